@@ -1,0 +1,42 @@
+'use client';
+
+import { useState } from 'react';
+import { dangerButton, Dialog, Field, inputClass, secondaryButton } from '@/components/dialog';
+import { ErrorPanel } from '@/components/error-panel';
+import { deleteBucket } from '@/lib/actions/delete-bucket';
+import { errorDetail } from '@/lib/client/fetch-result';
+import type { BucketRow } from '@/lib/provision/bucket-commands';
+import { useBucketMutation } from './use-bucket-mutation';
+
+export function DeleteBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {
+  const [confirmName, setConfirmName] = useState('');
+  const mutation = useBucketMutation(deleteBucket, onClose);
+  const error = mutation.error ? errorDetail(mutation.error) : null;
+  return (
+    <Dialog title={`Delete ${bucket.name}`} onClose={onClose}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate({ id: bucket.id, confirmName });
+        }}
+      >
+        <p className="text-sm">
+          This deletes the bucket <span className="font-mono font-semibold">{bucket.name}</span> and <strong>all its data</strong>. It cannot be undone.
+        </p>
+        <Field label={`Type ${bucket.name} to confirm`} error={error?.fields?.confirmName}>
+          <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" autoFocus />
+        </Field>
+        {error && !error.fields ? <ErrorPanel error={error} /> : null}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={secondaryButton} onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={dangerButton} disabled={mutation.isPending || confirmName !== bucket.name}>
+            {mutation.isPending ? 'Deleting…' : 'Delete bucket'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,57 @@
+'use client';
+
+import { useState } from 'react';
+import { Dialog, Field, inputClass, primaryButton, secondaryButton } from '@/components/dialog';
+import { ErrorPanel } from '@/components/error-panel';
+import { updateBucket } from '@/lib/actions/update-bucket';
+import { errorDetail } from '@/lib/client/fetch-result';
+import type { BucketRow } from '@/lib/provision/bucket-commands';
+import { parseRetention, shortensRetention } from '@/lib/provision/retention';
+import { useBucketMutation } from './use-bucket-mutation';
+
+export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {
+  const [retention, setRetention] = useState(bucket.retentionText);
+  const [description, setDescription] = useState(bucket.description);
+  const [confirmName, setConfirmName] = useState('');
+  const mutation = useBucketMutation(updateBucket, onClose);
+  const parsed = parseRetention(retention);
+  const shortens = parsed.ok && shortensRetention(bucket.retentionSeconds, parsed.seconds);
+  const error = mutation.error ? errorDetail(mutation.error) : null;
+  return (
+    <Dialog title={`Edit ${bucket.name}`} onClose={onClose}>
+      <form
+        className="space-y-4"
+        onSubmit={(e) => {
+          e.preventDefault();
+          mutation.mutate({ id: bucket.id, retention, description, ...(shortens ? { confirmName } : {}) });
+        }}
+      >
+        <Field label="Retention" error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)} hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}>
+          <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} aria-label="Retention" />
+        </Field>
+        <Field label="Description" error={error?.fields?.description}>
+          <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description" />
+        </Field>
+        {shortens ? (
+          <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
+            <p className="font-medium text-amber-900">
+              Shortening retention from {bucket.retentionText} expires all data older than the new retention.
+            </p>
+            <Field label={`Type ${bucket.name} to confirm`} error={error?.fields?.confirmName}>
+              <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
+            </Field>
+          </div>
+        ) : null}
+        {error && !error.fields ? <ErrorPanel error={error} /> : null}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={secondaryButton} onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className={primaryButton} disabled={mutation.isPending || (shortens && confirmName !== bucket.name)}>
+            {mutation.isPending ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

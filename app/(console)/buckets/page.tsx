@@ -1,0 +1,11 @@
+import { PageTitle } from '@/components/card';
+import { BucketsScreen } from './buckets-screen';
+
+export default function BucketsPage() {
+  return (
+    <>
+      <PageTitle title="Buckets" subtitle="Every bucket of the organization, all pages. System buckets are managed by InfluxDB." />
+      <BucketsScreen />
+    </>
+  );
+}

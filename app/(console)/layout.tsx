@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Nav } from '@/components/nav';
+
+export default function ConsoleLayout({ children }: { children: ReactNode }) {
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
+          <div>
+            <p className="text-base font-semibold">HomeIQ InfluxDB console</p>
+            <p className="text-xs text-slate-500">Pattern aggregates storage · Epic AI-5</p>
+          </div>
+          <Nav />
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
+    </div>
+  );
+}

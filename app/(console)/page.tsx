@@ -1,0 +1,15 @@
+import { PageTitle } from '@/components/card';
+import { ConnectionCard } from './connection-card';
+import { SpecSummary } from './spec-summary';
+
+export default function OverviewPage() {
+  return (
+    <>
+      <PageTitle title="Overview" subtitle="The InfluxDB 2.x server that stores HomeIQ's pattern aggregates, and the AI-5 buckets it should hold." />
+      <div className="space-y-5">
+        <ConnectionCard />
+        <SpecSummary />
+      </div>
+    </>
+  );
+}

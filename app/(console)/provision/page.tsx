@@ -1,0 +1,11 @@
+import { PageTitle } from '@/components/card';
+import { ProvisionScreen } from './provision-screen';
+
+export default function ProvisionPage() {
+  return (
+    <>
+      <PageTitle title="Provision" subtitle="Bring the organization to the spec: the plan first, then one click. Safe to run again at any time." />
+      <ProvisionScreen />
+    </>
+  );
+}

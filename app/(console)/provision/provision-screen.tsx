@@ -1,0 +1,65 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Card } from '@/components/card';
+import { primaryButton } from '@/components/dialog';
+import { ErrorPanel } from '@/components/error-panel';
+import { applyPlan } from '@/lib/actions/apply-plan';
+import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
+import { keys } from '@/lib/client/query-keys';
+import type { Plan } from '@/lib/provision/plan';
+import { PlanTable } from './plan-table';
+
+export function ProvisionScreen() {
+  const client = useQueryClient();
+  const plan = useQuery({ queryKey: keys.plan(), queryFn: () => fetchResult<Plan>('/api/provision/plan') });
+  const [confirm, setConfirm] = useState<Record<string, string>>({});
+  const apply = useMutation({
+    mutationFn: () => unwrap(applyPlan({ confirm: Object.entries(confirm).filter(([bucket, typed]) => bucket === typed).map(([bucket]) => bucket) })),
+    onSuccess: async () => {
+      setConfirm({});
+      await Promise.all([client.invalidateQueries({ queryKey: keys.plan() }), client.invalidateQueries({ queryKey: keys.buckets() })]);
+    },
+  });
+  const data = plan.data;
+  const pending = data ? data.steps.filter((s) => s.action !== 'noop').length : 0;
+  const unconfirmed = data ? data.steps.filter((s) => s.destructive && confirm[s.bucket] !== s.bucket).length : 0;
+  return (
+    <div className="space-y-5">
+      <Card title={data ? `Plan for the ${data.spec} spec in org ${data.org}` : 'Plan'}>
+        {plan.isPending ? <p className="text-sm text-slate-500">Reading the buckets and planning…</p> : null}
+        {plan.error ? <ErrorPanel error={errorDetail(plan.error)} /> : null}
+        {data ? (
+          <div className="space-y-4">
+            <p className="text-sm" data-testid="plan-summary">
+              {data.blocker
+                ? 'Provisioning is blocked.'
+                : pending === 0
+                  ? 'Nothing to do: every bucket matches the spec.'
+                  : `${pending} step${pending === 1 ? '' : 's'} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}. Provisioning never deletes anything.`}
+            </p>
+            <PlanTable steps={apply.data?.steps ?? data.steps} results={apply.data?.steps} confirm={confirm} onConfirm={(bucket, typed) => setConfirm((c) => ({ ...c, [bucket]: typed }))} />
+            {data.notes.map((n) => (
+              <p key={n.bucket} className="rounded-md bg-slate-100 p-2 text-xs text-slate-700">
+                Note: {n.message}
+              </p>
+            ))}
+            {data.blocker ? <ErrorPanel error={{ code: 'not_found', message: data.blocker, fix: `influx org create -n ${data.org}` }} /> : null}
+            <div className="flex items-center gap-3">
+              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker} onClick={() => apply.mutate()}>
+                {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
+              </button>
+              {apply.data ? (
+                <span role="status" className={`text-sm ${apply.data.applied ? 'text-emerald-700' : 'text-amber-700'}`}>
+                  {apply.data.applied ? 'Provisioned: the buckets match the spec.' : 'Some steps were not applied: see the results.'}
+                </span>
+              ) : null}
+            </div>
+            {apply.error ? <ErrorPanel error={errorDetail(apply.error)} /> : null}
+          </div>
+        ) : null}
+      </Card>
+    </div>
+  );
+}

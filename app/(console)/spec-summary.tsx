@@ -1,0 +1,22 @@
+import { Card } from '@/components/card';
+import { ErrorPanel } from '@/components/error-panel';
+import { activeSpec } from '@/lib/spec/load';
+import { SpecBuckets, type SpecBucketSummary } from './spec-buckets';
+
+/** The active spec's buckets next to what exists; the spec is read on the server. */
+export function SpecSummary() {
+  const spec = activeSpec();
+  if (!spec.ok) return <ErrorPanel error={spec.error} />;
+  const buckets: SpecBucketSummary[] = spec.data.buckets.map((b) => ({
+    name: b.name,
+    retentionSeconds: b.retention,
+    description: b.description,
+    estimatedRecords: b.estimatedRecords,
+    measurements: b.measurements.map((m) => ({ name: m.name, detector: m.detector })),
+  }));
+  return (
+    <Card title={`${spec.data.name} buckets (org ${spec.data.org})`}>
+      <SpecBuckets specName={spec.data.name} buckets={buckets} />
+    </Card>
+  );
+}

@@ -1,0 +1,8 @@
+import { listOrgBuckets } from '@/lib/provision/bucket-commands';
+import { resultResponse } from '@/lib/influx/http-status';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET() {
+  return resultResponse(await listOrgBuckets());
+}

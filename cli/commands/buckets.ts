@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { createBucketCommand, deleteBucketCommand, listOrgBuckets } from '../../lib/provision/bucket-commands';
+import { formatRetention } from '../../lib/provision/retention';
+import { EXIT, printError, printJson, table, UsageError } from '../output';
+
+export async function bucketsCommand(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  switch (verb) {
+    case 'list':
+      return list(rest);
+    case 'create':
+      return create(rest);
+    case 'delete':
+      return remove(rest);
+    default:
+      throw new UsageError(verb ? `unknown buckets command "${verb}"` : 'buckets needs a command: list, create or delete');
+  }
+}
+
+async function list(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
+  const result = await listOrgBuckets();
+  if (!result.ok) {
+    printError(result.error);
+    return EXIT.failed;
+  }
+  const buckets = [...result.data].sort((a, b) => a.name.localeCompare(b.name));
+  if (values.json) {
+    printJson(buckets.map((b) => ({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system })));
+  } else {
+    process.stdout.write(table(['NAME', 'RETENTION', 'ID', 'KIND', 'DESCRIPTION'], buckets.map((b) => [b.name, b.retentionText, b.id, b.system ? 'system' : b.managed ? 'AI-5' : '', b.description])) + '\n');
+  }
+  return EXIT.ok;
+}
+
+async function create(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { retention: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('buckets create takes one NAME: buckets create NAME --retention 90d [--description TEXT]');
+  if (values.retention === undefined) throw new UsageError('buckets create needs --retention (for example 90d, 12h, 52w or infinite)');
+  const result = await createBucketCommand({ name: positionals[0], retention: values.retention, description: values.description ?? '' });
+  if (!result.ok) {
+    printError(result.error);
+    return EXIT.failed;
+  }
+  if (values.json) printJson({ id: result.data.id, name: result.data.name, retentionSeconds: result.data.retentionSeconds, description: result.data.description, system: result.data.system });
+  else process.stdout.write(`Created ${result.data.name} (${result.data.id}) with retention ${formatRetention(result.data.retentionSeconds)}.\n`);
+  return EXIT.ok;
+}
+
+async function remove(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: { yes: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('buckets delete takes one NAME: buckets delete NAME --yes');
+  const name = positionals[0] ?? '';
+  if (!values.yes) {
+    process.stderr.write(`Deleting ${name} removes all its data: rerun with --yes to confirm.\n`);
+    return EXIT.needsConfirmation;
+  }
+  const buckets = await listOrgBuckets();
+  if (!buckets.ok) {
+    printError(buckets.error);
+    return EXIT.failed;
+  }
+  const target = buckets.data.find((b) => b.name === name);
+  if (!target) {
+    printError({ code: 'not_found', message: `No bucket named "${name}" in this organization.`, fix: 'Check the name with `npm run --silent cli -- buckets list`.' });
+    return EXIT.failed;
+  }
+  const result = await deleteBucketCommand({ id: target.id, confirmName: name });
+  if (!result.ok) {
+    printError(result.error);
+    return EXIT.failed;
+  }
+  process.stdout.write(`Deleted ${result.data.name} (${result.data.id}).\n`);
+  return EXIT.ok;
+}

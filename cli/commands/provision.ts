@@ -1,0 +1,74 @@
+import { parseArgs } from 'node:util';
+import { apply, readPlan, type ApplyResult, type StepResult } from '../../lib/provision/apply';
+import { hasDestructive, type Plan, type PlanStep } from '../../lib/provision/plan';
+import { attempt } from '../../lib/influx/attempt';
+import { connection } from '../../lib/influx/client';
+import { activeSpec } from '../../lib/spec/load';
+import { EXIT, printError, printJson, table } from '../output';
+
+/** The stable JSON step: bucket, action, destructive, from?, to? (status and message added). */
+function jsonStep(step: PlanStep | StepResult) {
+  return {
+    bucket: step.bucket,
+    action: step.action,
+    destructive: step.destructive,
+    ...(step.from ? { from: step.from } : {}),
+    to: step.to,
+    ...('status' in step ? { status: step.status, message: step.message } : {}),
+  };
+}
+
+function printPlan(plan: Plan): void {
+  process.stdout.write(`Plan for spec ${plan.spec}, org ${plan.org}:\n`);
+  process.stdout.write(
+    table(
+      ['BUCKET', 'ACTION', 'RETENTION', 'DETAIL'],
+      plan.steps.map((s) => [s.bucket, s.destructive ? `${s.action} (DESTRUCTIVE)` : s.action, s.from && s.from.retention !== s.to.retention ? `${s.from.retention} -> ${s.to.retention}` : s.to.retention, s.summary]),
+    ) + '\n',
+  );
+  for (const note of plan.notes) process.stdout.write(`note: ${note.message}\n`);
+  if (plan.blocker) process.stdout.write(`blocked: ${plan.blocker}\n`);
+}
+
+function printResult(result: ApplyResult): void {
+  process.stdout.write('\nResult:\n');
+  process.stdout.write(table(['BUCKET', 'STATUS', 'MESSAGE'], result.steps.map((s) => [s.bucket, s.status, s.message])) + '\n');
+}
+
+export async function provisionCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const spec = activeSpec();
+  if (!spec.ok) {
+    printError(spec.error);
+    return EXIT.failed;
+  }
+  const planned = await attempt(() => readPlan(spec.data, connection()));
+  if (!planned.ok) {
+    if (values.json) printJson({ applied: false, steps: [], error: planned.error });
+    else printError(planned.error);
+    return EXIT.failed;
+  }
+  const plan = planned.data;
+  if (values['dry-run']) {
+    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes });
+    else printPlan(plan);
+    return plan.blocker ? EXIT.failed : EXIT.ok;
+  }
+  if (!values.json) printPlan(plan);
+  const confirm = values.yes ? plan.steps.filter((s) => s.destructive).map((s) => s.bucket) : [];
+  const applied = await attempt(() => apply(plan, spec.data, { confirm }, connection()));
+  if (!applied.ok) {
+    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), error: applied.error });
+    else printError(applied.error);
+    return EXIT.failed;
+  }
+  const result = applied.data;
+  if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes });
+  else printResult(result);
+  if (result.steps.some((s) => s.status === 'failed') || plan.blocker) return EXIT.failed;
+  if (hasDestructive(plan) && !values.yes) {
+    if (!values.json) process.stderr.write('Destructive steps were not applied: rerun with --yes to shorten retention (older data expires).\n');
+    return EXIT.needsConfirmation;
+  }
+  return EXIT.ok;
+}

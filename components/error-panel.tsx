@@ -1,0 +1,30 @@
+import type { ConsoleError } from '@/lib/influx/errors';
+import { CopyButton } from './copy-button';
+
+const TITLES: Record<ConsoleError['code'], string> = {
+  unreachable: 'InfluxDB unreachable',
+  unauthorized: 'Token refused',
+  forbidden: 'Permission denied',
+  conflict: 'Bucket already exists',
+  invalid: 'Invalid input',
+  not_found: 'Not found',
+  config: 'Console not configured',
+  internal: 'Unexpected error',
+};
+
+/** An error as the user needs it: what happened, and what to do next. */
+export function ErrorPanel({ error, title }: { error: ConsoleError; title?: string }) {
+  return (
+    <div role="alert" data-error-code={error.code} className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
+      <p className="font-semibold text-red-800">{title ?? TITLES[error.code]}</p>
+      <p className="mt-1 text-red-900">{error.message}</p>
+      <div className="mt-2 flex items-start gap-2 text-red-900">
+        <p>
+          <span className="font-medium">Fix: </span>
+          {error.fix}
+        </p>
+        <CopyButton text={error.fix} label="Copy fix" />
+      </div>
+    </div>
+  );
+}

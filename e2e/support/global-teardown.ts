@@ -1,0 +1,8 @@
+import { e2eServers, stopInfluxdSync } from './servers';
+
+export default function globalTeardown() {
+  if (process.env.E2E_SERVERS_OWNED !== '1') return;
+  const { main, fault } = e2eServers();
+  stopInfluxdSync(main.state);
+  stopInfluxdSync(fault.state);
+}

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const script = join(__dirname, '..', '..', 'tools', 'influxd', 'influxd.sh');
+
+export interface E2eInfluxd {
+  url: string;
+  token: string;
+  org: string;
+  port: string;
+  data: string;
+  state: string;
+}
+
+function parse(stdout: string): Record<string, string> {
+  return Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((l) => {
+        const m = /^export ([A-Z_]+)=(.*)$/.exec(l);
+        return m ? [m[1], m[2]] : ['', ''];
+      }),
+  );
+}
+
+/** Starts a real influxd (sync: the Playwright config needs its address before the web servers start). */
+export function startInfluxdSync(opts: { port?: string; data?: string; state?: string } = {}): E2eInfluxd {
+  const state = opts.state ?? mkdtempSync(join(tmpdir(), 'homeiq-e2e-state-'));
+  const data = opts.data ?? mkdtempSync(join(tmpdir(), 'homeiq-e2e-data-'));
+  const args = ['start', '--data', data, ...(opts.port ? ['--port', opts.port] : [])];
+  const out = execFileSync('bash', [script, ...args], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const vars = parse(out);
+  const url = vars.INFLUXDB_URL ?? '';
+  return { url, token: vars.INFLUXDB_TOKEN ?? '', org: vars.INFLUXDB_ORG ?? '', port: new URL(url).port, data, state };
+}
+
+export function stopInfluxdSync(state: string): void {
+  execFileSync('bash', [script, 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: ['ignore', 'inherit', 'inherit'] });
+}
+
+/** The servers the config started, handed to workers and tests through the environment. */
+export function e2eServers(): { main: E2eInfluxd; fault: E2eInfluxd } {
+  const raw = process.env.E2E_SERVERS;
+  if (!raw) throw new Error('E2E_SERVERS is not set: run the tests with `npx playwright test` (the config starts the servers).');
+  return JSON.parse(raw) as { main: E2eInfluxd; fault: E2eInfluxd };
+}
+
+export const MAIN_CONSOLE_URL = 'http://127.0.0.1:3100';
+export const FAULT_CONSOLE_URL = 'http://127.0.0.1:3101';

@@ -1,0 +1,7 @@
+'use server';
+
+import { createBucketCommand } from '../provision/bucket-commands';
+
+export async function createBucket(input: unknown) {
+  return createBucketCommand(input);
+}

@@ -1,0 +1,6 @@
+/** One factory for every React Query key, so invalidation after a mutation hits the right views. */
+export const keys = {
+  connection: () => ['connection'] as const,
+  buckets: () => ['buckets'] as const,
+  plan: () => ['provision', 'plan'] as const,
+};

@@ -1,0 +1,108 @@
+import 'server-only';
+import { BucketsAPI, type Bucket } from '@influxdata/influxdb-client-apis';
+import { connection, type Connection } from './client';
+import { formatRetention } from '../provision/retention';
+
+/** The console's own view of a bucket: retention in seconds (0 = infinite) and as text. */
+export interface BucketInfo {
+  id: string;
+  orgID: string;
+  name: string;
+  description: string;
+  retentionSeconds: number;
+  retentionText: string;
+  shardGroupDurationSeconds: number;
+  createdAt: string;
+  updatedAt: string;
+  system: boolean;
+}
+
+/** The server's maximum page size. */
+export const PAGE_SIZE = 100;
+
+export function toBucketInfo(b: Bucket): BucketInfo {
+  const rule = b.retentionRules?.find((r) => r.type === 'expire');
+  const retentionSeconds = rule?.everySeconds ?? 0;
+  return {
+    id: b.id ?? '',
+    orgID: b.orgID ?? '',
+    name: b.name,
+    description: b.description ?? '',
+    retentionSeconds,
+    retentionText: formatRetention(retentionSeconds),
+    shardGroupDurationSeconds: rule?.shardGroupDurationSeconds ?? 0,
+    createdAt: b.createdAt ?? '',
+    updatedAt: b.updatedAt ?? '',
+    system: b.type === 'system' || b.name.startsWith('_'),
+  };
+}
+
+/**
+ * Every bucket the token can see (of one org when orgID is given), across all pages.
+ * Offset paging at the server's maximum; ids already seen are skipped because the
+ * server may append its system buckets to a page.
+ */
+export async function listBuckets(opts: { orgID?: string } = {}, conn: Connection = connection()): Promise<BucketInfo[]> {
+  const api = new BucketsAPI(conn.influx);
+  const seen = new Map<string, BucketInfo>();
+  for (let offset = 0; ; offset += PAGE_SIZE) {
+    const page = await api.getBuckets({ ...(opts.orgID ? { orgID: opts.orgID } : {}), limit: PAGE_SIZE, offset });
+    const buckets = page.buckets ?? [];
+    let fresh = 0;
+    for (const b of buckets) {
+      if (b.id && !seen.has(b.id)) {
+        seen.set(b.id, toBucketInfo(b));
+        fresh++;
+      }
+    }
+    if (fresh === 0 || buckets.length < PAGE_SIZE) break;
+  }
+  return [...seen.values()];
+}
+
+export async function findBucket(orgID: string, name: string, conn: Connection = connection()): Promise<BucketInfo | null> {
+  try {
+    const page = await new BucketsAPI(conn.influx).getBuckets({ orgID, name });
+    const b = page.buckets?.find((x) => x.name === name && x.orgID === orgID);
+    return b ? toBucketInfo(b) : null;
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) return null;
+    throw e;
+  }
+}
+
+export async function getBucket(id: string, conn: Connection = connection()): Promise<BucketInfo> {
+  return toBucketInfo(await new BucketsAPI(conn.influx).getBucketsID({ bucketID: id }));
+}
+
+export interface BucketSettings {
+  retentionSeconds: number;
+  description: string;
+}
+
+export async function createBucket(orgID: string, name: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
+  const created = await new BucketsAPI(conn.influx).postBuckets({
+    body: {
+      orgID,
+      name,
+      description: settings.description,
+      retentionRules: [{ type: 'expire', everySeconds: settings.retentionSeconds }],
+    },
+  });
+  return toBucketInfo(created);
+}
+
+export async function updateBucket(id: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
+  const updated = await new BucketsAPI(conn.influx).patchBucketsID({
+    bucketID: id,
+    body: {
+      description: settings.description,
+      retentionRules: [{ type: 'expire', everySeconds: settings.retentionSeconds }],
+    },
+  });
+  return toBucketInfo(updated);
+}
+
+export async function deleteBucket(id: string, conn: Connection = connection()): Promise<void> {
+  await new BucketsAPI(conn.influx).deleteBucketsID({ bucketID: id });
+}

@@ -1,0 +1,47 @@
+import 'server-only';
+import { HealthAPI, ReadyAPI } from '@influxdata/influxdb-client-apis';
+import { connection, type Connection } from './client';
+import { consoleError, InfluxError } from './errors';
+
+export interface ServerHealth {
+  status: 'pass' | 'fail';
+  version: string;
+  commit: string;
+  message: string;
+}
+
+export interface ServerReady {
+  ready: boolean;
+  up: string;
+}
+
+/** GET /health: unauthenticated, answers with the server version. */
+export async function getHealth(conn: Connection = connection()): Promise<ServerHealth> {
+  try {
+    const h = await new HealthAPI(conn.probe).getHealth();
+    return { status: h.status, version: h.version ?? 'unknown', commit: h.commit ?? '', message: h.message ?? '' };
+  } catch (e) {
+    // A failing health check answers 503 with the same body.
+    const json = (e as { json?: { status?: string; version?: string; message?: string } }).json;
+    if (json?.status === 'fail') {
+      return { status: 'fail', version: json.version ?? 'unknown', commit: '', message: json.message ?? '' };
+    }
+    throw e;
+  }
+}
+
+/** GET /ready. */
+export async function getReady(conn: Connection = connection()): Promise<ServerReady> {
+  const r = await new ReadyAPI(conn.probe).getReady();
+  return { ready: r.status === 'ready', up: r.up ?? '' };
+}
+
+export function isVersion2(version: string): boolean {
+  return /^v?2\./.test(version);
+}
+
+export function requireVersion2(health: ServerHealth): void {
+  if (!isVersion2(health.version)) {
+    throw new InfluxError(consoleError('invalid', `The server reports version ${health.version}; the console needs InfluxDB 2.x.`, 'Point INFLUXDB_URL at an InfluxDB 2.x server.'));
+  }
+}

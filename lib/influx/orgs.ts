@@ -1,0 +1,32 @@
+import 'server-only';
+import { OrgsAPI } from '@influxdata/influxdb-client-apis';
+import { connection, type Connection } from './client';
+import { consoleError, InfluxError } from './errors';
+
+export interface OrgInfo {
+  id: string;
+  name: string;
+}
+
+/** Finds an organization by name; null when it does not exist or the token cannot see it. */
+export async function findOrg(name: string, conn: Connection = connection()): Promise<OrgInfo | null> {
+  try {
+    const res = await new OrgsAPI(conn.influx).getOrgs({ org: name });
+    const org = res.orgs?.find((o) => o.name === name);
+    return org?.id ? { id: org.id, name: org.name } : null;
+  } catch (e) {
+    // OSS answers 404 when no org of that name exists.
+    if ((e as { statusCode?: number }).statusCode === 404) return null;
+    throw e;
+  }
+}
+
+export async function requireOrg(name: string, conn: Connection = connection()): Promise<OrgInfo> {
+  const org = await findOrg(name, conn);
+  if (!org) {
+    throw new InfluxError(
+      consoleError('not_found', `Organization "${name}" does not exist, or the token cannot see it.`, `Check INFLUXDB_ORG, create the organization (\`influx org create -n ${name}\`), or use a token of that organization.`),
+    );
+  }
+  return org;
+}

@@ -1,0 +1,104 @@
+import 'server-only';
+import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
+import { connection, type Connection } from '../influx/client';
+import { consoleError, toConsoleError, type ConsoleError } from '../influx/errors';
+import { findOrg } from '../influx/orgs';
+import type { ConsoleSpec } from '../spec/schema';
+import { plan, planBucket, type Plan, type PlanStep } from './plan';
+
+export type StepStatus = 'done' | 'noop' | 'skipped' | 'failed';
+
+export interface StepResult extends PlanStep {
+  status: StepStatus;
+  message: string;
+  error?: ConsoleError;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  /** True when every step that had something to do was done. */
+  applied: boolean;
+  steps: StepResult[];
+}
+
+export interface ApplyOptions {
+  /** Bucket names the user confirmed for destructive steps (typed name, or the CLI's --yes). */
+  confirm?: readonly string[];
+}
+
+/** Reads the organization and every visible bucket, and plans against them. */
+export async function readPlan(spec: ConsoleSpec, conn: Connection = connection()): Promise<Plan> {
+  const org = await findOrg(spec.org, conn);
+  // Buckets of all organizations the token sees, so same-name buckets elsewhere are reported.
+  const buckets = await listBuckets({}, conn);
+  return plan(spec, { orgID: org?.id ?? null, buckets });
+}
+
+/**
+ * Runs the steps of a plan. Idempotent: a second run finds everything `noop`.
+ * A create that loses a race (422 conflict) re-reads the bucket and plans it again.
+ */
+export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
+  const confirm = new Set(opts.confirm ?? []);
+  const steps: StepResult[] = [];
+  for (const step of p.steps) {
+    if (!p.orgID) {
+      steps.push({ ...step, status: 'skipped', message: p.blocker ?? 'The organization is missing.' });
+      continue;
+    }
+    steps.push(await runStep(step, p.orgID, spec, confirm, conn));
+  }
+  const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
+  return { plan: p, applied, steps };
+}
+
+async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, retried = false): Promise<StepResult> {
+  if (step.action === 'noop') return { ...step, status: 'noop', message: 'Nothing to do: the bucket matches the spec.' };
+  if (step.destructive && !confirm.has(step.bucket)) {
+    return {
+      ...step,
+      status: 'skipped',
+      message: `Not applied: shortening retention of ${step.bucket} from ${step.from?.retention} to ${step.to.retention} expires older data. Confirm by typing the bucket name (CLI: --yes).`,
+    };
+  }
+  try {
+    if (step.action === 'create') {
+      await createBucket(orgID, step.bucket, step.to, conn);
+      return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}.` };
+    }
+    if (!step.bucketID) throw new Error('update step without bucket id');
+    await updateBucket(step.bucketID, step.to, conn);
+    return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}.` };
+  } catch (e) {
+    const error = toConsoleError(e);
+    if (!retried && (error.code === 'conflict' || error.code === 'not_found')) {
+      // Someone else created (or deleted) it meanwhile: look again and do what is left.
+      const bucketSpec = spec.buckets.find((b) => b.name === step.bucket);
+      if (bucketSpec) {
+        try {
+          const current = await findBucket(orgID, step.bucket, conn);
+          const again = planBucket(bucketSpec, current ?? undefined);
+          const result = await runStep(again, orgID, spec, confirm, conn, true);
+          if (result.status === 'noop') return { ...result, status: 'done', message: `${step.bucket} was created concurrently and already matches the spec.` };
+          return result;
+        } catch (e2) {
+          return { ...step, status: 'failed', message: toConsoleError(e2).message, error: toConsoleError(e2) };
+        }
+      }
+    }
+    return { ...step, status: 'failed', message: error.message, error };
+  }
+}
+
+/** Plan and apply in one call: what the Provision button and `cli provision` do. */
+export async function provision(spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
+  const p = await readPlan(spec, conn);
+  return apply(p, spec, opts, conn);
+}
+
+export function describeFailure(result: ApplyResult): ConsoleError | undefined {
+  const failed = result.steps.find((s) => s.status === 'failed');
+  if (failed?.error) return failed.error;
+  if (result.plan.blocker) return consoleError('not_found', result.plan.blocker, `Create the organization: influx org create -n ${result.plan.org}`);
+  return undefined;
+}

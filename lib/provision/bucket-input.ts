@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { parseRetention } from './retention';
+
+/** InfluxDB's own rules for bucket names, checked before any call is made. */
+export const bucketNameSchema = z
+  .string({ error: 'Bucket name must be text.' })
+  .refine((v) => v.trim().length > 0, 'Bucket name is required.')
+  .refine((v) => v === v.trim(), 'Bucket name must not start or end with spaces.')
+  .refine((v) => v.length <= 255, 'Bucket name is too long: 255 characters at most.')
+  .refine((v) => !v.startsWith('_'), 'Bucket names starting with "_" are reserved for InfluxDB system buckets.')
+  .refine((v) => !v.includes('"'), 'Bucket name must not contain a double quote (").')
+  .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Bucket name must not contain control characters.');
+
+export const retentionInputSchema = z
+  .union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' })
+  .transform((value, ctx) => {
+    const parsed = parseRetention(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.seconds;
+  });
+
+export const descriptionSchema = z.string({ error: 'Description must be text.' }).max(1000, 'Description is too long: 1000 characters at most.').refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Description must not contain control characters.');
+
+export const createBucketInputSchema = z.strictObject({
+  name: bucketNameSchema,
+  retention: retentionInputSchema,
+  description: descriptionSchema.default(''),
+});
+
+export const updateBucketInputSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+  retention: retentionInputSchema,
+  description: descriptionSchema,
+  /** The bucket name typed by the user when the new retention is shorter. */
+  confirmName: z.string().max(300).optional(),
+});
+
+export const deleteBucketInputSchema = z.strictObject({
+  id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+  confirmName: z.string({ error: 'Type the bucket name to confirm the delete.' }).max(300),
+});
+
+export type CreateBucketInput = z.output<typeof createBucketInputSchema>;
+export type UpdateBucketInput = z.output<typeof updateBucketInputSchema>;
+export type DeleteBucketInput = z.output<typeof deleteBucketInputSchema>;
+
+/** Field → first message, for forms. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? String(issue.path[0]) : 'form';
+    if (!(key in out)) out[key] = issue.code === 'unrecognized_keys' ? `Unexpected field(s): ${issue.keys.join(', ')}.` : issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { bucketNameSchema } from '../provision/bucket-input';
+import { parseRetention } from '../provision/retention';
+
+/** How HomeIQ's writer types each field: JSON lists and objects travel as strings. */
+export const fieldTypeSchema = z.enum(['float', 'integer', 'string', 'json']);
+export type FieldType = z.infer<typeof fieldTypeSchema>;
+
+const identifier = z.string().trim().min(1).max(255).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
+
+export const measurementSpecSchema = z.object({
+  name: identifier,
+  detector: z.string().trim().min(1),
+  /** The period a point covers; daily points are stamped at midnight UTC, weekly and monthly ones at write time. */
+  period: z.enum(['day', 'week', 'month']),
+  tags: z.array(identifier).min(1),
+  fields: z.record(identifier, fieldTypeSchema).refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
+  /** The field counted once per point: present on every point HomeIQ writes. */
+  countField: identifier,
+});
+
+const retentionSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const parsed = parseRetention(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.seconds;
+});
+
+export const bucketSpecSchema = z.object({
+  name: bucketNameSchema,
+  retention: retentionSchema,
+  description: z.string().max(1000).default(''),
+  estimatedRecords: z.number().int().nonnegative(),
+  measurements: z.array(measurementSpecSchema).min(1),
+});
+
+export const consoleSpecSchema = z
+  .object({
+    name: z.string().trim().min(1),
+    org: identifier,
+    buckets: z.array(bucketSpecSchema).min(1),
+  })
+  .superRefine((spec, ctx) => {
+    const names = new Set<string>();
+    spec.buckets.forEach((b, i) => {
+      if (names.has(b.name)) ctx.addIssue({ code: 'custom', path: ['buckets', i, 'name'], message: `bucket "${b.name}" appears twice` });
+      names.add(b.name);
+      b.measurements.forEach((m, j) => {
+        if (!(m.countField in m.fields)) {
+          ctx.addIssue({ code: 'custom', path: ['buckets', i, 'measurements', j, 'countField'], message: `countField "${m.countField}" is not one of the fields of ${m.name}` });
+        }
+      });
+    });
+  });
+
+export type ConsoleSpecInput = z.input<typeof consoleSpecSchema>;
+export type ConsoleSpec = z.output<typeof consoleSpecSchema>;
+export type BucketSpec = ConsoleSpec['buckets'][number];
+export type MeasurementSpec = BucketSpec['measurements'][number];

@@ -1,0 +1,11 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // The InfluxDB client libraries and SQLite stay on the server, never bundled for the browser.
+  serverExternalPackages: ['@influxdata/influxdb-client', '@influxdata/influxdb-client-apis'],
+  poweredByHeader: false,
+  // The console may live behind any dev host; tests use 127.0.0.1.
+  allowedDevOrigins: ['127.0.0.1'],
+};
+
+export default nextConfig;

@@ -1,0 +1,59 @@
+import { defineConfig, devices } from '@playwright/test';
+import { startInfluxdSync } from './e2e/support/servers';
+
+// Two real influxd servers: `main` for the console under test, `fault` for the console whose
+// InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
+if (!process.env.E2E_SERVERS) {
+  const main = startInfluxdSync();
+  const fault = startInfluxdSync();
+  process.env.E2E_SERVERS = JSON.stringify({ main, fault });
+  process.env.E2E_SERVERS_OWNED = '1';
+}
+const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string }; fault: { url: string; token: string } };
+
+const MAIN_PORT = 3100;
+const FAULT_PORT = 3101;
+
+function consoleServer(port: number, influx: { url: string; token: string }) {
+  return {
+    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+    url: `http://127.0.0.1:${port}/api/connection`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '' },
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+  };
+}
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never' }]],
+  globalTeardown: './e2e/support/global-teardown.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${MAIN_PORT}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 900 },
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 1280, height: 900 },
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+        },
+      },
+    },
+  ],
+  webServer: [consoleServer(MAIN_PORT, servers.main), consoleServer(FAULT_PORT, servers.fault)],
+});
+

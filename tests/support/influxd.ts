@@ -1,0 +1,41 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const script = fileURLToPath(new URL('../../tools/influxd/influxd.sh', import.meta.url));
+
+export interface StartedInfluxd {
+  url: string;
+  token: string;
+  org: string;
+  /** The state folder of this server: `stop` with it stops this server only. */
+  state: string;
+}
+
+/** Starts a real influxd through the project's own script, in a state folder of its own. */
+export async function startInfluxd(args: string[] = []): Promise<StartedInfluxd> {
+  const state = mkdtempSync(join(tmpdir(), 'homeiq-influxd-state-'));
+  const { stdout } = await run('bash', [script, 'start', ...args], {
+    env: { ...process.env, HOMEIQ_INFLUXD_STATE: state },
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const vars = Object.fromEntries(
+    stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.replace(/^export /, '').split(/=(.*)/s).slice(0, 2) as [string, string]),
+  );
+  const url = vars.INFLUXDB_URL;
+  const token = vars.INFLUXDB_TOKEN;
+  const org = vars.INFLUXDB_ORG;
+  if (!url || !token || !org) throw new Error(`influxd.sh start printed unexpected output: ${stdout}`);
+  return { url, token, org, state };
+}
+
+export async function stopInfluxd(state: string): Promise<void> {
+  await run('bash', [script, 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state } });
+}
