@@ -2,6 +2,7 @@
 # Starts the console. Without INFLUXDB_URL it launches its own local InfluxDB 2.x (org homeiq),
 # keeping its data in $CONSOLE_DATA_DIR (default ~/.local/share/homeiq-influx-console).
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 port=${PORT:-3000}

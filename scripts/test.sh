@@ -2,6 +2,7 @@
 # The whole test suite: types, lint, unit tests, integration tests against a real influxd,
 # and Playwright end-to-end tests in Debian's Chromium. Each suite starts its own influxd.
 set -euo pipefail
+export NEXT_TELEMETRY_DISABLED=1
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$repo"
 

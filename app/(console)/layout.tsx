@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
 
+// Every screen reads the live server and the active spec (CONSOLE_SPEC) at request time.
+export const dynamic = 'force-dynamic';
+
 export default function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
     <div className="min-h-screen">
