@@ -9,18 +9,18 @@ if (!process.env.E2E_SERVERS) {
   process.env.E2E_SERVERS = JSON.stringify({ main, fault });
   process.env.E2E_SERVERS_OWNED = '1';
 }
-const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string }; fault: { url: string; token: string } };
+const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
 
 const MAIN_PORT = 3100;
 const FAULT_PORT = 3101;
 
-function consoleServer(port: number, influx: { url: string; token: string }) {
+function consoleServer(port: number, influx: { url: string; token: string; data: string }) {
   return {
     command: `npx next start --hostname 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/api/connection`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '' },
+    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '', CONSOLE_DATA_DIR: `${influx.data}/console` },
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
   };

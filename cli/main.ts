@@ -1,6 +1,7 @@
 import { bucketsCommand } from './commands/buckets';
 import { exportCommand } from './commands/export';
 import { provisionCommand } from './commands/provision';
+import { verifyCommand } from './commands/verify';
 import { EXIT, UsageError } from './output';
 
 const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, INFLUXDB_ORG; CONSOLE_SPEC for another spec)
@@ -10,12 +11,14 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   buckets create NAME --retention 90d [--description TEXT]
   buckets delete NAME --yes
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
+  verify [--json]                             the verification checks (exit 1 when one fails)
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   provision: provisionCommand,
   buckets: bucketsCommand,
   export: exportCommand,
+  verify: verifyCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

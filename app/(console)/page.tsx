@@ -1,5 +1,6 @@
 import { PageTitle } from '@/components/card';
 import { ConnectionCard } from './connection-card';
+import { LastVerifyCard } from './last-verify-card';
 import { SpecSummary } from './spec-summary';
 
 export default function OverviewPage() {
@@ -9,6 +10,7 @@ export default function OverviewPage() {
       <div className="space-y-5">
         <ConnectionCard />
         <SpecSummary />
+        <LastVerifyCard />
       </div>
     </>
   );

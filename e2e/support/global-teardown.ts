@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { e2eServers, stopInfluxdSync } from './servers';
 
 export default function globalTeardown() {
@@ -5,4 +6,5 @@ export default function globalTeardown() {
   const { main, fault } = e2eServers();
   stopInfluxdSync(main.state);
   stopInfluxdSync(fault.state);
+  for (const dir of [main.data, fault.data, main.state, fault.state]) rmSync(dir, { recursive: true, force: true });
 }

@@ -3,4 +3,5 @@ export const keys = {
   connection: () => ['connection'] as const,
   buckets: () => ['buckets'] as const,
   plan: () => ['provision', 'plan'] as const,
+  lastVerify: () => ['verify', 'last'] as const,
 };

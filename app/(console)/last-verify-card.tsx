@@ -1,0 +1,45 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { Badge } from '@/components/badge';
+import { Card } from '@/components/card';
+import { fetchResult } from '@/lib/client/fetch-result';
+import { keys } from '@/lib/client/query-keys';
+import { summaryLine } from '@/lib/verify/report';
+import type { VerifyReport } from '@/lib/verify/types';
+
+export function LastVerifyCard() {
+  const { data } = useQuery({ queryKey: keys.lastVerify(), queryFn: () => fetchResult<VerifyReport | null>('/api/verify/last') });
+  const problems = data?.checks.filter((c) => c.status === 'fail' || c.status === 'warn') ?? [];
+  return (
+    <Card title="Last verification" actions={data ? <Badge tone={data.ok ? (data.counts.warn ? 'amber' : 'green') : 'red'}>{data.ok ? 'ready' : 'not ready'}</Badge> : null}>
+      {data ? (
+        <div className="space-y-2 text-sm" data-testid="last-verify">
+          <p>
+            {summaryLine(data.checks)} <span className="text-slate-500">Run {new Date(data.startedAt).toLocaleString()}.</span>
+          </p>
+          {problems.length ? (
+            <ul className="list-disc pl-5 text-slate-700">
+              {problems.slice(0, 5).map((c) => (
+                <li key={c.id}>
+                  <span className={c.status === 'fail' ? 'text-red-700' : 'text-amber-700'}>{c.status}</span> {c.title}: {c.detail}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <Link href="/verify" className="font-medium text-indigo-700 underline">
+            Open Verify →
+          </Link>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-500">
+          No verification has run yet.{' '}
+          <Link href="/verify" className="font-medium text-indigo-700 underline">
+            Run the checks →
+          </Link>
+        </p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+import { Badge, type Tone } from '@/components/badge';
+import { CopyButton } from '@/components/copy-button';
+import type { CheckResult, CheckStatus } from '@/lib/verify/types';
+
+const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'red', skipped: 'slate' };
+
+export function CheckRow({ id, title, result, running, onRerun }: { id: string; title: string; result?: CheckResult; running: boolean; onRerun: () => void }) {
+  return (
+    <li data-testid={`check-${id}`} data-status={result?.status ?? 'pending'} className="flex items-start gap-3 border-b border-slate-100 py-2.5 last:border-0">
+      <div className="w-16 shrink-0 pt-0.5">{result ? <Badge tone={TONE[result.status]}>{result.status}</Badge> : <span className="text-xs text-slate-400">{running ? 'running…' : 'not run'}</span>}</div>
+      <div className="min-w-0 flex-1 text-sm">
+        <p className="font-medium">{title}</p>
+        {result ? <p className="text-slate-600">{result.detail}</p> : null}
+        {result && result.fix && result.status !== 'pass' ? (
+          <div className="mt-1 flex items-start gap-2 rounded bg-slate-50 p-2 text-xs" data-testid="fix">
+            <p className="flex-1">
+              <span className="font-semibold">Fix: </span>
+              {result.fix}
+            </p>
+            <CopyButton text={result.fix} label="Copy fix" />
+          </div>
+        ) : null}
+      </div>
+      <button type="button" onClick={onRerun} disabled={running} className="shrink-0 text-xs font-medium text-indigo-700 hover:underline disabled:opacity-40" aria-label={`Rerun ${title}`}>
+        Rerun
+      </button>
+    </li>
+  );
+}

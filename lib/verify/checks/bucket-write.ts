@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { flux } from '@influxdata/influxdb-client';
+import { toConsoleError } from '../../influx/errors';
+import { queryRows } from '../../influx/query';
+import { deletePoints, writeLines } from '../../influx/write';
+import type { BucketSpec } from '../../spec/schema';
+import { PROBE_MEASUREMENT } from '../../stats/flux';
+import { failed, pass, type Check } from '../types';
+
+/**
+ * Writes one probe point in the console's reserved measurement, reads it back, deletes it,
+ * and makes sure it is gone: the check leaves no data behind and touches nothing else.
+ */
+export function bucketWrite(b: BucketSpec): Check {
+  return {
+    id: `bucket-write:${b.name}`,
+    title: `The token can write to ${b.name}`,
+    dependsOn: [`bucket-exists:${b.name}`],
+    async run(ctx) {
+      const probeId = randomBytes(8).toString('hex');
+      const now = Date.now();
+      const line = `${PROBE_MEASUREMENT},probe_id=${probeId} ok=1i ${BigInt(now) * 1_000_000n}`;
+      const start = new Date(now - 1000).toISOString();
+      const stop = new Date(now + 1000).toISOString();
+      const find = flux`from(bucket: ${b.name}) |> range(start: ${new Date(now - 1000)}, stop: ${new Date(now + 1000)}) |> filter(fn: (r) => r._measurement == ${PROBE_MEASUREMENT} and r.probe_id == ${probeId})`.toString();
+      try {
+        await writeLines(b.name, [line], ctx.conn);
+      } catch (e) {
+        const error = toConsoleError(e);
+        return failed(`Writing a probe point was refused: ${error.message}`, error.code === 'forbidden' || error.code === 'unauthorized' ? 'Use a token with write permission on this bucket (influx auth create --write-bucket <bucket id>); HomeIQ writes its aggregates with it.' : error.fix);
+      }
+      const problems: string[] = [];
+      try {
+        const rows = await queryRows(find, ctx.conn);
+        if (rows.length !== 1) problems.push(`reading the probe back found ${rows.length} points`);
+      } catch (e) {
+        problems.push(`reading the probe back failed (${toConsoleError(e).message})`);
+      }
+      try {
+        await deletePoints(b.name, start, stop, `_measurement="${PROBE_MEASUREMENT}" AND probe_id="${probeId}"`, ctx.conn);
+        const left = await queryRows(find, ctx.conn);
+        if (left.length > 0) problems.push('the probe point was still there after the delete');
+      } catch (e) {
+        problems.push(`deleting the probe failed (${toConsoleError(e).message}); remove it with: influx delete --bucket ${b.name} --start ${start} --stop ${stop} --predicate '_measurement="${PROBE_MEASUREMENT}"'`);
+      }
+      if (problems.length) return failed(`Wrote a probe point, but ${problems.join('; ')}.`, 'Give the token read and write permission on this bucket.');
+      return pass('Wrote a probe point, read it back and deleted it: writes work and nothing was left behind.');
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { connection, type Connection } from '../influx/client';
+import { toConsoleError } from '../influx/errors';
+import type { ConsoleSpec } from '../spec/schema';
+import { buildSuite } from './suite';
+import type { Check, CheckResult, VerifyContext } from './types';
+
+/** The checks `only` needs: itself and, transitively, what it depends on, in suite order. */
+function withPrerequisites(suite: Check[], only: string): Check[] {
+  const byId = new Map(suite.map((c) => [c.id, c]));
+  const needed = new Set<string>();
+  const visit = (id: string) => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    for (const dep of byId.get(id)?.dependsOn ?? []) visit(dep);
+  };
+  visit(only);
+  return suite.filter((c) => needed.has(c.id));
+}
+
+/**
+ * Runs the suite and yields each result as it completes. A check whose prerequisite failed
+ * or was skipped is skipped. With `only`, prerequisites run silently and only that check is yielded.
+ */
+export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?: Connection } = {}): AsyncGenerator<CheckResult> {
+  const conn = opts.conn ?? connection();
+  const suite = buildSuite(spec);
+  const checks = opts.only ? withPrerequisites(suite, opts.only) : suite;
+  if (opts.only && checks.length === 0) return;
+  const ctx: VerifyContext = { spec, conn, buckets: new Map(), measurements: new Map(), counts: new Map() };
+  const results = new Map<string, CheckResult>();
+  for (const check of checks) {
+    const started = performance.now();
+    const blocker = check.dependsOn.map((id) => results.get(id)).find((r) => r && (r.status === 'fail' || r.status === 'skipped'));
+    let result: CheckResult;
+    if (blocker) {
+      result = { id: check.id, title: check.title, status: 'skipped', detail: `Skipped: "${blocker.title}" did not pass.`, fix: blocker.fix, durationMs: 0 };
+    } else {
+      try {
+        const outcome = await check.run(ctx);
+        result = { id: check.id, title: check.title, ...outcome, durationMs: Math.round(performance.now() - started) };
+      } catch (e) {
+        const error = toConsoleError(e);
+        result = { id: check.id, title: check.title, status: 'fail', detail: error.message, fix: error.fix, durationMs: Math.round(performance.now() - started) };
+      }
+    }
+    results.set(check.id, result);
+    if (!opts.only || check.id === opts.only) yield result;
+  }
+}
+
+/** The ids and titles of the suite, for showing pending checks before they run. */
+export function suiteOutline(spec: ConsoleSpec): { id: string; title: string }[] {
+  return buildSuite(spec).map((c) => ({ id: c.id, title: c.title }));
+}

@@ -1,0 +1,59 @@
+import type { BucketInfo } from '../influx/buckets';
+import type { Connection } from '../influx/client';
+import type { ServerHealth } from '../influx/health';
+import type { ConsoleSpec } from '../spec/schema';
+import type { MeasurementCount } from '../stats/aggregate';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
+
+/** One line of the report: what was checked, how it went, and what to do about it. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  detail: string;
+  fix: string;
+  durationMs: number;
+}
+
+export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix'>;
+
+/** Facts a check learns for the checks after it. */
+export interface VerifyContext {
+  spec: ConsoleSpec;
+  conn: Connection;
+  health?: ServerHealth;
+  orgID?: string;
+  buckets: Map<string, BucketInfo>;
+  measurements: Map<string, string[]>;
+  counts: Map<string, Map<string, MeasurementCount>>;
+}
+
+export interface Check {
+  id: string;
+  title: string;
+  /** Ids of checks that must pass (or warn) first; otherwise this one is skipped. */
+  dependsOn: string[];
+  run(ctx: VerifyContext): Promise<CheckOutcome>;
+}
+
+export function pass(detail: string): CheckOutcome {
+  return { status: 'pass', detail, fix: '' };
+}
+export function warn(detail: string, fix: string): CheckOutcome {
+  return { status: 'warn', detail, fix };
+}
+export function failed(detail: string, fix: string): CheckOutcome {
+  return { status: 'fail', detail, fix };
+}
+
+export interface VerifyReport {
+  spec: string;
+  url: string;
+  org: string;
+  startedAt: string;
+  durationMs: number;
+  ok: boolean;
+  counts: Record<CheckStatus, number>;
+  checks: CheckResult[];
+}
