@@ -1,6 +1,8 @@
 import { bucketsCommand } from './commands/buckets';
 import { exportCommand } from './commands/export';
 import { provisionCommand } from './commands/provision';
+import { seedCommand } from './commands/seed';
+import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
 import { EXIT, UsageError } from './output';
 
@@ -12,6 +14,8 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   buckets delete NAME --yes
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
   verify [--json]                             the verification checks (exit 1 when one fails)
+  stats [--bucket NAME] [--json]              records, series cardinality and tag sets per measurement
+  seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -19,6 +23,8 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   buckets: bucketsCommand,
   export: exportCommand,
   verify: verifyCommand,
+  seed: seedCommand,
+  stats: statsCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -16,7 +16,7 @@ export interface CountedMeasurement {
 export const PROBE_MEASUREMENT = '_homeiq_console_probe';
 
 /** Everything a bucket can hold: InfluxDB's time range limits. */
-const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');
+export const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');
 
 /**
  * One field per known measurement, every field of measurements outside the spec (they are
@@ -29,34 +29,67 @@ export function recordFilter(known: readonly CountedMeasurement[]): FluxParamete
   return fluxExpression(parts.join(' or '));
 }
 
-export type SeriesAggregate = 'count' | 'first' | 'last';
-
-/** Per series: the number of records (count) or the first/last record's time. */
-export function seriesAggregateQuery(bucket: string, known: readonly CountedMeasurement[], aggregate: SeriesAggregate): string {
-  const fn = fluxExpression(`${aggregate}()`);
+function records(bucket: string, known: readonly CountedMeasurement[], range: FluxParameterLike = ALL_TIME): string {
   return flux`from(bucket: ${bucket})
-  |> range(${ALL_TIME})
-  |> filter(fn: (r) => ${recordFilter(known)})
-  |> ${fn}`.toString();
+  |> range(${range})
+  |> filter(fn: (r) => ${recordFilter(known)})`.toString();
 }
 
-/** Records per series per UTC day, over the last `days` days. */
-export function recordsPerDayQuery(bucket: string, known: readonly CountedMeasurement[], days: number): string {
-  const start = fluxExpression(`-${Math.max(1, Math.floor(days))}d`);
-  return flux`from(bucket: ${bucket})
-  |> range(start: ${start}, stop: 2262-04-11T00:00:00Z)
-  |> filter(fn: (r) => ${recordFilter(known)})
-  |> aggregateWindow(every: 1d, fn: count, createEmpty: false)`.toString();
+/**
+ * Records and tag sets per measurement and counted field: count() per series is pushed
+ * down to storage; only its small per-series result is regrouped and summed.
+ */
+export function countQuery(bucket: string, known: readonly CountedMeasurement[]): string {
+  return `${records(bucket, known)}
+  |> count()
+  |> group(columns: ["_measurement", "_field"])
+  |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})`;
+}
+
+/** The earliest first() or latest last() record time per measurement and counted field (pushed down per series). */
+export function timeQuery(bucket: string, known: readonly CountedMeasurement[], which: 'first' | 'last'): string {
+  const pick = which === 'first' ? 'min' : 'max';
+  return `${records(bucket, known)}
+  |> ${which}()
+  |> group(columns: ["_measurement", "_field"])
+  |> ${pick}(column: "_time")
+  |> keep(columns: ["_measurement", "_field", "_time"])`;
+}
+
+/**
+ * Totals and records per UTC day in one scan: a count per series and day is pushed down to
+ * storage, and both results are computed from it (Flux runs the shared source once).
+ * Yields `totals` (records, tagSets per measurement and counted field) and `perday`.
+ */
+export function statsQuery(bucket: string, known: readonly CountedMeasurement[]): string {
+  return `data = ${records(bucket, known).replace(/\n/g, '\n  ')}
+  |> aggregateWindow(every: 1d, fn: count, createEmpty: false, timeSrc: "_start")
+
+data
+  |> sum()
+  |> group(columns: ["_measurement", "_field"])
+  |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})
+  |> yield(name: "totals")
+
+data
+  |> group(columns: ["_measurement", "_field"])
+  |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
+  |> keep(columns: ["_measurement", "_field", "_time", "_value"])
+  |> yield(name: "perday")`;
+}
+
+/** One table per measurement, tagged with a `measurement` column, in one query. */
+function perMeasurement(imports: string, measurements: readonly string[], table: (m: string) => string): string {
+  if (measurements.length === 0) return '';
+  const tables = measurements.map((m) => `${table(m)} |> map(fn: (r) => ({_value: r._value, measurement: ${flux`${m}`.toString()}}))`);
+  // union() wants at least two streams.
+  const body = tables.length === 1 ? tables[0] : `union(tables: [\n  ${tables.join(',\n  ')},\n])`;
+  return `import "${imports}"\n\n${body}`;
 }
 
 /** Series cardinality of each measurement, as InfluxDB itself reports it, in one query. */
 export function cardinalityQuery(bucket: string, measurements: readonly string[]): string {
-  if (measurements.length === 0) return '';
-  const tables = measurements.map(
-    (m) =>
-      flux`influxdb.cardinality(bucket: ${bucket}, ${ALL_TIME}, predicate: (r) => r._measurement == ${m}) |> map(fn: (r) => ({_value: r._value, measurement: ${m}}))`.toString(),
-  );
-  return `import "influxdata/influxdb"\n\nunion(tables: [\n  ${tables.join(',\n  ')},\n])`;
+  return perMeasurement('influxdata/influxdb', measurements, (m) => flux`influxdb.cardinality(bucket: ${bucket}, ${ALL_TIME}, predicate: (r) => r._measurement == ${m})`.toString());
 }
 
 /** The measurements a bucket holds (over all time), from the storage index. */
@@ -76,4 +109,14 @@ schema.measurementTagKeys(bucket: ${bucket}, measurement: ${measurement}, ${ALL_
 
 schema.measurementFieldKeys(bucket: ${bucket}, measurement: ${measurement}, ${ALL_TIME})`.toString(),
   };
+}
+
+/** Field keys of several measurements in one query (a row per measurement and key). */
+export function fieldKeysQuery(bucket: string, measurements: readonly string[]): string {
+  return perMeasurement('influxdata/influxdb/schema', measurements, (m) => flux`schema.measurementFieldKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString());
+}
+
+/** Tag keys of several measurements in one query (a row per measurement and key). */
+export function tagKeysQuery(bucket: string, measurements: readonly string[]): string {
+  return perMeasurement('influxdata/influxdb/schema', measurements, (m) => flux`schema.measurementTagKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString());
 }

@@ -1,0 +1,16 @@
+/** A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise. */
+export function progressBar(label: string): (done: number, total: number) => void {
+  const tty = process.stderr.isTTY;
+  let lastTenth = -1;
+  return (done, total) => {
+    const frac = total ? Math.min(1, done / total) : 1;
+    const width = 30;
+    const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
+    const text = `${label} [${bar}] ${Math.round(frac * 100)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+    if (tty) process.stderr.write(`\r${text}${frac === 1 ? '\n' : ''}`);
+    else if (Math.floor(frac * 10) !== lastTenth) {
+      lastTenth = Math.floor(frac * 10);
+      process.stderr.write(`${text}\n`);
+    }
+  };
+}

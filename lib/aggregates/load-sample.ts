@@ -1,0 +1,40 @@
+import 'server-only';
+import { findBucket } from '../influx/buckets';
+import { connection, type Connection } from '../influx/client';
+import { consoleError, InfluxError } from '../influx/errors';
+import { requireOrg } from '../influx/orgs';
+import type { ConsoleSpec } from '../spec/schema';
+import { sampleAggregates, sampleSize, type SampleOptions } from './sample';
+import { createAggregateWriter } from './writer';
+
+export const DEFAULT_SAMPLE: Omit<SampleOptions, 'now'> = { days: 90, weeks: 52, entities: 10, seed: 1 };
+
+/** Writes the sample aggregates into the spec's buckets, which must exist; reports progress. */
+export async function loadSample(spec: ConsoleSpec, opts: SampleOptions, onProgress: (done: number, total: number) => void = () => {}, conn: Connection = connection()): Promise<{ points: number; ms: number }> {
+  const started = performance.now();
+  const org = await requireOrg(spec.org, conn);
+  const names = new Set(spec.buckets.flatMap((b) => b.measurements.map((m) => m.name)));
+  for (const b of spec.buckets) {
+    if (!(await findBucket(org.id, b.name, conn))) {
+      throw new InfluxError(consoleError('not_found', `Bucket ${b.name} does not exist yet.`, 'Provision the buckets first (Provision screen, or: npm run --silent cli -- provision), then load the sample data.'));
+    }
+  }
+  const writer = createAggregateWriter(spec, conn);
+  const total = sampleSize(opts);
+  let done = 0;
+  try {
+    for (const item of sampleAggregates(opts)) {
+      if (!names.has(item.measurement)) continue;
+      writer.write(item.measurement, item.record as never, item.writtenAt);
+      done++;
+      if (done % 2_000 === 0) {
+        await writer.flush();
+        onProgress(done, total);
+      }
+    }
+  } finally {
+    await writer.close();
+  }
+  onProgress(done, total);
+  return { points: done, ms: Math.round(performance.now() - started) };
+}

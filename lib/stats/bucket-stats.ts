@@ -1,0 +1,102 @@
+import 'server-only';
+import { connection, type Connection } from '../influx/client';
+import { queryRows } from '../influx/query';
+import type { BucketSpec } from '../spec/schema';
+import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
+import { cardinalityQuery, fieldKeysQuery, statsQuery, tagKeysQuery, timeQuery, type CountedMeasurement } from './flux';
+import { countedMeasurements } from './records';
+
+export interface MeasurementStats {
+  name: string;
+  /** In the spec, with its detector; null for a measurement outside it. */
+  detector: string | null;
+  records: number;
+  /** Series cardinality as influxdb.cardinality() reports it (measurement × tag set × field key). */
+  series: number;
+  /** Distinct tag combinations: the entities a detector tracks (per period). */
+  tagSets: number;
+  tagKeys: string[];
+  fieldKeys: string[];
+  firstTime: string | null;
+  lastTime: string | null;
+  /** Records per UTC day (days with records only). */
+  perDay: { day: string; records: number }[];
+  /** The spec's share of the bucket estimate at full retention (null outside the spec). */
+  expectedRecords: number | null;
+}
+
+export interface BucketStats {
+  name: string;
+  retentionSeconds: number;
+  estimatedRecords: number | null;
+  measurements: MeasurementStats[];
+  /** Measurements present but not in the spec, listed apart. */
+  unexpected: MeasurementStats[];
+  records: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  queryMs: number;
+}
+
+/**
+ * Everything the Measurements screen shows for one bucket, in two rounds of queries run in
+ * parallel: totals with records per day, first and last (each pushed down to storage, one
+ * field per measurement); then cardinality, field keys and tag keys of every measurement,
+ * one query each.
+ */
+export async function bucketStats(bucket: { name: string; retentionSeconds: number }, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
+  const started = performance.now();
+  const known: CountedMeasurement[] = countedMeasurements(spec);
+  const [statRows, firstRows, lastRows] = await Promise.all([
+    queryRows(statsQuery(bucket.name, known), conn),
+    queryRows(timeQuery(bucket.name, known, 'first'), conn),
+    queryRows(timeQuery(bucket.name, known, 'last'), conn),
+  ]);
+  const countRows = statRows.filter((r) => r.result === 'totals');
+  const dayRows = statRows.filter((r) => r.result === 'perday');
+  const counts = countsByMeasurement(countRows);
+  const names = [...new Set([...known.map((m) => m.name), ...counts.keys()])];
+  const present = names.filter((n) => (counts.get(n)?.records ?? 0) > 0);
+  const none = Promise.resolve([]);
+  const [cardRows, fieldRows, tagRows] = await Promise.all([
+    present.length ? queryRows(cardinalityQuery(bucket.name, present), conn) : none,
+    present.length ? queryRows(fieldKeysQuery(bucket.name, present), conn) : none,
+    present.length ? queryRows(tagKeysQuery(bucket.name, present), conn) : none,
+  ]);
+  const cardinality = new Map(cardRows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
+  const fields = valuesByMeasurement(fieldRows);
+  const tags = valuesByMeasurement(tagRows);
+  const first = timeByMeasurement(firstRows, 'min');
+  const last = timeByMeasurement(lastRows, 'max');
+  const perDay = recordsPerDay(dayRows);
+  const share = spec ? Math.round(spec.estimatedRecords / spec.measurements.length) : null;
+
+  const stats = (name: string): MeasurementStats => ({
+    name,
+    detector: spec?.measurements.find((m) => m.name === name)?.detector ?? null,
+    records: counts.get(name)?.records ?? 0,
+    series: cardinality.get(name) ?? 0,
+    tagSets: counts.get(name)?.tagSets ?? 0,
+    tagKeys: (tags.get(name) ?? []).filter((k) => !k.startsWith('_')).sort(),
+    fieldKeys: [...(fields.get(name) ?? [])].sort(),
+    firstTime: first.get(name) ?? null,
+    lastTime: last.get(name) ?? null,
+    perDay: [...(perDay.get(name) ?? new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b)).map(([day, records]) => ({ day, records })),
+    expectedRecords: spec?.measurements.some((m) => m.name === name) ? share : null,
+  });
+  const measurements = known.map((m) => stats(m.name));
+  const unexpected = present.filter((n) => !known.some((m) => m.name === n)).map(stats);
+  const all = [...measurements, ...unexpected];
+  const times = (pick: 'firstTime' | 'lastTime') => all.map((m) => m[pick]).filter((t): t is string => !!t).sort();
+  return {
+    name: bucket.name,
+    retentionSeconds: bucket.retentionSeconds,
+    estimatedRecords: spec?.estimatedRecords ?? null,
+    measurements,
+    unexpected,
+    records: all.reduce((n, m) => n + m.records, 0),
+    firstTime: times('firstTime')[0] ?? null,
+    lastTime: times('lastTime').at(-1) ?? null,
+    queryMs: Math.round(performance.now() - started),
+  };
+}

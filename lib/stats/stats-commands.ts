@@ -1,0 +1,37 @@
+import 'server-only';
+import { attempt } from '../influx/attempt';
+import { listBuckets } from '../influx/buckets';
+import { connection } from '../influx/client';
+import { consoleError, InfluxError } from '../influx/errors';
+import { requireOrg } from '../influx/orgs';
+import type { Result } from '../result';
+import { activeSpec } from '../spec/load';
+import { bucketStats, type BucketStats } from './bucket-stats';
+import { memoize } from './memo';
+
+/** Stats move slowly (aggregates are written daily): a few seconds of reuse absorbs polling. */
+const STATS_TTL_MS = 5_000;
+const memo = memoize<BucketStats>(STATS_TTL_MS);
+
+/**
+ * Stats of the spec's buckets, or of the one bucket named (which may be outside the spec).
+ * Buckets of the spec that do not exist are reported as errors the screen can show.
+ */
+export function readStats(only?: string, opts: { fresh?: boolean } = {}): Promise<Result<BucketStats[]>> {
+  return attempt(async () => {
+    const spec = activeSpec();
+    if (!spec.ok) throw new InfluxError(spec.error);
+    const conn = connection();
+    const org = await requireOrg(conn.env.org, conn);
+    const existing = await listBuckets({ orgID: org.id }, conn);
+    const names = only ? [only] : spec.data.buckets.map((b) => b.name);
+    return Promise.all(
+      names.map((name) => {
+        const bucket = existing.find((b) => b.name === name);
+        if (!bucket) throw new InfluxError(consoleError('not_found', `Bucket ${name} does not exist.`, only ? 'Pick a bucket from the list.' : 'Provision the AI-5 buckets first (Provision screen, or: npm run --silent cli -- provision).'));
+        const compute = () => bucketStats(bucket, spec.data.buckets.find((b) => b.name === name), conn);
+        return opts.fresh ? compute() : memo(`${conn.env.url}|${bucket.id}|${bucket.retentionSeconds}`, compute);
+      }),
+    );
+  });
+}
