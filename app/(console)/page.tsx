@@ -1,6 +1,7 @@
 import { PageTitle } from '@/components/card';
 import { ConnectionCard } from './connection-card';
 import { LastVerifyCard } from './last-verify-card';
+import { SampleDataCard } from './sample-data-card';
 import { SpecSummary } from './spec-summary';
 
 export default function OverviewPage() {
@@ -10,6 +11,7 @@ export default function OverviewPage() {
       <div className="space-y-5">
         <ConnectionCard />
         <SpecSummary />
+        <SampleDataCard />
         <LastVerifyCard />
       </div>
     </>

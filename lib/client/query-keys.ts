@@ -4,4 +4,5 @@ export const keys = {
   buckets: () => ['buckets'] as const,
   plan: () => ['provision', 'plan'] as const,
   lastVerify: () => ['verify', 'last'] as const,
+  stats: (bucket?: string) => (bucket ? (['stats', bucket] as const) : (['stats'] as const)),
 };

@@ -15,6 +15,14 @@ describe('memoize', () => {
     expect(await memo('b', compute)).toBe(3);
   });
 
+  it('forgets everything on clear', async () => {
+    let calls = 0;
+    const memo = memoize<number>(1000, () => 0);
+    await memo('a', async () => ++calls);
+    memo.clear();
+    expect(await memo('a', async () => ++calls)).toBe(2);
+  });
+
   it('does not remember failures', async () => {
     const memo = memoize<number>(1000, () => 0);
     await expect(memo('a', () => Promise.reject(new Error('down')))).rejects.toThrow('down');

@@ -2,9 +2,15 @@
  * Shares one computation among concurrent callers and reuses its result for `ttlMs`:
  * fifty browsers polling the same stats cost InfluxDB one query, not fifty.
  */
-export function memoize<T>(ttlMs: number, now: () => number = Date.now): (key: string, compute: () => Promise<T>) => Promise<T> {
+export interface Memo<T> {
+  (key: string, compute: () => Promise<T>): Promise<T>;
+  /** Forgets everything: after a write the console made itself. */
+  clear(): void;
+}
+
+export function memoize<T>(ttlMs: number, now: () => number = Date.now): Memo<T> {
   const entries = new Map<string, { at: number; value: Promise<T> }>();
-  return (key, compute) => {
+  const memo = (key: string, compute: () => Promise<T>): Promise<T> => {
     const hit = entries.get(key);
     if (hit && now() - hit.at < ttlMs) return hit.value;
     const value = compute();
@@ -15,4 +21,5 @@ export function memoize<T>(ttlMs: number, now: () => number = Date.now): (key: s
     });
     return value;
   };
+  return Object.assign(memo, { clear: () => entries.clear() });
 }

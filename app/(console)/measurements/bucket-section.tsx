@@ -1,0 +1,44 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { Card } from '@/components/card';
+import { formatCount } from '@/lib/client/format';
+import { formatRetention } from '@/lib/provision/retention';
+import type { BucketStats } from '@/lib/stats/bucket-stats';
+import { coverage } from '@/lib/stats/coverage';
+import { MeasurementTable } from './measurement-table';
+
+// recharts loads only when a bucket has data to draw.
+const BucketCharts = dynamic(() => import('@/components/charts/bucket-charts'), {
+  ssr: false,
+  loading: () => <p className="text-sm text-slate-400">Drawing charts…</p>,
+});
+
+export function BucketSection({ stats }: { stats: BucketStats }) {
+  const cov = coverage(stats.retentionSeconds, stats.firstTime);
+  const empty = stats.records === 0;
+  return (
+    <Card title={`${stats.name} · retention ${formatRetention(stats.retentionSeconds)}`}>
+      <p className="mb-4 text-sm" data-testid={`bucket-summary-${stats.name}`}>
+        <span className="font-semibold">{formatCount(stats.records)} records</span>
+        {stats.estimatedRecords !== null ? <span className="text-slate-500"> · seed estimate ~{formatCount(stats.estimatedRecords)} at full retention</span> : null}
+        {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
+        <span className="text-slate-400"> · queried in {stats.queryMs} ms</span>
+      </p>
+      {empty ? (
+        <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-600">No data in this bucket yet. Every measurement of the spec is listed with zeros below.</p>
+      ) : (
+        <div className="mb-4">
+          <BucketCharts stats={stats} cov={cov} />
+        </div>
+      )}
+      <MeasurementTable rows={stats.measurements} cov={cov} />
+      {stats.unexpected.length ? (
+        <div className="mt-5" data-testid={`unexpected-${stats.name}`}>
+          <h3 className="mb-2 text-sm font-semibold text-amber-800">Measurements not in the spec</h3>
+          <MeasurementTable rows={stats.unexpected} cov={cov} />
+        </div>
+      ) : null}
+    </Card>
+  );
+}

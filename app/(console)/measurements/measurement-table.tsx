@@ -1,0 +1,77 @@
+'use client';
+
+import { Badge } from '@/components/badge';
+import { formatCount, formatDay, formatRatio } from '@/lib/client/format';
+import type { MeasurementStats } from '@/lib/stats/bucket-stats';
+import { expectation, type Coverage } from '@/lib/stats/coverage';
+
+const VERDICT = {
+  high: { tone: 'red', text: 'above' },
+  low: { tone: 'amber', text: 'below' },
+  ok: { tone: 'green', text: 'on track' },
+  none: { tone: 'slate', text: '—' },
+} as const;
+
+function perDayAverage(m: MeasurementStats): string {
+  if (m.perDay.length === 0) return '—';
+  return formatCount(m.perDay.reduce((n, d) => n + d.records, 0) / m.perDay.length);
+}
+
+export function MeasurementTable({ rows, cov }: { rows: MeasurementStats[]; cov: Coverage }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+          <tr>
+            <th className="px-2 py-2">Measurement</th>
+            <th className="px-2 py-2 text-right">Records</th>
+            <th className="px-2 py-2 text-right">Expected now</th>
+            <th className="px-2 py-2">Versus estimate</th>
+            <th className="px-2 py-2 text-right">Series</th>
+            <th className="px-2 py-2 text-right">Tag sets</th>
+            <th className="px-2 py-2 text-right">Per day</th>
+            <th className="px-2 py-2">First · last</th>
+            <th className="px-2 py-2">Tags · fields</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((m) => {
+            const e = expectation(m.records, m.expectedRecords, cov);
+            const v = VERDICT[e.verdict];
+            return (
+              <tr key={m.name} data-testid={`measurement-${m.name}`} className="border-b border-slate-100 align-top">
+                <td className="px-2 py-2">
+                  <p className="font-mono text-xs font-semibold">{m.name}</p>
+                  <p className="text-xs text-slate-400">{m.detector ?? 'not in the spec'}</p>
+                </td>
+                <td className="px-2 py-2 text-right font-medium tabular-nums" data-testid="records">
+                  {formatCount(m.records)}
+                </td>
+                <td className="px-2 py-2 text-right tabular-nums text-slate-500">{e.expectedNow === null ? '—' : formatCount(e.expectedNow)}</td>
+                <td className="whitespace-nowrap px-2 py-2">
+                  <Badge tone={v.tone}>
+                    {v.text}
+                    {e.ratio !== null ? ` · ${formatRatio(e.ratio)}` : ''}
+                  </Badge>
+                </td>
+                <td className="px-2 py-2 text-right tabular-nums" data-testid="series">
+                  {formatCount(m.series)}
+                </td>
+                <td className="px-2 py-2 text-right tabular-nums">{formatCount(m.tagSets)}</td>
+                <td className="px-2 py-2 text-right tabular-nums">{perDayAverage(m)}</td>
+                <td className="whitespace-nowrap px-2 py-2 text-xs text-slate-500">
+                  {formatDay(m.firstTime)} · {formatDay(m.lastTime)}
+                </td>
+                <td className="px-2 py-2 text-xs text-slate-500">
+                  <span className="font-mono">{m.tagKeys.join(', ') || '—'}</span>
+                  <br />
+                  <span className="font-mono">{m.fieldKeys.join(', ') || '—'}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

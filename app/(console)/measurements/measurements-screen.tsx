@@ -1,0 +1,45 @@
+'use client';
+
+import { useState } from 'react';
+import { inputClass } from '@/components/dialog';
+import { ErrorPanel } from '@/components/error-panel';
+import { errorDetail } from '@/lib/client/fetch-result';
+import { useBuckets } from '@/lib/client/use-buckets';
+import { useStats } from '@/lib/client/use-stats';
+import { LoadSampleButton } from '../load-sample-button';
+import { BucketSection } from './bucket-section';
+
+export function MeasurementsScreen() {
+  const [bucket, setBucket] = useState<string>('');
+  const buckets = useBuckets();
+  const stats = useStats(bucket || undefined);
+  const others = (buckets.data ?? []).filter((b) => !b.managed && !b.system);
+  const empty = stats.data?.every((b) => b.records === 0);
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <label className="text-sm">
+          <span className="mr-2 font-medium">Buckets</span>
+          <select className={`${inputClass} inline-block w-auto`} value={bucket} onChange={(e) => setBucket(e.target.value)} aria-label="Bucket">
+            <option value="">The spec&apos;s buckets</option>
+            {others.map((b) => (
+              <option key={b.id} value={b.name}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {stats.isFetching ? <span className="text-xs text-slate-400">Refreshing…</span> : <span className="text-xs text-slate-400">Refreshes every 30 s</span>}
+      </div>
+      {stats.isPending ? <p className="text-sm text-slate-500">Counting records (pushed down to InfluxDB storage)…</p> : null}
+      {stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}
+      {empty && !bucket ? (
+        <div className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5">
+          <p className="mb-3 text-sm">The AI-5 buckets are empty. Load realistic sample aggregates (90 days, 52 weeks, 10 devices) to see the charts.</p>
+          <LoadSampleButton />
+        </div>
+      ) : null}
+      {stats.data?.map((b) => <BucketSection key={b.name} stats={b} />)}
+    </div>
+  );
+}
