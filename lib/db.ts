@@ -1,0 +1,60 @@
+import 'server-only';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { dataDir } from './data-dir';
+
+/**
+ * The console's embedded SQLite database (`console.db` in the data folder): storage samples,
+ * budgets and the audit log. One connection per process and file, shared by every bundle.
+ */
+export type Db = Database.Database;
+
+const MIGRATIONS = [
+  `CREATE TABLE IF NOT EXISTS storage_samples (
+     ts INTEGER NOT NULL,            -- unix ms
+     resolution TEXT NOT NULL,       -- raw | hour | day
+     bucket_id TEXT NOT NULL,
+     bucket_name TEXT NOT NULL,
+     disk_bytes REAL NOT NULL,
+     tsm_bytes REAL NOT NULL,
+     wal_bytes REAL NOT NULL,
+     series REAL NOT NULL,
+     measurements REAL NOT NULL,
+     n INTEGER NOT NULL DEFAULT 1    -- raw samples folded into this row
+   );
+   CREATE INDEX IF NOT EXISTS storage_samples_by_time ON storage_samples (resolution, ts);
+   CREATE INDEX IF NOT EXISTS storage_samples_by_bucket ON storage_samples (bucket_name, ts);
+   CREATE TABLE IF NOT EXISTS budgets (
+     bucket_name TEXT PRIMARY KEY,
+     max_bytes REAL,
+     max_records REAL,
+     updated_at INTEGER NOT NULL
+   );`,
+];
+
+const KEY = Symbol.for('homeiq-influx-console.db');
+type Registry = Map<string, Db>;
+
+export function openDb(path: string = join(dataDir(), 'console.db')): Db {
+  const registry = ((globalThis as Record<symbol, unknown>)[KEY] as Registry | undefined) ?? new Map<string, Db>();
+  (globalThis as Record<symbol, unknown>)[KEY] = registry;
+  const open = registry.get(path);
+  if (open?.open) return open;
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  const version = Number(db.pragma('user_version', { simple: true }));
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.exec(MIGRATIONS[v] ?? '');
+    db.pragma(`user_version = ${v + 1}`);
+  }
+  registry.set(path, db);
+  return db;
+}
+
+/** For tests: closes and forgets a database, as a restart would. */
+export function closeDb(path: string): void {
+  const registry = (globalThis as Record<symbol, unknown>)[KEY] as Registry | undefined;
+  registry?.get(path)?.close();
+  registry?.delete(path);
+}
