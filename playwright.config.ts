@@ -20,7 +20,7 @@ function consoleServer(port: number, influx: { url: string; token: string; data:
     url: `http://127.0.0.1:${port}/api/connection`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '', CONSOLE_DATA_DIR: `${influx.data}/console` },
+    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '', CONSOLE_DATA_DIR: `${influx.data}/console`, CONSOLE_SAMPLE_INTERVAL_SECONDS: '2' },
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
   };

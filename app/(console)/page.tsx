@@ -2,6 +2,7 @@ import { PageTitle } from '@/components/card';
 import { ConnectionCard } from './connection-card';
 import { LastVerifyCard } from './last-verify-card';
 import { SampleDataCard } from './sample-data-card';
+import { StorageWarningsCard } from './storage-warnings-card';
 import { SpecSummary } from './spec-summary';
 
 export default function OverviewPage() {
@@ -10,6 +11,7 @@ export default function OverviewPage() {
       <PageTitle title="Overview" subtitle="The InfluxDB 2.x server that stores HomeIQ's pattern aggregates, and the AI-5 buckets it should hold." />
       <div className="space-y-5">
         <ConnectionCard />
+        <StorageWarningsCard />
         <SpecSummary />
         <SampleDataCard />
         <LastVerifyCard />

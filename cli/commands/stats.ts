@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { bucketNameSchema } from '../../lib/provision/bucket-input';
 import { formatRetention } from '../../lib/provision/retention';
+import { attempt } from '../../lib/influx/attempt';
+import { readStorage } from '../../lib/storage/report';
 import { readStats } from '../../lib/stats/stats-commands';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
@@ -10,25 +12,35 @@ export async function statsCommand(argv: string[]): Promise<number> {
     const name = bucketNameSchema.safeParse(values.bucket);
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
   }
-  const result = await readStats(values.bucket);
+  const result = await readStats(values.bucket, { fresh: true });
   if (!result.ok) {
     if (values.json) printJson({ buckets: [], error: result.error });
     else printError(result.error);
     return EXIT.failed;
   }
+  // Bytes on disk and the projection; the counts above stand even when /metrics is unavailable.
+  const storage = await attempt(() => readStorage('24h', Date.now(), result.data));
+  const growth = new Map(storage.ok ? storage.data.buckets.map((b) => [b.name, b]) : []);
   if (values.json) {
     printJson({
+      ...(storage.ok && !storage.data.metrics.available ? { metricsError: storage.data.metrics.error } : {}),
       buckets: result.data.map((b) => ({
         name: b.name,
         retentionSeconds: b.retentionSeconds,
         records: b.records,
+        diskBytes: growth.get(b.name)?.diskBytes ?? null,
+        projection: growth.get(b.name)?.projection ?? null,
         measurements: [...b.measurements, ...b.unexpected].map((m) => ({ name: m.name, records: m.records, series: m.series, tagSets: m.tagSets, firstTime: m.firstTime, lastTime: m.lastTime, inSpec: m.detector !== null })),
       })),
     });
     return EXIT.ok;
   }
   for (const b of result.data) {
-    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${b.records.toLocaleString('en-US')} records${b.estimatedRecords ? `, estimate ~${b.estimatedRecords.toLocaleString('en-US')}` : ''} (${b.queryMs} ms)\n`);
+    const g = growth.get(b.name);
+    const disk = g?.diskBytes != null ? `, ${g.diskBytes.toLocaleString('en-US')} bytes on disk` : '';
+    const full = g?.projection.recordsAtFullWindow != null ? `, ~${Math.round(g.projection.recordsAtFullWindow).toLocaleString('en-US')} at full retention` : '';
+    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${b.records.toLocaleString('en-US')} records${full}${b.estimatedRecords ? ` (estimate ~${b.estimatedRecords.toLocaleString('en-US')})` : ''}${disk} (${b.queryMs} ms)\n`);
+    for (const w of g?.projection.warnings ?? []) process.stdout.write(`warning: ${w}\n`);
     const rows = [...b.measurements, ...b.unexpected].map((m) => [m.name + (m.detector === null ? ' (not in spec)' : ''), m.records.toLocaleString('en-US'), m.series.toLocaleString('en-US'), m.tagSets.toLocaleString('en-US'), m.firstTime?.slice(0, 10) ?? '-', m.lastTime?.slice(0, 10) ?? '-']);
     process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST', 'LAST'], rows) + '\n');
   }

@@ -31,7 +31,9 @@ export function startInfluxdSync(opts: { port?: string; data?: string; state?: s
   const state = opts.state ?? mkdtempSync(join(tmpdir(), 'homeiq-e2e-state-'));
   const data = opts.data ?? mkdtempSync(join(tmpdir(), 'homeiq-e2e-data-'));
   const args = ['start', '--data', data, ...(opts.port ? ['--port', opts.port] : [])];
-  const out = execFileSync('bash', [script, ...args], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  // Snapshot the write cache after 1 s idle (default 30 s), so bytes on disk show up quickly.
+  const flags = '--storage-cache-snapshot-write-cold-duration=1s';
+  const out = execFileSync('bash', [script, ...args], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
   const vars = parse(out);
   const url = vars.INFLUXDB_URL ?? '';
   return { url, token: vars.INFLUXDB_TOKEN ?? '', org: vars.INFLUXDB_ORG ?? '', port: new URL(url).port, data, state };

@@ -4,5 +4,6 @@ export const keys = {
   buckets: () => ['buckets'] as const,
   plan: () => ['provision', 'plan'] as const,
   lastVerify: () => ['verify', 'last'] as const,
+  storage: (range: string) => ['storage', range] as const,
   stats: (bucket?: string) => (bucket ? (['stats', bucket] as const) : (['stats'] as const)),
 };

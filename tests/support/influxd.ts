@@ -17,10 +17,10 @@ export interface StartedInfluxd {
 }
 
 /** Starts a real influxd through the project's own script, in a state folder of its own. */
-export async function startInfluxd(args: string[] = []): Promise<StartedInfluxd> {
+export async function startInfluxd(args: string[] = [], flags = ''): Promise<StartedInfluxd> {
   const state = mkdtempSync(join(tmpdir(), 'homeiq-influxd-state-'));
   const { stdout } = await run('bash', [script, 'start', ...args], {
-    env: { ...process.env, HOMEIQ_INFLUXD_STATE: state },
+    env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags },
     maxBuffer: 16 * 1024 * 1024,
   });
   const vars = Object.fromEntries(

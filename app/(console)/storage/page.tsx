@@ -1,0 +1,13 @@
+import { PageTitle } from '@/components/card';
+import { dataDir } from '@/lib/data-dir';
+import { sampleIntervalMs } from '@/lib/storage/sampler';
+import { StorageScreen } from './storage-screen';
+
+export default function StoragePage() {
+  return (
+    <>
+      <PageTitle title="Storage" subtitle={`How the AI-5 buckets grow: bytes on disk from InfluxDB's /metrics (sampled every ${sampleIntervalMs() / 1000} s into ${dataDir()}/console.db), records from the data itself, and where they are heading.`} />
+      <StorageScreen />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+'use client';
+
+import dynamic from 'next/dynamic';
+import { useState } from 'react';
+import { ErrorPanel } from '@/components/error-panel';
+import { errorDetail } from '@/lib/client/fetch-result';
+import { useStorage } from '@/lib/client/use-storage';
+import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
+import { BucketGrowth } from './bucket-growth';
+
+const StorageCharts = dynamic(() => import('@/components/charts/storage-charts'), { ssr: false, loading: () => <p className="text-sm text-slate-400">Drawing charts…</p> });
+
+export function StorageScreen() {
+  const [range, setRange] = useState<Range>('30d');
+  const { data, error, isPending } = useStorage(range);
+  return (
+    <div className="space-y-5">
+      <div className="flex items-center gap-2" role="group" aria-label="Range">
+        {(Object.keys(RANGES) as Range[]).map((r) => (
+          <button key={r} type="button" aria-pressed={r === range} onClick={() => setRange(r)} className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-slate-800 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}>
+            {r}
+          </button>
+        ))}
+      </div>
+      {isPending ? <p className="text-sm text-slate-500">Reading /metrics and counting records…</p> : null}
+      {error ? <ErrorPanel error={errorDetail(error)} /> : null}
+      {data ? (
+        <>
+          {data.warnings.length ? (
+            <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="storage-warnings">
+              <p className="font-semibold text-amber-900">Storage warnings</p>
+              <ul className="mt-1 list-disc pl-5 text-amber-900">
+                {data.warnings.map((w) => (
+                  <li key={w.bucket + w.message}>
+                    <span className="font-mono">{w.bucket}</span>: {w.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {!data.metrics.available ? <ErrorPanel error={data.metrics.error} title="Bytes on disk unavailable" /> : null}
+          {data.buckets.map((b) => (
+            <BucketGrowth key={b.name} b={b} />
+          ))}
+          <StorageCharts buckets={data.buckets} rangeMs={RANGES[range]} />
+        </>
+      ) : null}
+    </div>
+  );
+}

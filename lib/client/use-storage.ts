@@ -1,0 +1,11 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { RangeKey } from '../storage/ranges';
+import type { StorageReport } from '../storage/report';
+import { fetchResult } from './fetch-result';
+import { keys } from './query-keys';
+
+export function useStorage(range: RangeKey) {
+  return useQuery({ queryKey: keys.storage(range), queryFn: () => fetchResult<StorageReport>(`/api/storage?range=${range}`), refetchInterval: 15_000 });
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { z } from 'zod';
+import { openDb } from '../db';
+import { attempt } from '../influx/attempt';
+import { consoleError } from '../influx/errors';
+import { bucketNameSchema } from '../provision/bucket-input';
+import { fail, ok, type Result } from '../result';
+import { writeBudget, type Budget } from './budgets';
+import { isRange, RANGES } from './ranges';
+import { readStorage, type StorageReport } from './report';
+
+export function readStorageCommand(range: string): Promise<Result<StorageReport>> {
+  if (!isRange(range)) return Promise.resolve(fail(consoleError('invalid', `Range must be one of ${Object.keys(RANGES).join(', ')}.`)));
+  return attempt(() => readStorage(range));
+}
+
+const limit = z
+  .union([z.number(), z.string(), z.null()])
+  .transform((v, ctx) => {
+    if (v === null || v === '') return null;
+    const n = typeof v === 'number' ? v : Number(v.replace(/[,_\s]/g, ''));
+    if (!Number.isFinite(n) || !Number.isInteger(n) || n <= 0 || n > 1e15) {
+      ctx.addIssue({ code: 'custom', message: 'A budget is a whole number above zero (or empty for none).' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const budgetInputSchema = z.strictObject({ bucketName: bucketNameSchema, maxBytes: limit, maxRecords: limit });
+
+export function setBudgetCommand(raw: unknown): Result<Budget> {
+  const input = budgetInputSchema.safeParse(raw);
+  if (!input.success) {
+    const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
+    return fail({ ...consoleError('invalid', Object.values(fields).join(' ')), fields });
+  }
+  try {
+    writeBudget(openDb(), input.data);
+  } catch {
+    return fail(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));
+  }
+  return ok(input.data);
+}
