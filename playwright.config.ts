@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { startInfluxdSync } from './e2e/support/servers';
+import { ADMIN_PASSWORD, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
 
 // Two real influxd servers: `main` for the console under test, `fault` for the console whose
 // InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
@@ -11,7 +11,13 @@ if (!process.env.E2E_SERVERS) {
 }
 const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
 
+if (!process.env.E2E_SESSION_SECRET) process.env.E2E_SESSION_SECRET = `e2e-${Date.now()}-${Math.random()}`;
 const MAIN_PORT = 3100;
+/** Debian's Chromium: a test tool's own browser download fails on these machines. */
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
 const FAULT_PORT = 3101;
 
 function consoleServer(port: number, influx: { url: string; token: string; data: string }) {
@@ -20,7 +26,18 @@ function consoleServer(port: number, influx: { url: string; token: string; data:
     url: `http://127.0.0.1:${port}/api/connection`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_SPEC: '', CONSOLE_DATA_DIR: `${influx.data}/console`, CONSOLE_SAMPLE_INTERVAL_SECONDS: '2' },
+    env: {
+      INFLUXDB_URL: influx.url,
+      INFLUXDB_TOKEN: influx.token,
+      INFLUXDB_ORG: 'homeiq',
+      CONSOLE_SPEC: '',
+      CONSOLE_DATA_DIR: `${influx.data}/console`,
+      CONSOLE_SAMPLE_INTERVAL_SECONDS: '2',
+      CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      CONSOLE_VIEWER_PASSWORD: VIEWER_PASSWORD,
+      // Both consoles sign sessions alike, so one sign-in serves both (cookies ignore the port).
+      CONSOLE_SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? '',
+    },
     stdout: 'ignore' as const,
     stderr: 'pipe' as const,
   };
@@ -42,15 +59,15 @@ export default defineConfig({
     viewport: { width: 1280, height: 900 },
   },
   projects: [
+    { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, use: { launchOptions: CHROMIUM } },
     {
       name: 'chromium',
+      dependencies: ['sign-in'],
       use: {
+        storageState: 'test-results/.auth/admin.json',
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 900 },
-        launchOptions: {
-          executablePath: '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-        },
+        launchOptions: CHROMIUM,
       },
     },
   ],

@@ -9,6 +9,8 @@ const TITLES: Record<ConsoleError['code'], string> = {
   invalid: 'Invalid input',
   not_found: 'Not found',
   config: 'Console not configured',
+  signed_out: 'Signed out',
+  read_only: 'Read-only access',
   internal: 'Unexpected error',
 };
 

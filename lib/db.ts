@@ -30,6 +30,18 @@ const MIGRATIONS = [
      max_records REAL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE IF NOT EXISTS audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     ts INTEGER NOT NULL,
+     role TEXT NOT NULL,
+     action TEXT NOT NULL,
+     bucket TEXT,
+     before_json TEXT,
+     after_json TEXT,
+     result TEXT NOT NULL,
+     message TEXT NOT NULL
+   );
+   CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (ts);`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');

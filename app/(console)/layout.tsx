@@ -1,10 +1,13 @@
 import type { ReactNode } from 'react';
 import { Nav } from '@/components/nav';
+import { SessionMenu } from '@/components/session-menu';
+import { currentSession } from '@/lib/auth/guard';
 
 // Every screen reads the live server and the active spec (CONSOLE_SPEC) at request time.
 export const dynamic = 'force-dynamic';
 
-export default function ConsoleLayout({ children }: { children: ReactNode }) {
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const session = await currentSession();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -13,7 +16,10 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
             <p className="text-base font-semibold">HomeIQ InfluxDB console</p>
             <p className="text-xs text-slate-500">Pattern aggregates storage · Epic AI-5</p>
           </div>
-          <Nav />
+          <div className="flex flex-wrap items-center gap-4">
+            <Nav />
+            {session ? <SessionMenu role={session.role} /> : null}
+          </div>
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>

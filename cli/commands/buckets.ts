@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CLI_ACTOR } from '../../lib/auth/actor';
 import { createBucketCommand, deleteBucketCommand, listOrgBuckets } from '../../lib/provision/bucket-commands';
 import { formatRetention } from '../../lib/provision/retention';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
@@ -37,7 +38,7 @@ async function create(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { retention: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('buckets create takes one NAME: buckets create NAME --retention 90d [--description TEXT]');
   if (values.retention === undefined) throw new UsageError('buckets create needs --retention (for example 90d, 12h, 52w or infinite)');
-  const result = await createBucketCommand({ name: positionals[0], retention: values.retention, description: values.description ?? '' });
+  const result = await createBucketCommand({ name: positionals[0], retention: values.retention, description: values.description ?? '' }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
@@ -65,7 +66,7 @@ async function remove(argv: string[]): Promise<number> {
     printError({ code: 'not_found', message: `No bucket named "${name}" in this organization.`, fix: 'Check the name with `npm run --silent cli -- buckets list`.' });
     return EXIT.failed;
   }
-  const result = await deleteBucketCommand({ id: target.id, confirmName: name });
+  const result = await deleteBucketCommand({ id: target.id, confirmName: name }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SAMPLE, loadSample } from '../../lib/aggregates/load-sample';
+import { audit } from '../../lib/audit/log';
+import { CLI_ACTOR } from '../../lib/auth/actor';
 import { attempt } from '../../lib/influx/attempt';
 import { activeSpec } from '../../lib/spec/load';
 import { EXIT, printError, UsageError } from '../output';
@@ -25,6 +27,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
   const result = await attempt(() => loadSample(spec.data, opts, progressBar('writing sample aggregates')));
+  audit(CLI_ACTOR, { action: 'sample.load', bucket: spec.data.buckets.map((b) => b.name).join(', '), before: null, after: result.ok ? { points: result.data.points, ...opts } : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message });
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

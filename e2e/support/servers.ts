@@ -52,3 +52,6 @@ export function e2eServers(): { main: E2eInfluxd; fault: E2eInfluxd } {
 
 export const MAIN_CONSOLE_URL = 'http://127.0.0.1:3100';
 export const FAULT_CONSOLE_URL = 'http://127.0.0.1:3101';
+
+export const ADMIN_PASSWORD = 'e2e-admin-password';
+export const VIEWER_PASSWORD = 'e2e-viewer-password';

@@ -1,7 +1,6 @@
 'use server';
 
+import { adminAction } from '../auth/guard';
 import { applyPlanCommand } from '../provision/provision-commands';
 
-export async function applyPlan(input: unknown) {
-  return applyPlanCommand(input);
-}
+export const applyPlan = adminAction((input: unknown, actor) => applyPlanCommand(input, actor));

@@ -1,7 +1,6 @@
 'use server';
 
+import { adminAction } from '../auth/guard';
 import { createBucketCommand } from '../provision/bucket-commands';
 
-export async function createBucket(input: unknown) {
-  return createBucketCommand(input);
-}
+export const createBucket = adminAction((input: unknown, actor) => createBucketCommand(input, actor));

@@ -1,7 +1,6 @@
 'use server';
 
+import { adminAction } from '../auth/guard';
 import { deleteBucketCommand } from '../provision/bucket-commands';
 
-export async function deleteBucket(input: unknown) {
-  return deleteBucketCommand(input);
-}
+export const deleteBucket = adminAction((input: unknown, actor) => deleteBucketCommand(input, actor));

@@ -1,7 +1,6 @@
 'use server';
 
+import { adminAction } from '../auth/guard';
 import { setBudgetCommand } from '../storage/storage-commands';
 
-export async function setBudget(input: unknown) {
-  return setBudgetCommand(input);
-}
+export const setBudget = adminAction(async (input: unknown, actor) => setBudgetCommand(input, actor));

@@ -1,7 +1,6 @@
 'use server';
 
+import { adminAction } from '../auth/guard';
 import { updateBucketCommand } from '../provision/bucket-commands';
 
-export async function updateBucket(input: unknown) {
-  return updateBucketCommand(input);
-}
+export const updateBucket = adminAction((input: unknown, actor) => updateBucketCommand(input, actor));

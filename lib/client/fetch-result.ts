@@ -22,6 +22,11 @@ export async function fetchResult<T>(url: string): Promise<T> {
   } catch {
     throw new ResultError(UNREACHABLE_CONSOLE);
   }
+  if (res.status === 401 && typeof window !== 'undefined') {
+    // The session ended: a full page load to the login page, dropping every cached query.
+    // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname)}`);
+  }
   let body: Result<T>;
   try {
     body = (await res.json()) as Result<T>;

@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'invalid'
   | 'not_found'
   | 'config'
+  | 'signed_out'
+  | 'read_only'
   | 'internal';
 
 export interface ConsoleError {
@@ -40,6 +42,8 @@ export const FIXES = {
   not_found: 'It may have been deleted meanwhile: refresh the list and try again.',
   invalid: 'Correct the input and try again.',
   config: 'Set INFLUXDB_URL, INFLUXDB_TOKEN and INFLUXDB_ORG, or start the console with `bash scripts/start.sh`, which launches a local InfluxDB.',
+  signed_out: 'Sign in to the console again (your session ended or was never started).',
+  read_only: 'Sign in as admin to make changes: the viewer role can browse everything and change nothing.',
   internal: 'Retry; if it persists, the console server log has the details.',
 } as const satisfies Record<ErrorCode, string>;
 

@@ -10,6 +10,8 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 502,
   unreachable: 503,
   config: 503,
+  signed_out: 401,
+  read_only: 403,
   internal: 500,
 };
 

@@ -1,4 +1,6 @@
 import 'server-only';
+import { audit } from '../audit/log';
+import { CLI_ACTOR, type Actor } from '../auth/actor';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
 import { consoleError, toConsoleError, type ConsoleError } from '../influx/errors';
@@ -24,6 +26,8 @@ export interface ApplyResult {
 export interface ApplyOptions {
   /** Bucket names the user confirmed for destructive steps (typed name, or the CLI's --yes). */
   confirm?: readonly string[];
+  /** Who applies, for the audit log (default: the operator's shell). */
+  actor?: Actor;
 }
 
 /** Reads the organization and every visible bucket, and plans against them. */
@@ -46,7 +50,18 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
       steps.push({ ...step, status: 'skipped', message: p.blocker ?? 'The organization is missing.' });
       continue;
     }
-    steps.push(await runStep(step, p.orgID, spec, confirm, conn));
+    const result = await runStep(step, p.orgID, spec, confirm, conn);
+    steps.push(result);
+    if (result.status !== 'noop') {
+      audit(opts.actor ?? CLI_ACTOR, {
+        action: `provision.${step.action}`,
+        bucket: step.bucket,
+        before: step.from ?? null,
+        after: result.status === 'done' ? step.to : null,
+        result: result.status === 'done' ? 'ok' : result.status === 'skipped' ? 'skipped' : 'failed',
+        message: result.message,
+      });
+    }
   }
   const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
   return { plan: p, applied, steps };

@@ -1,4 +1,6 @@
 import 'server-only';
+import { audit } from '../audit/log';
+import type { Actor } from '../auth/actor';
 import { attempt } from '../influx/attempt';
 import { createBucket, deleteBucket, getBucket, listBuckets, updateBucket, type BucketInfo } from '../influx/buckets';
 import { connection } from '../influx/client';
@@ -39,23 +41,34 @@ export function listOrgBuckets(): Promise<Result<BucketRow[]>> {
   });
 }
 
-export async function createBucketCommand(raw: unknown): Promise<Result<BucketInfo>> {
+/** Records the outcome of a bucket change in the audit log, and passes the result on. */
+function audited<T>(actor: Actor, action: string, bucket: string, before: unknown, after: (data: T) => unknown, result: Result<T>): Result<T> {
+  audit(actor, { action, bucket, before, after: result.ok ? after(result.data) : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message });
+  return result;
+}
+
+const settingsOf = (b: BucketInfo) => ({ retention: b.retentionText, description: b.description });
+
+export async function createBucketCommand(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
   const input = createBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalid(input.error));
-  return attempt(async () => {
+  const result = await attempt(async () => {
     const conn = connection();
     const org = await requireOrg(conn.env.org, conn);
     return createBucket(org.id, input.data.name, { retentionSeconds: input.data.retention, description: input.data.description }, conn);
   });
+  return audited(actor, 'bucket.create', input.data.name, null, settingsOf, result);
 }
 
-export async function updateBucketCommand(raw: unknown): Promise<Result<BucketInfo>> {
+export async function updateBucketCommand(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
   const input = updateBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalid(input.error));
   const { id, retention, description, confirmName } = input.data;
-  return attempt(async () => {
+  const seen: { before?: BucketInfo } = {};
+  const result = await attempt(async () => {
     const conn = connection();
     const current = await getBucket(id, conn);
+    seen.before = current;
     if (current.system) throw new InfluxError(consoleError('invalid', `${current.name} is a system bucket: InfluxDB manages it, so it cannot be edited here.`, 'Choose a bucket of your own.'));
     if (shortensRetention(current.retentionSeconds, retention) && confirmName !== current.name) {
       throw new InfluxError({
@@ -69,14 +82,17 @@ export async function updateBucketCommand(raw: unknown): Promise<Result<BucketIn
     }
     return updateBucket(id, { retentionSeconds: retention, description }, conn);
   });
+  return audited(actor, 'bucket.update', seen.before?.name ?? id, seen.before ? settingsOf(seen.before) : null, settingsOf, result);
 }
 
-export async function deleteBucketCommand(raw: unknown): Promise<Result<{ id: string; name: string }>> {
+export async function deleteBucketCommand(raw: unknown, actor: Actor): Promise<Result<{ id: string; name: string }>> {
   const input = deleteBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalid(input.error));
-  return attempt(async () => {
+  const seen: { before?: BucketInfo } = {};
+  const result = await attempt(async () => {
     const conn = connection();
     const current = await getBucket(input.data.id, conn);
+    seen.before = current;
     if (current.system) throw new InfluxError(consoleError('invalid', `${current.name} is a system bucket: InfluxDB needs it, so it cannot be deleted.`, 'Choose a bucket of your own.'));
     if (input.data.confirmName !== current.name) {
       throw new InfluxError({ ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`), fields: { confirmName: `Type ${current.name} to confirm.` } });
@@ -84,4 +100,5 @@ export async function deleteBucketCommand(raw: unknown): Promise<Result<{ id: st
     await deleteBucket(current.id, conn);
     return { id: current.id, name: current.name };
   });
+  return audited(actor, 'bucket.delete', seen.before?.name ?? input.data.id, seen.before ? settingsOf(seen.before) : null, () => null, result);
 }

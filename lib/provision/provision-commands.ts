@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import type { Actor } from '../auth/actor';
 import { attempt } from '../influx/attempt';
 import { connection } from '../influx/client';
 import { consoleError } from '../influx/errors';
@@ -20,10 +21,10 @@ export async function readPlanCommand(): Promise<Result<Plan>> {
 }
 
 /** Re-reads the state, plans and applies: a plan shown earlier is never applied blindly. */
-export async function applyPlanCommand(raw: unknown): Promise<Result<ApplyResult>> {
+export async function applyPlanCommand(raw: unknown, actor: Actor): Promise<Result<ApplyResult>> {
   const input = applyPlanInputSchema.safeParse(raw ?? {});
   if (!input.success) return fail(consoleError('invalid', 'The confirmation list is malformed.'));
   const spec = activeSpec();
   if (!spec.ok) return fail(spec.error);
-  return attempt(() => provision(spec.data, { confirm: input.data.confirm }, connection()));
+  return attempt(() => provision(spec.data, { confirm: input.data.confirm, actor }, connection()));
 }

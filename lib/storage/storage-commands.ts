@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import { audit } from '../audit/log';
+import type { Actor } from '../auth/actor';
 import { openDb } from '../db';
 import { attempt } from '../influx/attempt';
 import { consoleError } from '../influx/errors';
@@ -28,7 +30,7 @@ const limit = z
 
 export const budgetInputSchema = z.strictObject({ bucketName: bucketNameSchema, maxBytes: limit, maxRecords: limit });
 
-export function setBudgetCommand(raw: unknown): Result<Budget> {
+export function setBudgetCommand(raw: unknown, actor: Actor): Result<Budget> {
   const input = budgetInputSchema.safeParse(raw);
   if (!input.success) {
     const fields = Object.fromEntries(input.error.issues.map((i) => [String(i.path[0] ?? 'form'), i.message]));
@@ -36,6 +38,7 @@ export function setBudgetCommand(raw: unknown): Result<Budget> {
   }
   try {
     writeBudget(openDb(), input.data);
+    audit(actor, { action: 'budget.set', bucket: input.data.bucketName, before: null, after: { maxBytes: input.data.maxBytes, maxRecords: input.data.maxRecords }, result: 'ok', message: '' });
   } catch {
     return fail(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));
   }

@@ -1,3 +1,4 @@
+import type { Actor } from '../auth/actor';
 import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
 import type { ServerHealth } from '../influx/health';
@@ -22,6 +23,8 @@ export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix'>;
 export interface VerifyContext {
   spec: ConsoleSpec;
   conn: Connection;
+  /** Who runs the checks: the write probe is recorded in the audit log. */
+  actor: Actor;
   health?: ServerHealth;
   orgID?: string;
   buckets: Map<string, BucketInfo>;

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Actor } from '../auth/actor';
 import { connection, type Connection } from '../influx/client';
 import type { ConsoleSpec } from '../spec/schema';
 import { saveLastReport } from './last-report';
@@ -7,11 +8,11 @@ import { runChecks } from './run';
 import type { CheckResult, VerifyReport } from './types';
 
 /** Runs the whole suite, reporting each result as it completes, and keeps the report. */
-export async function verify(spec: ConsoleSpec, onResult: (r: CheckResult) => void = () => {}, conn: Connection = connection()): Promise<VerifyReport> {
+export async function verify(spec: ConsoleSpec, onResult: (r: CheckResult) => void = () => {}, conn: Connection = connection(), actor?: Actor): Promise<VerifyReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const checks: CheckResult[] = [];
-  for await (const result of runChecks(spec, { conn })) {
+  for await (const result of runChecks(spec, { conn, actor })) {
     checks.push(result);
     onResult(result);
   }

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CLI_ACTOR } from '@/lib/auth/actor';
 import { createBucketCommand, deleteBucketCommand, listOrgBuckets, updateBucketCommand } from '@/lib/provision/bucket-commands';
 import { resetBuckets } from '../support/reset';
 
@@ -14,42 +15,42 @@ describe('bucket verbs against a real influxd', () => {
   beforeEach(resetBuckets);
 
   it('creates, edits and deletes a bucket', async () => {
-    const created = await createBucketCommand({ name: 'console test bucket', retention: '12h', description: 'made by a test' });
+    const created = await createBucketCommand({ name: 'console test bucket', retention: '12h', description: 'made by a test' }, CLI_ACTOR);
     expect(created.ok).toBe(true);
     const b = await find('console test bucket');
     expect(b?.retentionSeconds).toBe(43_200);
     expect(b?.managed).toBe(false);
 
-    const updated = await updateBucketCommand({ id: b?.id, retention: '52w', description: 'longer now' });
+    const updated = await updateBucketCommand({ id: b?.id, retention: '52w', description: 'longer now' }, CLI_ACTOR);
     expect(updated.ok && updated.data.retentionSeconds).toBe(52 * 7 * DAY);
 
-    const refused = await deleteBucketCommand({ id: b?.id, confirmName: 'console test' });
+    const refused = await deleteBucketCommand({ id: b?.id, confirmName: 'console test' }, CLI_ACTOR);
     expect(refused.ok).toBe(false);
     expect(await find('console test bucket')).toBeDefined();
 
-    const deleted = await deleteBucketCommand({ id: b?.id, confirmName: 'console test bucket' });
+    const deleted = await deleteBucketCommand({ id: b?.id, confirmName: 'console test bucket' }, CLI_ACTOR);
     expect(deleted.ok).toBe(true);
     expect(await find('console test bucket')).toBeUndefined();
   });
 
   it('does not shorten retention without the typed bucket name', async () => {
-    await createBucketCommand({ name: 'keep_me', retention: '90d', description: '' });
+    await createBucketCommand({ name: 'keep_me', retention: '90d', description: '' }, CLI_ACTOR);
     const b = await find('keep_me');
-    const refused = await updateBucketCommand({ id: b?.id, retention: '30d', description: '' });
+    const refused = await updateBucketCommand({ id: b?.id, retention: '30d', description: '' }, CLI_ACTOR);
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.error.code).toBe('invalid');
       expect(refused.error.fix).toContain('keep_me');
     }
     expect((await find('keep_me'))?.retentionSeconds).toBe(90 * DAY);
-    const confirmed = await updateBucketCommand({ id: b?.id, retention: '30d', description: '', confirmName: 'keep_me' });
+    const confirmed = await updateBucketCommand({ id: b?.id, retention: '30d', description: '', confirmName: 'keep_me' }, CLI_ACTOR);
     expect(confirmed.ok).toBe(true);
     expect((await find('keep_me'))?.retentionSeconds).toBe(30 * DAY);
   });
 
   it('reports a duplicate name as a conflict with the seed fix', async () => {
-    await createBucketCommand({ name: 'twice', retention: '1h', description: '' });
-    const again = await createBucketCommand({ name: 'twice', retention: '1h', description: '' });
+    await createBucketCommand({ name: 'twice', retention: '1h', description: '' }, CLI_ACTOR);
+    const again = await createBucketCommand({ name: 'twice', retention: '1h', description: '' }, CLI_ACTOR);
     expect(again.ok).toBe(false);
     if (!again.ok) {
       expect(again.error.code).toBe('conflict');
@@ -59,7 +60,7 @@ describe('bucket verbs against a real influxd', () => {
 
   it('refuses to delete or edit a system bucket', async () => {
     const tasks = await find('_tasks');
-    const del = await deleteBucketCommand({ id: tasks?.id, confirmName: '_tasks' });
+    const del = await deleteBucketCommand({ id: tasks?.id, confirmName: '_tasks' }, CLI_ACTOR);
     expect(del.ok).toBe(false);
     if (!del.ok) expect(del.error.message).toContain('system bucket');
     expect(await find('_tasks')).toBeDefined();
@@ -88,7 +89,7 @@ describe('bucket verbs against a real influxd', () => {
       [{ name: 'x'.repeat(10_000), retention: '1d' }, 'name', 'too long'],
       [{ name: 'ok', retention: '1d', admin: true }, 'form', 'Unexpected field'],
     ])('refuses %j with a message on %s and makes no call', async (input, field, words) => {
-      const result = await createBucketCommand(input);
+      const result = await createBucketCommand(input, CLI_ACTOR);
       expect(result.ok).toBe(false);
       if (!result.ok) {
         expect(result.error.code).toBe('invalid');

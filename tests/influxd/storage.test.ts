@@ -18,8 +18,10 @@ import { resetBuckets } from '../support/reset';
 
 const spec = ai5Spec();
 let dataDir = '';
+let savedDataDir: string | undefined;
 
 beforeAll(async () => {
+  savedDataDir = process.env.CONSOLE_DATA_DIR;
   dataDir = mkdtempSync(join(tmpdir(), 'console-data-'));
   process.env.CONSOLE_DATA_DIR = dataDir;
   await resetBuckets();
@@ -28,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => {
   closeDb(join(dataDir, 'console.db'));
   rmSync(dataDir, { recursive: true, force: true });
-  delete process.env.CONSOLE_DATA_DIR;
+  process.env.CONSOLE_DATA_DIR = savedDataDir;
 });
 
 function lines(n: number): string[] {

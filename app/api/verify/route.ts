@@ -1,4 +1,8 @@
+import { CLI_ACTOR } from '@/lib/auth/actor';
+import { sessionFromCookie } from '@/lib/auth/guard';
+import { SESSION_COOKIE } from '@/lib/auth/session';
 import { influxEnv } from '@/lib/env';
+import { cookies } from 'next/headers';
 import { consoleError } from '@/lib/influx/errors';
 import { resultResponse } from '@/lib/influx/http-status';
 import { isSameOrigin } from '@/lib/influx/same-origin';
@@ -21,16 +25,18 @@ export async function POST(req: Request) {
   if (!env.ok) return resultResponse(fail(env.error));
   const only = new URL(req.url).searchParams.get('only');
   if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(consoleError('invalid', 'Unknown check id.')));
+  const session = sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value);
+  const actor = session ? { role: session.role } : CLI_ACTOR;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + '\n'));
       try {
         if (only) {
-          for await (const result of runChecks(spec.data, { only })) send({ type: 'check', result });
+          for await (const result of runChecks(spec.data, { only, actor })) send({ type: 'check', result });
           send({ type: 'done' });
         } else {
-          const report = await verify(spec.data, (result) => send({ type: 'check', result }));
+          const report = await verify(spec.data, (result) => send({ type: 'check', result }), undefined, actor);
           send({ type: 'done', report });
         }
       } catch {

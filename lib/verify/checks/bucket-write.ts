@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { flux } from '@influxdata/influxdb-client';
+import { audit } from '../../audit/log';
 import { toConsoleError } from '../../influx/errors';
 import { queryRows } from '../../influx/query';
 import { deletePoints, writeLines } from '../../influx/write';
@@ -23,10 +24,13 @@ export function bucketWrite(b: BucketSpec): Check {
       const start = new Date(now - 1000).toISOString();
       const stop = new Date(now + 1000).toISOString();
       const find = flux`from(bucket: ${b.name}) |> range(start: ${new Date(now - 1000)}, stop: ${new Date(now + 1000)}) |> filter(fn: (r) => r._measurement == ${PROBE_MEASUREMENT} and r.probe_id == ${probeId})`.toString();
+      const record = (result: 'ok' | 'failed', message: string) =>
+        audit(ctx.actor, { action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
       try {
         await writeLines(b.name, [line], ctx.conn);
       } catch (e) {
         const error = toConsoleError(e);
+        record('failed', `probe write refused: ${error.message}`);
         return failed(`Writing a probe point was refused: ${error.message}`, error.code === 'forbidden' || error.code === 'unauthorized' ? 'Use a token with write permission on this bucket (influx auth create --write-bucket <bucket id>); HomeIQ writes its aggregates with it.' : error.fix);
       }
       const problems: string[] = [];
@@ -43,6 +47,7 @@ export function bucketWrite(b: BucketSpec): Check {
       } catch (e) {
         problems.push(`deleting the probe failed (${toConsoleError(e).message}); remove it with: influx delete --bucket ${b.name} --start ${start} --stop ${stop} --predicate '_measurement="${PROBE_MEASUREMENT}"'`);
       }
+      record(problems.length ? 'failed' : 'ok', problems.length ? problems.join('; ') : 'probe point written, read back and deleted');
       if (problems.length) return failed(`Wrote a probe point, but ${problems.join('; ')}.`, 'Give the token read and write permission on this bucket.');
       return pass('Wrote a probe point, read it back and deleted it: writes work and nothing was left behind.');
     },

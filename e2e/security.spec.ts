@@ -1,0 +1,102 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { e2eServers, VIEWER_PASSWORD } from './support/servers';
+
+const { main } = e2eServers();
+const PAGES = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
+const APIS = ['/api/connection', '/api/buckets', '/api/provision/plan', '/api/stats', '/api/storage?range=24h', '/api/verify/last'];
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('every page sends a stranger to the login page, and every API refuses them', async ({ page, request }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login\?next=/);
+    }
+    for (const path of APIS) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(401);
+      expect((await res.json()).error.code).toBe('signed_out');
+    }
+    const post = await request.post('/api/verify');
+    expect(post.status()).toBe(401);
+  });
+
+  test('a wrong password is refused with a message, and repeated failures slow down', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Wrong password' })).toBeVisible();
+    const started = Date.now();
+    for (let i = 0; i < 3; i++) {
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+    }
+    // 250 + 500 + 1000 ms of enforced waiting at least.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1700);
+  });
+
+  test('a viewer browses everything and changes nothing', async ({ page, request }) => {
+    await page.goto('/login');
+    await page.getByLabel('Password').fill(VIEWER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByText('viewer · read-only')).toBeVisible();
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'homeiq_console_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+
+    await page.goto('/buckets');
+    const form = page.getByRole('form', { name: 'Create bucket' });
+    await form.getByLabel('Name').fill('viewer_was_here');
+    await form.getByLabel('Retention').fill('1d');
+    await form.getByRole('button', { name: 'Create bucket' }).click();
+    await expect(page.locator('[data-error-code="read_only"]')).toBeVisible();
+
+    const verify = await page.request.post('/api/verify');
+    expect(verify.status()).toBe(403);
+    const buckets = await (await request.get(`${main.url}/api/v2/buckets?limit=100`, { headers: { Authorization: `Token ${main.token}` } })).json();
+    expect(buckets.buckets.some((b: { name: string }) => b.name === 'viewer_was_here')).toBe(false);
+  });
+});
+
+test('the InfluxDB token never reaches the browser: not in pages, API answers or the build output', async ({ page, request }) => {
+  const seen: string[] = [];
+  page.on('response', async (res) => {
+    const type = res.headers()['content-type'] ?? '';
+    if (/text|json|javascript/.test(type)) seen.push(await res.text().catch(() => ''));
+  });
+  for (const path of PAGES) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  for (const path of APIS) seen.push(await (await request.get(path)).text());
+  expect(seen.length).toBeGreaterThan(20);
+  for (const body of seen) expect(body).not.toContain(main.token);
+
+  // Nothing the build produced (client bundles, server chunks, prerendered HTML) holds it either.
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name === 'cache') continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  walk('.next');
+  expect(files.length).toBeGreaterThan(50);
+  for (const f of files) expect(readFileSync(f, 'latin1').includes(main.token), f).toBe(false);
+});
+
+test('signing out ends the session', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: 'test-results/.auth/admin.json' });
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto('/buckets');
+  await expect(page).toHaveURL(/\/login/);
+  await context.close();
+});
