@@ -1,57 +1,9 @@
-import { bucketsCommand } from './commands/buckets';
-import { exportCommand } from './commands/export';
-import { provisionCommand } from './commands/provision';
-import { seedCommand } from './commands/seed';
-import { statsCommand } from './commands/stats';
-import { verifyCommand } from './commands/verify';
-import { EXIT, UsageError } from './output';
+import { runCli } from './run';
 
-const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, INFLUXDB_ORG; CONSOLE_SPEC for another spec)
-
-  provision [--dry-run] [--yes] [--json]      plan, then apply the spec's buckets (exit 2: destructive steps need --yes)
-  buckets list [--json]                       every bucket of the organization
-  buckets create NAME --retention 90d [--description TEXT]
-  buckets delete NAME --yes
-  export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
-  verify [--json]                             the verification checks (exit 1 when one fails)
-  stats [--bucket NAME] [--json]              records, series cardinality and tag sets per measurement
-  seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
-`;
-
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
-  provision: provisionCommand,
-  buckets: bucketsCommand,
-  export: exportCommand,
-  verify: verifyCommand,
-  seed: seedCommand,
-  stats: statsCommand,
-};
-
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(USAGE);
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const command = COMMANDS[name];
-  try {
-    if (!command) throw new UsageError(`unknown command "${name}"`);
-    return await command(rest);
-  } catch (e) {
-    // parseArgs reports unknown or malformed flags with ERR_PARSE_ARGS_* codes.
-    const code = (e as { code?: unknown }).code;
-    if (e instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-      process.stderr.write(`error: ${(e as Error).message}\n\n${USAGE}`);
-      return EXIT.usage;
-    }
-    throw e;
-  }
-}
-
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (e: unknown) => {
     process.stderr.write(`error: unexpected failure (${e instanceof Error ? e.name : 'unknown'}); rerun, and report it if it persists.\n`);
-    process.exit(EXIT.failed);
+    process.exit(1);
   },
 );

@@ -1,16 +1,10 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
-import { errorDetail, fetchResult } from '@/lib/client/fetch-result';
-import { keys } from '@/lib/client/query-keys';
-import type { ConnectionStatus } from '@/lib/influx/status';
-
-export function useConnection() {
-  return useQuery({ queryKey: keys.connection(), queryFn: () => fetchResult<ConnectionStatus>('/api/connection'), refetchInterval: 4_000 });
-}
+import { errorDetail } from '@/lib/client/fetch-result';
+import { useConnection } from '@/lib/client/use-connection';
 
 export function ConnectionCard() {
   const { data, error, isPending } = useConnection();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ConnectionBanner } from '@/components/connection-banner';
 import { Nav } from '@/components/nav';
 import { SessionMenu } from '@/components/session-menu';
 import { currentSession } from '@/lib/auth/guard';
@@ -22,6 +23,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </div>
       </header>
+      <ConnectionBanner />
       <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
     </div>
   );

@@ -13,7 +13,7 @@ import { PlanTable } from './plan-table';
 
 export function ProvisionScreen() {
   const client = useQueryClient();
-  const plan = useQuery({ queryKey: keys.plan(), queryFn: () => fetchResult<Plan>('/api/provision/plan') });
+  const plan = useQuery({ queryKey: keys.plan(), queryFn: () => fetchResult<Plan>('/api/provision/plan'), refetchInterval: 15_000 });
   const [confirm, setConfirm] = useState<Record<string, string>>({});
   const apply = useMutation({
     mutationFn: () => unwrap(applyPlan({ confirm: Object.entries(confirm).filter(([bucket, typed]) => bucket === typed).map(([bucket]) => bucket) })),
