@@ -1,5 +1,6 @@
 import 'server-only';
 import { audit } from '../audit/log';
+import { forgetCachedReads } from '../stats/memo';
 import { CLI_ACTOR, type Actor } from '../auth/actor';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
@@ -63,6 +64,7 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
       });
     }
   }
+  if (steps.some((s) => s.status === 'done')) forgetCachedReads();
   const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
   return { plan: p, applied, steps };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { audit } from '../audit/log';
+import { forgetCachedReads } from '../stats/memo';
 import type { Actor } from '../auth/actor';
 import { attempt } from '../influx/attempt';
 import { createBucket, deleteBucket, getBucket, listBuckets, updateBucket, type BucketInfo } from '../influx/buckets';
@@ -41,8 +42,9 @@ export function listOrgBuckets(): Promise<Result<BucketRow[]>> {
   });
 }
 
-/** Records the outcome of a bucket change in the audit log, and passes the result on. */
+/** Records the outcome of a bucket change in the audit log, drops cached reads, and passes the result on. */
 function audited<T>(actor: Actor, action: string, bucket: string, before: unknown, after: (data: T) => unknown, result: Result<T>): Result<T> {
+  if (result.ok) forgetCachedReads();
   audit(actor, { action, bucket, before, after: result.ok ? after(result.data) : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message });
   return result;
 }

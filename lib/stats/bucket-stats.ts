@@ -36,6 +36,8 @@ export interface BucketStats {
   firstTime: string | null;
   lastTime: string | null;
   queryMs: number;
+  /** When these numbers were counted (the screen may show a cached result while a newer one is counted). */
+  computedAt: string;
 }
 
 /**
@@ -98,5 +100,6 @@ export async function bucketStats(bucket: { name: string; retentionSeconds: numb
     firstTime: times('firstTime')[0] ?? null,
     lastTime: times('lastTime').at(-1) ?? null,
     queryMs: Math.round(performance.now() - started),
+    computedAt: new Date().toISOString(),
   };
 }

@@ -1,6 +1,8 @@
 /**
- * Shares one computation among concurrent callers and reuses its result for `ttlMs`:
- * fifty browsers polling the same stats cost InfluxDB one query, not fifty.
+ * Shares one computation among concurrent callers and reuses its result: fresh for `ttlMs`,
+ * then served stale (up to `maxStaleMs`) while one background refresh runs. Fifty browsers
+ * polling the same stats cost InfluxDB one query, and a slow count over a million series
+ * never blocks a screen that has seen it once.
  */
 export interface Memo<T> {
   (key: string, compute: () => Promise<T>): Promise<T>;
@@ -8,18 +10,72 @@ export interface Memo<T> {
   clear(): void;
 }
 
-export function memoize<T>(ttlMs: number, now: () => number = Date.now): Memo<T> {
-  const entries = new Map<string, { at: number; value: Promise<T> }>();
+interface Entry<T> {
+  at: number;
+  value: Promise<T>;
+  settled: boolean;
+  refreshing: boolean;
+}
+
+export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now: () => number = Date.now): Memo<T> {
+  const entries = new Map<string, Entry<T>>();
+  const start = (key: string, compute: () => Promise<T>): Entry<T> => {
+    const entry: Entry<T> = { at: now(), value: compute(), settled: false, refreshing: false };
+    entries.set(key, entry);
+    entry.value.then(
+      () => {
+        entry.settled = true;
+      },
+      // A failure is not remembered: the next caller tries again.
+      () => {
+        if (entries.get(key) === entry) entries.delete(key);
+      },
+    );
+    return entry;
+  };
   const memo = (key: string, compute: () => Promise<T>): Promise<T> => {
     const hit = entries.get(key);
-    if (hit && now() - hit.at < ttlMs) return hit.value;
-    const value = compute();
-    entries.set(key, { at: now(), value });
-    // A failure is not remembered: the next caller tries again.
-    value.catch(() => {
-      if (entries.get(key)?.value === value) entries.delete(key);
-    });
-    return value;
+    if (!hit) return start(key, compute).value;
+    const age = now() - hit.at;
+    if (!hit.settled || age < ttlMs) return hit.value;
+    if (age >= maxStaleMs) return start(key, compute).value;
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      const next = compute();
+      next.then(
+        (v) => {
+          if (entries.get(key) === hit) entries.set(key, { at: now(), value: Promise.resolve(v), settled: true, refreshing: false });
+        },
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
+    return hit.value;
   };
   return Object.assign(memo, { clear: () => entries.clear() });
+}
+
+/**
+ * One memo per process and name: Next.js bundles route handlers and server actions
+ * separately, and a module-level value would exist once per bundle, so a write by an action
+ * would not reach the cache a route reads.
+ */
+const REGISTRY = Symbol.for('homeiq-influx-console.memos');
+
+function registry(): Map<string, Memo<unknown>> {
+  const g = globalThis as Record<symbol, unknown>;
+  if (!g[REGISTRY]) g[REGISTRY] = new Map<string, Memo<unknown>>();
+  return g[REGISTRY] as Map<string, Memo<unknown>>;
+}
+
+export function processMemo<T>(name: string, ttlMs: number): Memo<T> {
+  const memos = registry();
+  if (!memos.has(name)) memos.set(name, memoize<unknown>(ttlMs));
+  return memos.get(name) as Memo<T>;
+}
+
+/** After the console itself wrote data: every cached read starts afresh. */
+export function forgetCachedReads(): void {
+  for (const memo of registry().values()) memo.clear();
 }

@@ -7,20 +7,12 @@ import { requireOrg } from '../influx/orgs';
 import type { Result } from '../result';
 import { activeSpec } from '../spec/load';
 import { bucketStats, type BucketStats } from './bucket-stats';
-import { memoize, type Memo } from './memo';
+import { processMemo } from './memo';
 
-/** Stats move slowly (aggregates are written daily): a few seconds of reuse absorbs polling. */
+/** Stats move slowly (aggregates are written daily): fresh for a few seconds, then refreshed behind a cached answer. */
 const STATS_TTL_MS = 5_000;
-// One memo per process: Next.js bundles route handlers and server actions separately, and
-// a module-level value would exist once per bundle, so a write by an action would not reach it.
-const MEMO_KEY = Symbol.for('homeiq-influx-console.stats-memo');
-const memo: Memo<BucketStats> = ((globalThis as Record<symbol, unknown>)[MEMO_KEY] as Memo<BucketStats> | undefined) ?? memoize<BucketStats>(STATS_TTL_MS);
-(globalThis as Record<symbol, unknown>)[MEMO_KEY] = memo;
+const memo = processMemo<BucketStats>('stats', STATS_TTL_MS);
 
-/** Called after the console itself writes data, so the next read is fresh. */
-export function forgetStats(): void {
-  memo.clear();
-}
 
 /**
  * Stats of the spec's buckets, or of the one bucket named (which may be outside the spec).

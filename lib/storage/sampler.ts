@@ -4,6 +4,7 @@ import { listBuckets } from '../influx/buckets';
 import { connection } from '../influx/client';
 import { findOrg } from '../influx/orgs';
 import { openDb } from '../db';
+import { readStats } from '../stats/stats-commands';
 import { readDiskUsage } from './disk';
 import { downsample, insertReadings } from './samples';
 
@@ -23,6 +24,8 @@ export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcom
     const conn = connection(env.data);
     const org = await findOrg(env.data.org, conn);
     if (!org) return { kind: 'skipped', reason: `organization ${env.data.org} not found` };
+    // Keeps the stats cache warm, so screens answer at once even over millions of series.
+    void readStats();
     const buckets = (await listBuckets({ orgID: org.id }, conn)).filter((b) => !b.system);
     const usage = await readDiskUsage(buckets, conn);
     if (usage.kind === 'disabled') return { kind: 'skipped', reason: `/metrics answers ${usage.status}` };

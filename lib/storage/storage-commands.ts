@@ -8,12 +8,16 @@ import { consoleError } from '../influx/errors';
 import { bucketNameSchema } from '../provision/bucket-input';
 import { fail, ok, type Result } from '../result';
 import { writeBudget, type Budget } from './budgets';
+import { forgetCachedReads, processMemo } from '../stats/memo';
 import { isRange, RANGES } from './ranges';
 import { readStorage, type StorageReport } from './report';
 
+/** The report moves with the one-minute samples: a few seconds of reuse absorbs polling. */
+const memo = processMemo<StorageReport>('storage', 5_000);
+
 export function readStorageCommand(range: string): Promise<Result<StorageReport>> {
   if (!isRange(range)) return Promise.resolve(fail(consoleError('invalid', `Range must be one of ${Object.keys(RANGES).join(', ')}.`)));
-  return attempt(() => readStorage(range));
+  return attempt(() => memo(range, () => readStorage(range)));
 }
 
 const limit = z
@@ -38,6 +42,7 @@ export function setBudgetCommand(raw: unknown, actor: Actor): Result<Budget> {
   }
   try {
     writeBudget(openDb(), input.data);
+    forgetCachedReads();
     audit(actor, { action: 'budget.set', bucket: input.data.bucketName, before: null, after: { maxBytes: input.data.maxBytes, maxRecords: input.data.maxRecords }, result: 'ok', message: '' });
   } catch {
     return fail(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));

@@ -23,7 +23,10 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
         <span className="font-semibold">{formatCount(stats.records)} records</span>
         {stats.estimatedRecords !== null ? <span className="text-slate-500"> · seed estimate ~{formatCount(stats.estimatedRecords)} at full retention</span> : null}
         {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
-        <span className="text-slate-400"> · queried in {stats.queryMs} ms</span>
+        <span className="text-slate-400">
+          {' '}
+          · counted at {new Date(stats.computedAt).toLocaleTimeString()} in {stats.queryMs} ms
+        </span>
       </p>
       {empty ? (
         <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-600">No data in this bucket yet. Every measurement of the spec is listed with zeros below.</p>

@@ -1,0 +1,120 @@
+/**
+ * What the load and benchmark scripts share: a real influxd and the built console, started
+ * and stopped by the scripts themselves, a signed-in HTTP client, and the server's memory.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const repo = join(__dirname, '..');
+
+export interface Influxd {
+  url: string;
+  token: string;
+  state: string;
+}
+
+export function startInfluxd(flags = ''): Influxd {
+  const state = mkdtempSync(join(tmpdir(), 'homeiq-bench-state-'));
+  const out = execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'start'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const vars = Object.fromEntries(out.trim().split('\n').map((l) => l.replace(/^export /, '').split(/=(.*)/s).slice(0, 2)));
+  return { url: vars.INFLUXDB_URL ?? '', token: vars.INFLUXDB_TOKEN ?? '', state };
+}
+
+export function stopInfluxd(server: Influxd): void {
+  execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: server.state }, stdio: 'inherit' });
+}
+
+export interface Console {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  cookie: string;
+  stop(): void;
+}
+
+export const ADMIN_PASSWORD = 'bench-admin-password';
+
+/** Starts the built console (`next start`) on a port against a server, and signs in as admin. */
+export async function startConsole(influx: Influxd, port: number, extraEnv: Record<string, string> = {}): Promise<Console> {
+  if (!existsSync(join(repo, '.next', 'BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: repo, stdio: 'inherit' });
+  const data = mkdtempSync(join(tmpdir(), 'homeiq-bench-console-'));
+  const child = spawn(process.execPath, [join(repo, 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+    cwd: repo,
+    env: { ...process.env, INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: data, CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    const up = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: ADMIN_PASSWORD }) });
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  if (!res.ok || !cookie) throw new Error(`could not sign in to the console (${res.status})`);
+  return { url, pid: child.pid ?? 0, child, cookie, stop: () => child.kill('SIGTERM') };
+}
+
+/** Resident memory of a process and its children, in MB (Linux /proc). */
+export function rssMb(pid: number): number {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // the process ended
+    }
+  }
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += Number(m?.[1] ?? 0);
+    } catch {
+      // the process ended
+    }
+  }
+  return kb / 1024;
+}
+
+/** Samples the RSS every 100 ms until stopped; returns the peak. */
+export function watchPeakRss(pid: number): { stop(): number } {
+  let peak = rssMb(pid);
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid));
+  }, 100);
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, rssMb(pid));
+    },
+  };
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** Runs `fn` `reps` times, returns each duration in ms. */
+export async function timeReps(reps: number, fn: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    if (before) await before();
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+export function freePort(): number {
+  return Number(execFileSync('python3', ['-c', 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])']).toString().trim());
+}
