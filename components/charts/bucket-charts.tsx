@@ -23,8 +23,8 @@ export default function BucketCharts({ stats, cov }: { stats: BucketStats; cov: 
           <XAxis dataKey="name" tick={tick} interval={0} angle={-20} textAnchor="end" height={60} />
           <YAxis tick={tick} tickFormatter={formatCount} />
           <Tooltip formatter={(v) => formatCount(Number(v))} />
-          <Bar dataKey="expected" fill="#cbd5e1" name="expected" />
-          <Bar dataKey="records" fill="#4f46e5" name="records" />
+          <Bar dataKey="expected" fill="#cbd5e1" name="expected" isAnimationActive={false} />
+          <Bar dataKey="records" fill="#4f46e5" name="records" isAnimationActive={false} />
         </BarChart>
       </Chart>
       <Chart title="Series cardinality per measurement">
@@ -33,7 +33,7 @@ export default function BucketCharts({ stats, cov }: { stats: BucketStats; cov: 
           <XAxis dataKey="name" tick={tick} interval={0} angle={-20} textAnchor="end" height={60} />
           <YAxis tick={tick} tickFormatter={formatCount} />
           <Tooltip formatter={(v) => formatCount(Number(v))} />
-          <Bar dataKey="series" fill="#0891b2" name="series" />
+          <Bar dataKey="series" fill="#0891b2" name="series" isAnimationActive={false} />
         </BarChart>
       </Chart>
       <Chart title="Records per day">
@@ -55,8 +55,8 @@ export default function BucketCharts({ stats, cov }: { stats: BucketStats; cov: 
           <YAxis type="category" dataKey="name" tick={tick} width={10} hide />
           <Tooltip formatter={(v) => `${Number(v)} days`} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Bar dataKey="window" fill="#e2e8f0" name="retention window" barSize={22} />
-          <Bar dataKey="covered" fill="#059669" name="span covered by data" barSize={22} />
+          <Bar dataKey="window" fill="#e2e8f0" name="retention window" barSize={22} isAnimationActive={false} />
+          <Bar dataKey="covered" fill="#059669" name="span covered by data" barSize={22} isAnimationActive={false} />
         </BarChart>
       </Chart>
     </div>

@@ -33,9 +33,8 @@ export interface ApplyOptions {
 
 /** Reads the organization and every visible bucket, and plans against them. */
 export async function readPlan(spec: ConsoleSpec, conn: Connection = connection()): Promise<Plan> {
-  const org = await findOrg(spec.org, conn);
   // Buckets of all organizations the token sees, so same-name buckets elsewhere are reported.
-  const buckets = await listBuckets({}, conn);
+  const [org, buckets] = await Promise.all([findOrg(spec.org, conn), listBuckets({}, conn)]);
   return plan(spec, { orgID: org?.id ?? null, buckets });
 }
 
@@ -45,6 +44,9 @@ export async function readPlan(spec: ConsoleSpec, conn: Connection = connection(
  */
 export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
   const confirm = new Set(opts.confirm ?? []);
+  // One step at a time: InfluxDB 2.x writes a new bucket to its catalog and to its storage
+  // metadata separately, and a server killed between the two refuses to start again
+  // ("Missing metadata for bucket"), so the console keeps at most one create in flight.
   const steps: StepResult[] = [];
   for (const step of p.steps) {
     if (!p.orgID) {

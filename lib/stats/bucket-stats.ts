@@ -3,7 +3,7 @@ import { connection, type Connection } from '../influx/client';
 import { queryRows } from '../influx/query';
 import type { BucketSpec } from '../spec/schema';
 import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
-import { cardinalityQuery, fieldKeysQuery, statsQuery, tagKeysQuery, timeQuery, type CountedMeasurement } from './flux';
+import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQuery, type CountedMeasurement, type EdgeDays } from './flux';
 import { countedMeasurements } from './records';
 
 export interface MeasurementStats {
@@ -41,36 +41,39 @@ export interface BucketStats {
 }
 
 /**
- * Everything the Measurements screen shows for one bucket, in two rounds of queries run in
- * parallel: totals with records per day, first and last (each pushed down to storage, one
- * field per measurement); then cardinality, field keys and tag keys of every measurement,
- * one query each.
+ * Everything the Measurements screen shows for one bucket: one pushed-down scan of the data
+ * (one field per measurement) for totals and records per day, then small queries run in
+ * parallel for cardinality, tag and field keys and exact first/last times.
  */
 export async function bucketStats(bucket: { name: string; retentionSeconds: number }, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
   const started = performance.now();
   const known: CountedMeasurement[] = countedMeasurements(spec);
-  const [statRows, firstRows, lastRows] = await Promise.all([
-    queryRows(statsQuery(bucket.name, known), conn),
-    queryRows(timeQuery(bucket.name, known, 'first'), conn),
-    queryRows(timeQuery(bucket.name, known, 'last'), conn),
-  ]);
+  // One scan of the data: totals and records per day.
+  const statRows = await queryRows(statsQuery(bucket.name, known), conn);
   const countRows = statRows.filter((r) => r.result === 'totals');
-  const dayRows = statRows.filter((r) => r.result === 'perday');
+  const perDay = recordsPerDay(statRows.filter((r) => r.result === 'perday'));
   const counts = countsByMeasurement(countRows);
   const names = [...new Set([...known.map((m) => m.name), ...counts.keys()])];
   const present = names.filter((n) => (counts.get(n)?.records ?? 0) > 0);
+  const edges: EdgeDays[] = present.flatMap((n) => {
+    const days = [...(perDay.get(n)?.keys() ?? [])].sort();
+    const firstDay = days[0];
+    const lastDay = days.at(-1);
+    return firstDay && lastDay ? [{ measurement: n, countField: known.find((m) => m.name === n)?.countField ?? null, firstDay, lastDay }] : [];
+  });
+  // Then small queries: the index (cardinality, keys) and the first and last day of each measurement.
   const none = Promise.resolve([]);
-  const [cardRows, fieldRows, tagRows] = await Promise.all([
+  const [cardRows, fieldRows, tagRows, edgeRows] = await Promise.all([
     present.length ? queryRows(cardinalityQuery(bucket.name, present), conn) : none,
     present.length ? queryRows(fieldKeysQuery(bucket.name, present), conn) : none,
     present.length ? queryRows(tagKeysQuery(bucket.name, present), conn) : none,
+    edges.length ? queryRows(edgeTimesQuery(bucket.name, edges), conn) : none,
   ]);
   const cardinality = new Map(cardRows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
   const fields = valuesByMeasurement(fieldRows);
   const tags = valuesByMeasurement(tagRows);
-  const first = timeByMeasurement(firstRows, 'min');
-  const last = timeByMeasurement(lastRows, 'max');
-  const perDay = recordsPerDay(dayRows);
+  const first = timeByMeasurement(edgeRows.filter((r) => r.edge === 'first'), 'min');
+  const last = timeByMeasurement(edgeRows.filter((r) => r.edge === 'last'), 'max');
   const share = spec ? Math.round(spec.estimatedRecords / spec.measurements.length) : null;
 
   const stats = (name: string): MeasurementStats => ({

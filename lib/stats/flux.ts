@@ -46,14 +46,33 @@ export function countQuery(bucket: string, known: readonly CountedMeasurement[])
   |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})`;
 }
 
-/** The earliest first() or latest last() record time per measurement and counted field (pushed down per series). */
-export function timeQuery(bucket: string, known: readonly CountedMeasurement[], which: 'first' | 'last'): string {
-  const pick = which === 'first' ? 'min' : 'max';
-  return `${records(bucket, known)}
-  |> ${which}()
-  |> group(columns: ["_measurement", "_field"])
-  |> ${pick}(column: "_time")
-  |> keep(columns: ["_measurement", "_field", "_time"])`;
+export interface EdgeDays {
+  measurement: string;
+  /** The counted field, or null for a measurement outside the spec (every field). */
+  countField: string | null;
+  firstDay: string;
+  lastDay: string;
+}
+
+function dayRange(day: string): FluxParameterLike {
+  const start = Date.parse(`${day}T00:00:00Z`);
+  return fluxExpression(`start: ${new Date(start).toISOString()}, stop: ${new Date(start + 86_400_000).toISOString()}`);
+}
+
+/**
+ * Exact first and last record times, once the per-day counts have found the first and last
+ * day of each measurement: first()/last() over those days only, so a million series cost
+ * no second full scan.
+ */
+export function edgeTimesQuery(bucket: string, edges: readonly EdgeDays[]): string {
+  if (edges.length === 0) return '';
+  const tables = edges.flatMap((e) => {
+    const field = e.countField === null ? '' : flux` and r._field == ${e.countField}`.toString();
+    const pick = (day: string, which: 'first' | 'last') =>
+      `${flux`from(bucket: ${bucket})`.toString()} |> range(${dayRange(day).toString()}) |> filter(fn: (r) => ${flux`r._measurement == ${e.measurement}`.toString()}${field}) |> ${which}() |> group(columns: ["_measurement"]) |> ${which === 'first' ? 'min' : 'max'}(column: "_time") |> keep(columns: ["_measurement", "_time"]) |> set(key: "edge", value: "${which}")`;
+    return [pick(e.firstDay, 'first'), pick(e.lastDay, 'last')];
+  });
+  return `union(tables: [\n  ${tables.join(',\n  ')},\n])`;
 }
 
 /**

@@ -44,7 +44,10 @@ describe('faults and load against a real influxd', () => {
     expect(names.sort()).toEqual(['pattern_aggregates_daily', 'pattern_aggregates_weekly']);
   });
 
-  it('completes a provisioning interrupted by killing InfluxDB, with no duplicate buckets', async () => {
+  // SIGTERM: InfluxDB goes away mid-run. (A SIGKILL landing inside a bucket create can leave
+  // InfluxDB 2.8 unable to start again, "Missing metadata for bucket": its own crash-consistency
+  // gap, not something a client can repair; see the issue note.)
+  it('completes a provisioning interrupted by stopping InfluxDB, with no duplicate buckets', async () => {
     // A spec of 80 buckets makes the run long enough to kill the server in the middle.
     const big = parseSpec({ ...spec, name: 'big', buckets: Array.from({ length: 80 }, (_, i) => ({ ...spec.buckets[0], name: `interrupted_${String(i).padStart(2, '0')}`, retention: '30d' })) }, 'test');
     if (!big.ok) throw new Error(big.error.message);
@@ -55,7 +58,7 @@ describe('faults and load against a real influxd', () => {
     try {
       const run = provision(big.data, {}, conn).catch((e: unknown) => e);
       await new Promise((r) => setTimeout(r, 60));
-      process.kill(Number(state.pid), 'SIGKILL');
+      process.kill(Number(state.pid), 'SIGTERM');
       const first = await run;
       const done = first && typeof first === 'object' && 'steps' in first ? (first as Awaited<ReturnType<typeof provision>>).steps.filter((s) => s.status === 'done').length : 0;
       expect(done).toBeLessThan(80);

@@ -1,18 +1,23 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { inputClass } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
 import { useStats } from '@/lib/client/use-stats';
 import { LoadSampleButton } from '../load-sample-button';
+import type { BucketStats } from '@/lib/stats/bucket-stats';
 import { BucketSection } from './bucket-section';
 
-export function MeasurementsScreen() {
+export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
   const [bucket, setBucket] = useState<string>('');
   const buckets = useBuckets();
-  const stats = useStats(bucket || undefined);
+  const stats = useStats(bucket || undefined, bucket ? undefined : initial);
+  useEffect(() => {
+    // Fetch the charts' code while the page settles, not after the data arrives.
+    void import('@/components/charts/bucket-charts');
+  }, []);
   const others = (buckets.data ?? []).filter((b) => !b.managed && !b.system);
   const empty = stats.data?.every((b) => b.records === 0);
   return (

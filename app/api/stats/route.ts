@@ -6,12 +6,13 @@ import { readStats } from '@/lib/stats/stats-commands';
 
 export const dynamic = 'force-dynamic';
 
-/** Stats of the spec's buckets, or of `?bucket=NAME`. */
+/** Stats of the spec's buckets, or of `?bucket=NAME`; `?fresh=1` counts now instead of answering from the cache. */
 export async function GET(req: Request) {
-  const bucket = new URL(req.url).searchParams.get('bucket');
+  const params = new URL(req.url).searchParams;
+  const bucket = params.get('bucket');
   if (bucket !== null) {
     const name = bucketNameSchema.safeParse(bucket);
     if (!name.success) return resultResponse(fail(consoleError('invalid', name.error.issues[0]?.message ?? 'Invalid bucket name.')));
   }
-  return resultResponse(await readStats(bucket ?? undefined));
+  return resultResponse(await readStats(bucket ?? undefined, { fresh: params.get('fresh') === '1' }));
 }

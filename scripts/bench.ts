@@ -1,0 +1,246 @@
+/**
+ * `npm run bench`: the console against the raw InfluxDB API, side by side in one run, on a real
+ * influxd this script starts. Prints a table and writes bench/results.json:
+ *   {"rows": [{"name", "consoleMs", "rawMs", "ratio"}], "firstLoadKb": {"<route>": kB}, "emptyPageKb", "measurementsRenderMs", "peakRssMb"}
+ * Options: --points N (default 1,000,000), --reps N (default 5), --buckets N (default 1,000).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { bulkLines } from '../lib/aggregates/bulk';
+import { connection } from '../lib/influx/client';
+import { provision } from '../lib/provision/apply';
+import { ai5Spec } from '../lib/spec/load';
+import { freePort, median, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
+
+interface Row {
+  name: string;
+  consoleMs: number | null;
+  rawMs: number | null;
+  ratio: number | null;
+  reps: number;
+  consoleSpreadMs: [number, number] | null;
+  rawSpreadMs: [number, number] | null;
+  goal: string;
+  note?: string;
+}
+
+const spec = ai5Spec();
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+
+function row(name: string, consoleTimes: number[] | null, rawTimes: number[] | null, goal: string, note?: string): Row {
+  const c = consoleTimes?.length ? median(consoleTimes) : null;
+  const r = rawTimes?.length ? median(rawTimes) : null;
+  const spread = (t: number[] | null): [number, number] | null => (t?.length ? [Math.min(...t), Math.max(...t)] : null);
+  return { name, consoleMs: c, rawMs: r, ratio: c !== null && r ? c / r : null, reps: consoleTimes?.length ?? rawTimes?.length ?? 0, consoleSpreadMs: spread(consoleTimes), rawSpreadMs: spread(rawTimes), goal, note };
+}
+
+function api(influx: Influxd) {
+  return async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(influx.url + path, { ...init, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    if (!res.ok && res.status !== 204) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : res.json();
+  };
+}
+
+async function flux(influx: Influxd, query: string): Promise<string> {
+  const res = await fetch(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', body: query, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux', 'Accept-Encoding': 'gzip' } });
+  if (!res.ok) throw new Error(await res.text());
+  return res.text();
+}
+
+async function consoleGet(c: Console, path: string): Promise<unknown> {
+  const res = await fetch(c.url + path, { headers: { Cookie: c.cookie } });
+  const body = (await res.json()) as { ok: boolean; error?: unknown };
+  if (!body.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body;
+}
+
+/** Row 1: the console's apply of the AI-5 plan against the seed's Method 4, each from a clean org. */
+async function benchProvision(influx: Influxd, reps: number): Promise<Row> {
+  const call = api(influx);
+  const conn = connection({ url: influx.url, token: influx.token, org: 'homeiq' });
+  const clean = async () => {
+    const orgID = ((await call('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id;
+    const list = (await call(`/api/v2/buckets?orgID=${orgID}&limit=100`)) as { buckets: { id: string; name: string }[] };
+    for (const b of list.buckets) if (b.name.startsWith('pattern_aggregates_')) await call(`/api/v2/buckets/${b.id}`, { method: 'DELETE' });
+  };
+  const raw = async () => {
+    const orgID = ((await call('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id;
+    for (const b of spec.buckets) {
+      await call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name: b.name, description: b.description, retentionRules: [{ type: 'expire', everySeconds: b.retention }] }) });
+    }
+  };
+  const consoleTimes = await timeReps(reps, () => provision(spec, {}, conn), clean);
+  const rawTimes = await timeReps(reps, raw, clean);
+  await provision(spec, {}, conn);
+  return row('Provision AI-5 buckets (apply vs seed Method 4)', consoleTimes, rawTimes, 'ratio <= 1.2', 'console: plan (org lookup + full bucket list) then apply, in-process; raw: org lookup + two POSTs');
+}
+
+/** Row 2: listing 1,000 buckets through the console's route against the minimal raw paged fetch. */
+async function benchList(influx: Influxd, c: Console, count: number, reps: number): Promise<Row> {
+  const call = api(influx);
+  const orgID = ((await call('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id ?? '';
+  log(`creating ${count} buckets`);
+  for (let i = 0; i < count; i += 25) {
+    await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, j) => call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name: `bench_${String(i + j).padStart(5, '0')}`, retentionRules: [] }) })));
+  }
+  const raw = async () => {
+    const all: unknown[] = [];
+    for (let offset = 0; ; offset += 100) {
+      const page = (await call(`/api/v2/buckets?orgID=${orgID}&limit=100&offset=${offset}`)) as { buckets: unknown[] };
+      all.push(...page.buckets);
+      if (page.buckets.length < 100) break;
+    }
+    return all;
+  };
+  const consoleTimes = await timeReps(reps, () => consoleGet(c, '/api/buckets'));
+  const rawTimes = await timeReps(reps, raw);
+  return row(`List ${count.toLocaleString('en-US')} buckets (GET /api/buckets vs raw paging)`, consoleTimes, rawTimes, 'ratio <= 1.2', 'console: HTTP to the console, which pages InfluxDB at 100 per page, plus the org lookup and JSON');
+}
+
+async function writeBulk(influx: Influxd, points: number): Promise<number> {
+  const started = performance.now();
+  const pending: Promise<unknown>[] = [];
+  let done = 0;
+  for (const { bucket, lines } of bulkLines(spec, { total: points, days: 90 }, 10_000)) {
+    const body = gzipSync(lines.join('\n'));
+    pending.push(
+      fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body, headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } }).then(async (r) => {
+        if (!r.ok) throw new Error(await r.text());
+      }),
+    );
+    done += lines.length;
+    if (pending.length >= 2) await pending.shift();
+    if (done % 100_000 === 0) log(`wrote ${done.toLocaleString('en-US')} points`);
+  }
+  await Promise.all(pending);
+  return performance.now() - started;
+}
+
+/** The best single raw Flux query for the same counts: one field per measurement, pushed down, summed per measurement. */
+function rawCountQuery(bucket: (typeof spec.buckets)[number]): string {
+  const filter = bucket.measurements.map((m) => `(r._measurement == "${m.name}" and r._field == "${m.countField}")`).join(' or ');
+  return `from(bucket: "${bucket.name}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> filter(fn: (r) => ${filter}) |> count() |> group(columns: ["_measurement"]) |> sum()`;
+}
+
+async function benchStats(influx: Influxd, c: Console, reps: number): Promise<Row[]> {
+  const consoleTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'));
+  const rawTimes = await timeReps(reps, () => Promise.all(spec.buckets.map((b) => flux(influx, rawCountQuery(b)))));
+  log('naive counting (one query per measurement per field), once');
+  const naive = await timeReps(1, async () => {
+    for (const b of spec.buckets) for (const m of b.measurements) for (const f of Object.keys(m.fields)) await flux(influx, `from(bucket: "${b.name}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> filter(fn: (r) => r._measurement == "${m.name}" and r._field == "${f}") |> count()`);
+  });
+  const rows = [
+    row('Stats: every Measurements figure of both buckets (GET /api/stats?fresh=1) vs the best raw count query per bucket', consoleTimes, rawTimes, 'ratio <= 1.2', 'console also computes records per day, first/last time, cardinality, tag and field keys'),
+    row('Stats, naive: count per measurement per field (for contrast)', naive, rawTimes, 'contrast only'),
+  ];
+  // Through the cache, as the screens see it after the first count (kept warm by the sampler).
+  await consoleGet(c, '/api/stats');
+  const cached = await timeReps(reps, () => consoleGet(c, '/api/stats'));
+  rows.push(row('Stats as the screens get them (cached, refreshed in the background)', cached, rawTimes, 'ratio <= 1.2'));
+  return rows;
+}
+
+async function benchVerify(c: Console, reps: number): Promise<Row> {
+  const times = await timeReps(reps, async () => {
+    const res = await fetch(`${c.url}/api/verify`, { method: 'POST', headers: { Cookie: c.cookie, Origin: c.url } });
+    const text = await res.text();
+    if (!text.includes('"type":"done"')) throw new Error('verification did not finish');
+  });
+  return row('Verification: the full check suite (POST /api/verify)', times, null, 'seconds, not minutes');
+}
+
+async function firstLoadKb(c: Console, path: string): Promise<number> {
+  const html = await (await fetch(c.url + path, { headers: { Cookie: c.cookie } })).text();
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? '');
+  let bytes = 0;
+  for (const src of new Set(srcs)) bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, c.url))).arrayBuffer())).length;
+  return bytes / 1024;
+}
+
+async function measurementsRender(c: Console): Promise<number> {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const [name, value] = c.cookie.split('=');
+    await context.addCookies([{ name: name ?? '', value: value ?? '', url: c.url }]);
+    const page = await context.newPage();
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      await page.goto(`${c.url}/measurements`);
+      for (const b of spec.buckets) await page.getByTestId(`charts-${b.name}`).locator('.recharts-bar-rectangle').first().waitFor({ state: 'visible', timeout: 120_000 });
+      times.push(performance.now() - started);
+    }
+    return median(times);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' } } });
+  const points = Number(values.points);
+  const reps = Math.max(1, Number(values.reps));
+  const influx = startInfluxd();
+  const c = await startConsole(influx, freePort(), { CONSOLE_SAMPLER: 'off' });
+  const rows: Row[] = [];
+  try {
+    log('row 1: provision');
+    rows.push(await benchProvision(influx, reps));
+    const peak = watchPeakRss(c.pid);
+    log('row 2: list buckets');
+    rows.push(await benchList(influx, c, Number(values.buckets), reps));
+    log(`row 3: writing ${points.toLocaleString('en-US')} points (batched line protocol, gzip)`);
+    const writeMs = await writeBulk(influx, points);
+    log(`wrote ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s`);
+    rows.push(...(await benchStats(influx, c, Math.min(reps, 3))));
+    log('row 4: verification');
+    rows.push(await benchVerify(c, Math.min(reps, 3)));
+    log('row 5: pages');
+    const routes = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
+    const firstLoad: Record<string, number> = {};
+    for (const r of routes) firstLoad[r] = await firstLoadKb(c, r);
+    const emptyPageKb = await firstLoadKb(c, '/baseline');
+    const measurementsRenderMs = await measurementsRender(c);
+    const peakRssMb = peak.stop();
+
+    const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
+    console.log(`\nBenchmark: console vs raw InfluxDB API (influxd ${influx.url}, ${points.toLocaleString('en-US')} points, medians of ${reps} runs unless noted)\n`);
+    console.log(`${'row'.padEnd(96)} ${'console ms'.padStart(11)} ${'raw ms'.padStart(10)} ${'ratio'.padStart(6)}  spread (console; raw)`);
+    for (const r of rows) {
+      const spread = `${r.consoleSpreadMs ? r.consoleSpreadMs.map((x) => x.toFixed(0)).join('–') : '—'}; ${r.rawSpreadMs ? r.rawSpreadMs.map((x) => x.toFixed(0)).join('–') : '—'} (n=${r.reps})`;
+      console.log(`${r.name.padEnd(96)} ${fmt(r.consoleMs).padStart(11)} ${fmt(r.rawMs).padStart(10)} ${fmt(r.ratio, 2).padStart(6)}  ${spread}`);
+    }
+    console.log(`\nData generation for row 3: ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s (${Math.round(points / (writeMs / 1000)).toLocaleString('en-US')} points/s)`);
+    console.log(`\nFirst-load JavaScript (gzip), empty page of the same build: ${emptyPageKb.toFixed(1)} kB`);
+    for (const [route, kb] of Object.entries(firstLoad)) console.log(`  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} kB  ${(kb / emptyPageKb).toFixed(2)}× the empty page`);
+    console.log(`\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms`);
+    console.log(`Console server peak RSS during rows 2 to 5: ${peakRssMb.toFixed(0)} MB`);
+
+    mkdirSync(join(repo, 'bench'), { recursive: true });
+    const results = {
+      rows: rows.map((r) => ({ name: r.name, consoleMs: r.consoleMs, rawMs: r.rawMs, ratio: r.ratio, reps: r.reps, consoleSpreadMs: r.consoleSpreadMs, rawSpreadMs: r.rawSpreadMs, goal: r.goal, note: r.note })),
+      firstLoadKb: firstLoad,
+      emptyPageKb,
+      measurementsRenderMs,
+      peakRssMb,
+      points,
+      dataGenerationMs: writeMs,
+      ranAt: new Date().toISOString(),
+    };
+    writeFileSync(join(repo, 'bench', 'results.json'), JSON.stringify(results, null, 2));
+    log('wrote bench/results.json');
+  } finally {
+    c.stop();
+    stopInfluxd(influx);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
