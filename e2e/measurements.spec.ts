@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
 import { e2eServers } from './support/servers';
+import { provisionThroughUi } from './support/steps';
 
 const api = influxApi(e2eServers().main);
 const MEASUREMENTS = ['time_based_daily', 'co_occurrence_daily', 'sequence_daily', 'room_based_daily', 'duration_daily', 'anomaly_daily', 'session_weekly', 'day_type_weekly', 'contextual_monthly', 'seasonal_monthly'];
@@ -8,9 +9,7 @@ const MEASUREMENTS = ['time_based_daily', 'co_occurrence_daily', 'sequence_daily
 test.beforeEach(() => api.reset());
 
 test('loads sample data from the overview and sees all ten measurements with counts and charts', async ({ page }) => {
-  await page.goto('/provision');
-  await page.getByRole('button', { name: 'Provision AI-5 buckets' }).click();
-  await expect(page.getByRole('status')).toContainText('Provisioned');
+  await provisionThroughUi(page);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample data' }).click();

@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
 import { e2eServers } from './support/servers';
+import { provisionThroughUi } from './support/steps';
 
 const api = influxApi(e2eServers().main);
 
 test.beforeEach(() => api.reset());
 
 test('shows storage growth charts with sample data, and warns when a budget is set below the projection', async ({ page }) => {
-  await page.goto('/provision');
-  await page.getByRole('button', { name: 'Provision AI-5 buckets' }).click();
-  await expect(page.getByRole('status')).toContainText('Provisioned');
+  await provisionThroughUi(page);
   await page.goto('/measurements');
   await page.getByRole('button', { name: 'Load sample data' }).click();
   await expect(page.getByTestId('measurement-time_based_daily').getByTestId('records')).not.toHaveText('0', { timeout: 30_000 });

@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
 import { e2eServers } from './support/servers';
+import { provisionThroughUi } from './support/steps';
 
 const api = influxApi(e2eServers().main);
 
 test.beforeEach(() => api.reset());
 
 test('runs the checks after provisioning and sees them all pass, then sees the retention check fail with its fix', async ({ page }) => {
-  await page.goto('/provision');
-  await page.getByRole('button', { name: 'Provision AI-5 buckets' }).click();
-  await expect(page.getByRole('status')).toContainText('Provisioned');
+  await provisionThroughUi(page);
 
   await page.goto('/verify');
   await page.getByRole('button', { name: 'Run checks' }).click();

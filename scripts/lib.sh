@@ -45,7 +45,7 @@ ensure_influxd() {
 # Builds the console unless .next is newer than every source file.
 ensure_next_build() {
   local id="$repo/.next/BUILD_ID"
-  if [ -f "$id" ] && [ -z "$(cd "$repo" && find app components lib public package-lock.json next.config.ts -newer "$id" -print -quit 2>/dev/null)" ]; then
+  if [ -f "$id" ] && [ -z "$(cd "$repo" && find app components lib public package-lock.json next.config.ts proxy.ts instrumentation.ts -newer "$id" -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   say "building the console (next build)"
