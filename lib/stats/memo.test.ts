@@ -37,6 +37,13 @@ describe('memoize', () => {
     expect(await memo('a', async () => ++calls)).toBe(2);
   });
 
+  it('peeks at the last value without computing', async () => {
+    const memo = memoize<number>(1000, 60_000, () => 0);
+    expect(memo.peek('a')).toBeUndefined();
+    await memo('a', async () => 3);
+    expect(memo.peek('a')).toBe(3);
+  });
+
   it('forgets everything on clear', async () => {
     let calls = 0;
     const memo = memoize<number>(1000, 60_000, () => 0);

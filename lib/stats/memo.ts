@@ -8,6 +8,8 @@ export interface Memo<T> {
   (key: string, compute: () => Promise<T>): Promise<T>;
   /** Forgets everything: after a write the console made itself. */
   clear(): void;
+  /** The last computed value, however old, without computing anything. */
+  peek(key: string): T | undefined;
 }
 
 interface Entry<T> {
@@ -15,6 +17,7 @@ interface Entry<T> {
   value: Promise<T>;
   settled: boolean;
   refreshing: boolean;
+  resolved?: T;
 }
 
 export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now: () => number = Date.now): Memo<T> {
@@ -23,8 +26,9 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
     const entry: Entry<T> = { at: now(), value: compute(), settled: false, refreshing: false };
     entries.set(key, entry);
     entry.value.then(
-      () => {
+      (v) => {
         entry.settled = true;
+        entry.resolved = v;
       },
       // A failure is not remembered: the next caller tries again.
       () => {
@@ -44,7 +48,7 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
       const next = compute();
       next.then(
         (v) => {
-          if (entries.get(key) === hit) entries.set(key, { at: now(), value: Promise.resolve(v), settled: true, refreshing: false });
+          if (entries.get(key) === hit) entries.set(key, { at: now(), value: Promise.resolve(v), settled: true, refreshing: false, resolved: v });
         },
         () => {
           hit.refreshing = false;
@@ -53,7 +57,7 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
     }
     return hit.value;
   };
-  return Object.assign(memo, { clear: () => entries.clear() });
+  return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved });
 }
 
 /**
