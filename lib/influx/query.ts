@@ -6,7 +6,7 @@ export type FluxRow = Record<string, unknown>;
 
 /** Runs a Flux query in the configured organization and returns its rows as objects. */
 export async function queryRows(flux: string, conn: Connection = connection()): Promise<FluxRow[]> {
-  const api = conn.influx.getQueryApi({ org: conn.env.org, gzip: true });
+  const api = conn.query.getQueryApi({ org: conn.env.org, gzip: true });
   const rows: FluxRow[] = [];
   await new Promise<void>((resolve, reject) => {
     api.queryRows(flux, {
