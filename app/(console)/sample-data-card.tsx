@@ -12,7 +12,7 @@ export function SampleDataCard() {
   const [loaded, setLoaded] = useState(false);
   if (!loaded && (!data || data.some((b) => b.records > 0))) return null;
   return (
-    <Card title="No aggregates yet">
+    <Card title={loaded ? 'Sample data loaded' : 'No aggregates yet'}>
       <p className="mb-3 text-sm text-slate-600">
         The buckets exist but hold no data. HomeIQ fills them as its detectors run; to explore the console now, load realistic sample aggregates: 90 days of daily ones and 52 weeks of weekly and monthly ones for 10 devices.
       </p>
