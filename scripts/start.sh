@@ -6,6 +6,7 @@ export NEXT_TELEMETRY_DISABLED=1
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 port=${PORT:-3000}
+embedded=0
 data_dir=${CONSOLE_DATA_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/homeiq-influx-console}
 mkdir -p "$data_dir"
 
@@ -17,7 +18,7 @@ if [ -z "${INFLUXDB_URL:-}" ]; then
   export HOMEIQ_INFLUXD_STATE="$data_dir/influxd-run"
   say "starting the embedded InfluxDB (data in $data_dir/influxd)"
   eval "$("$repo/tools/influxd/influxd.sh" start --data "$data_dir/influxd")"
-  trap '"$repo/tools/influxd/influxd.sh" stop' EXIT INT TERM
+  embedded=1
 else
   say "using the InfluxDB at $INFLUXDB_URL (org ${INFLUXDB_ORG:-homeiq})"
 fi
@@ -26,4 +27,14 @@ export INFLUXDB_ORG=${INFLUXDB_ORG:-homeiq} CONSOLE_DATA_DIR="$data_dir"
 ensure_next_build
 say "console ready: open http://127.0.0.1:$port  (Ctrl-C stops it)"
 cd "$repo"
-npx next start --hostname "${HOSTNAME_BIND:-127.0.0.1}" --port "$port"
+node node_modules/next/dist/bin/next start --hostname "${HOSTNAME_BIND:-127.0.0.1}" --port "$port" &
+console_pid=$!
+# Ctrl-C or the end of this script stops the console and, when it was started here, its InfluxDB.
+cleanup() {
+  kill "$console_pid" 2>/dev/null || true
+  wait "$console_pid" 2>/dev/null || true
+  if [ "${embedded:-0}" = 1 ]; then "$repo/tools/influxd/influxd.sh" stop; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+wait "$console_pid"
