@@ -1,7 +1,6 @@
 import 'server-only';
 import { HealthAPI, ReadyAPI } from '@influxdata/influxdb-client-apis';
 import { connection, type Connection } from './client';
-import { consoleError, InfluxError } from './errors';
 
 export interface ServerHealth {
   status: 'pass' | 'fail';
@@ -38,10 +37,4 @@ export async function getReady(conn: Connection = connection()): Promise<ServerR
 
 export function isVersion2(version: string): boolean {
   return /^v?2\./.test(version);
-}
-
-export function requireVersion2(health: ServerHealth): void {
-  if (!isVersion2(health.version)) {
-    throw new InfluxError(consoleError('invalid', `The server reports version ${health.version}; the console needs InfluxDB 2.x.`, 'Point INFLUXDB_URL at an InfluxDB 2.x server.'));
-  }
 }

@@ -4,7 +4,7 @@ import { forgetCachedReads } from '../stats/memo';
 import { CLI_ACTOR, type Actor } from '../auth/actor';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
-import { consoleError, toConsoleError, type ConsoleError } from '../influx/errors';
+import { toConsoleError, type ConsoleError } from '../influx/errors';
 import { findOrg } from '../influx/orgs';
 import type { ConsoleSpec } from '../spec/schema';
 import { plan, planBucket, type Plan, type PlanStep } from './plan';
@@ -113,11 +113,4 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
 export async function provision(spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
   const p = await readPlan(spec, conn);
   return apply(p, spec, opts, conn);
-}
-
-export function describeFailure(result: ApplyResult): ConsoleError | undefined {
-  const failed = result.steps.find((s) => s.status === 'failed');
-  if (failed?.error) return failed.error;
-  if (result.plan.blocker) return consoleError('not_found', result.plan.blocker, `Create the organization: influx org create -n ${result.plan.org}`);
-  return undefined;
 }
