@@ -38,7 +38,7 @@ ensure_node_modules() {
 }
 
 ensure_influxd() {
-  say "making sure influxd is built (the first build takes 5-15 minutes; cached afterwards)"
+  say "making sure influxd is built (the first build takes 3-10 minutes; cached afterwards)"
   "$repo/tools/influxd/build.sh" >/dev/null
 }
 

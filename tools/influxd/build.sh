@@ -21,7 +21,7 @@ done
 
 mkdir -p "$cache/bin"
 start=$(date +%s)
-log "building influxd $version from the Go module proxy (first time only: about 5-15 minutes on 2 cores; cached afterwards in $cache)"
+log "building influxd $version from the Go module proxy (first time only: about 3-10 minutes on 2 cores; cached afterwards in $cache)"
 
 cd "$here"
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod
