@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { ConnectionBanner } from '@/components/connection-banner';
 import { Nav } from '@/components/nav';
+import { RoleProvider } from '@/components/role-context';
 import { SessionMenu } from '@/components/session-menu';
 import { currentSession } from '@/lib/auth/guard';
 
@@ -24,7 +25,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <ConnectionBanner />
-      <main className="mx-auto max-w-6xl px-6 py-6">{children}</main>
+      <main className="mx-auto max-w-6xl px-6 py-6">
+        <RoleProvider role={session?.role ?? 'viewer'}>{children}</RoleProvider>
+      </main>
     </div>
   );
 }

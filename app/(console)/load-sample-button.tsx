@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { primaryButton } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
+import { useCanChange } from '@/components/role-context';
 import { loadSampleData } from '@/lib/actions/load-sample-data';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
 import { formatCount } from '@/lib/client/format';
@@ -11,6 +12,7 @@ import { keys } from '@/lib/client/query-keys';
 /** Offers realistic sample aggregates, so a newcomer sees full charts in a minute. */
 export function LoadSampleButton({ onLoaded }: { onLoaded?: () => void }) {
   const client = useQueryClient();
+  const canChange = useCanChange();
   const load = useMutation({
     mutationFn: () => unwrap(loadSampleData()),
     onSuccess: async () => {
@@ -20,7 +22,7 @@ export function LoadSampleButton({ onLoaded }: { onLoaded?: () => void }) {
   });
   return (
     <div className="space-y-2">
-      <button type="button" className={primaryButton} disabled={load.isPending} onClick={() => load.mutate()}>
+      <button type="button" className={primaryButton} disabled={load.isPending || !canChange} title={canChange ? undefined : 'Sign in as admin to load sample data'} onClick={() => load.mutate()}>
         {load.isPending ? 'Writing 90 days of sample aggregates…' : 'Load sample data'}
       </button>
       {load.data ? (

@@ -5,6 +5,7 @@ import { BucketTable } from '@/components/bucket-table';
 import { Card } from '@/components/card';
 import { inputClass } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
+import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { filterAndSort, type BucketColumn, type SortDirection } from '@/lib/client/bucket-sort';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
@@ -15,6 +16,7 @@ import { EditBucketDialog } from './edit-bucket-dialog';
 
 export function BucketsScreen() {
   const { data, error, isPending, isFetching } = useBuckets();
+  const canChange = useCanChange();
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<{ column: BucketColumn; direction: SortDirection }>({ column: 'name', direction: 'asc' });
   const [editing, setEditing] = useState<BucketRow | null>(null);
@@ -22,9 +24,13 @@ export function BucketsScreen() {
   const rows = data ? filterAndSort(data, filter, sort.column, sort.direction) : [];
   return (
     <div className="space-y-5">
-      <Card title="Create a bucket">
-        <CreateBucketForm />
-      </Card>
+      {canChange ? (
+        <Card title="Create a bucket">
+          <CreateBucketForm />
+        </Card>
+      ) : (
+        <ReadOnlyNote what="every bucket" />
+      )}
       <Card
         title={data ? `Buckets (${rows.length === data.length ? data.length : `${rows.length} of ${data.length}`})` : 'Buckets'}
         actions={<input className={`${inputClass} max-w-60`} placeholder="Filter by name" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter by name" />}
@@ -39,6 +45,7 @@ export function BucketsScreen() {
             onSort={(column) => setSort((s) => ({ column, direction: s.column === column && s.direction === 'asc' ? 'desc' : 'asc' }))}
             onEdit={setEditing}
             onDelete={setDeleting}
+            readOnly={!canChange}
           />
         ) : null}
         {isFetching && !isPending ? <p className="mt-2 text-xs text-slate-400">Refreshing…</p> : null}

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Card } from '@/components/card';
 import { primaryButton } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
+import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { applyPlan } from '@/lib/actions/apply-plan';
 import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
@@ -13,6 +14,7 @@ import { PlanTable } from './plan-table';
 
 export function ProvisionScreen() {
   const client = useQueryClient();
+  const canChange = useCanChange();
   const plan = useQuery({ queryKey: keys.plan(), queryFn: () => fetchResult<Plan>('/api/provision/plan'), refetchInterval: 15_000 });
   const [confirm, setConfirm] = useState<Record<string, string>>({});
   const apply = useMutation({
@@ -46,8 +48,9 @@ export function ProvisionScreen() {
               </p>
             ))}
             {data.blocker ? <ErrorPanel error={{ code: 'not_found', message: data.blocker, fix: `influx org create -n ${data.org}` }} /> : null}
+            {canChange ? null : <ReadOnlyNote what="the plan" />}
             <div className="flex items-center gap-3">
-              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker} onClick={() => apply.mutate()}>
+              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker || !canChange} onClick={() => apply.mutate()}>
                 {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
               </button>
               {apply.data ? (

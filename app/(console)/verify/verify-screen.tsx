@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Card } from '@/components/card';
 import { primaryButton, secondaryButton } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
+import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { keys } from '@/lib/client/query-keys';
 import { download, streamChecks } from '@/lib/client/run-checks';
 import type { ConsoleError } from '@/lib/influx/errors';
@@ -14,6 +15,8 @@ import { CheckRow } from './check-row';
 
 export function VerifyScreen({ outline, initial }: { outline: { id: string; title: string }[]; initial: VerifyReport | null }) {
   const client = useQueryClient();
+  // The checks write (and delete) a probe point: an admin's job.
+  const canChange = useCanChange();
   const [results, setResults] = useState<Record<string, CheckResult>>(() => Object.fromEntries((initial?.checks ?? []).map((c) => [c.id, c])));
   const [report, setReport] = useState<VerifyReport | null>(initial);
   const [running, setRunning] = useState<string | 'all' | null>(null);
@@ -51,19 +54,20 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
           <button type="button" className={secondaryButton} disabled={!current} onClick={() => current && download('verify-report.md', toMarkdown(current), 'text/markdown')}>
             Download Markdown
           </button>
-          <button type="button" className={primaryButton} disabled={running !== null} onClick={() => run(null)}>
+          <button type="button" className={primaryButton} disabled={running !== null || !canChange} onClick={() => run(null)}>
             {running === 'all' ? 'Running…' : 'Run checks'}
           </button>
         </div>
       }
     >
       {error ? <ErrorPanel error={error} /> : null}
+      {canChange ? null : <ReadOnlyNote what="the last results" />}
       <p data-testid="verify-summary" className="mb-2 text-sm font-medium">
         {running === 'all' ? `Running: ${done.length} of ${outline.length} checks done…` : done.length ? summaryLine(done) : 'Not run yet: click "Run checks".'}
       </p>
       <ul>
         {outline.map((c) => (
-          <CheckRow key={c.id} id={c.id} title={c.title} result={results[c.id]} running={running === 'all' || running === c.id} onRerun={() => run(c.id)} />
+          <CheckRow key={c.id} id={c.id} title={c.title} result={results[c.id]} running={running === 'all' || running === c.id} canRerun={canChange} onRerun={() => run(c.id)} />
         ))}
       </ul>
     </Card>
