@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseInfluxdExports } from '../tools/influxd/exports';
 
 export const repo = join(__dirname, '..');
 
@@ -18,8 +19,8 @@ export interface Influxd {
 export function startInfluxd(flags = ''): Influxd {
   const state = mkdtempSync(join(tmpdir(), 'homeiq-bench-state-'));
   const out = execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'start'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-  const vars = Object.fromEntries(out.trim().split('\n').map((l) => l.replace(/^export /, '').split(/=(.*)/s).slice(0, 2)));
-  return { url: vars.INFLUXDB_URL ?? '', token: vars.INFLUXDB_TOKEN ?? '', state };
+  const { url, token } = parseInfluxdExports(out);
+  return { url, token, state };
 }
 
 export function stopInfluxd(server: Influxd): void {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseInfluxdExports } from '../../tools/influxd/exports';
 
 const script = join(__dirname, '..', '..', 'tools', 'influxd', 'influxd.sh');
 
@@ -14,18 +15,6 @@ export interface E2eInfluxd {
   state: string;
 }
 
-function parse(stdout: string): Record<string, string> {
-  return Object.fromEntries(
-    stdout
-      .trim()
-      .split('\n')
-      .map((l) => {
-        const m = /^export ([A-Z_]+)=(.*)$/.exec(l);
-        return m ? [m[1], m[2]] : ['', ''];
-      }),
-  );
-}
-
 /** Starts a real influxd (sync: the Playwright config needs its address before the web servers start). */
 export function startInfluxdSync(opts: { port?: string; data?: string; state?: string } = {}): E2eInfluxd {
   const state = opts.state ?? mkdtempSync(join(tmpdir(), 'homeiq-e2e-state-'));
@@ -34,9 +23,8 @@ export function startInfluxdSync(opts: { port?: string; data?: string; state?: s
   // Snapshot the write cache after 1 s idle (default 30 s), so bytes on disk show up quickly.
   const flags = '--storage-cache-snapshot-write-cold-duration=1s';
   const out = execFileSync('bash', [script, ...args], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
-  const vars = parse(out);
-  const url = vars.INFLUXDB_URL ?? '';
-  return { url, token: vars.INFLUXDB_TOKEN ?? '', org: vars.INFLUXDB_ORG ?? '', port: new URL(url).port, data, state };
+  const { url, token, org } = parseInfluxdExports(out);
+  return { url, token, org, port: new URL(url).port, data, state };
 }
 
 export function stopInfluxdSync(state: string): void {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { bucketNameSchema } from '../provision/bucket-input';
-import { parseRetention } from '../provision/retention';
+import { bucketNameSchema, retentionInputSchema } from '../provision/bucket-input';
 
 /** How HomeIQ's writer types each field: JSON lists and objects travel as strings. */
 export const fieldTypeSchema = z.enum(['float', 'integer', 'string', 'json']);
@@ -19,18 +18,9 @@ export const measurementSpecSchema = z.object({
   countField: identifier,
 });
 
-const retentionSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
-  const parsed = parseRetention(value);
-  if (!parsed.ok) {
-    ctx.addIssue({ code: 'custom', message: parsed.message });
-    return z.NEVER;
-  }
-  return parsed.seconds;
-});
-
 export const bucketSpecSchema = z.object({
   name: bucketNameSchema,
-  retention: retentionSchema,
+  retention: retentionInputSchema,
   description: z.string().max(1000).default(''),
   estimatedRecords: z.number().int().nonnegative(),
   measurements: z.array(measurementSpecSchema).min(1),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { parseInfluxdExports } from '../../tools/influxd/exports';
 
 const run = promisify(execFile);
 const script = fileURLToPath(new URL('../../tools/influxd/influxd.sh', import.meta.url));
@@ -23,17 +24,7 @@ export async function startInfluxd(args: string[] = [], flags = ''): Promise<Sta
     env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags },
     maxBuffer: 16 * 1024 * 1024,
   });
-  const vars = Object.fromEntries(
-    stdout
-      .trim()
-      .split('\n')
-      .map((line) => line.replace(/^export /, '').split(/=(.*)/s).slice(0, 2) as [string, string]),
-  );
-  const url = vars.INFLUXDB_URL;
-  const token = vars.INFLUXDB_TOKEN;
-  const org = vars.INFLUXDB_ORG;
-  if (!url || !token || !org) throw new Error(`influxd.sh start printed unexpected output: ${stdout}`);
-  return { url, token, org, state };
+  return { ...parseInfluxdExports(stdout), state };
 }
 
 export async function stopInfluxd(state: string): Promise<void> {
