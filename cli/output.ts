@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../lib/influx/errors';
+import type { ConsoleError } from '../lib/errors';
 
 /** Plain aligned columns: readable in a terminal, easy to grep. */
 export function table(headers: string[], rows: string[][]): string {

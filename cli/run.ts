@@ -4,7 +4,8 @@ import { provisionCommand } from './commands/provision';
 import { seedCommand } from './commands/seed';
 import { statsCommand } from './commands/stats';
 import { verifyCommand } from './commands/verify';
-import { EXIT, UsageError } from './output';
+import { startupProblem } from '../lib/startup';
+import { EXIT, printError, UsageError } from './output';
 
 const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, INFLUXDB_ORG; CONSOLE_SPEC for another spec)
 
@@ -37,6 +38,12 @@ export async function runCli(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   try {
     if (!command) throw new UsageError(`unknown command "${name}"`);
+    // A bad variable or a spec for another organization stops every command before it acts.
+    const problem = startupProblem();
+    if (problem) {
+      printError(problem);
+      return EXIT.failed;
+    }
     return await command(rest);
   } catch (e) {
     // parseArgs reports unknown or malformed flags with ERR_PARSE_ARGS_* codes.

@@ -1,9 +1,9 @@
 'use client';
 
 import { Badge } from './badge';
-import type { BucketRow } from '@/lib/provision/bucket-commands';
+import type { BucketRow } from '@/lib/model/bucket';
 import type { BucketColumn, SortDirection } from '@/lib/client/bucket-sort';
-import { formatRetention } from '@/lib/provision/retention';
+import { formatRetention } from '@/lib/model/retention';
 
 const COLUMNS: { id: BucketColumn; label: string }[] = [
   { id: 'name', label: 'Name' },

@@ -1,4 +1,4 @@
-import type { ConsoleError } from '@/lib/influx/errors';
+import type { ConsoleError } from '@/lib/errors';
 import { CopyButton } from './copy-button';
 
 const TITLES: Record<ConsoleError['code'], string> = {

@@ -1,14 +1,15 @@
 import 'server-only';
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { requireConfig } from './config';
 
 /**
- * The console's own files (last verification report, later its SQLite database):
- * CONSOLE_DATA_DIR, else `.data/` in the working folder. scripts/start.sh sets it to
- * ~/.local/share/homeiq-influx-console.
+ * The console's own files (SQLite database, last verification, secrets): CONSOLE_DATA_DIR,
+ * else `.data/` in the working folder. scripts/start.sh sets it to ~/.local/share/homeiq-influx-console.
+ * Created readable by its owner only: it holds the session secret and the admin password hash.
  */
 export function dataDir(): string {
-  const dir = resolve(process.env.CONSOLE_DATA_DIR?.trim() || join(process.cwd(), '.data'));
-  mkdirSync(dir, { recursive: true });
+  const dir = requireConfig().dataDir;
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   return dir;
 }
+

@@ -1,4 +1,4 @@
-import type { ConsoleError } from './influx/errors';
+import type { ConsoleError } from './errors';
 
 /** What every action and gateway call returns: data, or an error a person can act on. */
 export type Result<T> = { ok: true; data: T } | { ok: false; error: ConsoleError };

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { connection } from '../lib/influx/client';
+import { openSession } from '../lib/influx/session';
 import { provision } from '../lib/provision/apply';
 import { ai5Spec } from '../lib/spec/load';
 import { freePort, percentile, startConsole, startInfluxd, stopInfluxd, watchPeakRss } from './harness';
@@ -20,7 +21,7 @@ async function main() {
   try {
     const conn = connection({ url: influx.url, token: influx.token, org: 'homeiq' });
     await provision(ai5Spec(), {}, conn);
-    const sample = await loadSample(ai5Spec(), { ...DEFAULT_SAMPLE }, () => {}, conn);
+    const sample = await loadSample(ai5Spec(), { ...DEFAULT_SAMPLE }, () => {}, await openSession(conn.env));
     process.stderr.write(`sample data: ${sample.points} points\n`);
 
     const paths = ['/api/stats', '/api/storage?range=24h'];

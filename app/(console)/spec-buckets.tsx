@@ -5,7 +5,7 @@ import { Badge } from '@/components/badge';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
-import { formatRetention } from '@/lib/provision/retention';
+import { formatRetention } from '@/lib/model/retention';
 
 export interface SpecBucketSummary {
   name: string;

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { inputClass, primaryButton } from '@/components/dialog';
-import type { ConsoleError } from '@/lib/influx/errors';
+import type { ConsoleError } from '@/lib/errors';
 
 export function LoginForm() {
   const [password, setPassword] = useState('');

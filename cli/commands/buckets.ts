@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import { createBucketCommand, deleteBucketCommand, listOrgBuckets } from '../../lib/provision/bucket-commands';
-import { formatRetention } from '../../lib/provision/retention';
+import { createBucket } from '../../lib/use-cases/create-bucket';
+import { deleteBucket } from '../../lib/use-cases/delete-bucket';
+import { listBuckets } from '../../lib/use-cases/list-buckets';
+import { formatRetention } from '../../lib/model/retention';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
 export async function bucketsCommand(argv: string[]): Promise<number> {
@@ -20,7 +22,7 @@ export async function bucketsCommand(argv: string[]): Promise<number> {
 
 async function list(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
-  const result = await listOrgBuckets();
+  const result = await listBuckets();
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
@@ -38,7 +40,7 @@ async function create(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { retention: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('buckets create takes one NAME: buckets create NAME --retention 90d [--description TEXT]');
   if (values.retention === undefined) throw new UsageError('buckets create needs --retention (for example 90d, 12h, 52w or infinite)');
-  const result = await createBucketCommand({ name: positionals[0], retention: values.retention, description: values.description ?? '' }, CLI_ACTOR);
+  const result = await createBucket({ name: positionals[0], retention: values.retention, description: values.description ?? '' }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
@@ -56,7 +58,7 @@ async function remove(argv: string[]): Promise<number> {
     process.stderr.write(`Deleting ${name} removes all its data: rerun with --yes to confirm.\n`);
     return EXIT.needsConfirmation;
   }
-  const buckets = await listOrgBuckets();
+  const buckets = await listBuckets();
   if (!buckets.ok) {
     printError(buckets.error);
     return EXIT.failed;
@@ -66,7 +68,7 @@ async function remove(argv: string[]): Promise<number> {
     printError({ code: 'not_found', message: `No bucket named "${name}" in this organization.`, fix: 'Check the name with `npm run --silent cli -- buckets list`.' });
     return EXIT.failed;
   }
-  const result = await deleteBucketCommand({ id: target.id, confirmName: name }, CLI_ACTOR);
+  const result = await deleteBucket({ id: target.id, confirmName: name }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { apply, readPlan, type ApplyResult, type StepResult } from '../../lib/provision/apply';
+import { CLI_ACTOR } from '../../lib/auth/actor';
+import type { ApplyResult, StepResult } from '../../lib/provision/apply';
 import { hasDestructive, type Plan, type PlanStep } from '../../lib/provision/plan';
-import { attempt } from '../../lib/influx/attempt';
-import { connection } from '../../lib/influx/client';
-import { activeSpec } from '../../lib/spec/load';
+import { applyProvision } from '../../lib/use-cases/apply-provision';
+import { planProvision } from '../../lib/use-cases/plan-provision';
 import { EXIT, printError, printJson, table } from '../output';
 
 /** The stable JSON step: bucket, action, destructive, from?, to? (status and message added). */
@@ -37,32 +37,28 @@ function printResult(result: ApplyResult): void {
 
 export async function provisionCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
-  const spec = activeSpec();
-  if (!spec.ok) {
-    printError(spec.error);
-    return EXIT.failed;
-  }
-  const planned = await attempt(() => readPlan(spec.data, connection()));
-  if (!planned.ok) {
-    if (values.json) printJson({ applied: false, steps: [], error: planned.error });
-    else printError(planned.error);
-    return EXIT.failed;
-  }
-  const plan = planned.data;
   if (values['dry-run']) {
+    const planned = await planProvision();
+    if (!planned.ok) {
+      if (values.json) printJson({ applied: false, steps: [], error: planned.error });
+      else printError(planned.error);
+      return EXIT.failed;
+    }
+    const plan = planned.data;
     if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes });
     else printPlan(plan);
     return plan.blocker ? EXIT.failed : EXIT.ok;
   }
-  if (!values.json) printPlan(plan);
-  const confirm = values.yes ? plan.steps.filter((s) => s.destructive).map((s) => s.bucket) : [];
-  const applied = await attempt(() => apply(plan, spec.data, { confirm }, connection()));
+  // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step.
+  const applied = await applyProvision({}, CLI_ACTOR, { confirmAll: !!values.yes });
   if (!applied.ok) {
-    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), error: applied.error });
+    if (values.json) printJson({ applied: false, steps: [], error: applied.error });
     else printError(applied.error);
     return EXIT.failed;
   }
   const result = applied.data;
+  const plan = result.plan;
+  if (!values.json) printPlan(plan);
   if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes });
   else printResult(result);
   if (result.steps.some((s) => s.status === 'failed') || plan.blocker) return EXIT.failed;

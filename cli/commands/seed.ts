@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_SAMPLE, loadSample } from '../../lib/aggregates/load-sample';
-import { audit } from '../../lib/audit/log';
+import { DEFAULT_SAMPLE } from '../../lib/aggregates/load-sample';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import { attempt } from '../../lib/influx/attempt';
-import { activeSpec } from '../../lib/spec/load';
+import { loadSampleData } from '../../lib/use-cases/load-sample-data';
 import { EXIT, printError, UsageError } from '../output';
 import { progressBar } from '../progress';
 
@@ -21,13 +19,8 @@ export async function seedCommand(argv: string[]): Promise<number> {
     entities: Math.max(1, wholeNumber('entities', values.entities, DEFAULT_SAMPLE.entities, 10_000)),
     seed: wholeNumber('seed', values.seed, DEFAULT_SAMPLE.seed, 2 ** 32 - 1),
   };
-  const spec = activeSpec();
-  if (!spec.ok) {
-    printError(spec.error);
-    return EXIT.failed;
-  }
-  const result = await attempt(() => loadSample(spec.data, opts, progressBar('writing sample aggregates')));
-  audit(CLI_ACTOR, { action: 'sample.load', bucket: spec.data.buckets.map((b) => b.name).join(', '), before: null, after: result.ok ? { points: result.data.points, ...opts } : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message });
+  // The same points for the same options: seeding twice overwrites rather than duplicates.
+  const result = await loadSampleData(CLI_ACTOR, { sample: opts, onProgress: progressBar('writing sample aggregates') });
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

@@ -1,9 +1,7 @@
 import { parseArgs } from 'node:util';
-import { bucketNameSchema } from '../../lib/provision/bucket-input';
-import { formatRetention } from '../../lib/provision/retention';
-import { attempt } from '../../lib/influx/attempt';
-import { readStorage } from '../../lib/storage/report';
-import { readStats } from '../../lib/stats/stats-commands';
+import { bucketNameSchema } from '../../lib/model/bucket-input';
+import { formatRetention } from '../../lib/model/retention';
+import { readStatsAndStorage } from '../../lib/use-cases/read-stats-report';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
 export async function statsCommand(argv: string[]): Promise<number> {
@@ -12,19 +10,18 @@ export async function statsCommand(argv: string[]): Promise<number> {
     const name = bucketNameSchema.safeParse(values.bucket);
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
   }
-  const result = await readStats(values.bucket, { fresh: true });
+  const result = await readStatsAndStorage(values.bucket);
   if (!result.ok) {
     if (values.json) printJson({ buckets: [], error: result.error });
     else printError(result.error);
     return EXIT.failed;
   }
-  // Bytes on disk and the projection; the counts above stand even when /metrics is unavailable.
-  const storage = await attempt(() => readStorage('24h', Date.now(), result.data));
+  const { stats, storage } = result.data;
   const growth = new Map(storage.ok ? storage.data.buckets.map((b) => [b.name, b]) : []);
   if (values.json) {
     printJson({
       ...(storage.ok && !storage.data.metrics.available ? { metricsError: storage.data.metrics.error } : {}),
-      buckets: result.data.map((b) => ({
+      buckets: stats.map((b) => ({
         name: b.name,
         retentionSeconds: b.retentionSeconds,
         records: b.records,
@@ -35,7 +32,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
     });
     return EXIT.ok;
   }
-  for (const b of result.data) {
+  for (const b of stats) {
     const g = growth.get(b.name);
     const disk = g?.diskBytes != null ? `, ${g.diskBytes.toLocaleString('en-US')} bytes on disk` : '';
     const full = g?.projection.recordsAtFullWindow != null ? `, ~${Math.round(g.projection.recordsAtFullWindow).toLocaleString('en-US')} at full retention` : '';

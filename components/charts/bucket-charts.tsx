@@ -2,7 +2,7 @@
 
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/client/format';
-import type { BucketStats } from '@/lib/stats/bucket-stats';
+import type { BucketStats } from '@/lib/model/stats';
 import type { Coverage } from '@/lib/stats/coverage';
 import { colorAt } from './palette';
 

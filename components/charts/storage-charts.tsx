@@ -2,7 +2,7 @@
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatBytes, formatCount } from '@/lib/client/format';
-import type { BucketStorage } from '@/lib/storage/report';
+import type { BucketStorage } from '@/lib/model/storage';
 import { colorAt } from './palette';
 
 const tick = { fontSize: 11 };

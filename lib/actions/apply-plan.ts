@@ -1,6 +1,6 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
-import { applyPlanCommand } from '../provision/provision-commands';
+import { applyProvision } from '../use-cases/apply-provision';
 
-export const applyPlan = adminAction((input: unknown, actor) => applyPlanCommand(input, actor));
+export const applyPlan = adminAction((input: unknown, actor) => applyProvision(input, actor));

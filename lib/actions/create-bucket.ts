@@ -1,6 +1,6 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
-import { createBucketCommand } from '../provision/bucket-commands';
+import { createBucket as run } from '../use-cases/create-bucket';
 
-export const createBucket = adminAction((input: unknown, actor) => createBucketCommand(input, actor));
+export const createBucket = adminAction((input: unknown, actor) => run(input, actor));

@@ -1,6 +1,6 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
-import { deleteBucketCommand } from '../provision/bucket-commands';
+import { deleteBucket as run } from '../use-cases/delete-bucket';
 
-export const deleteBucket = adminAction((input: unknown, actor) => deleteBucketCommand(input, actor));
+export const deleteBucket = adminAction((input: unknown, actor) => run(input, actor));

@@ -1,6 +1,6 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
-import { setBudgetCommand } from '../storage/storage-commands';
+import { setBudget as run } from '../use-cases/set-budget';
 
-export const setBudget = adminAction(async (input: unknown, actor) => setBudgetCommand(input, actor));
+export const setBudget = adminAction((input: unknown, actor) => run(input, actor));

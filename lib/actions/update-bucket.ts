@@ -1,6 +1,6 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
-import { updateBucketCommand } from '../provision/bucket-commands';
+import { updateBucket as run } from '../use-cases/update-bucket';
 
-export const updateBucket = adminAction((input: unknown, actor) => updateBucketCommand(input, actor));
+export const updateBucket = adminAction((input: unknown, actor) => run(input, actor));

@@ -1,5 +1,5 @@
 import type { MeasurementSpec } from '../spec/schema';
-import { toLine, type FieldValue } from './line-protocol';
+import { toLine, type FieldValue } from '../influx/line-protocol';
 
 /**
  * Encodes one flat aggregate record exactly as HomeIQ's writer does: spec tags become tags,

@@ -1,25 +1,23 @@
 import 'server-only';
-import { findBucket } from '../influx/buckets';
-import { connection, type Connection } from '../influx/client';
-import { consoleError, InfluxError } from '../influx/errors';
-import { requireOrg } from '../influx/orgs';
+import { InfluxError } from '../errors';
+import type { InfluxSession } from '../influx/session';
+import { bucketMissing } from '../messages';
 import type { ConsoleSpec } from '../spec/schema';
 import { sampleAggregates, sampleSize, type SampleOptions } from './sample';
 import { createAggregateWriter } from './writer';
 
 export const DEFAULT_SAMPLE: Omit<SampleOptions, 'now'> = { days: 90, weeks: 52, entities: 10, seed: 1 };
 
+const SAMPLE_FIX = 'Provision the buckets first (Provision screen, or: npm run --silent cli -- provision), then load the sample data.';
+
 /** Writes the sample aggregates into the spec's buckets, which must exist; reports progress. */
-export async function loadSample(spec: ConsoleSpec, opts: SampleOptions, onProgress: (done: number, total: number) => void = () => {}, conn: Connection = connection()): Promise<{ points: number; ms: number }> {
+export async function loadSample(spec: ConsoleSpec, opts: SampleOptions, onProgress: (done: number, total: number) => void, influx: InfluxSession): Promise<{ points: number; ms: number }> {
   const started = performance.now();
-  const org = await requireOrg(spec.org, conn);
   const names = new Set(spec.buckets.flatMap((b) => b.measurements.map((m) => m.name)));
   for (const b of spec.buckets) {
-    if (!(await findBucket(org.id, b.name, conn))) {
-      throw new InfluxError(consoleError('not_found', `Bucket ${b.name} does not exist yet.`, 'Provision the buckets first (Provision screen, or: npm run --silent cli -- provision), then load the sample data.'));
-    }
+    if (!(await influx.bucket(b.name))) throw new InfluxError({ ...bucketMissing(b.name, SAMPLE_FIX), message: `Bucket ${b.name} does not exist yet.` });
   }
-  const writer = createAggregateWriter(spec, conn);
+  const writer = createAggregateWriter(spec, influx.conn);
   const total = sampleSize(opts);
   let done = 0;
   try {

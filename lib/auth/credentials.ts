@@ -2,6 +2,7 @@ import 'server-only';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { requireConfig } from '../config';
 import { dataDir } from '../data-dir';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import type { Role } from './session';
@@ -16,7 +17,7 @@ function writePrivate(path: string, text: string): void {
 
 /** The key that signs session cookies: CONSOLE_SESSION_SECRET, else a random one kept in the data folder. */
 export function sessionSecret(): string {
-  const fromEnv = process.env.CONSOLE_SESSION_SECRET?.trim();
+  const fromEnv = requireConfig().sessionSecret;
   if (fromEnv) return fromEnv;
   const path = join(dataDir(), SECRET_FILE);
   if (!existsSync(path)) writePrivate(path, randomBytes(32).toString('base64url'));
@@ -28,7 +29,7 @@ export function sessionSecret(): string {
  * one at first start, keeps only its scrypt hash, and returns it to be printed once.
  */
 export async function ensureAdminPassword(): Promise<string | null> {
-  if (process.env.CONSOLE_ADMIN_PASSWORD) return null;
+  if (requireConfig().adminPassword) return null;
   const path = join(dataDir(), ADMIN_HASH_FILE);
   if (existsSync(path)) return null;
   const password = generatePassword();
@@ -39,7 +40,7 @@ export async function ensureAdminPassword(): Promise<string | null> {
 /** The role a password signs in as, or null. Compares in constant time (scrypt hashes). */
 export async function roleForPassword(password: string): Promise<Role | null> {
   if (!password || password.length > 1000) return null;
-  const admin = process.env.CONSOLE_ADMIN_PASSWORD;
+  const admin = requireConfig().adminPassword;
   if (admin) {
     if (await verifyPassword(password, await hashCached('admin', admin))) return 'admin';
   } else {
@@ -47,7 +48,7 @@ export async function roleForPassword(password: string): Promise<Role | null> {
     const stored = readFileSync(join(dataDir(), ADMIN_HASH_FILE), 'utf8');
     if (await verifyPassword(password, stored)) return 'admin';
   }
-  const viewer = process.env.CONSOLE_VIEWER_PASSWORD;
+  const viewer = requireConfig().viewerPassword;
   if (viewer && (await verifyPassword(password, await hashCached('viewer', viewer)))) return 'viewer';
   return null;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import { consoleError } from '../influx/errors';
+import { consoleError } from '../errors';
 import { fail, type Result } from '../result';
 import { sessionSecret } from './credentials';
 import { decodeSession, SESSION_COOKIE, type Session } from './session';

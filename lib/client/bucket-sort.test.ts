@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BucketRow } from '../provision/bucket-commands';
+import type { BucketRow } from '../model/bucket';
 import { filterAndSort } from './bucket-sort';
 
 function row(name: string, retentionSeconds: number, extra: Partial<BucketRow> = {}): BucketRow {

@@ -1,5 +1,5 @@
-import { retentionSortKey } from '../provision/retention';
-import type { BucketRow } from '../provision/bucket-commands';
+import { retentionSortKey } from '../model/retention';
+import type { BucketRow } from '../model/bucket';
 
 export type BucketColumn = 'name' | 'retention' | 'shardGroup' | 'description' | 'createdAt' | 'updatedAt' | 'kind';
 export type SortDirection = 'asc' | 'desc';

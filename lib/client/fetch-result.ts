@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../influx/errors';
+import type { ConsoleError } from '../errors';
 import type { Result } from '../result';
 
 /** The error a query throws, carrying the ConsoleError the route returned. */

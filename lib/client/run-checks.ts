@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../influx/errors';
+import type { ConsoleError } from '../errors';
 import type { CheckResult, VerifyReport } from '../verify/types';
 
 export type VerifyEvent = { type: 'check'; result: CheckResult } | { type: 'done'; report?: VerifyReport } | { type: 'error'; error: ConsoleError };

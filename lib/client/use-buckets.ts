@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { BucketRow } from '../provision/bucket-commands';
+import type { BucketRow } from '../model/bucket';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { ConnectionStatus } from '../influx/status';
+import type { ConnectionStatus } from '../model/connection';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { BucketStats } from '../stats/bucket-stats';
+import type { BucketStats } from '../model/stats';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';
 

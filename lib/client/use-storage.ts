@@ -2,7 +2,7 @@
 
 import { useQuery } from '@tanstack/react-query';
 import type { RangeKey } from '../storage/ranges';
-import type { StorageReport } from '../storage/report';
+import type { StorageReport } from '../model/storage';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';
 

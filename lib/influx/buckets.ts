@@ -1,21 +1,12 @@
 import 'server-only';
 import { BucketsAPI, type Bucket } from '@influxdata/influxdb-client-apis';
+import { InfluxError } from '../errors';
+import { bucketIdUnknown } from '../messages';
+import type { BucketInfo } from '../model/bucket';
+import { formatRetention } from '../model/retention';
 import { connection, type Connection } from './client';
-import { formatRetention } from '../provision/retention';
 
-/** The console's own view of a bucket: retention in seconds (0 = infinite) and as text. */
-export interface BucketInfo {
-  id: string;
-  orgID: string;
-  name: string;
-  description: string;
-  retentionSeconds: number;
-  retentionText: string;
-  shardGroupDurationSeconds: number;
-  createdAt: string;
-  updatedAt: string;
-  system: boolean;
-}
+export type { BucketInfo };
 
 /** The server's maximum page size. */
 export const PAGE_SIZE = 100;
@@ -83,8 +74,20 @@ export async function findBucket(orgID: string, name: string, conn: Connection =
   }
 }
 
-export async function getBucket(id: string, conn: Connection = connection()): Promise<BucketInfo> {
-  return toBucketInfo(await new BucketsAPI(conn.influx).getBucketsID({ bucketID: id }));
+/**
+ * A bucket by ID, only when it belongs to the organization: a bucket of another organization
+ * is `not_found`, exactly like one that does not exist, and its name is never revealed.
+ */
+export async function getOrgBucket(orgID: string, id: string, conn: Connection = connection()): Promise<BucketInfo> {
+  let bucket: BucketInfo;
+  try {
+    bucket = toBucketInfo(await new BucketsAPI(conn.influx).getBucketsID({ bucketID: id }));
+  } catch (e) {
+    if ((e as { statusCode?: number }).statusCode === 404) throw new InfluxError(bucketIdUnknown());
+    throw e;
+  }
+  if (bucket.orgID !== orgID) throw new InfluxError(bucketIdUnknown());
+  return bucket;
 }
 
 export interface BucketSettings {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { InfluxDB } from '@influxdata/influxdb-client';
-import { requireInfluxEnv, type InfluxEnv } from '../env';
+import { requireInfluxEnv, type InfluxEnv } from '../config';
 
 /** API calls (buckets, orgs, writes): short enough that a hung server is noticed. */
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -22,7 +22,7 @@ let cached: { key: string; connection: Connection } | undefined;
 
 /** The one place that constructs InfluxDB clients; explicit env is for tests and the CLI's checks. */
 export function connection(env: InfluxEnv = requireInfluxEnv()): Connection {
-  const key = `${env.url}\u0000${env.token}\u0000${env.org}`;
+  const key = connectionKey(env);
   if (cached?.key === key) return cached.connection;
   const conn: Connection = {
     env,
@@ -32,4 +32,8 @@ export function connection(env: InfluxEnv = requireInfluxEnv()): Connection {
   };
   cached = { key, connection: conn };
   return conn;
+}
+
+export function connectionKey(env: InfluxEnv): string {
+  return `${env.url}\u0000${env.token}\u0000${env.org}`;
 }

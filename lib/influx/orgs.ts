@@ -1,7 +1,8 @@
 import 'server-only';
 import { OrgsAPI } from '@influxdata/influxdb-client-apis';
+import { InfluxError } from '../errors';
+import { orgMissing } from '../messages';
 import { connection, type Connection } from './client';
-import { consoleError, InfluxError } from './errors';
 
 export interface OrgInfo {
   id: string;
@@ -23,10 +24,6 @@ export async function findOrg(name: string, conn: Connection = connection()): Pr
 
 export async function requireOrg(name: string, conn: Connection = connection()): Promise<OrgInfo> {
   const org = await findOrg(name, conn);
-  if (!org) {
-    throw new InfluxError(
-      consoleError('not_found', `Organization "${name}" does not exist, or the token cannot see it.`, `Check INFLUXDB_ORG, create the organization (\`influx org create -n ${name}\`), or use a token of that organization.`),
-    );
-  }
+  if (!org) throw new InfluxError(orgMissing(name));
   return org;
 }

@@ -1,40 +1,30 @@
 import 'server-only';
-import { audit } from '../audit/log';
-import { forgetCachedReads } from '../stats/memo';
-import { CLI_ACTOR, type Actor } from '../auth/actor';
+import { InfluxError, consoleError } from '../errors';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
-import { toConsoleError, type ConsoleError } from '../influx/errors';
-import { findOrg } from '../influx/orgs';
+import { toConsoleError } from '../influx/errors';
+import { resolveOrg } from '../influx/session';
 import type { ConsoleSpec } from '../spec/schema';
-import { plan, planBucket, type Plan, type PlanStep } from './plan';
+import { plan, planBucket, type ApplyResult, type Plan, type PlanStep, type StepResult } from './plan';
 
-export type StepStatus = 'done' | 'noop' | 'skipped' | 'failed';
+export type { ApplyResult, StepResult };
 
-export interface StepResult extends PlanStep {
-  status: StepStatus;
-  message: string;
-  error?: ConsoleError;
-}
 
-export interface ApplyResult {
-  plan: Plan;
-  /** True when every step that had something to do was done. */
-  applied: boolean;
-  steps: StepResult[];
-}
+
 
 export interface ApplyOptions {
   /** Bucket names the user confirmed for destructive steps (typed name, or the CLI's --yes). */
   confirm?: readonly string[];
-  /** Who applies, for the audit log (default: the operator's shell). */
-  actor?: Actor;
+  /** Confirms every destructive step of the plan (the CLI's --yes). */
+  confirmAll?: boolean;
+  /** Called with each step that did, refused or failed something (not the no-ops): the use case records it. */
+  onStep?: (result: StepResult) => void;
 }
 
 /** Reads the organization and every visible bucket, and plans against them. */
 export async function readPlan(spec: ConsoleSpec, conn: Connection = connection()): Promise<Plan> {
   // Buckets of all organizations the token sees, so same-name buckets elsewhere are reported.
-  const [org, buckets] = await Promise.all([findOrg(spec.org, conn), listBuckets({}, conn)]);
+  const [org, buckets] = await Promise.all([resolveOrg(conn), listBuckets({}, conn)]);
   return plan(spec, { orgID: org?.id ?? null, buckets });
 }
 
@@ -43,7 +33,7 @@ export async function readPlan(spec: ConsoleSpec, conn: Connection = connection(
  * A create that loses a race (422 conflict) re-reads the bucket and plans it again.
  */
 export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
-  const confirm = new Set(opts.confirm ?? []);
+  const confirm = new Set(opts.confirmAll ? p.steps.filter((s) => s.destructive).map((s) => s.bucket) : (opts.confirm ?? []));
   // One step at a time: InfluxDB 2.x writes a new bucket to its catalog and to its storage
   // metadata separately, and a server killed between the two refuses to start again
   // ("Missing metadata for bucket"), so the console keeps at most one create in flight.
@@ -55,18 +45,8 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
     }
     const result = await runStep(step, p.orgID, spec, confirm, conn);
     steps.push(result);
-    if (result.status !== 'noop') {
-      audit(opts.actor ?? CLI_ACTOR, {
-        action: `provision.${step.action}`,
-        bucket: step.bucket,
-        before: step.from ?? null,
-        after: result.status === 'done' ? step.to : null,
-        result: result.status === 'done' ? 'ok' : result.status === 'skipped' ? 'skipped' : 'failed',
-        message: result.message,
-      });
-    }
+    if (result.status !== 'noop') opts.onStep?.(result);
   }
-  if (steps.some((s) => s.status === 'done')) forgetCachedReads();
   const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
   return { plan: p, applied, steps };
 }
@@ -85,7 +65,7 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
       await createBucket(orgID, step.bucket, step.to, conn);
       return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}.` };
     }
-    if (!step.bucketID) throw new Error('update step without bucket id');
+    if (!step.bucketID) throw new InfluxError(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
     await updateBucket(step.bucketID, step.to, conn);
     return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}.` };
   } catch (e) {

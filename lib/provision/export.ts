@@ -1,5 +1,5 @@
 import type { ConsoleSpec } from '../spec/schema';
-import { formatRetention } from './retention';
+import { formatRetention } from '../model/retention';
 
 /** The spec as commands and files for people who provision by hand or by GitOps. */
 export type ExportFormat = 'influx-cli' | 'curl' | 'template';

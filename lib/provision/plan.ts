@@ -1,5 +1,6 @@
+import type { ConsoleError } from '../errors';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
-import { formatRetention, shortensRetention } from './retention';
+import { formatRetention, shortensRetention } from '../model/retention';
 
 /** What the plan needs to know of a bucket that exists. */
 export interface BucketState {
@@ -102,6 +103,17 @@ export function hasDestructive(p: Plan): boolean {
   return p.steps.some((s) => s.destructive);
 }
 
-export function isNoop(p: Plan): boolean {
-  return p.steps.every((s) => s.action === 'noop');
+export type StepStatus = 'done' | 'noop' | 'skipped' | 'failed';
+
+export interface StepResult extends PlanStep {
+  status: StepStatus;
+  message: string;
+  error?: ConsoleError;
+}
+
+export interface ApplyResult {
+  plan: Plan;
+  /** True when every step that had something to do was done. */
+  applied: boolean;
+  steps: StepResult[];
 }

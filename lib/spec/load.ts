@@ -1,7 +1,9 @@
+import 'server-only';
 import { readFileSync } from 'node:fs';
 import ai5 from './ai5.json';
 import { consoleSpecSchema, type ConsoleSpec } from './schema';
-import { consoleError } from '../influx/errors';
+import { config } from '../config';
+import { consoleError } from '../errors';
 import { fail, ok, type Result } from '../result';
 
 /** Validates a spec, with messages that name the path of each problem. */
@@ -16,8 +18,9 @@ export function loadSpecFile(path: string): Result<ConsoleSpec> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    return fail(consoleError('config', `The bucket spec file ${path} (CONSOLE_SPEC) cannot be read.`, 'Check the path in CONSOLE_SPEC, or unset it to use the AI-5 spec.'));
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
+    return fail(consoleError('config', `The bucket spec file ${path} (CONSOLE_SPEC) cannot be read (${reason}).`, 'Check the path in CONSOLE_SPEC, or unset it to use the AI-5 spec.'));
   }
   let raw: unknown;
   try {
@@ -36,11 +39,33 @@ export function ai5Spec(): ConsoleSpec {
   return AI5.data;
 }
 
-let cached: { path: string | undefined; value: Result<ConsoleSpec> } | undefined;
+/**
+ * The organization is INFLUXDB_ORG, and only it. The built-in AI-5 spec takes it as its own
+ * (the seed's `homeiq` is INFLUXDB_ORG's default); a spec file that names another one is a
+ * configuration error, because provisioning one org and browsing another shows nothing.
+ */
+export function withOrg(spec: ConsoleSpec, org: string, source: string | null): Result<ConsoleSpec> {
+  if (spec.org === org) return ok(spec);
+  if (source === null) return ok({ ...spec, org });
+  return fail(
+    consoleError(
+      'config',
+      `The bucket spec ${source} (CONSOLE_SPEC) names organization "${spec.org}", but INFLUXDB_ORG is "${org}".`,
+      `Use one organization: set INFLUXDB_ORG=${spec.org}, or change "org" in ${source} to "${org}".`,
+    ),
+  );
+}
 
-/** The active spec: `CONSOLE_SPEC` when set, else AI-5. */
+let cached: { key: string; value: Result<ConsoleSpec> } | undefined;
+
+/** The active spec: `CONSOLE_SPEC` when set, else AI-5; always for the configured organization. */
 export function activeSpec(): Result<ConsoleSpec> {
-  const path = process.env.CONSOLE_SPEC?.trim() || undefined;
-  if (!cached || cached.path !== path) cached = { path, value: path ? loadSpecFile(path) : ok(ai5Spec()) };
+  const c = config();
+  if (!c.ok) return c;
+  const key = `${c.data.specPath ?? ''}\u0000${c.data.org}`;
+  if (!cached || cached.key !== key) {
+    const loaded = c.data.specPath ? loadSpecFile(c.data.specPath) : ok(ai5Spec());
+    cached = { key, value: loaded.ok ? withOrg(loaded.data, c.data.org, c.data.specPath) : loaded };
+  }
   return cached.value;
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bucketNameSchema, retentionInputSchema } from '../provision/bucket-input';
+import { bucketNameSchema, retentionInputSchema } from '../model/bucket-input';
 
 /** How HomeIQ's writer types each field: JSON lists and objects travel as strings. */
 export const fieldTypeSchema = z.enum(['float', 'integer', 'string', 'json']);

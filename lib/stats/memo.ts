@@ -10,6 +10,11 @@ export interface Memo<T> {
   clear(): void;
   /** The last computed value, however old, without computing anything. */
   peek(key: string): T | undefined;
+  /**
+   * Computes now, ignoring the cached value; concurrent callers share one computation
+   * (single-flight), and its result becomes the cached value.
+   */
+  fresh(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 interface Entry<T> {
@@ -57,7 +62,22 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
     }
     return hit.value;
   };
-  return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved });
+  const inFlight = new Map<string, Promise<T>>();
+  const fresh = (key: string, compute: () => Promise<T>): Promise<T> => {
+    const running = inFlight.get(key);
+    if (running) return running;
+    const next = compute();
+    inFlight.set(key, next);
+    const done = () => {
+      if (inFlight.get(key) === next) inFlight.delete(key);
+    };
+    next.then((v) => {
+      done();
+      entries.set(key, { at: now(), value: Promise.resolve(v), settled: true, refreshing: false, resolved: v });
+    }, done);
+    return next;
+  };
+  return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved, fresh });
 }
 
 /**

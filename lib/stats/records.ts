@@ -3,7 +3,7 @@ import { connection, type Connection } from '../influx/client';
 import { queryRows } from '../influx/query';
 import type { BucketSpec } from '../spec/schema';
 import { countsByMeasurement, type MeasurementCount } from './aggregate';
-import { countQuery, type CountedMeasurement } from './flux';
+import { countQuery, type CountedMeasurement } from '../influx/queries/stats';
 
 export function countedMeasurements(spec: BucketSpec | undefined): CountedMeasurement[] {
   return spec ? spec.measurements.map((m) => ({ name: m.name, countField: m.countField })) : [];

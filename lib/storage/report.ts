@@ -1,69 +1,45 @@
 import 'server-only';
 import { openDb } from '../db';
-import { listBuckets } from '../influx/buckets';
-import { connection } from '../influx/client';
-import { consoleError, InfluxError, type ConsoleError } from '../influx/errors';
-import { requireOrg } from '../influx/orgs';
-import { activeSpec } from '../spec/load';
+import { consoleError } from '../errors';
+import { toConsoleError } from '../influx/errors';
+import type { InfluxSession } from '../influx/session';
+import type { BucketStorage, StorageReport } from '../model/storage';
 import type { BucketStats } from '../stats/bucket-stats';
-import { readStats } from '../stats/stats-commands';
-import { readBudgets, type Budget } from './budgets';
+
+export type { BucketStorage, StorageReport };
+import { readBudgets } from './budgets';
 import { readDiskUsage } from './disk';
-import { project, recordsRatePerDay, slopePerDay, type Projection } from './projection';
+import { project, recordsRatePerDay, slopePerDay } from './projection';
 import { RANGES, type RangeKey } from './ranges';
 import { readSamples, type StorageSample } from './samples';
+import { samplerStatus } from './sampler-status';
 
 
-export interface BucketStorage {
-  name: string;
-  retentionSeconds: number;
-  estimatedRecords: number | null;
-  records: number;
-  diskBytes: number | null;
-  series: number | null;
-  /** Records per UTC day and the running total, from the data itself. */
-  recordsPerDay: { day: string; records: number; cumulative: number }[];
-  /** Disk and series samples over the selected range. */
-  samples: { ts: number; diskBytes: number; series: number }[];
-  measuredBytesPerDay: number | null;
-  budget: Budget | null;
-  projection: Projection;
-}
 
-export interface StorageReport {
-  range: RangeKey;
-  metrics: { available: true } | { available: false; error: ConsoleError };
-  buckets: BucketStorage[];
-  warnings: { bucket: string; message: string }[];
-  generatedAt: string;
-}
 
 const METRICS_FIX = 'Start influxd without --metrics-disabled (it is an influxd flag), and make sure INFLUXDB_URL/metrics is reachable from the console.';
 
-/** Everything the Storage screen and `stats --json` show: current bytes, history, records, projection, budgets. */
-export async function readStorage(range: RangeKey = '30d', now: number = Date.now(), known?: BucketStats[]): Promise<StorageReport> {
-  const spec = activeSpec();
-  if (!spec.ok) throw new InfluxError(spec.error);
-  const conn = connection();
-  const org = await requireOrg(conn.env.org, conn);
-  const buckets = await listBuckets({ orgID: org.id }, conn);
-  const stats = known ? { ok: true as const, data: known } : await readStats();
-  if (!stats.ok) throw new InfluxError(stats.error);
-
+/**
+ * Everything the Storage screen and `stats --json` show: current bytes, history, records,
+ * projection, budgets; from the stats the caller counted, and the session's one bucket list.
+ */
+export async function storageReport(influx: InfluxSession, stats: readonly BucketStats[], range: RangeKey = '30d', now: number = Date.now()): Promise<StorageReport> {
+  const buckets = await influx.buckets();
   let metrics: StorageReport['metrics'] = { available: true };
   let disk = new Map<string, { diskBytes: number; series: number }>();
   try {
-    const usage = await readDiskUsage(buckets, conn);
+    const usage = await readDiskUsage(buckets, influx.conn);
     if (usage.kind === 'disabled') metrics = { available: false, error: consoleError('forbidden', `InfluxDB's /metrics answers ${usage.status}: bytes on disk cannot be read, so only the records-based view is shown.`, METRICS_FIX) };
     else disk = new Map(usage.readings.map((r) => [r.bucketName, { diskBytes: r.diskBytes, series: r.series }]));
-  } catch {
-    metrics = { available: false, error: consoleError('unreachable', "InfluxDB's /metrics is unreachable: only the records-based view is shown.", METRICS_FIX) };
+  } catch (e) {
+    const cause = toConsoleError(e);
+    metrics = { available: false, error: consoleError('unreachable', `InfluxDB's /metrics could not be read (${cause.message}): only the records-based view is shown.`, METRICS_FIX) };
   }
 
   const db = openDb();
   const budgets = readBudgets(db);
   const history = readSamples(db, now - RANGES[range]);
-  const result: BucketStorage[] = stats.data.map((s) => {
+  const result: BucketStorage[] = stats.map((s) => {
     const perDay = s.measurements.concat(s.unexpected).flatMap((m) => m.perDay);
     const days = new Map<string, number>();
     for (const d of perDay) days.set(d.day, (days.get(d.day) ?? 0) + d.records);
@@ -101,5 +77,6 @@ export async function readStorage(range: RangeKey = '30d', now: number = Date.no
     buckets: result,
     warnings: result.flatMap((b) => b.projection.warnings.map((message) => ({ bucket: b.name, message }))),
     generatedAt: new Date(now).toISOString(),
+    sampler: samplerStatus(),
   };
 }

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, openDb } from '../db';
-import { countSamples, downsample, insertReadings, readSamples, RETENTION } from './samples';
+import { closeDb, openDb, type Db } from '../db';
+import { downsample, insertReadings, readSamples, RETENTION } from './samples';
+
+const countSamples = (db: Db) => (db.prepare('SELECT COUNT(*) AS n FROM storage_samples').get() as { n: number }).n;
 
 const dirs: string[] = [];
 function tempDb() {

@@ -69,7 +69,3 @@ export function readSamples(db: Db, since: number): StorageSample[] {
       .all(since) as StorageSample[]
   );
 }
-
-export function countSamples(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM storage_samples').get() as { n: number }).n;
-}

@@ -1,5 +1,5 @@
 import 'server-only';
-import { CLI_ACTOR, type Actor } from '../auth/actor';
+import type { AuditInput } from '../audit/log';
 import { connection, type Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import type { ConsoleSpec } from '../spec/schema';
@@ -23,12 +23,12 @@ function withPrerequisites(suite: Check[], only: string): Check[] {
  * Runs the suite and yields each result as it completes. A check whose prerequisite failed
  * or was skipped is skipped. With `only`, prerequisites run silently and only that check is yielded.
  */
-export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?: Connection; actor?: Actor } = {}): AsyncGenerator<CheckResult> {
+export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?: Connection; record?: (entry: AuditInput) => void } = {}): AsyncGenerator<CheckResult> {
   const conn = opts.conn ?? connection();
   const suite = buildSuite(spec);
   const checks = opts.only ? withPrerequisites(suite, opts.only) : suite;
   if (opts.only && checks.length === 0) return;
-  const ctx: VerifyContext = { spec, conn, actor: opts.actor ?? CLI_ACTOR, buckets: new Map(), measurements: new Map(), counts: new Map() };
+  const ctx: VerifyContext = { spec, conn, record: opts.record ?? (() => {}), buckets: new Map(), measurements: new Map(), counts: new Map() };
   const results = new Map<string, CheckResult>();
   for (const check of checks) {
     const started = performance.now();
@@ -48,6 +48,11 @@ export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?
     results.set(check.id, result);
     if (!opts.only || check.id === opts.only) yield result;
   }
+}
+
+/** Whether `id` names a check of the spec's suite. */
+export function isCheckId(spec: ConsoleSpec, id: string): boolean {
+  return buildSuite(spec).some((c) => c.id === id);
 }
 
 /** The ids and titles of the suite, for showing pending checks before they run. */

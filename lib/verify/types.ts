@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/actor';
+import type { AuditInput } from '../audit/log';
 import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
-import type { ServerHealth } from '../influx/health';
+import type { ConnectionStatus } from '../influx/diagnose';
 import type { ConsoleSpec } from '../spec/schema';
 import type { MeasurementCount } from '../stats/aggregate';
 
@@ -23,10 +23,10 @@ export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix'>;
 export interface VerifyContext {
   spec: ConsoleSpec;
   conn: Connection;
-  /** Who runs the checks: the write probe is recorded in the audit log. */
-  actor: Actor;
-  health?: ServerHealth;
-  orgID?: string;
+  /** Records what a check changed (the write probe) in the audit log. */
+  record(entry: AuditInput): void;
+  /** The connection diagnosis, from the first check. */
+  connection?: ConnectionStatus;
   buckets: Map<string, BucketInfo>;
   measurements: Map<string, string[]>;
   counts: Map<string, Map<string, MeasurementCount>>;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sessionSecret } from '@/lib/auth/credentials';
 import { encodeSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { listOrgBuckets } from '@/lib/provision/bucket-commands';
+import { listBuckets as listOrgBuckets } from '@/lib/use-cases/list-buckets';
 
 /** The session cookie the next action call carries (server actions read it with next/headers). */
 let cookie: string | undefined;

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
-import { createBucketCommand, deleteBucketCommand, updateBucketCommand } from '@/lib/provision/bucket-commands';
-import { applyPlanCommand } from '@/lib/provision/provision-commands';
-import { setBudgetCommand } from '@/lib/storage/storage-commands';
+import { createBucket as createBucketCommand } from '@/lib/use-cases/create-bucket';
+import { deleteBucket as deleteBucketCommand } from '@/lib/use-cases/delete-bucket';
+import { updateBucket as updateBucketCommand } from '@/lib/use-cases/update-bucket';
+import { applyProvision as applyPlanCommand } from '@/lib/use-cases/apply-provision';
+import { setBudget as setBudgetCommand } from '@/lib/use-cases/set-budget';
 import { runCli } from '@/cli/run';
 import { GET as statsRoute } from '@/app/api/stats/route';
 import { GET as storageRoute } from '@/app/api/storage/route';
@@ -110,7 +112,7 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
       fc.record({ bucketName: fc.constant('b'), maxBytes: fc.constant(1), maxRecords: fc.constant(1), extra: fc.anything() }),
       wrongType,
     );
-    await fc.assert(fc.asyncProperty(input, async (raw) => expectInvalid(setBudgetCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
+    await fc.assert(fc.asyncProperty(input, async (raw) => expectInvalid(await setBudgetCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
   });
 
   it('route handlers answer 4xx, never 5xx', async () => {

@@ -1,6 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
-import { createBucketCommand, deleteBucketCommand, listOrgBuckets, updateBucketCommand } from '@/lib/provision/bucket-commands';
+import { createBucket as createBucketCommand } from '@/lib/use-cases/create-bucket';
+import { deleteBucket as deleteBucketCommand } from '@/lib/use-cases/delete-bucket';
+import { listBuckets as listOrgBuckets } from '@/lib/use-cases/list-buckets';
+import { updateBucket as updateBucketCommand } from '@/lib/use-cases/update-bucket';
 import { resetBuckets } from '../support/reset';
 
 const DAY = 86_400;

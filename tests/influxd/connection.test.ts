@@ -3,7 +3,7 @@ import { connection } from '@/lib/influx/client';
 import { toConsoleError } from '@/lib/influx/errors';
 import { getHealth, getReady } from '@/lib/influx/health';
 import { findOrg } from '@/lib/influx/orgs';
-import { readConnectionStatus } from '@/lib/influx/status';
+import { readConnectionStatus } from '@/lib/influx/diagnose';
 
 describe('the gateway against a real influxd', () => {
   it('reads the version of the real server from /health', async () => {

@@ -7,14 +7,18 @@ import { listBuckets } from '@/lib/influx/buckets';
 import { connection } from '@/lib/influx/client';
 import { requireOrg } from '@/lib/influx/orgs';
 import { queryRows } from '@/lib/influx/query';
+import { openSession } from '@/lib/influx/session';
 import { provision, readPlan } from '@/lib/provision/apply';
 import { exportSpec } from '@/lib/provision/export';
-import { applyPlanCommand } from '@/lib/provision/provision-commands';
-import { listOrgBuckets } from '@/lib/provision/bucket-commands';
+import { applyProvision as applyPlanCommand } from '@/lib/use-cases/apply-provision';
+import { listBuckets as listOrgBuckets } from '@/lib/use-cases/list-buckets';
 import { parseSpec } from '@/lib/spec/load';
 import { ai5Spec } from '@/lib/spec/load';
-import { readStats } from '@/lib/stats/stats-commands';
-import { readStorage } from '@/lib/storage/report';
+import { readStats } from '@/lib/use-cases/read-stats';
+import { readStorage as readStorageResult } from '@/lib/use-cases/read-storage';
+import { unwrap } from '../support/unwrap';
+
+const readStorage = async (range: string) => unwrap(await readStorageResult(range));
 import { verify } from '@/lib/verify/verify';
 import { resetBuckets } from '../support/reset';
 import { startInfluxd, stopInfluxd } from '../support/influxd';
@@ -79,7 +83,7 @@ describe('faults and load against a real influxd', () => {
   it('changes no point in any bucket when every feature but delete runs', async () => {
     await resetBuckets();
     await provision(spec);
-    await loadSample(spec, { ...DEFAULT_SAMPLE, days: 20, weeks: 8 });
+    await loadSample(spec, { ...DEFAULT_SAMPLE, days: 20, weeks: 8 }, () => {}, await openSession());
     const before = await pointCounts();
     expect(before.pattern_aggregates_daily).toBeGreaterThan(0);
 

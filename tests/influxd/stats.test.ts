@@ -6,7 +6,7 @@ import { createAggregateWriter } from '@/lib/aggregates/writer';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
 import { bucketStats } from '@/lib/stats/bucket-stats';
-import { readStats } from '@/lib/stats/stats-commands';
+import { readStats } from '@/lib/use-cases/read-stats';
 import { resetBuckets } from '../support/reset';
 
 const spec = ai5Spec();

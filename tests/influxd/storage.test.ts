@@ -10,8 +10,11 @@ import { writeLines } from '@/lib/influx/write';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
 import { readDiskUsage } from '@/lib/storage/disk';
-import { readStorage } from '@/lib/storage/report';
-import { sampleOnce } from '@/lib/storage/sampler';
+import { readStorage as readStorageResult } from '@/lib/use-cases/read-storage';
+import { unwrap } from '../support/unwrap';
+
+const readStorage = async (range: string) => unwrap(await readStorageResult(range));
+import { sampleOnce } from '@/lib/use-cases/sample-storage';
 import { readSamples } from '@/lib/storage/samples';
 import { startInfluxd, stopInfluxd } from '../support/influxd';
 import { resetBuckets } from '../support/reset';

@@ -9,7 +9,7 @@ import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { filterAndSort, type BucketColumn, type SortDirection } from '@/lib/client/bucket-sort';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
-import type { BucketRow } from '@/lib/provision/bucket-commands';
+import type { BucketRow } from '@/lib/model/bucket';
 import { CreateBucketForm } from './create-bucket-form';
 import { DeleteBucketDialog } from './delete-bucket-dialog';
 import { EditBucketDialog } from './edit-bucket-dialog';

@@ -5,7 +5,7 @@ import { dangerButton, Dialog, Field, inputClass, secondaryButton } from '@/comp
 import { ErrorPanel } from '@/components/error-panel';
 import { deleteBucket } from '@/lib/actions/delete-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
-import type { BucketRow } from '@/lib/provision/bucket-commands';
+import type { BucketRow } from '@/lib/model/bucket';
 import { useBucketMutation } from './use-bucket-mutation';
 
 export function DeleteBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {

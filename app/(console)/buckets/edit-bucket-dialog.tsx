@@ -5,8 +5,8 @@ import { Dialog, Field, inputClass, primaryButton, secondaryButton } from '@/com
 import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
-import type { BucketRow } from '@/lib/provision/bucket-commands';
-import { parseRetention, shortensRetention } from '@/lib/provision/retention';
+import type { BucketRow } from '@/lib/model/bucket';
+import { parseRetention, shortensRetention } from '@/lib/model/retention';
 import { useBucketMutation } from './use-bucket-mutation';
 
 export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {

@@ -3,8 +3,8 @@
 import dynamic from 'next/dynamic';
 import { Card } from '@/components/card';
 import { formatCount } from '@/lib/client/format';
-import { formatRetention } from '@/lib/provision/retention';
-import type { BucketStats } from '@/lib/stats/bucket-stats';
+import { formatRetention } from '@/lib/model/retention';
+import type { BucketStats } from '@/lib/model/stats';
 import { coverage } from '@/lib/stats/coverage';
 import { MeasurementTable } from './measurement-table';
 

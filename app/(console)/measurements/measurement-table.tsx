@@ -2,7 +2,7 @@
 
 import { Badge } from '@/components/badge';
 import { formatCount, formatDay, formatRatio } from '@/lib/client/format';
-import type { MeasurementStats } from '@/lib/stats/bucket-stats';
+import type { MeasurementStats } from '@/lib/model/stats';
 import { expectation, type Coverage } from '@/lib/stats/coverage';
 
 const VERDICT = {

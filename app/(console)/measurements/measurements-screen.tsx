@@ -7,7 +7,7 @@ import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
 import { useStats } from '@/lib/client/use-stats';
 import { LoadSampleButton } from '../load-sample-button';
-import type { BucketStats } from '@/lib/stats/bucket-stats';
+import type { BucketStats } from '@/lib/model/stats';
 import { BucketSection } from './bucket-section';
 
 export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {

@@ -1,10 +1,11 @@
 import { PageTitle } from '@/components/card';
-import { cachedStats } from '@/lib/stats/stats-commands';
+import { cachedStats } from '@/lib/use-cases/read-stats';
 import { MeasurementsScreen } from './measurements-screen';
 
 export default async function MeasurementsPage() {
   // From the warm cache when there is one, so the screen paints with data; never waits for a count.
-  const initial = await cachedStats();
+  const cached = await cachedStats();
+  const initial = cached.ok ? cached.data : null;
   return (
     <>
       <PageTitle title="Measurements" subtitle="Records (points, not field values), series cardinality and tag sets per measurement, against the seed's estimates." />

@@ -1,7 +1,7 @@
 'use client';
 
 import { Badge, type Tone } from '@/components/badge';
-import type { StepResult } from '@/lib/provision/apply';
+import type { StepResult } from '@/lib/provision/plan';
 import type { PlanStep } from '@/lib/provision/plan';
 
 const ACTION_TONE: Record<PlanStep['action'], Tone> = { create: 'indigo', update: 'amber', noop: 'green' };

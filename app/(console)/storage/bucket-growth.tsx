@@ -2,8 +2,8 @@
 
 import { Badge } from '@/components/badge';
 import { formatBytes, formatCount, formatRatio } from '@/lib/client/format';
-import { formatRetention } from '@/lib/provision/retention';
-import type { BucketStorage } from '@/lib/storage/report';
+import { formatRetention } from '@/lib/model/retention';
+import type { BucketStorage } from '@/lib/model/storage';
 import { BudgetForm } from './budget-form';
 
 function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {

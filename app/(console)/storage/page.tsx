@@ -1,12 +1,12 @@
 import { PageTitle } from '@/components/card';
-import { dataDir } from '@/lib/data-dir';
-import { sampleIntervalMs } from '@/lib/storage/sampler';
+import { requireConfig } from '@/lib/config';
 import { StorageScreen } from './storage-screen';
 
 export default function StoragePage() {
+  const { sampleIntervalMs, dataDir } = requireConfig();
   return (
     <>
-      <PageTitle title="Storage" subtitle={`How the AI-5 buckets grow: bytes on disk from InfluxDB's /metrics (sampled every ${sampleIntervalMs() / 1000} s into ${dataDir()}/console.db), records from the data itself, and where they are heading.`} />
+      <PageTitle title="Storage" subtitle={`How the AI-5 buckets grow: bytes on disk from InfluxDB's /metrics (sampled every ${sampleIntervalMs / 1000} s into ${dataDir}/console.db), records from the data itself, and where they are heading.`} />
       <StorageScreen />
     </>
   );

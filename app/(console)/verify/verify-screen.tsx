@@ -8,7 +8,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { keys } from '@/lib/client/query-keys';
 import { download, streamChecks } from '@/lib/client/run-checks';
-import type { ConsoleError } from '@/lib/influx/errors';
+import type { ConsoleError } from '@/lib/errors';
 import { summarize, summaryLine, toMarkdown } from '@/lib/verify/report';
 import type { CheckResult, VerifyReport } from '@/lib/verify/types';
 import { CheckRow } from './check-row';

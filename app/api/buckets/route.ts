@@ -1,8 +1,8 @@
-import { listOrgBuckets } from '@/lib/provision/bucket-commands';
-import { resultResponse } from '@/lib/influx/http-status';
+import { resultResponse } from '@/lib/http-status';
+import { listBuckets } from '@/lib/use-cases/list-buckets';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  return resultResponse(await listOrgBuckets());
+  return resultResponse(await listBuckets());
 }

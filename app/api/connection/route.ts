@@ -1,9 +1,8 @@
-import { readConnectionStatus } from '@/lib/influx/status';
-import { resultResponse } from '@/lib/influx/http-status';
-import { ok } from '@/lib/result';
+import { resultResponse } from '@/lib/http-status';
+import { readConnection } from '@/lib/use-cases/read-connection';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  return resultResponse(ok(await readConnectionStatus()));
+  return resultResponse(await readConnection());
 }

@@ -1,12 +1,19 @@
-import { consoleError } from '@/lib/influx/errors';
-import { resultResponse } from '@/lib/influx/http-status';
-import { bucketNameSchema } from '@/lib/provision/bucket-input';
+import { cookies } from 'next/headers';
+import { sessionFromCookie } from '@/lib/auth/guard';
+import { SESSION_COOKIE } from '@/lib/auth/session';
+import { consoleError } from '@/lib/errors';
+import { resultResponse } from '@/lib/http-status';
+import { readOnly } from '@/lib/messages';
+import { bucketNameSchema } from '@/lib/model/bucket-input';
 import { fail } from '@/lib/result';
-import { readStats } from '@/lib/stats/stats-commands';
+import { readStats } from '@/lib/use-cases/read-stats';
 
 export const dynamic = 'force-dynamic';
 
-/** Stats of the spec's buckets, or of `?bucket=NAME`; `?fresh=1` counts now instead of answering from the cache. */
+/**
+ * Stats of the spec's buckets, or of `?bucket=NAME`, from the cache. `?fresh=1` counts now
+ * (admin only: a count can keep InfluxDB busy for minutes); concurrent fresh requests share one count.
+ */
 export async function GET(req: Request) {
   const params = new URL(req.url).searchParams;
   const bucket = params.get('bucket');
@@ -14,5 +21,9 @@ export async function GET(req: Request) {
     const name = bucketNameSchema.safeParse(bucket);
     if (!name.success) return resultResponse(fail(consoleError('invalid', name.error.issues[0]?.message ?? 'Invalid bucket name.')));
   }
-  return resultResponse(await readStats(bucket ?? undefined, { fresh: params.get('fresh') === '1' }));
+  const fresh = params.get('fresh') === '1';
+  if (fresh && sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value)?.role !== 'admin') {
+    return resultResponse(fail({ ...readOnly(), message: 'Counting afresh (fresh=1) is for the admin: it can keep InfluxDB busy for minutes. The cached figures are served to everyone.' }));
+  }
+  return resultResponse(await readStats(bucket ?? undefined, { fresh }));
 }

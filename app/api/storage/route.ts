@@ -1,8 +1,8 @@
-import { resultResponse } from '@/lib/influx/http-status';
-import { readStorageCommand } from '@/lib/storage/storage-commands';
+import { resultResponse } from '@/lib/http-status';
+import { readStorage } from '@/lib/use-cases/read-storage';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(req: Request) {
-  return resultResponse(await readStorageCommand(new URL(req.url).searchParams.get('range') ?? '30d'));
+  return resultResponse(await readStorage(new URL(req.url).searchParams.get('range') ?? '30d'));
 }

@@ -1,15 +1,13 @@
+import { cookies } from 'next/headers';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { sessionFromCookie } from '@/lib/auth/guard';
+import { isSameOrigin } from '@/lib/auth/same-origin';
 import { SESSION_COOKIE } from '@/lib/auth/session';
-import { influxEnv } from '@/lib/env';
-import { cookies } from 'next/headers';
-import { consoleError } from '@/lib/influx/errors';
-import { resultResponse } from '@/lib/influx/http-status';
-import { isSameOrigin } from '@/lib/influx/same-origin';
+import { consoleError } from '@/lib/errors';
+import { resultResponse } from '@/lib/http-status';
+import { crossSite } from '@/lib/messages';
 import { fail } from '@/lib/result';
-import { activeSpec } from '@/lib/spec/load';
-import { runChecks } from '@/lib/verify/run';
-import { verify } from '@/lib/verify/verify';
+import { checkRunProblem, runChecks } from '@/lib/use-cases/run-checks';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,30 +16,22 @@ export const dynamic = 'force-dynamic';
  * line per check as it completes, then `{"type":"done","report":…}`. `?only=ID` reruns one check.
  */
 export async function POST(req: Request) {
-  if (!isSameOrigin(req)) return resultResponse(fail(consoleError('invalid', 'Cross-site request refused.', 'Open the console from its own address.')));
-  const spec = activeSpec();
-  if (!spec.ok) return resultResponse(fail(spec.error));
-  const env = influxEnv();
-  if (!env.ok) return resultResponse(fail(env.error));
+  if (!isSameOrigin(req)) return resultResponse(fail(crossSite()));
   const only = new URL(req.url).searchParams.get('only');
-  if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(consoleError('invalid', 'Unknown check id.')));
+  if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(consoleError('invalid', 'Unknown check id.', 'Use a check id from the Verify screen or `cli verify --json`.')));
+  const problem = await checkRunProblem(only ?? undefined);
+  if (!problem.ok) return resultResponse(problem);
   const session = sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value);
   const actor = session ? { role: session.role } : CLI_ACTOR;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + '\n'));
-      try {
-        if (only) {
-          for await (const result of runChecks(spec.data, { only, actor })) send({ type: 'check', result });
-          send({ type: 'done' });
-        } else {
-          const report = await verify(spec.data, (result) => send({ type: 'check', result }), undefined, actor);
-          send({ type: 'done', report });
-        }
-      } catch {
-        send({ type: 'error', error: consoleError('internal', 'The checks stopped unexpectedly.') });
-      }
+      const result = await runChecks(actor, { only: only ?? undefined, onResult: (r) => send({ type: 'check', result: r }) });
+      if (!result.ok) {
+        console.error('verify: the checks stopped:', result.error.message);
+        send({ type: 'error', error: result.error });
+      } else send(result.data ? { type: 'done', report: result.data } : { type: 'done' });
       controller.close();
     },
   });

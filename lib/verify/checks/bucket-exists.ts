@@ -8,7 +8,8 @@ export function bucketExists(b: BucketSpec): Check {
     title: `Bucket ${b.name} exists`,
     dependsOn: ['token-org'],
     async run(ctx) {
-      const found = ctx.orgID ? await findBucket(ctx.orgID, b.name, ctx.conn) : null;
+      const orgID = ctx.connection?.orgID;
+      const found = orgID ? await findBucket(orgID, b.name, ctx.conn) : null;
       if (!found) return failed(`No bucket named ${b.name} in organization ${ctx.spec.org}.`, 'Open Provision and click "Provision AI-5 buckets", or run: npm run --silent cli -- provision');
       ctx.buckets.set(b.name, found);
       return pass(`Found ${b.name} (${found.id}).`);

@@ -1,7 +1,8 @@
 import { queryRows } from '../../influx/query';
 import type { BucketSpec } from '../../spec/schema';
 import { countRecords } from '../../stats/records';
-import { measurementsQuery, PROBE_MEASUREMENT } from '../../stats/flux';
+import { PROBE_MEASUREMENT } from '../../influx/queries/probe';
+import { measurementsQuery } from '../../influx/queries/stats';
 import { pass, warn, type Check } from '../types';
 
 export function bucketMeasurements(b: BucketSpec): Check {

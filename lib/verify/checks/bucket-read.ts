@@ -1,6 +1,6 @@
-import { flux } from '@influxdata/influxdb-client';
 import { toConsoleError } from '../../influx/errors';
 import { queryRows } from '../../influx/query';
+import { readCheckQuery } from '../../influx/queries/probe';
 import type { BucketSpec } from '../../spec/schema';
 import { failed, pass, type Check } from '../types';
 
@@ -11,7 +11,7 @@ export function bucketRead(b: BucketSpec): Check {
     dependsOn: [`bucket-exists:${b.name}`],
     async run(ctx) {
       try {
-        await queryRows(flux`from(bucket: ${b.name}) |> range(start: -1h) |> limit(n: 1)`.toString(), ctx.conn);
+        await queryRows(readCheckQuery(b.name), ctx.conn);
       } catch (e) {
         const error = toConsoleError(e);
         if (error.code === 'unreachable') throw e;

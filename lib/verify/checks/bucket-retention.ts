@@ -1,4 +1,4 @@
-import { formatRetention } from '../../provision/retention';
+import { formatRetention } from '../../model/retention';
 import type { BucketSpec } from '../../spec/schema';
 import { failed, pass, type Check } from '../types';
 

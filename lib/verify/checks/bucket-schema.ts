@@ -1,6 +1,6 @@
 import { queryRows } from '../../influx/query';
 import type { BucketSpec } from '../../spec/schema';
-import { schemaQuery } from '../../stats/flux';
+import { schemaQuery } from '../../influx/queries/stats';
 import { failed, pass, warn, type Check } from '../types';
 
 /** Tag keys every series has, which are Flux's own columns rather than HomeIQ's tags. */

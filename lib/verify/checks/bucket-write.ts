@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { flux } from '@influxdata/influxdb-client';
-import { audit } from '../../audit/log';
 import { toConsoleError } from '../../influx/errors';
 import { queryRows } from '../../influx/query';
 import { deletePoints, writeLines } from '../../influx/write';
 import type { BucketSpec } from '../../spec/schema';
-import { PROBE_MEASUREMENT } from '../../stats/flux';
+import { PROBE_MEASUREMENT, probeLine, probePredicate, probeQuery } from '../../influx/queries/probe';
 import { failed, pass, type Check } from '../types';
 
 /**
@@ -20,12 +18,12 @@ export function bucketWrite(b: BucketSpec): Check {
     async run(ctx) {
       const probeId = randomBytes(8).toString('hex');
       const now = Date.now();
-      const line = `${PROBE_MEASUREMENT},probe_id=${probeId} ok=1i ${BigInt(now) * 1_000_000n}`;
+      const line = probeLine(probeId, now);
       const start = new Date(now - 1000).toISOString();
       const stop = new Date(now + 1000).toISOString();
-      const find = flux`from(bucket: ${b.name}) |> range(start: ${new Date(now - 1000)}, stop: ${new Date(now + 1000)}) |> filter(fn: (r) => r._measurement == ${PROBE_MEASUREMENT} and r.probe_id == ${probeId})`.toString();
+      const find = probeQuery(b.name, probeId, now);
       const record = (result: 'ok' | 'failed', message: string) =>
-        audit(ctx.actor, { action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
+        ctx.record({ action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
       try {
         await writeLines(b.name, [line], ctx.conn);
       } catch (e) {
@@ -41,7 +39,7 @@ export function bucketWrite(b: BucketSpec): Check {
         problems.push(`reading the probe back failed (${toConsoleError(e).message})`);
       }
       try {
-        await deletePoints(b.name, start, stop, `_measurement="${PROBE_MEASUREMENT}" AND probe_id="${probeId}"`, ctx.conn);
+        await deletePoints(b.name, start, stop, probePredicate(probeId), ctx.conn);
         const left = await queryRows(find, ctx.conn);
         if (left.length > 0) problems.push('the probe point was still there after the delete');
       } catch (e) {

@@ -1,4 +1,4 @@
-import { findOrg } from '../../influx/orgs';
+import { InfluxError } from '../../errors';
 import { failed, pass, type Check } from '../types';
 
 export const token: Check = {
@@ -6,12 +6,13 @@ export const token: Check = {
   title: 'Token is valid and belongs to the organization',
   dependsOn: ['influx-ready'],
   async run(ctx) {
-    // 401 here is mapped by the runner to the `unauthorized` fix.
-    const org = await findOrg(ctx.spec.org, ctx.conn);
-    if (!org) {
-      return failed(`Organization "${ctx.spec.org}" does not exist, or the token cannot see it.`, `Check INFLUXDB_ORG, create the organization (influx org create -n ${ctx.spec.org}), or use a token of that organization.`);
+    const status = ctx.connection;
+    if (!status?.orgID) {
+      const error = status?.error;
+      // A refused token is mapped by the runner to the `unauthorized` fix.
+      if (!error || error.code !== 'not_found') throw new InfluxError(error ?? { code: 'internal', message: 'The connection was not diagnosed.', fix: 'Rerun the checks.' });
+      return failed(error.message, error.fix);
     }
-    ctx.orgID = org.id;
-    return pass(`The token is accepted and sees organization ${org.name} (${org.id}).`);
+    return pass(`The token is accepted and sees organization ${status.org} (${status.orgID}).`);
   },
 };

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { roleForPassword, sessionSecret } from '@/lib/auth/credentials';
 import { encodeSession, SESSION_COOKIE, SESSION_TTL_MS } from '@/lib/auth/session';
 import { clearLoginFailures, loginDelayMs, recordLoginFailure } from '@/lib/auth/throttle';
-import { consoleError } from '@/lib/influx/errors';
-import { resultResponse } from '@/lib/influx/http-status';
-import { isSameOrigin } from '@/lib/influx/same-origin';
+import { consoleError } from '@/lib/errors';
+import { resultResponse } from '@/lib/http-status';
+import { isSameOrigin } from '@/lib/auth/same-origin';
 import { fail, ok } from '@/lib/result';
 
 export const dynamic = 'force-dynamic';

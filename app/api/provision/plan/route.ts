@@ -1,8 +1,8 @@
-import { readPlanCommand } from '@/lib/provision/provision-commands';
-import { resultResponse } from '@/lib/influx/http-status';
+import { resultResponse } from '@/lib/http-status';
+import { planProvision } from '@/lib/use-cases/plan-provision';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  return resultResponse(await readPlanCommand());
+  return resultResponse(await planProvision());
 }

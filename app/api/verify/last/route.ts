@@ -1,4 +1,4 @@
-import { resultResponse } from '@/lib/influx/http-status';
+import { resultResponse } from '@/lib/http-status';
 import { ok } from '@/lib/result';
 import { loadLastReport } from '@/lib/verify/last-report';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardinalityQuery, countQuery, recordFilter, statsQuery } from './flux';
+import { cardinalityQuery, countQuery, recordFilter, statsQuery } from './stats';
 
 const evil = 'b"ucket ${danger} \\ end';
 

@@ -1,4 +1,5 @@
 import { flux, fluxExpression, type FluxParameterLike } from '@influxdata/influxdb-client';
+import { PROBE_MEASUREMENT } from './probe';
 
 /**
  * Flux for the stats, built from the spec with every name escaped by the client's `flux` tag.
@@ -12,8 +13,6 @@ export interface CountedMeasurement {
   countField: string;
 }
 
-/** The measurement the console's write probe uses; never HomeIQ data. */
-export const PROBE_MEASUREMENT = '_homeiq_console_probe';
 
 /** Everything a bucket can hold: InfluxDB's time range limits. */
 export const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');

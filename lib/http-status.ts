@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors';
-import type { Result } from '../result';
+import type { Result } from './result';
 
 /** HTTP status for a Result sent by a route handler: 4xx for the caller's input, 502/503 for InfluxDB. */
 const STATUS: Record<ErrorCode, number> = {

@@ -1,0 +1,135 @@
+import 'server-only';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { consoleError, InfluxError } from './errors';
+import { fail, ok, type Result } from './result';
+
+/**
+ * Every environment variable the console and its CLI read, in one schema, parsed once.
+ * Nothing else in the code reads `process.env` (Next's own NEXT_RUNTIME aside).
+ * An empty value counts as unset, so `CONSOLE_SPEC=` means "the built-in spec".
+ */
+const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const text = (name: string) => z.preprocess(unset, z.string({ error: `${name} must be text` }).trim().optional());
+
+function wholeNumber(name: string, min: number, max: number, fallback: number) {
+  return z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined) return fallback;
+        if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) {
+          ctx.addIssue({ code: 'custom', message: `${name} must be a whole number from ${min} to ${max}, not "${v.slice(0, 40)}"` });
+          return z.NEVER;
+        }
+        return Number(v);
+      }),
+  );
+}
+
+const schema = z.object({
+  INFLUXDB_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'INFLUXDB_URL must be an http(s) URL, for example http://localhost:8086')
+      .transform((v) => v.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  INFLUXDB_TOKEN: text('INFLUXDB_TOKEN'),
+  INFLUXDB_ORG: z.preprocess(unset, z.string().trim().max(255, 'INFLUXDB_ORG is too long').default('homeiq')),
+  CONSOLE_DATA_DIR: text('CONSOLE_DATA_DIR'),
+  CONSOLE_SPEC: text('CONSOLE_SPEC'),
+  CONSOLE_SAMPLE_INTERVAL_SECONDS: wholeNumber('CONSOLE_SAMPLE_INTERVAL_SECONDS', 1, 86_400, 60),
+  CONSOLE_SAMPLER: z.preprocess(unset, z.enum(['on', 'off'], { error: 'CONSOLE_SAMPLER must be "on" or "off"' }).default('on')),
+  CONSOLE_ADMIN_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_ADMIN_PASSWORD is too long (1000 characters at most)').optional()),
+  CONSOLE_VIEWER_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_VIEWER_PASSWORD is too long (1000 characters at most)').optional()),
+  CONSOLE_SESSION_SECRET: text('CONSOLE_SESSION_SECRET'),
+  /** The address of a reverse proxy whose X-Forwarded-For is believed. */
+  CONSOLE_TRUSTED_PROXY: text('CONSOLE_TRUSTED_PROXY'),
+  PORT: wholeNumber('PORT', 1, 65_535, 3000),
+});
+
+/** The seed's three variables; the token never leaves the server. */
+export interface InfluxEnv {
+  url: string;
+  token: string;
+  org: string;
+}
+
+export interface ConsoleConfig {
+  /** Null when INFLUXDB_URL or INFLUXDB_TOKEN is missing: the screens say so, with the fix. */
+  influx: Result<InfluxEnv>;
+  org: string;
+  dataDir: string;
+  specPath: string | null;
+  sampleIntervalMs: number;
+  sampler: boolean;
+  adminPassword: string | null;
+  viewerPassword: string | null;
+  sessionSecret: string | null;
+  trustedProxy: string | null;
+  port: number;
+}
+
+const VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
+export function parseConfig(source: Record<string, string | undefined>, cwd: string = process.cwd()): Result<ConsoleConfig> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((i) => i.message).join('; ');
+    return fail(consoleError('config', `Configuration error: ${message}.`, 'Correct the variable named above (see the Configuration section of the README), then start again.'));
+  }
+  const v = parsed.data;
+  const missing = [!v.INFLUXDB_URL && 'INFLUXDB_URL is not set', !v.INFLUXDB_TOKEN && 'INFLUXDB_TOKEN is not set'].filter((m): m is string => !!m);
+  const influx: Result<InfluxEnv> =
+    v.INFLUXDB_URL && v.INFLUXDB_TOKEN
+      ? ok({ url: v.INFLUXDB_URL, token: v.INFLUXDB_TOKEN, org: v.INFLUXDB_ORG })
+      : fail(consoleError('config', `Configuration incomplete: ${missing.join('; ')}.`));
+  return ok({
+    influx,
+    org: v.INFLUXDB_ORG,
+    dataDir: resolve(v.CONSOLE_DATA_DIR ?? join(cwd, '.data')),
+    specPath: v.CONSOLE_SPEC ?? null,
+    sampleIntervalMs: v.CONSOLE_SAMPLE_INTERVAL_SECONDS * 1000,
+    sampler: v.CONSOLE_SAMPLER === 'on',
+    adminPassword: v.CONSOLE_ADMIN_PASSWORD ?? null,
+    viewerPassword: v.CONSOLE_VIEWER_PASSWORD ?? null,
+    sessionSecret: v.CONSOLE_SESSION_SECRET ?? null,
+    trustedProxy: v.CONSOLE_TRUSTED_PROXY ?? null,
+    port: v.PORT,
+  });
+}
+
+let cached: { key: string; value: Result<ConsoleConfig> } | undefined;
+
+/** The parsed environment; parsed again only when a variable changed (tests and the CLI point elsewhere). */
+export function config(): Result<ConsoleConfig> {
+  const key = VARIABLES.map((name) => process.env[name] ?? '').join('\u0000');
+  if (!cached || cached.key !== key) cached = { key, value: parseConfig(process.env) };
+  return cached.value;
+}
+
+/** The configuration, or an InfluxError for the caller's result (configuration errors are not recoverable). */
+export function requireConfig(): ConsoleConfig {
+  const c = config();
+  if (!c.ok) throw new InfluxError(c.error);
+  return c.data;
+}
+
+/** The InfluxDB connection settings, or the configuration error the screens show. */
+export function influxEnv(): Result<InfluxEnv> {
+  const c = config();
+  return c.ok ? c.data.influx : c;
+}
+
+export function requireInfluxEnv(): InfluxEnv {
+  const env = influxEnv();
+  if (!env.ok) throw new InfluxError(env.error);
+  return env.data;
+}
+

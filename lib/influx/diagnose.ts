@@ -1,0 +1,50 @@
+import 'server-only';
+import { influxEnv, type InfluxEnv } from '../config';
+import type { ConnectionStatus } from '../model/connection';
+import { notVersion2, orgMissing } from '../messages';
+import { connection, type Connection } from './client';
+import { toConsoleError } from './errors';
+import { getHealth, getReady, isVersion2 } from './health';
+import { resolveOrg } from './session';
+
+export type { ConnectionStatus };
+
+/**
+ * One diagnosis of the connection, in the order a person would check it: health (reachable,
+ * version), readiness, then the token and the organization. /api/connection, the Overview and
+ * the first verify checks all read it.
+ */
+export async function diagnose(conn: Connection): Promise<ConnectionStatus> {
+  const status: ConnectionStatus = { url: conn.env.url, org: conn.env.org, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: null };
+  try {
+    const health = await getHealth(conn);
+    status.version = health.version;
+    status.health = health.status;
+    status.healthMessage = health.message;
+    const ready = await getReady(conn);
+    status.ready = ready.ready;
+    status.up = ready.up;
+    if (!isVersion2(health.version)) {
+      status.error = notVersion2(health.version);
+      return status;
+    }
+    const org = await resolveOrg(conn, { fresh: true });
+    if (!org) {
+      status.error = orgMissing(conn.env.org);
+      return status;
+    }
+    status.orgID = org.id;
+  } catch (e) {
+    status.error = toConsoleError(e);
+  }
+  return status;
+}
+
+/** The diagnosis of the configured connection; a configuration error is reported, not thrown. */
+export async function readConnectionStatus(env?: InfluxEnv): Promise<ConnectionStatus> {
+  const configured = env ? { ok: true as const, data: env } : influxEnv();
+  if (!configured.ok) {
+    return { url: null, org: null, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: configured.error };
+  }
+  return diagnose(connection(configured.data));
+}

@@ -1,0 +1,34 @@
+/** The figures of the Measurements screen and `stats --json`: plain data, safe for the browser. */
+export interface MeasurementStats {
+  name: string;
+  /** In the spec, with its detector; null for a measurement outside it. */
+  detector: string | null;
+  records: number;
+  /** Series cardinality as influxdb.cardinality() reports it (measurement × tag set × field key). */
+  series: number;
+  /** Distinct tag combinations: the entities a detector tracks (per period). */
+  tagSets: number;
+  tagKeys: string[];
+  fieldKeys: string[];
+  firstTime: string | null;
+  lastTime: string | null;
+  /** Records per UTC day (days with records only). */
+  perDay: { day: string; records: number }[];
+  /** The spec's share of the bucket estimate at full retention (null outside the spec). */
+  expectedRecords: number | null;
+}
+
+export interface BucketStats {
+  name: string;
+  retentionSeconds: number;
+  estimatedRecords: number | null;
+  measurements: MeasurementStats[];
+  /** Measurements present but not in the spec, listed apart. */
+  unexpected: MeasurementStats[];
+  records: number;
+  firstTime: string | null;
+  lastTime: string | null;
+  queryMs: number;
+  /** When these numbers were counted (the screen may show a cached result while a newer one is counted). */
+  computedAt: string;
+}

@@ -1,0 +1,27 @@
+/** What the background sampler last did, shared by every bundle of the server process. */
+export interface SamplerStatus {
+  /** Unix ms of the last stored sample. */
+  lastSampleAt: number | null;
+  /** The last failure or skip, with its cause; null once a later sample succeeded. */
+  lastFailure: { at: number; message: string } | null;
+}
+
+const KEY = Symbol.for('homeiq-influx-console.sampler-status');
+
+function state(): SamplerStatus {
+  const g = globalThis as Record<symbol, unknown>;
+  g[KEY] ??= { lastSampleAt: null, lastFailure: null } satisfies SamplerStatus;
+  return g[KEY] as SamplerStatus;
+}
+
+export function samplerStatus(): SamplerStatus {
+  return { ...state() };
+}
+
+export function recordSample(at: number): void {
+  Object.assign(state(), { lastSampleAt: at, lastFailure: null });
+}
+
+export function recordSampleFailure(at: number, message: string): void {
+  state().lastFailure = { at, message };
+}

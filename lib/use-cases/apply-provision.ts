@@ -1,0 +1,41 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { consoleError, InfluxError } from '../errors';
+import { connection } from '../influx/client';
+import { provision, type ApplyResult, type StepResult } from '../provision/apply';
+import { fail, type Result } from '../result';
+import { recordChange, withSpec } from './context';
+
+export const applyProvisionInputSchema = z.strictObject({
+  /** Names of buckets whose destructive step the user confirmed by typing the name. */
+  confirm: z.array(z.string().max(300)).max(100).default([]),
+});
+
+function record(actor: Actor, step: StepResult): void {
+  recordChange(
+    actor,
+    {
+      action: `provision.${step.action}`,
+      bucket: step.bucket,
+      before: step.from ?? null,
+      after: step.status === 'done' ? step.to : null,
+      result: step.status === 'done' ? 'ok' : step.status === 'skipped' ? 'skipped' : 'failed',
+      message: step.message,
+    },
+    { changed: step.status === 'done' },
+  );
+}
+
+/**
+ * Re-reads the state, plans and applies: a plan shown earlier is never applied blindly.
+ * The Provision button confirms destructive steps by name; the CLI's --yes confirms them all.
+ */
+export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean } = {}): Promise<Result<ApplyResult>> {
+  const input = applyProvisionInputSchema.safeParse(raw ?? {});
+  if (!input.success) return fail(consoleError('invalid', 'The confirmation list is malformed.', 'Send {"confirm": ["bucket name", …]}: the names of the buckets whose destructive step you confirm.'));
+  return withSpec(({ config, spec }) => {
+    if (!config.influx.ok) throw new InfluxError(config.influx.error);
+    return provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, onStep: (step) => record(actor, step) }, connection(config.influx.data));
+  });
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { audit, type AuditInput } from '../audit/log';
+import type { Actor } from '../auth/actor';
+import { config, type ConsoleConfig } from '../config';
+import { toConsoleError } from '../influx/errors';
+import { openSession, type InfluxSession } from '../influx/session';
+import { fail, ok, type Result } from '../result';
+import { activeSpec } from '../spec/load';
+import type { ConsoleSpec } from '../spec/schema';
+import { forgetCachedReads } from '../stats/memo';
+
+/** What every use case starts from: the parsed configuration and the active spec. */
+export interface SpecContext {
+  config: ConsoleConfig;
+  spec: ConsoleSpec;
+}
+
+/** ...and, for those that talk to InfluxDB, one session on the configured organization. */
+export interface Context extends SpecContext {
+  influx: InfluxSession;
+}
+
+function specContext(): Result<SpecContext> {
+  const c = config();
+  if (!c.ok) return c;
+  const spec = activeSpec();
+  if (!spec.ok) return spec;
+  return ok({ config: c.data, spec: spec.data });
+}
+
+/** Runs work that needs the configuration and the spec; anything thrown becomes a typed error. */
+export async function withSpec<T>(work: (ctx: SpecContext) => Promise<T> | T): Promise<Result<T>> {
+  const ctx = specContext();
+  if (!ctx.ok) return ctx;
+  try {
+    return ok(await work(ctx.data));
+  } catch (e) {
+    return fail(toConsoleError(e));
+  }
+}
+
+/** Runs work that talks to InfluxDB, in the configured organization (missing: `not_found` with the fix). */
+export async function withInflux<T>(work: (ctx: Context) => Promise<T>): Promise<Result<T>> {
+  const ctx = specContext();
+  if (!ctx.ok) return ctx;
+  if (!ctx.data.config.influx.ok) return ctx.data.config.influx;
+  try {
+    const influx = await openSession(ctx.data.config.influx.data);
+    return ok(await work({ ...ctx.data, influx }));
+  } catch (e) {
+    return fail(toConsoleError(e));
+  }
+}
+
+/**
+ * The one place a change is recorded: a row in the audit log (done, refused or failed) and,
+ * when data or buckets changed, every cached read dropped so the screens show the change.
+ */
+export function recordChange(actor: Actor, entry: AuditInput, opts: { changed: boolean }): void {
+  if (opts.changed) forgetCachedReads();
+  audit(actor, entry);
+}
+
+/** The audit entry of a change that ended in `result`. */
+export function outcome<T>(result: Result<T>, entry: Omit<AuditInput, 'result' | 'message' | 'after'> & { after: (data: T) => unknown }): AuditInput {
+  return { ...entry, after: result.ok ? entry.after(result.data) : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message };
+}

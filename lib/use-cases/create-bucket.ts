@@ -1,0 +1,20 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { createBucket as create } from '../influx/buckets';
+import type { BucketInfo } from '../model/bucket';
+import { createBucketInputSchema } from '../model/bucket-input';
+import { fail, type Result } from '../result';
+import { outcome, recordChange, withInflux } from './context';
+import { invalidInput } from './invalid-input';
+
+export const bucketSettings = (b: BucketInfo) => ({ retention: b.retentionText, description: b.description });
+
+/** Creates a bucket in the configured organization; bad input makes no call. */
+export async function createBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
+  const input = createBucketInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  const { name, retention, description } = input.data;
+  const result = await withInflux(({ influx }) => create(influx.org.id, name, { retentionSeconds: retention, description }, influx.conn));
+  recordChange(actor, outcome(result, { action: 'bucket.create', bucket: name, before: null, after: bucketSettings }), { changed: result.ok });
+  return result;
+}

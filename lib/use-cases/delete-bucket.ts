@@ -1,0 +1,30 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { InfluxError, consoleError } from '../errors';
+import { deleteBucket as remove, getOrgBucket } from '../influx/buckets';
+import { systemBucket } from '../messages';
+import type { BucketInfo } from '../model/bucket';
+import { deleteBucketInputSchema } from '../model/bucket-input';
+import { fail, type Result } from '../result';
+import { outcome, recordChange, withInflux } from './context';
+import { bucketSettings } from './create-bucket';
+import { invalidInput } from './invalid-input';
+
+/** Deletes a bucket of the configured organization, only with its name typed exactly. */
+export async function deleteBucket(raw: unknown, actor: Actor): Promise<Result<{ id: string; name: string }>> {
+  const input = deleteBucketInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  let before: BucketInfo | undefined;
+  const result = await withInflux(async ({ influx }) => {
+    const current = await getOrgBucket(influx.org.id, input.data.id, influx.conn);
+    before = current;
+    if (current.system) throw new InfluxError(systemBucket(current.name, 'deleted'));
+    if (input.data.confirmName !== current.name) {
+      throw new InfluxError({ ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`), fields: { confirmName: `Type ${current.name} to confirm.` } });
+    }
+    await remove(current.id, influx.conn);
+    return { id: current.id, name: current.name };
+  });
+  recordChange(actor, outcome(result, { action: 'bucket.delete', bucket: before?.name ?? input.data.id, before: before ? bucketSettings(before) : null, after: () => null }), { changed: result.ok });
+  return result;
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { consoleError, InfluxError } from '../errors';
+import { connection } from '../influx/client';
+import type { Result } from '../result';
+import { saveLastReport } from '../verify/last-report';
+import { isCheckId, runChecks as run } from '../verify/run';
+import type { CheckResult, VerifyReport } from '../verify/types';
+import { verify } from '../verify/verify';
+import { recordChange, withSpec } from './context';
+
+export interface RunChecksOptions {
+  /** Reruns one check (and, silently, what it depends on); the last report is kept as it was. */
+  only?: string;
+  onResult?: (result: CheckResult) => void;
+}
+
+/**
+ * The verification suite: each result as it completes, then the report, which is kept for the
+ * Overview. It writes (the probe) and saves, so it is an admin's (or the CLI's) operation.
+ */
+export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Result<VerifyReport | null>> {
+  return withSpec(async ({ config, spec }) => {
+    if (!config.influx.ok) throw new InfluxError(config.influx.error);
+    const conn = connection(config.influx.data);
+    const record = (entry: Parameters<typeof recordChange>[1]) => recordChange(actor, entry, { changed: false });
+    const onResult = opts.onResult ?? (() => {});
+    if (opts.only !== undefined) {
+      if (!isCheckId(spec, opts.only)) throw new InfluxError(consoleError('invalid', `Unknown check "${opts.only.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).'));
+      for await (const result of run(spec, { only: opts.only, conn, record })) onResult(result);
+      return null;
+    }
+    const report = await verify(spec, onResult, conn, record);
+    saveLastReport(report);
+    return report;
+  });
+}
+
+/** What makes a run impossible before it starts (configuration, spec, an unknown check id), for a 4xx answer. */
+export async function checkRunProblem(only?: string): Promise<Result<void>> {
+  return withSpec(({ config, spec }) => {
+    if (!config.influx.ok) throw new InfluxError(config.influx.error);
+    if (only !== undefined && !isCheckId(spec, only)) throw new InfluxError(consoleError('invalid', `Unknown check "${only.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).'));
+  });
+}

@@ -1,0 +1,55 @@
+import 'server-only';
+import { openDb } from '../db';
+import { config } from '../config';
+import { readDiskUsage } from '../storage/disk';
+import { recordSample, recordSampleFailure } from '../storage/sampler-status';
+import { downsample, insertReadings } from '../storage/samples';
+import { withInflux } from './context';
+import { statsOf } from './read-stats';
+
+export type SampleOutcome = { kind: 'sampled'; buckets: number } | { kind: 'skipped'; reason: string };
+
+let lastLogged: string | null = null;
+
+/** A failure is logged when it starts or changes, not at every tick, and shown on the Storage screen and Overview. */
+function skipped(now: number, reason: string): SampleOutcome {
+  recordSampleFailure(now, reason);
+  if (reason !== lastLogged) console.error(`storage sampler: no sample stored: ${reason}`);
+  lastLogged = reason;
+  return { kind: 'skipped', reason };
+}
+
+/** Reads /metrics once and stores a sample per bucket of the organization; never throws. */
+export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcome> {
+  const result = await withInflux(async (ctx) => {
+    // Keeps the stats cache warm, so screens answer at once even over millions of series.
+    void statsOf(ctx).catch(() => {}); // its failures reach the screens that read the stats
+    const buckets = (await ctx.influx.buckets()).filter((b) => !b.system);
+    const usage = await readDiskUsage(buckets, ctx.influx.conn);
+    if (usage.kind === 'disabled') return usage;
+    const db = openDb();
+    insertReadings(db, now, usage.readings);
+    downsample(db, now);
+    return usage;
+  });
+  if (!result.ok) return skipped(now, result.error.message);
+  if (result.data.kind === 'disabled') return skipped(now, `/metrics answers ${result.data.status}`);
+  recordSample(now);
+  if (lastLogged !== null) console.error('storage sampler: sampling again');
+  lastLogged = null;
+  return { kind: 'sampled', buckets: result.data.readings.length };
+}
+
+const KEY = Symbol.for('homeiq-influx-console.sampler');
+
+/** Starts sampling in the background once per process (the server's instrumentation hook calls it). */
+export function startSampler(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  if (g[KEY]) return;
+  const c = config();
+  if (!c.ok || !c.data.sampler) return;
+  const timer = setInterval(() => void sampleOnce(), c.data.sampleIntervalMs);
+  timer.unref();
+  g[KEY] = timer;
+  void sampleOnce();
+}

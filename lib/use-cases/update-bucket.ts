@@ -1,0 +1,39 @@
+import 'server-only';
+import type { Actor } from '../auth/actor';
+import { InfluxError, consoleError } from '../errors';
+import { getOrgBucket, updateBucket as update } from '../influx/buckets';
+import { systemBucket } from '../messages';
+import type { BucketInfo } from '../model/bucket';
+import { updateBucketInputSchema } from '../model/bucket-input';
+import { formatRetention, shortensRetention } from '../model/retention';
+import { fail, type Result } from '../result';
+import { outcome, recordChange, withInflux } from './context';
+import { bucketSettings } from './create-bucket';
+import { invalidInput } from './invalid-input';
+
+/** Changes retention and description; shortening retention needs the bucket's name typed. */
+export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
+  const input = updateBucketInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  const { id, retention, description, confirmName } = input.data;
+  let before: BucketInfo | undefined;
+  const result = await withInflux(async ({ influx }) => {
+    const current = await getOrgBucket(influx.org.id, id, influx.conn);
+    before = current;
+    if (current.system) throw new InfluxError(systemBucket(current.name, 'edited'));
+    if (shortensRetention(current.retentionSeconds, retention) && confirmName !== current.name) {
+      throw new InfluxError({
+        ...consoleError(
+          'invalid',
+          `Shortening the retention of ${current.name} from ${current.retentionText} to ${formatRetention(retention)} expires the data older than ${formatRetention(retention)}.`,
+          `Type the bucket name "${current.name}" to confirm.`,
+        ),
+        fields: { confirmName: `Type ${current.name} to confirm.` },
+      });
+    }
+    return update(id, { retentionSeconds: retention, description }, influx.conn);
+  });
+  // A bucket of another organization (or none) is not audited by name: nothing about it is revealed.
+  recordChange(actor, outcome(result, { action: 'bucket.update', bucket: before?.name ?? id, before: before ? bucketSettings(before) : null, after: bucketSettings }), { changed: result.ok });
+  return result;
+}
