@@ -210,7 +210,8 @@ async function main() {
     const routes = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
     const firstLoad: Record<string, number> = {};
     for (const r of routes) firstLoad[r] = await firstLoadKb(c, r);
-    const emptyPageKb = await firstLoadKb(c, '/baseline');
+    // The framework's own 404 page of the same build: the root layout and nothing of the console.
+    const emptyPageKb = await firstLoadKb(c, '/bench-empty-page');
     const measurementsRenderMs = await measurementsRender(c);
     const peakRssMb = peak.stop();
 

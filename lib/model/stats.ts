@@ -4,7 +4,7 @@ export interface MeasurementStats {
   /** In the spec, with its detector; null for a measurement outside it. */
   detector: string | null;
   records: number;
-  /** Series cardinality as influxdb.cardinality() reports it (measurement × tag set × field key). */
+  /** Series cardinality as influxdb.cardinality() reports it: one per measurement and tag set (InfluxDB 2.8's index does not count field keys). */
   series: number;
   /** Distinct tag combinations: the entities a detector tracks (per period). */
   tagSets: number;

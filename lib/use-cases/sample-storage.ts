@@ -23,7 +23,7 @@ function skipped(now: number, reason: string): SampleOutcome {
 export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcome> {
   const result = await withInflux(async (ctx) => {
     // Keeps the stats cache warm, so screens answer at once even over millions of series.
-    void statsOf(ctx).catch(() => {}); // its failures reach the screens that read the stats
+    void statsOf(ctx).catch((e: unknown) => console.error('storage sampler: warming the stats failed:', e instanceof Error ? e.message : e));
     const buckets = (await ctx.influx.buckets()).filter((b) => !b.system);
     const usage = await readDiskUsage(buckets, ctx.influx.conn);
     if (usage.kind === 'disabled') return usage;

@@ -9,14 +9,24 @@ const FILE = 'last-verify.json';
 /** Keeps the last full report so the Overview can show it after a restart. */
 export function saveLastReport(report: VerifyReport): void {
   const path = join(dataDir(), FILE);
-  writeFileSync(`${path}.tmp`, JSON.stringify(report));
+  writeFileSync(`${path}.tmp`, JSON.stringify(report), { mode: 0o600 });
   renameSync(`${path}.tmp`, path);
 }
 
+/** The last report, or null when none was kept; a damaged file is logged and treated as none. */
 export function loadLastReport(): VerifyReport | null {
+  const path = join(dataDir(), FILE);
+  let text: string;
   try {
-    return JSON.parse(readFileSync(join(dataDir(), FILE), 'utf8')) as VerifyReport;
-  } catch {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') console.error(`verify: cannot read the last report ${path}:`, e instanceof Error ? e.message : e);
+    return null;
+  }
+  try {
+    return JSON.parse(text) as VerifyReport;
+  } catch (e) {
+    console.error(`verify: the last report ${path} is damaged (${e instanceof Error ? e.message : e}); run the checks again to replace it.`);
     return null;
   }
 }

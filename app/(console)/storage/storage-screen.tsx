@@ -3,6 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
+import { SamplerFailure } from '@/components/sampler-failure';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useStorage } from '@/lib/client/use-storage';
 import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
@@ -26,6 +27,7 @@ export function StorageScreen() {
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
         <>
+          <SamplerFailure status={data.sampler} />
           {data.warnings.length ? (
             <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="storage-warnings">
               <p className="font-semibold text-amber-900">Storage warnings</p>

@@ -32,8 +32,10 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
         else if (e.type === 'done' && e.report) setReport(e.report);
         else if (e.type === 'error') setError(e.error);
       });
-    } catch {
-      setError({ code: 'unreachable', message: 'The console server did not answer.', fix: 'Check that the console is still running, then retry.' });
+    } catch (e) {
+      // fetch() rejects only when no answer came; anything else is a broken stream.
+      if (e instanceof TypeError) setError({ code: 'unreachable', message: 'The console server did not answer.', fix: 'Check that the console is still running, then retry.' });
+      else setError({ code: 'internal', message: `The checks' answer could not be read (${e instanceof Error ? e.message : 'unknown error'}).`, fix: 'Run the checks again; if it persists, the console server log has the details.' });
     } finally {
       setRunning(null);
       await client.invalidateQueries({ queryKey: keys.lastVerify() });
