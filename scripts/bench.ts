@@ -3,6 +3,11 @@
  * influxd this script starts. Prints a table and writes bench/results.json:
  *   {"rows": [{"name", "consoleMs", "rawMs", "ratio"}], "firstLoadKb": {"<route>": kB}, "emptyPageKb", "measurementsRenderMs", "peakRssMb"}
  * Options: --points N (default 1,000,000), --reps N (default 5), --buckets N (default 1,000), --skip-naive.
+ *
+ * `npm run bench -- --influx-load [--window 60] [--load-points 1000000]` runs only the row set
+ * "InfluxDB load caused by the console" (scripts/influx-load.ts): influxd CPU with no console, the
+ * console idle and one tab on each screen, at HomeIQ scale (cli seed --entities 30) and at
+ * --load-points points (0 skips it); writes bench/influx-load.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +19,10 @@ import { connection } from '../lib/influx/client';
 import { provision } from '../lib/provision/apply';
 import { countRecords } from '../lib/stats/records';
 import { ai5Spec } from '../lib/spec/load';
+import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
+import { openSession } from '../lib/influx/session';
 import { freePort, median, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
+import { measureLoad, printLoad, type LoadRow } from './influx-load';
 
 interface Row {
   name: string;
@@ -187,8 +195,34 @@ async function measurementsRender(c: Console): Promise<number> {
   }
 }
 
+/** The row set "InfluxDB load caused by the console", at HomeIQ scale and at `loadPoints` points. */
+async function benchInfluxLoad(windowSeconds: number, loadPoints: number): Promise<void> {
+  const influx = startInfluxd();
+  const rows: LoadRow[] = [];
+  try {
+    const conn = connection({ url: influx.url, token: influx.token, org: 'homeiq' });
+    await provision(spec, {}, conn);
+    const sample = await loadSample(spec, { ...DEFAULT_SAMPLE, entities: 30 }, () => {}, await openSession(conn.env));
+    const port = freePort();
+    const start = () => startConsole(influx, port);
+    rows.push(...(await measureLoad({ influx, scale: `HomeIQ scale (${sample.points.toLocaleString('en-US')} points)`, windowSeconds, startConsole: start, goals: { idle: 1, screen: 3 }, log })));
+    if (loadPoints > 0) {
+      log(`writing ${loadPoints.toLocaleString('en-US')} points`);
+      await writeBulk(influx, loadPoints);
+      rows.push(...(await measureLoad({ influx, scale: `${loadPoints.toLocaleString('en-US')} points (+ HomeIQ scale)`, windowSeconds, startConsole: start, goals: { idle: 2, screen: 5 }, log })));
+    }
+  } finally {
+    stopInfluxd(influx);
+  }
+  printLoad(rows);
+  mkdirSync(join(repo, 'bench'), { recursive: true });
+  writeFileSync(join(repo, 'bench', 'influx-load.json'), JSON.stringify({ windowSeconds, rows, ranAt: new Date().toISOString() }, null, 2));
+  log('wrote bench/influx-load.json');
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' } } });
+  if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])));
   const points = Number(values.points);
   const reps = Math.max(1, Number(values.reps));
   const influx = startInfluxd();

@@ -14,7 +14,8 @@ export type { ConnectionStatus };
  * version), readiness, then the token and the organization. /api/connection, the Overview and
  * the first verify checks all read it.
  */
-export async function diagnose(conn: Connection): Promise<ConnectionStatus> {
+/** `freshOrg: false` reuses the organization lookup of the last minute (the banner polls every 4 s). */
+export async function diagnose(conn: Connection, opts: { freshOrg?: boolean } = {}): Promise<ConnectionStatus> {
   const status: ConnectionStatus = { url: conn.env.url, org: conn.env.org, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: null };
   try {
     const health = await getHealth(conn);
@@ -28,7 +29,7 @@ export async function diagnose(conn: Connection): Promise<ConnectionStatus> {
       status.error = notVersion2(health.version);
       return status;
     }
-    const org = await resolveOrg(conn, { fresh: true });
+    const org = await resolveOrg(conn, { fresh: opts.freshOrg ?? true });
     if (!org) {
       status.error = orgMissing(conn.env.org);
       return status;
@@ -46,5 +47,5 @@ export async function readConnectionStatus(env?: InfluxEnv): Promise<ConnectionS
   if (!configured.ok) {
     return { url: null, org: null, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: configured.error };
   }
-  return diagnose(connection(configured.data));
+  return diagnose(connection(configured.data), { freshOrg: false });
 }

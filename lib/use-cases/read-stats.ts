@@ -7,8 +7,12 @@ import { bucketStats, type BucketStats } from '../stats/bucket-stats';
 import { processMemo } from '../stats/memo';
 import { withInflux, type Context } from './context';
 
-/** Stats move slowly (aggregates are written daily): fresh for a few seconds, then refreshed behind a cached answer. */
-const STATS_TTL_MS = 5_000;
+/**
+ * Aggregates are written daily: a count is reused for 50 s (screens poll every 30 s, so what they
+ * show is at most about a minute old), then refreshed behind the cached answer. Every change the
+ * console makes itself drops the cache at once.
+ */
+export const STATS_TTL_MS = 50_000;
 const memo = processMemo<BucketStats>('stats', STATS_TTL_MS);
 
 function statsKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSeconds'>): string {

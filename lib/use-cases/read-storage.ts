@@ -7,7 +7,10 @@ import { storageReport, type StorageReport } from '../storage/report';
 import { withInflux } from './context';
 import { statsOf } from './read-stats';
 
-/** The report moves with the one-minute samples: a few seconds of reuse absorbs polling. */
+/**
+ * The report moves with the one-minute samples: a few seconds of reuse absorbs polling. It costs
+ * InfluxDB one /metrics scrape; its record counts come from the stats cache (read-stats.ts).
+ */
 const memo = processMemo<StorageReport>('storage', 5_000);
 
 /** The Storage screen: bytes on disk over `range`, records, projections and budgets of the spec's buckets. */

@@ -5,7 +5,6 @@ import { readDiskUsage } from '../storage/disk';
 import { recordSample, recordSampleFailure } from '../storage/sampler-status';
 import { downsample, insertReadings } from '../storage/samples';
 import { withInflux } from './context';
-import { statsOf } from './read-stats';
 
 export type SampleOutcome = { kind: 'sampled'; buckets: number } | { kind: 'skipped'; reason: string };
 
@@ -21,9 +20,9 @@ function skipped(now: number, reason: string): SampleOutcome {
 
 /** Reads /metrics once and stores a sample per bucket of the organization; never throws. */
 export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcome> {
+  // Only /metrics and the bucket list: counting records here would cost InfluxDB a scan of every
+  // series each minute for screens nobody may be looking at (the screens count on demand).
   const result = await withInflux(async (ctx) => {
-    // Keeps the stats cache warm, so screens answer at once even over millions of series.
-    void statsOf(ctx).catch((e: unknown) => console.error('storage sampler: warming the stats failed:', e instanceof Error ? e.message : e));
     const buckets = (await ctx.influx.buckets()).filter((b) => !b.system);
     const usage = await readDiskUsage(buckets, ctx.influx.conn);
     if (usage.kind === 'disabled') return usage;
@@ -48,8 +47,12 @@ export function startSampler(): void {
   if (g[KEY]) return;
   const c = config();
   if (!c.ok || !c.data.sampler) return;
-  const timer = setInterval(() => void sampleOnce(), c.data.sampleIntervalMs);
-  timer.unref();
-  g[KEY] = timer;
-  void sampleOnce();
+  // ±10 % jitter: consoles started together do not scrape /metrics in step.
+  const next = () => {
+    const timer = setTimeout(() => void sampleOnce().finally(next), c.data.sampleIntervalMs * (0.9 + Math.random() * 0.2));
+    timer.unref();
+    g[KEY] = timer;
+  };
+  g[KEY] = true;
+  void sampleOnce().finally(next);
 }

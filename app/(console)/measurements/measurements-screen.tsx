@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import { inputClass } from '@/components/dialog';
+import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
@@ -34,7 +35,8 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
             ))}
           </select>
         </label>
-        {stats.isFetching ? <span className="text-xs text-slate-400">Refreshing…</span> : <span className="text-xs text-slate-400">Refreshes every 30 s</span>}
+        {stats.data?.length ? <CountedAgo at={stats.data.map((b) => b.computedAt).sort()[0]} label="Records counted" testId="stats-age" /> : null}
+        {stats.isFetching ? <span className="text-xs text-slate-400">Refreshing…</span> : <span className="text-xs text-slate-400">Refreshes every 30 s while this tab is visible</span>}
       </div>
       {stats.isPending ? <p className="text-sm text-slate-500">Counting records (pushed down to InfluxDB storage)…</p> : null}
       {stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}

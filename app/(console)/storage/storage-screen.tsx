@@ -2,6 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { SamplerFailure } from '@/components/sampler-failure';
 import { errorDetail } from '@/lib/client/fetch-result';
@@ -22,6 +23,7 @@ export function StorageScreen() {
             {r}
           </button>
         ))}
+        {data ? <CountedAgo at={data.generatedAt} label="Report made" testId="storage-age" /> : null}
       </div>
       {isPending ? <p className="text-sm text-slate-500">Reading /metrics and counting records…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}

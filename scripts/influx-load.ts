@@ -1,0 +1,103 @@
+/**
+ * The bench's row set "InfluxDB load caused by the console": the CPU time of the influxd process
+ * the bench started (utime + stime from /proc/<pid>/stat), as % of one core over a fixed window,
+ * with no console (the baseline), the console idle, and one Chromium tab on each screen in turn.
+ */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import type { Console, Influxd } from './harness';
+
+export interface LoadRow {
+  scale: string;
+  what: string;
+  cpuPercent: number;
+  aboveBaseline: number | null;
+  goal: string;
+}
+
+const CLK_TCK = Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+
+/** The PID influxd.sh recorded in the server's state folder. */
+export function influxdPid(server: Influxd): number {
+  for (const file of readdirSync(server.state)) {
+    const m = /^pid=(\d+)$/m.exec(readFileSync(join(server.state, file), 'utf8'));
+    if (m) return Number(m[1]);
+  }
+  throw new Error(`no pid in ${server.state}`);
+}
+
+/** CPU seconds the process has used so far (user + system). */
+function cpuSeconds(pid: number): number {
+  // Fields after the command name (which may hold spaces) start at the last ')'.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+/** % of one core the process used during `seconds` of wall time. */
+async function cpuOver(pid: number, seconds: number): Promise<number> {
+  const before = cpuSeconds(pid);
+  const started = performance.now();
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  return ((cpuSeconds(pid) - before) / ((performance.now() - started) / 1000)) * 100;
+}
+
+export const SCREENS = [
+  ['Overview', '/'],
+  ['Buckets', '/buckets'],
+  ['Measurements', '/measurements'],
+  ['Storage', '/storage'],
+  ['Verify (checks not run)', '/verify'],
+] as const;
+
+/** Baseline without the console; then, with the console running: idle, and each screen open alone. */
+export async function measureLoad(opts: {
+  influx: Influxd;
+  scale: string;
+  windowSeconds: number;
+  startConsole: () => Promise<Console>;
+  goals: { idle: number; screen: number };
+  log: (msg: string) => void;
+}): Promise<LoadRow[]> {
+  const pid = influxdPid(opts.influx);
+  const rows: LoadRow[] = [];
+  opts.log(`${opts.scale}: baseline, no console (${opts.windowSeconds} s)`);
+  const baseline = await cpuOver(pid, opts.windowSeconds);
+  rows.push({ scale: opts.scale, what: 'no console (baseline)', cpuPercent: baseline, aboveBaseline: null, goal: '' });
+  const c = await opts.startConsole();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    // Let start-up work (first sample, first listing) pass before the idle window.
+    await new Promise((r) => setTimeout(r, 5_000));
+    opts.log(`${opts.scale}: console idle (${opts.windowSeconds} s)`);
+    const idle = await cpuOver(pid, opts.windowSeconds);
+    rows.push({ scale: opts.scale, what: 'console idle, no browser', cpuPercent: idle, aboveBaseline: idle - baseline, goal: `≤ ${opts.goals.idle} % above baseline` });
+    const [name, value] = c.cookie.split('=');
+    for (const [label, path] of SCREENS) {
+      const context = await browser.newContext();
+      await context.addCookies([{ name: name ?? '', value: value ?? '', url: c.url }]);
+      const page = await context.newPage();
+      await page.goto(c.url + path);
+      await page.waitForLoadState('load');
+      await new Promise((r) => setTimeout(r, 3_000));
+      opts.log(`${opts.scale}: one tab on ${label} (${opts.windowSeconds} s)`);
+      const used = await cpuOver(pid, opts.windowSeconds);
+      rows.push({ scale: opts.scale, what: `one tab on ${label}`, cpuPercent: used, aboveBaseline: used - baseline, goal: `≤ ${opts.goals.screen} % above baseline` });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    c.stop();
+  }
+  return rows;
+}
+
+export function printLoad(rows: readonly LoadRow[]): void {
+  console.log('\nInfluxDB load caused by the console (influxd CPU, % of one core, from /proc/<pid>/stat)\n');
+  console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(34)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
+  for (const r of rows) {
+    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(34)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
+  }
+}
