@@ -1,6 +1,7 @@
 /** Runs once when the console server starts: the admin password on first start, then storage sampling. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  (await import('./lib/process-guards')).installProcessGuards();
   const { ensureAdminPassword } = await import('./lib/auth/credentials');
   const password = await ensureAdminPassword();
   if (password) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /**
@@ -9,6 +9,9 @@ import { join, resolve } from 'node:path';
  */
 export function dataDir(): string {
   const dir = resolve(process.env.CONSOLE_DATA_DIR?.trim() || join(process.cwd(), '.data'));
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Only the console's user may read it (it holds the password hash, the session key and sessions).
+  const stat = statSync(dir);
+  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(dir, 0o700);
   return dir;
 }

@@ -9,7 +9,7 @@ const FILE = 'last-verify.json';
 /** Keeps the last full report so the Overview can show it after a restart. */
 export function saveLastReport(report: VerifyReport): void {
   const path = join(dataDir(), FILE);
-  writeFileSync(`${path}.tmp`, JSON.stringify(report));
+  writeFileSync(`${path}.tmp`, JSON.stringify(report), { mode: 0o600 });
   renameSync(`${path}.tmp`, path);
 }
 
