@@ -1,8 +1,7 @@
+import { guardRoute } from '@/lib/auth/route-guard';
 import { listOrgBuckets } from '@/lib/provision/bucket-commands';
 import { resultResponse } from '@/lib/influx/http-status';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return resultResponse(await listOrgBuckets());
-}
+export const GET = guardRoute('read', async () => resultResponse(await listOrgBuckets()));

@@ -1,9 +1,8 @@
+import { guardRoute } from '@/lib/auth/route-guard';
 import { readConnectionStatus } from '@/lib/influx/status';
 import { resultResponse } from '@/lib/influx/http-status';
 import { ok } from '@/lib/result';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return resultResponse(ok(await readConnectionStatus()));
-}
+export const GET = guardRoute('read', async () => resultResponse(ok(await readConnectionStatus())));

@@ -1,11 +1,7 @@
-import { CLI_ACTOR } from '@/lib/auth/actor';
-import { sessionFromCookie } from '@/lib/auth/guard';
-import { SESSION_COOKIE } from '@/lib/auth/session';
+import { guardRoute } from '@/lib/auth/route-guard';
 import { influxEnv } from '@/lib/env';
-import { cookies } from 'next/headers';
 import { consoleError } from '@/lib/influx/errors';
 import { resultResponse } from '@/lib/influx/http-status';
-import { isSameOrigin } from '@/lib/influx/same-origin';
 import { fail } from '@/lib/result';
 import { activeSpec } from '@/lib/spec/load';
 import { runChecks } from '@/lib/verify/run';
@@ -16,17 +12,15 @@ export const dynamic = 'force-dynamic';
 /**
  * Runs the checks (POST: the write probe writes and deletes a point) and streams one JSON
  * line per check as it completes, then `{"type":"done","report":…}`. `?only=ID` reruns one check.
+ * A change (probe points, the saved last report): admin only; a viewer gets 403 and reads `/api/verify/last`.
  */
-export async function POST(req: Request) {
-  if (!isSameOrigin(req)) return resultResponse(fail(consoleError('invalid', 'Cross-site request refused.', 'Open the console from its own address.')));
+export const POST = guardRoute('change', async (req, { actor }) => {
   const spec = activeSpec();
   if (!spec.ok) return resultResponse(fail(spec.error));
   const env = influxEnv();
   if (!env.ok) return resultResponse(fail(env.error));
   const only = new URL(req.url).searchParams.get('only');
   if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(consoleError('invalid', 'Unknown check id.')));
-  const session = sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value);
-  const actor = session ? { role: session.role } : CLI_ACTOR;
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -46,4 +40,4 @@ export async function POST(req: Request) {
     },
   });
   return new Response(stream, { headers: { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
-}
+});
