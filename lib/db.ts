@@ -65,8 +65,8 @@ export function openDb(path: string = join(dataDir(), 'console.db')): Db {
   if (open?.open) return open;
   // Mode 600 before SQLite opens it: its -wal and -shm files take the database file's mode.
   if (path !== ':memory:') {
-    closeSync(openSync(path, 'a', 0o600));
-    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+    closeSync(openSync(/*turbopackIgnore: true*/ path, 'a', 0o600));
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(/*turbopackIgnore: true*/ file)) chmodSync(/*turbopackIgnore: true*/ file, 0o600);
   }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');

@@ -1,4 +1,5 @@
 import 'server-only';
+import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
 
 const KEY = Symbol.for('homeiq-influx-console.process-guards');
 
@@ -14,7 +15,7 @@ export function describeError(error: unknown): string {
 }
 
 /**
- * A stray rejection or exception (a client hanging up mid-request: `Error: aborted`, ECONNRESET)
+ * Installed once when the server starts. A stray rejection or exception (a client hanging up mid-request: `Error: aborted`, ECONNRESET)
  * is logged with its cause instead of ending the server for every other user. Installed once.
  */
 export function installProcessGuards(): void {
@@ -23,4 +24,40 @@ export function installProcessGuards(): void {
   g[KEY] = true;
   process.on('unhandledRejection', (reason) => console.error(`[console] unhandled rejection (server keeps running): ${describeError(reason)}`));
   process.on('uncaughtException', (error, origin) => console.error(`[console] uncaught exception from ${origin} (server keeps running): ${describeError(error)}`));
+  refuseUnrepresentableMethods();
+}
+
+/** Methods the Fetch API refuses to even represent: Next.js fails on them before proxy.ts can answer. */
+const UNREPRESENTABLE = new Set(['TRACE', 'TRACK', 'CONNECT']);
+
+/**
+ * Answers TRACE and TRACK with a 405 and a typed error at the HTTP server itself: otherwise
+ * Next.js turns them into a 500 while building the request object for the proxy.
+ */
+export function refuseUnrepresentableMethods(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for('homeiq-influx-console.method-guard');
+  if (g[key]) return;
+  g[key] = true;
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]): boolean {
+    if (event === 'request') {
+      const [req, res] = args as [IncomingMessage, ServerResponse];
+      if (req.method && UNREPRESENTABLE.has(req.method)) {
+        const error = { code: 'invalid', message: `The method ${req.method} is not allowed here.`, fix: 'Use GET, HEAD or POST.' };
+        res.writeHead(405, {
+          Allow: 'GET, HEAD, POST',
+          'Content-Type': 'application/json',
+          'Cache-Control': 'no-store',
+          'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+          'X-Frame-Options': 'DENY',
+          'Referrer-Policy': 'same-origin',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        res.end(JSON.stringify({ ok: false, error }));
+        return true;
+      }
+    }
+    return Reflect.apply(emit, this, [event, ...args]) as boolean;
+  } as typeof Server.prototype.emit;
 }
