@@ -29,10 +29,6 @@ function isRead(method: string): boolean {
   return method === 'GET' || method === 'HEAD';
 }
 
-export function isPublic(pathname: string): boolean {
-  return STATIC.includes(pathname) || PUBLIC_PAGES.includes(pathname) || PUBLIC_ROUTES.includes(pathname) || pathname.startsWith('/_next/');
-}
-
 export function decide(method: string, pathname: string, role: Role | null, serverAction = false): Decision {
   if (!(ALLOWED_METHODS as readonly string[]).includes(method)) return 'method-not-allowed';
   const api = pathname.startsWith('/api/');
