@@ -4,6 +4,7 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  (await import('./lib/process-guards')).installProcessGuards();
   const { startupProblem } = await import('./lib/startup');
   const problem = startupProblem();
   if (problem) {

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_PASSWORD, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
+import { ADMIN_PASSWORD, FAULT_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
 
 // Two real influxd servers: `main` for the console under test, `fault` for the console whose
 // InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
@@ -12,13 +12,11 @@ if (!process.env.E2E_SERVERS) {
 const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
 
 if (!process.env.E2E_SESSION_SECRET) process.env.E2E_SESSION_SECRET = `e2e-${Date.now()}-${Math.random()}`;
-const MAIN_PORT = 3100;
 /** Debian's Chromium: a test tool's own browser download fails on these machines. */
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
-const FAULT_PORT = 3101;
 
 function consoleServer(port: number, influx: { url: string; token: string; data: string }) {
   return {
@@ -35,7 +33,7 @@ function consoleServer(port: number, influx: { url: string; token: string; data:
       CONSOLE_SAMPLE_INTERVAL_SECONDS: '2',
       CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
       CONSOLE_VIEWER_PASSWORD: VIEWER_PASSWORD,
-      // Both consoles sign sessions alike, so one sign-in serves both (cookies ignore the port).
+      // Sessions are kept in each console's own database: a test signs in on the console it uses.
       CONSOLE_SESSION_SECRET: process.env.E2E_SESSION_SECRET ?? '',
     },
     stdout: 'ignore' as const,

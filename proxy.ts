@@ -1,27 +1,67 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { sessionSecret } from './lib/auth/credentials';
-import { decide } from './lib/auth/policy';
-import { decodeSession, SESSION_COOKIE } from './lib/auth/session';
+import { ALLOWED_METHODS, decide } from './lib/auth/policy';
+import { SIGNED_OUT } from './lib/auth/route-guard';
+import { safeNext } from './lib/auth/safe-next';
+import { SESSION_COOKIE } from './lib/auth/session';
+import { checkSession } from './lib/auth/sessions';
+import { isSameOrigin } from './lib/auth/same-origin';
+import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, methodNotAllowed, type Refusal } from './lib/http/request-checks';
+import { securityHeaders } from './lib/http/security-headers';
 
-/** The shared guard: every page, route handler and server action passes here first. */
-export function proxy(request: NextRequest) {
-  const session = decodeSession(request.cookies.get(SESSION_COOKIE)?.value, sessionSecret());
-  const decision = decide(request.method, request.nextUrl.pathname, session?.role ?? null, request.headers.has('next-action'));
-  switch (decision) {
-    case 'allow':
-      return NextResponse.next();
+/**
+ * The shared gate: every request passes here first. It refuses malformed requests with a 4xx,
+ * authenticates (signature and the server-side session), and adds the security headers. The role
+ * is checked by the route handler (`guardRoute`) or the server action (`adminAction`) itself.
+ */
+export async function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+  const headers = securityHeaders(nonce, process.env.NODE_ENV === 'development');
+  const refuse = (r: Refusal) => withHeaders(Response.json({ ok: false, error: r.error }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }), headers);
+
+  const { pathname, search } = request.nextUrl;
+  const serverAction = request.headers.has('next-action');
+  const session = await checkSession(request.cookies.get(SESSION_COOKIE)?.value);
+  switch (decide(request.method, pathname, session?.role ?? null, serverAction)) {
+    case 'method-not-allowed':
+      return refuse(methodNotAllowed(request.method, pathname.startsWith('/api/') ? ALLOWED_METHODS : ['GET', 'HEAD']));
+    case 'not-an-action':
+      return refuse(badRequest('Server actions are called on pages, not on /api/ routes.'));
     case 'sign-in': {
       const url = new URL('/login', request.url);
-      url.searchParams.set('next', request.nextUrl.pathname);
-      return NextResponse.redirect(url);
+      url.searchParams.set('next', safeNext(`${pathname}${search}`, request.nextUrl.origin));
+      return withHeaders(NextResponse.redirect(url), headers);
     }
     case 'unauthorized':
-      return Response.json({ ok: false, error: { code: 'signed_out', message: 'Sign in to the console first.', fix: 'Open /login and sign in.' } }, { status: 401 });
-    case 'forbidden':
-      return Response.json({ ok: false, error: { code: 'read_only', message: 'The viewer role can browse everything and change nothing.', fix: 'Sign in as admin to make changes.' } }, { status: 403 });
+      return withHeaders(Response.json({ ok: false, error: SIGNED_OUT }, { status: 401 }), headers);
+    case 'allow':
+      break;
   }
+  if (request.method === 'POST') {
+    const refusal = checkContentLength(request.headers.get('content-length')) ?? (serverAction ? await checkServerAction(request) : null);
+    if (refusal) return refuse(refusal);
+  }
+  const forwarded = new Headers(request.headers);
+  forwarded.set('x-nonce', nonce);
+  forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
+  return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
+}
+
+/** A server action call: from the console's own origin, with a body React could have sent. */
+async function checkServerAction(request: NextRequest): Promise<Refusal | null> {
+  if (!isSameOrigin(request)) return FOREIGN_ORIGIN;
+  const text = await request
+    .clone()
+    .text()
+    .catch(() => null);
+  return text === null ? badRequest('The request body could not be read.') : checkActionBody(request.headers.get('content-type'), text);
+}
+
+function withHeaders<R extends Response>(res: R, headers: Record<string, string>): R {
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.svg).*)'],
+  // Everything, static files included: each response gets the security headers, each method is checked.
+  matcher: ['/:path*'],
 };

@@ -9,6 +9,9 @@ export const metadata: Metadata = {
   icons: { icon: '/favicon.svg' },
 };
 
+// Rendered per request: Next.js puts the request's CSP nonce (set by proxy.ts) on its scripts.
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

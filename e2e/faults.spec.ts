@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { e2eServers, FAULT_CONSOLE_URL, startInfluxdSync, stopInfluxdSync } from './support/servers';
+import { ADMIN_PASSWORD, e2eServers, FAULT_CONSOLE_URL, startInfluxdSync, stopInfluxdSync } from './support/servers';
+import { signInThroughUi } from './support/steps';
 
 const SCREENS = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
 
 test('every screen says InfluxDB is unreachable within 5 s when it stops, and recovers without a reload', async ({ page }) => {
   const { fault } = e2eServers();
+  await signInThroughUi(page, FAULT_CONSOLE_URL, ADMIN_PASSWORD);
   await page.goto(`${FAULT_CONSOLE_URL}/buckets`);
   await expect(page.getByTestId('bucket-row-_monitoring')).toBeVisible();
 

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { e2eServers, VIEWER_PASSWORD } from './support/servers';
+import { ADMIN_PASSWORD, e2eServers, MAIN_CONSOLE_URL, VIEWER_PASSWORD } from './support/servers';
+import { signInThroughUi } from './support/steps';
 
 const { main } = e2eServers();
 const PAGES = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
@@ -92,8 +93,10 @@ test('the InfluxDB token never reaches the browser: not in pages, API answers or
 });
 
 test('signing out ends the session', async ({ browser }) => {
-  const context = await browser.newContext({ storageState: 'test-results/.auth/admin.json' });
+  // A session of its own: signing out revokes it on the server, for every copy of its cookie.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
+  await signInThroughUi(page, MAIN_CONSOLE_URL, ADMIN_PASSWORD);
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);

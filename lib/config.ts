@@ -6,7 +6,7 @@ import { fail, ok, type Result } from './result';
 
 /**
  * Every environment variable the console and its CLI read, in one schema, parsed once.
- * Nothing else in the code reads `process.env` (Next's own NEXT_RUNTIME aside).
+ * Nothing else in the code reads `process.env` (Next's own NEXT_RUNTIME and NODE_ENV aside).
  * An empty value counts as unset, so `CONSOLE_SPEC=` means "the built-in spec".
  */
 const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
@@ -49,8 +49,8 @@ const schema = z.object({
   CONSOLE_ADMIN_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_ADMIN_PASSWORD is too long (1000 characters at most)').optional()),
   CONSOLE_VIEWER_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_VIEWER_PASSWORD is too long (1000 characters at most)').optional()),
   CONSOLE_SESSION_SECRET: text('CONSOLE_SESSION_SECRET'),
-  /** The address of a reverse proxy whose X-Forwarded-For is believed. */
-  CONSOLE_TRUSTED_PROXY: text('CONSOLE_TRUSTED_PROXY'),
+  /** How many reverse proxies in front of the console append to X-Forwarded-For (unset: the header is ignored). */
+  CONSOLE_TRUSTED_PROXY: z.preprocess(unset, z.string().trim().regex(/^([1-9]|10)$/, 'CONSOLE_TRUSTED_PROXY must be the number of proxies in front of the console, 1 to 10').transform(Number).optional()),
   PORT: wholeNumber('PORT', 1, 65_535, 3000),
 });
 
@@ -72,7 +72,8 @@ export interface ConsoleConfig {
   adminPassword: string | null;
   viewerPassword: string | null;
   sessionSecret: string | null;
-  trustedProxy: string | null;
+  /** Proxies in front of the console whose X-Forwarded-For entries are believed. */
+  trustedProxy: number | null;
   port: number;
 }
 

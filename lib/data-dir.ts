@@ -1,5 +1,5 @@
 import 'server-only';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
 import { requireConfig } from './config';
 
 /**
@@ -10,6 +10,9 @@ import { requireConfig } from './config';
 export function dataDir(): string {
   const dir = requireConfig().dataDir;
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Only the console's user may read it (it holds the password hash, the session key and sessions).
+  const stat = statSync(/*turbopackIgnore: true*/ dir);
+  if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(/*turbopackIgnore: true*/ dir, 0o700);
   return dir;
 }
 

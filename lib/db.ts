@@ -1,5 +1,6 @@
 import 'server-only';
 import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from './data-dir';
 
@@ -42,6 +43,16 @@ const MIGRATIONS = [
      message TEXT NOT NULL
    );
    CREATE INDEX IF NOT EXISTS audit_log_by_time ON audit_log (ts);`,
+  // Server-side sessions: the signed cookie names one; sign-out or a password change ends every copy.
+  `CREATE TABLE IF NOT EXISTS sessions (
+     id TEXT PRIMARY KEY,
+     role TEXT NOT NULL,
+     created_at INTEGER NOT NULL,    -- unix ms
+     expires_at INTEGER NOT NULL,    -- unix ms
+     password_fp TEXT NOT NULL,      -- fingerprint of the password it was issued under
+     revoked_at INTEGER
+   );
+   CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');
@@ -52,6 +63,11 @@ export function openDb(path: string = join(dataDir(), 'console.db')): Db {
   (globalThis as Record<symbol, unknown>)[KEY] = registry;
   const open = registry.get(path);
   if (open?.open) return open;
+  // Mode 600 before SQLite opens it: its -wal and -shm files take the database file's mode.
+  if (path !== ':memory:') {
+    closeSync(openSync(/*turbopackIgnore: true*/ path, 'a', 0o600));
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(/*turbopackIgnore: true*/ file)) chmodSync(/*turbopackIgnore: true*/ file, 0o600);
+  }
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');

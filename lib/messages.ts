@@ -24,15 +24,16 @@ export function systemBucket(name: string, verb: 'edited' | 'deleted'): ConsoleE
 }
 
 export function signedOut(): ConsoleError {
-  return consoleError('signed_out', 'You are signed out.', 'Open /login and sign in again (your session ended or was never started).');
+  return consoleError('signed_out', 'You are signed out: sign in to the console first.', 'Open /login and sign in (your session ended, was revoked, or never started).');
 }
 
 export function readOnly(): ConsoleError {
-  return consoleError('read_only', 'The viewer role can browse everything and change nothing.');
+  return consoleError('read_only', 'The viewer role can browse everything and change nothing.', 'Sign in as admin to make changes.');
 }
 
+/** A change asked from another site's page: refused (403) whatever the session. */
 export function crossSite(): ConsoleError {
-  return consoleError('invalid', 'Cross-site request refused.', 'Open the console from its own address.');
+  return consoleError('forbidden', 'Cross-site request refused.', 'Open the console from its own address.');
 }
 
 export function notVersion2(version: string): ConsoleError {

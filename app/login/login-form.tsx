@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { inputClass, primaryButton } from '@/components/dialog';
+import { safeNext } from '@/lib/auth/safe-next';
 import type { ConsoleError } from '@/lib/errors';
 
 export function LoginForm() {
@@ -19,8 +20,7 @@ export function LoginForm() {
           const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
           const body = (await res.json()) as { ok: boolean; error?: ConsoleError };
           if (body.ok) {
-            const next = new URLSearchParams(window.location.search).get('next');
-            window.location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+            window.location.assign(safeNext(new URLSearchParams(window.location.search).get('next'), window.location.origin));
             return;
           }
           setError(body.error ?? null);

@@ -38,8 +38,13 @@ export function e2eServers(): { main: E2eInfluxd; fault: E2eInfluxd } {
   return JSON.parse(raw) as { main: E2eInfluxd; fault: E2eInfluxd };
 }
 
-export const MAIN_CONSOLE_URL = 'http://127.0.0.1:3100';
-export const FAULT_CONSOLE_URL = 'http://127.0.0.1:3101';
+/** The consoles' ports: E2E_PORT_BASE (default 3100) for the main one, the next for the fault one. */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? '3100');
+if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65534) throw new Error(`E2E_PORT_BASE must be a port number (1024-65534), not '${process.env.E2E_PORT_BASE}'.`);
+export const MAIN_PORT = PORT_BASE;
+export const FAULT_PORT = PORT_BASE + 1;
+export const MAIN_CONSOLE_URL = `http://127.0.0.1:${MAIN_PORT}`;
+export const FAULT_CONSOLE_URL = `http://127.0.0.1:${FAULT_PORT}`;
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const VIEWER_PASSWORD = 'e2e-viewer-password';

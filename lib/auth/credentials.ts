@@ -7,7 +7,7 @@ import { dataDir } from '../data-dir';
 import { generatePassword, hashPassword, verifyPassword } from './passwords';
 import type { Role } from './session';
 
-const ADMIN_HASH_FILE = 'admin-password.scrypt';
+export const ADMIN_HASH_FILE = 'admin-password.scrypt';
 const SECRET_FILE = 'session-secret';
 
 function writePrivate(path: string, text: string): void {

@@ -6,6 +6,8 @@ export interface Session {
   role: Role;
   /** Expiry, unix ms. */
   exp: number;
+  /** The server-side session this cookie stands for (`sessions` in console.db): sign-out revokes it. */
+  sid?: string;
 }
 
 export const SESSION_COOKIE = 'homeiq_console_session';
@@ -31,7 +33,7 @@ export function decodeSession(value: string | undefined, secret: string, now: nu
   try {
     const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Partial<Session>;
     if ((parsed.role !== 'admin' && parsed.role !== 'viewer') || typeof parsed.exp !== 'number' || parsed.exp < now) return null;
-    return { role: parsed.role, exp: parsed.exp };
+    return typeof parsed.sid === 'string' ? { role: parsed.role, exp: parsed.exp, sid: parsed.sid } : { role: parsed.role, exp: parsed.exp };
   } catch {
     return null;
   }

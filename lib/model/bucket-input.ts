@@ -9,7 +9,10 @@ export const bucketNameSchema = z
   .refine((v) => v.length <= 255, 'Bucket name is too long: 255 characters at most.')
   .refine((v) => !v.startsWith('_'), 'Bucket names starting with "_" are reserved for InfluxDB system buckets.')
   .refine((v) => !v.includes('"'), 'Bucket name must not contain a double quote (").')
-  .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Bucket name must not contain control characters.');
+  .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Bucket name must not contain control characters.')
+  // Bidi overrides, zero-width and other invisible characters make a name read as another one;
+  // a lone surrogate is stored by InfluxDB as U+FFFD, so the bucket made is not the one asked for.
+  .refine((v) => v.isWellFormed() && !/\p{Cc}|\p{Cf}|\p{Cs}/u.test(v), 'Bucket name must not contain invisible, format or direction characters (such as U+200B or U+202E) or broken Unicode.');
 
 export const retentionInputSchema = z
   .union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' })

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sessionSecret } from '@/lib/auth/credentials';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensureAdminPassword, sessionSecret } from '@/lib/auth/credentials';
 import { encodeSession, SESSION_COOKIE } from '@/lib/auth/session';
+import { startSession } from '@/lib/auth/sessions';
 import { listBuckets as listOrgBuckets } from '@/lib/use-cases/list-buckets';
 
 /** The session cookie the next action call carries (server actions read it with next/headers). */
@@ -19,12 +20,17 @@ async function exists(name: string): Promise<boolean> {
 }
 
 describe('the admin guard of every server action, against a real influxd', () => {
+  // Sessions are server-side: each cookie below is a real session, issued under the roles' passwords.
+  process.env.CONSOLE_VIEWER_PASSWORD ??= 'integration-viewer-password';
+  beforeAll(async () => {
+    await ensureAdminPassword();
+  });
   afterEach(() => {
     cookie = undefined;
   });
 
   it('refuses a signed-out caller and a viewer, making no change', async () => {
-    for (const who of [undefined, encodeSession({ role: 'viewer', exp: Date.now() + 60_000 }, sessionSecret())]) {
+    for (const who of [undefined, await startSession('viewer')]) {
       cookie = who;
       const results = [await createBucket({ name: 'guarded_bucket', retention: '1d' }), await applyPlan({ confirm: [] }), await setBudget({ bucketName: 'x', maxBytes: 1, maxRecords: null })];
       for (const r of results) {
@@ -36,7 +42,7 @@ describe('the admin guard of every server action, against a real influxd', () =>
   });
 
   it('lets an admin through', async () => {
-    cookie = encodeSession({ role: 'admin', exp: Date.now() + 60_000 }, sessionSecret());
+    cookie = await startSession('admin');
     const r = await createBucket({ name: 'guarded_bucket', retention: '1d' });
     expect(r.ok).toBe(true);
     expect(await exists('guarded_bucket')).toBe(true);

@@ -1,8 +1,7 @@
+import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
 import { listBuckets } from '@/lib/use-cases/list-buckets';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return resultResponse(await listBuckets());
-}
+export const GET = guardRoute('read', async () => resultResponse(await listBuckets()));

@@ -1,8 +1,7 @@
+import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
 import { readConnection } from '@/lib/use-cases/read-connection';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return resultResponse(await readConnection());
-}
+export const GET = guardRoute('read', async () => resultResponse(await readConnection()));

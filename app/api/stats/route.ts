@@ -1,6 +1,4 @@
-import { cookies } from 'next/headers';
-import { sessionFromCookie } from '@/lib/auth/guard';
-import { SESSION_COOKIE } from '@/lib/auth/session';
+import { guardRoute } from '@/lib/auth/route-guard';
 import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
 import { readOnly } from '@/lib/messages';
@@ -14,7 +12,7 @@ export const dynamic = 'force-dynamic';
  * Stats of the spec's buckets, or of `?bucket=NAME`, from the cache. `?fresh=1` counts now
  * (admin only: a count can keep InfluxDB busy for minutes); concurrent fresh requests share one count.
  */
-export async function GET(req: Request) {
+export const GET = guardRoute('read', async (req, { session }) => {
   const params = new URL(req.url).searchParams;
   const bucket = params.get('bucket');
   if (bucket !== null) {
@@ -22,8 +20,8 @@ export async function GET(req: Request) {
     if (!name.success) return resultResponse(fail(consoleError('invalid', name.error.issues[0]?.message ?? 'Invalid bucket name.')));
   }
   const fresh = params.get('fresh') === '1';
-  if (fresh && sessionFromCookie((await cookies()).get(SESSION_COOKIE)?.value)?.role !== 'admin') {
+  if (fresh && session.role !== 'admin') {
     return resultResponse(fail({ ...readOnly(), message: 'Counting afresh (fresh=1) is for the admin: it can keep InfluxDB busy for minutes. The cached figures are served to everyone.' }));
   }
   return resultResponse(await readStats(bucket ?? undefined, { fresh }));
-}
+});

@@ -1,9 +1,8 @@
+import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
 import { ok } from '@/lib/result';
 import { loadLastReport } from '@/lib/verify/last-report';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET() {
-  return resultResponse(ok(loadLastReport()));
-}
+export const GET = guardRoute('read', () => resultResponse(ok(loadLastReport())));
