@@ -31,4 +31,6 @@ export interface BucketStats {
   queryMs: number;
   /** When these numbers were counted (the screen may show a cached result while a newer one is counted). */
   computedAt: string;
+  /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
+  checkedAt?: string | null;
 }

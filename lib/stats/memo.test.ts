@@ -60,24 +60,3 @@ describe('memoize', () => {
   });
 });
 
-describe('fresh', () => {
-  it('shares one computation among concurrent callers and caches its result', async () => {
-    const memo = memoize<number>(1_000);
-    let calls = 0;
-    let release: (v: number) => void = () => {};
-    const compute = () => {
-      calls++;
-      return new Promise<number>((r) => (release = r));
-    };
-    const all = Promise.all([memo.fresh('k', compute), memo.fresh('k', compute), memo.fresh('k', compute)]);
-    release(7);
-    expect(await all).toEqual([7, 7, 7]);
-    expect(calls).toBe(1);
-    expect(memo.peek('k')).toBe(7);
-    // Once settled, the next fresh call counts again.
-    const again = memo.fresh('k', compute);
-    release(8);
-    expect(await again).toBe(8);
-    expect(calls).toBe(2);
-  });
-});

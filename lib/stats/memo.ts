@@ -10,11 +10,6 @@ export interface Memo<T> {
   clear(): void;
   /** The last computed value, however old, without computing anything. */
   peek(key: string): T | undefined;
-  /**
-   * Computes now, ignoring the cached value; concurrent callers share one computation
-   * (single-flight), and its result becomes the cached value.
-   */
-  fresh(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 interface Entry<T> {
@@ -62,22 +57,7 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
     }
     return hit.value;
   };
-  const inFlight = new Map<string, Promise<T>>();
-  const fresh = (key: string, compute: () => Promise<T>): Promise<T> => {
-    const running = inFlight.get(key);
-    if (running) return running;
-    const next = compute();
-    inFlight.set(key, next);
-    const done = () => {
-      if (inFlight.get(key) === next) inFlight.delete(key);
-    };
-    next.then((v) => {
-      done();
-      entries.set(key, { at: now(), value: Promise.resolve(v), settled: true, refreshing: false, resolved: v });
-    }, done);
-    return next;
-  };
-  return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved, fresh });
+  return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved });
 }
 
 /**
@@ -87,19 +67,28 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
  */
 const REGISTRY = Symbol.for('homeiq-influx-console.memos');
 
-function registry(): Map<string, Memo<unknown>> {
+interface Clearable {
+  clear(): void;
+}
+
+function registry(): Map<string, Clearable> {
   const g = globalThis as Record<symbol, unknown>;
-  if (!g[REGISTRY]) g[REGISTRY] = new Map<string, Memo<unknown>>();
-  return g[REGISTRY] as Map<string, Memo<unknown>>;
+  if (!g[REGISTRY]) g[REGISTRY] = new Map<string, Clearable>();
+  return g[REGISTRY] as Map<string, Clearable>;
 }
 
 export function processMemo<T>(name: string, ttlMs: number): Memo<T> {
-  const memos = registry();
-  if (!memos.has(name)) memos.set(name, memoize<unknown>(ttlMs));
-  return memos.get(name) as Memo<T>;
+  return processCache(name, () => memoize<T>(ttlMs));
+}
+
+/** Any cache kept once per process and dropped with the others by forgetCachedReads(). */
+export function processCache<T extends Clearable>(name: string, make: () => T): T {
+  const caches = registry();
+  if (!caches.has(name)) caches.set(name, make());
+  return caches.get(name) as T;
 }
 
 /** After the console itself wrote data: every cached read starts afresh. */
 export function forgetCachedReads(): void {
-  for (const memo of registry().values()) memo.clear();
+  for (const cache of registry().values()) cache.clear();
 }

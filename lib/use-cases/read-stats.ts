@@ -1,22 +1,108 @@
 import 'server-only';
 import { InfluxError } from '../errors';
-import type { BucketInfo } from '../model/bucket';
+import type { BucketInfo } from '../influx/buckets';
+import { fetchMetrics } from '../influx/metrics';
+import { parsePrometheus, type PromFamily } from '../influx/prometheus';
 import { bucketMissing } from '../messages';
 import type { Result } from '../result';
 import { bucketStats, type BucketStats } from '../stats/bucket-stats';
-import { processMemo } from '../stats/memo';
+import { bucketSignature } from '../stats/change-signal';
+import { processCache } from '../stats/memo';
 import { withInflux, type Context } from './context';
 
 /**
- * Aggregates are written daily: a count is reused for 50 s (screens poll every 30 s, so what they
- * show is at most about a minute old), then refreshed behind the cached answer. Every change the
- * console makes itself drops the cache at once.
+ * Counting a bucket reads every series it holds; HomeIQ writes its aggregates once a day. So a
+ * count is kept and only *checked* while screens are open: at most every CHECK_MS, one /metrics
+ * scrape tells whether the bucket was written to, lost a shard or influxd restarted since
+ * (change-signal.ts); only then is it counted again. What /metrics cannot see (a delete with a
+ * predicate) is caught by recounting every RECONCILE_MS while someone looks, or at once with
+ * `stats --fresh`. Changes the console makes itself drop the cache (recordChange).
  */
-export const STATS_TTL_MS = 50_000;
-const memo = processMemo<BucketStats>('stats', STATS_TTL_MS);
+export const CHECK_MS = 30_000;
+export const RECONCILE_MS = 15 * 60_000;
 
-function statsKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSeconds'>): string {
+interface Counted {
+  stats: BucketStats;
+  /** The bucket's /metrics signature read just before it was counted; null when /metrics is off. */
+  signature: string | null;
+  checkedAt: number;
+}
+
+class StatsCache {
+  readonly entries = new Map<string, Counted>();
+  readonly pending = new Map<string, Promise<BucketStats>>();
+  /** One /metrics scrape (per server) serves every bucket checked within METRICS_REUSE_MS. */
+  readonly metrics = new Map<string, { at: number; families: Promise<Map<string, PromFamily> | null> }>();
+  /** Bumped by clear(): a count started before a change is not stored after it. */
+  generation = 0;
+  clear(): void {
+    this.entries.clear();
+    this.metrics.clear();
+    this.generation++;
+  }
+}
+
+const cache = processCache('stats', () => new StatsCache());
+const METRICS_REUSE_MS = 5_000;
+
+async function signatureOf(ctx: Context, bucket: BucketInfo): Promise<string | null> {
+  const conn = ctx.influx.conn;
+  try {
+    let scrape = cache.metrics.get(conn.env.url);
+    if (!scrape || Date.now() - scrape.at >= METRICS_REUSE_MS) {
+      scrape = { at: Date.now(), families: fetchMetrics(conn).then((m) => (m.kind === 'ok' ? parsePrometheus(m.text) : null)) };
+      cache.metrics.set(conn.env.url, scrape);
+      scrape.families.catch(() => cache.metrics.delete(conn.env.url));
+    }
+    const families = await scrape.families;
+    return families ? bucketSignature(families, bucket.id) : null;
+  } catch (e) {
+    console.error('stats: /metrics unreadable, counting again instead:', e instanceof Error ? e.message : e);
+    return null;
+  }
+}
+
+function singleFlight(key: string, work: () => Promise<BucketStats>): Promise<BucketStats> {
+  const running = cache.pending.get(key);
+  if (running) return running;
+  const next = work().finally(() => cache.pending.delete(key));
+  cache.pending.set(key, next);
+  return next;
+}
+
+async function count(ctx: Context, bucket: BucketInfo, key: string): Promise<BucketStats> {
+  const generation = cache.generation;
+  const signature = await signatureOf(ctx, bucket);
+  const stats = await bucketStats(bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), ctx.influx.conn);
+  if (generation === cache.generation) cache.entries.set(key, { stats, signature, checkedAt: Date.now() });
+  return stats;
+}
+
+/** Counts again only when /metrics shows a change, or the last count is older than RECONCILE_MS. */
+async function check(ctx: Context, bucket: BucketInfo, key: string, known: Counted): Promise<BucketStats> {
+  const signature = await signatureOf(ctx, bucket);
+  const now = Date.now();
+  if (signature !== null && signature === known.signature && now - Date.parse(known.stats.computedAt) < RECONCILE_MS) {
+    const checked: Counted = { ...known, checkedAt: now, stats: { ...known.stats, checkedAt: new Date(now).toISOString() } };
+    if (cache.entries.get(key) === known) cache.entries.set(key, checked);
+    return checked.stats;
+  }
+  return count(ctx, bucket, key);
+}
+
+function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSeconds'>): string {
   return `${url}|${bucket.id}|${bucket.retentionSeconds}`;
+}
+
+function statsOfBucket(ctx: Context, bucket: BucketInfo, fresh: boolean): Promise<BucketStats> {
+  const key = bucketKey(ctx.influx.conn.env.url, bucket);
+  if (fresh) return singleFlight(`${key}|fresh`, () => count(ctx, bucket, key));
+  const known = cache.entries.get(key);
+  if (!known) return singleFlight(key, () => count(ctx, bucket, key));
+  if (Date.now() - known.checkedAt < CHECK_MS) return Promise.resolve(known.stats);
+  // The known figures answer at once; the check (and a recount if needed) runs behind them.
+  void singleFlight(key, () => check(ctx, bucket, key, known)).catch((e: unknown) => console.error(`stats: refreshing ${bucket.name} failed:`, e instanceof Error ? e.message : e));
+  return Promise.resolve(known.stats);
 }
 
 /** Stats of buckets the context already knows: what the storage report reuses. */
@@ -27,9 +113,7 @@ export async function statsOf(ctx: Context, only?: string, opts: { fresh?: boole
     names.map((name) => {
       const bucket = existing.find((b) => b.name === name);
       if (!bucket) throw new InfluxError(bucketMissing(name, only ? 'Pick a bucket from the list.' : undefined));
-      const compute = () => bucketStats(bucket, ctx.spec.buckets.find((b) => b.name === name), ctx.influx.conn);
-      const key = statsKey(ctx.influx.conn.env.url, bucket);
-      return opts.fresh ? memo.fresh(key, compute) : memo(key, compute);
+      return statsOfBucket(ctx, bucket, opts.fresh ?? false);
     }),
   );
 }
@@ -51,7 +135,7 @@ export async function cachedStats(): Promise<Result<BucketStats[] | null>> {
     const existing = await ctx.influx.buckets();
     const cached = ctx.spec.buckets.map((b) => {
       const bucket = existing.find((x) => x.name === b.name);
-      return bucket ? memo.peek(statsKey(ctx.influx.conn.env.url, bucket)) : undefined;
+      return bucket ? cache.entries.get(bucketKey(ctx.influx.conn.env.url, bucket))?.stats : undefined;
     });
     if (cached.some((c) => c === undefined)) {
       void statsOf(ctx).catch((e: unknown) => console.error('stats: background count failed:', e instanceof Error ? e.message : e));

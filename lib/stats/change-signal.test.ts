@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePrometheus } from '../influx/prometheus';
+import { bucketSignature } from './change-signal';
+
+const real = parsePrometheus(readFileSync(new URL('../../tests/fixtures/influxd-v2.8.0-metrics.txt', import.meta.url), 'utf8'));
+const bucket = real.get('storage_shard_write_sum')?.samples[0]?.labels.bucket ?? '';
+
+function metrics(shards: { id: string; written: number; series: number }[], bucketId = 'b1'): ReturnType<typeof parsePrometheus> {
+  const lines = ['# TYPE storage_shard_write_sum counter', '# TYPE storage_shard_write_count counter', '# TYPE storage_shard_series gauge'];
+  for (const s of shards) {
+    lines.push(`storage_shard_write_sum{bucket="${bucketId}",engine="tsm1",id="${s.id}"} ${s.written}`);
+    lines.push(`storage_shard_write_count{bucket="${bucketId}",engine="tsm1",id="${s.id}"} 1`);
+    lines.push(`storage_shard_series{bucket="${bucketId}",engine="tsm1",id="${s.id}"} ${s.series}`);
+  }
+  return parsePrometheus(lines.join('\n'));
+}
+
+describe('the change signal of a bucket', () => {
+  it('reads the real /metrics of influxd 2.8 per shard', () => {
+    expect(bucket).not.toBe('');
+    expect(bucketSignature(real, bucket)).toMatch(/^\d+:series=\d+,write_count=\d+,write_sum=\d+/);
+    expect(bucketSignature(real, 'no-such-bucket')).toBe('');
+  });
+
+  it('stays the same while nothing is written, and changes with a write, a new or dropped shard, or a restart', () => {
+    const base = bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1');
+    expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1')).toBe(base);
+    expect(bucketSignature(metrics([{ id: '1', written: 101, series: 50 }]), 'b1')).not.toBe(base);
+    expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }, { id: '2', written: 1, series: 1 }]), 'b1')).not.toBe(base);
+    expect(bucketSignature(metrics([]), 'b1')).not.toBe(base);
+    // influxd restarted: its counters start again.
+    expect(bucketSignature(metrics([{ id: '1', written: 0, series: 50 }]), 'b1')).not.toBe(base);
+  });
+
+  it('ignores other buckets', () => {
+    const mine = bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1');
+    expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b2')).toBe('');
+    expect(mine).not.toBe('');
+  });
+});
