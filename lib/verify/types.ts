@@ -1,6 +1,7 @@
 import type { AuditInput } from '../audit/log';
 import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
+import { InfluxError } from '../errors';
 import type { ConnectionStatus } from '../influx/diagnose';
 import type { ConsoleSpec } from '../spec/schema';
 import type { MeasurementCount } from '../stats/aggregate';
@@ -38,6 +39,13 @@ export interface Check {
   /** Ids of checks that must pass (or warn) first; otherwise this one is skipped. */
   dependsOn: string[];
   run(ctx: VerifyContext): Promise<CheckOutcome>;
+}
+
+/** The connection diagnosis the first check made, or the error that stopped it, thrown for the runner to report. */
+export function diagnosis(ctx: VerifyContext, done: (s: ConnectionStatus) => boolean, what: string): ConnectionStatus {
+  const status = ctx.connection;
+  if (status && done(status)) return status;
+  throw new InfluxError(status?.error ?? { code: 'internal', message: `The connection was not diagnosed (${what}).`, fix: 'Rerun the checks.' });
 }
 
 export function pass(detail: string): CheckOutcome {
