@@ -14,8 +14,8 @@ export const measurementSpecSchema = z.object({
   period: z.enum(['day', 'week', 'month']),
   tags: z.array(identifier).min(1),
   fields: z.record(identifier, fieldTypeSchema).refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
-  /** The field counted once per point: present on every point HomeIQ writes. */
-  countField: identifier,
+  /** Ignored (kept so older spec files still load): records are counted exactly, whichever fields a point carries. */
+  countField: identifier.optional(),
 });
 
 export const bucketSpecSchema = z.object({
@@ -38,7 +38,7 @@ export const consoleSpecSchema = z
       if (names.has(b.name)) ctx.addIssue({ code: 'custom', path: ['buckets', i, 'name'], message: `bucket "${b.name}" appears twice` });
       names.add(b.name);
       b.measurements.forEach((m, j) => {
-        if (!(m.countField in m.fields)) {
+        if (m.countField !== undefined && !(m.countField in m.fields)) {
           ctx.addIssue({ code: 'custom', path: ['buckets', i, 'measurements', j, 'countField'], message: `countField "${m.countField}" is not one of the fields of ${m.name}` });
         }
       });

@@ -5,11 +5,7 @@ export interface MeasurementCount {
   tagSets: number;
 }
 
-/**
- * Records and tag sets per measurement from the count query's rows (one per measurement
- * and counted field). A record is a point: spec measurements are counted on one field;
- * for a measurement outside the spec every field is counted and the largest count wins.
- */
+/** Records (points) and tag sets per measurement from the count query's rows, one per measurement. */
 export function countsByMeasurement(rows: readonly FluxRow[]): Map<string, MeasurementCount> {
   const out = new Map<string, MeasurementCount>();
   for (const row of rows) {
@@ -20,7 +16,7 @@ export function countsByMeasurement(rows: readonly FluxRow[]): Map<string, Measu
   return out;
 }
 
-/** Earliest (or latest) `_time` per measurement, across its counted fields. */
+/** Earliest (or latest) `_time` per measurement, across its fields. */
 export function timeByMeasurement(rows: readonly FluxRow[], pick: 'min' | 'max'): Map<string, string> {
   const out = new Map<string, string>();
   for (const row of rows) {
@@ -33,7 +29,7 @@ export function timeByMeasurement(rows: readonly FluxRow[], pick: 'min' | 'max')
   return out;
 }
 
-/** Records per UTC day per measurement (the largest of its counted fields' counts). */
+/** Records per UTC day per measurement. */
 export function recordsPerDay(rows: readonly FluxRow[]): Map<string, Map<string, number>> {
   const out = new Map<string, Map<string, number>>();
   for (const row of rows) {

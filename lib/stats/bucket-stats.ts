@@ -6,31 +6,30 @@ import type { BucketSpec } from '../spec/schema';
 
 export type { BucketStats, MeasurementStats };
 import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
-import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQuery, type CountedMeasurement, type EdgeDays } from '../influx/queries/stats';
-import { countedMeasurements } from './records';
+import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQuery, type EdgeDays } from '../influx/queries/stats';
 
 
 
 /**
- * Everything the Measurements screen shows for one bucket: one pushed-down scan of the data
- * (one field per measurement) for totals and records per day, then small queries run in
+ * Everything the Measurements screen shows for one bucket: one read of the data for exact
+ * totals and records per day (points, see queries/stats.ts), then small queries run in
  * parallel for cardinality, tag and field keys and exact first/last times.
  */
 export async function bucketStats(bucket: { name: string; retentionSeconds: number }, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
   const started = performance.now();
-  const known: CountedMeasurement[] = countedMeasurements(spec);
+  const known = (spec?.measurements ?? []).map((m) => m.name);
   // One scan of the data: totals and records per day.
-  const statRows = await queryRows(statsQuery(bucket.name, known), conn);
+  const statRows = await queryRows(statsQuery(bucket.name), conn);
   const countRows = statRows.filter((r) => r.result === 'totals');
   const perDay = recordsPerDay(statRows.filter((r) => r.result === 'perday'));
   const counts = countsByMeasurement(countRows);
-  const names = [...new Set([...known.map((m) => m.name), ...counts.keys()])];
+  const names = [...new Set([...known, ...counts.keys()])];
   const present = names.filter((n) => (counts.get(n)?.records ?? 0) > 0);
   const edges: EdgeDays[] = present.flatMap((n) => {
     const days = [...(perDay.get(n)?.keys() ?? [])].sort();
     const firstDay = days[0];
     const lastDay = days.at(-1);
-    return firstDay && lastDay ? [{ measurement: n, countField: known.find((m) => m.name === n)?.countField ?? null, firstDay, lastDay }] : [];
+    return firstDay && lastDay ? [{ measurement: n, firstDay, lastDay }] : [];
   });
   // Then small queries: the index (cardinality, keys) and the first and last day of each measurement.
   const none = Promise.resolve([]);
@@ -60,8 +59,8 @@ export async function bucketStats(bucket: { name: string; retentionSeconds: numb
     perDay: [...(perDay.get(name) ?? new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b)).map(([day, records]) => ({ day, records })),
     expectedRecords: spec?.measurements.some((m) => m.name === name) ? share : null,
   });
-  const measurements = known.map((m) => stats(m.name));
-  const unexpected = present.filter((n) => !known.some((m) => m.name === n)).map(stats);
+  const measurements = known.map(stats);
+  const unexpected = present.filter((n) => !known.includes(n)).map(stats);
   const all = [...measurements, ...unexpected];
   const times = (pick: 'firstTime' | 'lastTime') => all.map((m) => m[pick]).filter((t): t is string => !!t).sort();
   return {

@@ -1,24 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { cardinalityQuery, countQuery, recordFilter, statsQuery } from './stats';
+import { cardinalityQuery, countQuery, edgeTimesQuery, statsQuery } from './stats';
 
 const evil = 'b"ucket ${danger} \\ end';
 
 describe('stats Flux', () => {
   it('escapes bucket and measurement names as Flux string literals', () => {
-    const q = countQuery(evil, [{ name: 'm"1', countField: 'f${x}' }]);
+    const q = countQuery(evil);
     expect(q).toContain('from(bucket: "b\\"ucket \\${danger} \\\\ end")');
-    expect(q).toContain('r._measurement == "m\\"1" and r._field == "f\\${x}"');
     expect(q).not.toContain('${danger}"');
+    expect(edgeTimesQuery('b', [{ measurement: 'm"1', firstDay: '2026-01-01', lastDay: '2026-01-02' }])).toContain('r._measurement == "m\\"1"');
   });
 
-  it('counts one field per known measurement and every field of the others, never the probe', () => {
-    const filter = recordFilter([{ name: 'a', countField: 'x' }]).toString();
-    expect(filter).toBe('(r._measurement == "a" and r._field == "x") or (r._measurement != "a" and r._measurement != "_homeiq_console_probe")');
+  it('counts points, not field values: every field of a series merged, one row per timestamp, never the probe', () => {
+    const q = countQuery('b');
+    expect(q).toContain('filter(fn: (r) => r._measurement != "_homeiq_console_probe")');
+    expect(q).not.toContain('r._field ==');
+    // _field and _value go before the merge: fields of different types share the series' table.
+    expect(q).toMatch(/\|> drop\(columns: \["_value", "_field"\]\)\n\s+\|> group\(columns: \["_time"\], mode: "except"\)\n\s+\|> unique\(column: "_time"\)/);
   });
 
-  it('keeps aggregates in the pushdown shape: range, filter, then the aggregate', () => {
-    expect(countQuery('b', [{ name: 'a', countField: 'x' }])).toMatch(/\|> range\([^)]*\)\n\s+\|> filter\([^\n]*\)\n\s+\|> count\(\)/);
-    expect(statsQuery('b', [{ name: 'a', countField: 'x' }])).toMatch(/\|> filter\([^\n]*\)\n\s+\|> aggregateWindow\(every: 1d, fn: count/);
+  it('counts per day from the same points, and looks for first and last times in every field', () => {
+    const q = statsQuery('b');
+    expect(q).toContain('unique(column: "_time")');
+    expect(q).toMatch(/aggregateWindow\(every: 1d, fn: sum/);
+    expect(q).toContain('yield(name: "totals")');
+    expect(q).toContain('yield(name: "perday")');
+    expect(edgeTimesQuery('b', [{ measurement: 'm', firstDay: '2026-01-01', lastDay: '2026-01-02' }])).not.toContain('_field');
   });
 
   it('asks union() only for two or more measurements', () => {

@@ -2,53 +2,45 @@ import { flux, fluxExpression, type FluxParameterLike } from '@influxdata/influx
 import { PROBE_MEASUREMENT } from './probe';
 
 /**
- * Flux for the stats, built from the spec with every name escaped by the client's `flux` tag.
- * Each counting query is `from |> range |> filter |> count|first|last|aggregateWindow`, the
- * shapes InfluxDB OSS 2.x pushes down to storage (ReadWindowAggregate); nothing regroups
- * before the aggregate, and each measurement is counted on one field.
+ * Flux for the stats, with every name escaped by the client's `flux` tag.
+ *
+ * A record is a point: one distinct (series, timestamp) pair, whichever fields it carries.
+ * InfluxDB stores each field of a point as a series of its own, so counting one field misses
+ * the points written without it (HomeIQ's writer drops fields whose value is None or NaN),
+ * and counting every field counts a point once per field. The exact count reads the timestamps
+ * of every field: the fields of each series are merged (`_field` and `_value` dropped, then
+ * grouped by everything but `_time`) and `unique(column: "_time")` leaves one row per point;
+ * a point written twice at the same series and time is one row, as InfluxDB keeps one point.
+ * This reads every field value, which costs about as much as counting every field (measured
+ * in the note of the counts issue); the console counts again only when /metrics shows a change.
  */
-export interface CountedMeasurement {
-  name: string;
-  /** The field present on every point of the measurement. */
-  countField: string;
-}
-
 
 /** Everything a bucket can hold: InfluxDB's time range limits. */
 export const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');
 
-/**
- * One field per known measurement, every field of measurements outside the spec (they are
- * counted per point later, by the largest field count of each series), never the probe.
- */
-export function recordFilter(known: readonly CountedMeasurement[]): FluxParameterLike {
-  const parts = known.map((m) => flux`(r._measurement == ${m.name} and r._field == ${m.countField})`.toString());
-  const exclusions = [...known.map((m) => m.name), PROBE_MEASUREMENT].map((name) => flux`r._measurement != ${name}`.toString());
-  parts.push(`(${exclusions.join(' and ')})`);
-  return fluxExpression(parts.join(' or '));
-}
-
-function records(bucket: string, known: readonly CountedMeasurement[], range: FluxParameterLike = ALL_TIME): string {
+/** One row per point (series and time) of every measurement but the probe, with `_value: 1`. */
+function points(bucket: string, range: FluxParameterLike = ALL_TIME): string {
   return flux`from(bucket: ${bucket})
   |> range(${range})
-  |> filter(fn: (r) => ${recordFilter(known)})`.toString();
+  |> filter(fn: (r) => r._measurement != ${PROBE_MEASUREMENT})
+  |> drop(columns: ["_value", "_field"])
+  |> group(columns: ["_time"], mode: "except")
+  |> unique(column: "_time")
+  |> map(fn: (r) => ({r with _value: 1}))`.toString();
 }
 
-/**
- * Records and tag sets per measurement and counted field: count() per series is pushed
- * down to storage; only its small per-series result is regrouped and summed.
- */
-export function countQuery(bucket: string, known: readonly CountedMeasurement[]): string {
-  return `${records(bucket, known)}
-  |> count()
-  |> group(columns: ["_measurement", "_field"])
+const PER_MEASUREMENT = `group(columns: ["_measurement"])
   |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})`;
+
+/** Records (points) and tag sets (series with a point) per measurement. */
+export function countQuery(bucket: string): string {
+  return `${points(bucket)}
+  |> sum()
+  |> ${PER_MEASUREMENT}`;
 }
 
 export interface EdgeDays {
   measurement: string;
-  /** The counted field, or null for a measurement outside the spec (every field). */
-  countField: string | null;
   firstDay: string;
   lastDay: string;
 }
@@ -66,33 +58,32 @@ function dayRange(day: string): FluxParameterLike {
 export function edgeTimesQuery(bucket: string, edges: readonly EdgeDays[]): string {
   if (edges.length === 0) return '';
   const tables = edges.flatMap((e) => {
-    const field = e.countField === null ? '' : flux` and r._field == ${e.countField}`.toString();
+    // Every field: the first point may lack any one of them.
     const pick = (day: string, which: 'first' | 'last') =>
-      `${flux`from(bucket: ${bucket})`.toString()} |> range(${dayRange(day).toString()}) |> filter(fn: (r) => ${flux`r._measurement == ${e.measurement}`.toString()}${field}) |> ${which}() |> group(columns: ["_measurement"]) |> ${which === 'first' ? 'min' : 'max'}(column: "_time") |> keep(columns: ["_measurement", "_time"]) |> set(key: "edge", value: "${which}")`;
+      `${flux`from(bucket: ${bucket})`.toString()} |> range(${dayRange(day).toString()}) |> filter(fn: (r) => ${flux`r._measurement == ${e.measurement}`.toString()}) |> ${which}() |> keep(columns: ["_measurement", "_time"]) |> group(columns: ["_measurement"]) |> ${which === 'first' ? 'min' : 'max'}(column: "_time") |> set(key: "edge", value: "${which}")`;
     return [pick(e.firstDay, 'first'), pick(e.lastDay, 'last')];
   });
   return `union(tables: [\n  ${tables.join(',\n  ')},\n])`;
 }
 
 /**
- * Totals and records per UTC day in one scan: a count per series and day is pushed down to
- * storage, and both results are computed from it (Flux runs the shared source once).
- * Yields `totals` (records, tagSets per measurement and counted field) and `perday`.
+ * Totals and records per UTC day in one read: points per series and day, from which both
+ * results are computed (Flux runs the shared source once). Yields `totals` (records and
+ * tag sets per measurement) and `perday` (records per measurement and day).
  */
-export function statsQuery(bucket: string, known: readonly CountedMeasurement[]): string {
-  return `data = ${records(bucket, known).replace(/\n/g, '\n  ')}
-  |> aggregateWindow(every: 1d, fn: count, createEmpty: false, timeSrc: "_start")
+export function statsQuery(bucket: string): string {
+  return `data = ${points(bucket).replace(/\n/g, '\n  ')}
+  |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
 
 data
   |> sum()
-  |> group(columns: ["_measurement", "_field"])
-  |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})
+  |> ${PER_MEASUREMENT}
   |> yield(name: "totals")
 
 data
-  |> group(columns: ["_measurement", "_field"])
+  |> group(columns: ["_measurement"])
   |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
-  |> keep(columns: ["_measurement", "_field", "_time", "_value"])
+  |> keep(columns: ["_measurement", "_time", "_value"])
   |> yield(name: "perday")`;
 }
 
