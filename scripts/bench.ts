@@ -4,7 +4,7 @@
  *   {"rows": [{"name", "consoleMs", "rawMs", "ratio"}], "firstLoadKb": {"<route>": kB}, "emptyPageKb", "measurementsRenderMs", "peakRssMb"}
  * Options: --points N (default 1,000,000), --reps N (default 5), --buckets N (default 1,000), --skip-naive.
  *
- * `npm run bench -- --influx-load [--window 60] [--load-points 1000000]` runs only the row set
+ * `npm run bench -- --influx-load [--window 60] [--load-points 1000000] [--skip-homeiq-scale]` runs only the row set
  * "InfluxDB load caused by the console" (scripts/influx-load.ts): influxd CPU with no console, the
  * console idle and one tab on each screen, at HomeIQ scale (cli seed --entities 30) and at
  * --load-points points (0 skips it); writes bench/influx-load.json.
@@ -200,7 +200,7 @@ async function measurementsRender(c: Console): Promise<number> {
 }
 
 /** The row set "InfluxDB load caused by the console", at HomeIQ scale and at `loadPoints` points. */
-async function benchInfluxLoad(windowSeconds: number, loadPoints: number): Promise<void> {
+async function benchInfluxLoad(windowSeconds: number, loadPoints: number, homeiqScale: boolean): Promise<void> {
   const influx = startInfluxd();
   const rows: LoadRow[] = [];
   try {
@@ -209,7 +209,7 @@ async function benchInfluxLoad(windowSeconds: number, loadPoints: number): Promi
     const sample = await loadSample(spec, { ...DEFAULT_SAMPLE, entities: 30 }, () => {}, await openSession(conn.env));
     const port = freePort();
     const start = () => startConsole(influx, port);
-    rows.push(...(await measureLoad({ influx, scale: `HomeIQ scale (${sample.points.toLocaleString('en-US')} points)`, windowSeconds, startConsole: start, goals: { idle: 1, screen: 3 }, log })));
+    if (homeiqScale) rows.push(...(await measureLoad({ influx, scale: `HomeIQ scale (${sample.points.toLocaleString('en-US')} points)`, windowSeconds, startConsole: start, goals: { idle: 1, screen: 3 }, log })));
     if (loadPoints > 0) {
       log(`writing ${loadPoints.toLocaleString('en-US')} points`);
       await writeBulk(influx, loadPoints);
@@ -225,8 +225,8 @@ async function benchInfluxLoad(windowSeconds: number, loadPoints: number): Promi
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' } } });
-  if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])));
+  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false } } });
+  if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
   const points = Number(values.points);
   const reps = Math.max(1, Number(values.reps));
   const influx = startInfluxd();

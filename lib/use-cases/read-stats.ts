@@ -138,7 +138,9 @@ export async function cachedStats(): Promise<Result<BucketStats[] | null>> {
       return bucket ? cache.entries.get(bucketKey(ctx.influx.conn.env.url, bucket))?.stats : undefined;
     });
     if (cached.some((c) => c === undefined)) {
-      void statsOf(ctx).catch((e: unknown) => console.error('stats: background count failed:', e instanceof Error ? e.message : e));
+      // Count for the client's first request, unless a bucket is missing (the screen says so then).
+      const missing = ctx.spec.buckets.some((b) => !existing.some((x) => x.name === b.name));
+      if (!missing) void statsOf(ctx).catch((e: unknown) => console.error('stats: background count failed:', e instanceof Error ? e.message : e));
       return null;
     }
     return cached as BucketStats[];
