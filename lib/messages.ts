@@ -39,3 +39,7 @@ export function crossSite(): ConsoleError {
 export function notVersion2(version: string): ConsoleError {
   return consoleError('invalid', `The server reports version ${version}; the console needs InfluxDB 2.x.`, 'Point INFLUXDB_URL at an InfluxDB 2.x server.');
 }
+
+export function unknownCheck(id: string): ConsoleError {
+  return consoleError('invalid', `Unknown check "${id.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).');
+}

@@ -1,11 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { consoleError, InfluxError } from '../errors';
-import { connection } from '../influx/client';
+import { consoleError } from '../errors';
 import { provision, type ApplyResult, type StepResult } from '../provision/apply';
 import { fail, type Result } from '../result';
-import { recordChange, withSpec } from './context';
+import { recordChange, withConnection } from './context';
 
 export const applyProvisionInputSchema = z.strictObject({
   /** Names of buckets whose destructive step the user confirmed by typing the name. */
@@ -34,8 +33,5 @@ function record(actor: Actor, step: StepResult): void {
 export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean } = {}): Promise<Result<ApplyResult>> {
   const input = applyProvisionInputSchema.safeParse(raw ?? {});
   if (!input.success) return fail(consoleError('invalid', 'The confirmation list is malformed.', 'Send {"confirm": ["bucket name", …]}: the names of the buckets whose destructive step you confirm.'));
-  return withSpec(({ config, spec }) => {
-    if (!config.influx.ok) throw new InfluxError(config.influx.error);
-    return provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, onStep: (step) => record(actor, step) }, connection(config.influx.data));
-  });
+  return withConnection(({ spec, conn }) => provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, onStep: (step) => record(actor, step) }, conn));
 }

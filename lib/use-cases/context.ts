@@ -2,6 +2,8 @@ import 'server-only';
 import { audit, type AuditInput } from '../audit/log';
 import type { Actor } from '../auth/actor';
 import { config, type ConsoleConfig } from '../config';
+import { InfluxError } from '../errors';
+import { connection, type Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { openSession, type InfluxSession } from '../influx/session';
 import { fail, ok, type Result } from '../result';
@@ -13,6 +15,11 @@ import { forgetCachedReads } from '../stats/memo';
 export interface SpecContext {
   config: ConsoleConfig;
   spec: ConsoleSpec;
+}
+
+/** ...and, for those that need the server but not its organization (a plan reports a missing one), a connection. */
+export interface ConnectedContext extends SpecContext {
+  conn: Connection;
 }
 
 /** ...and, for those that talk to InfluxDB, one session on the configured organization. */
@@ -37,6 +44,14 @@ export async function withSpec<T>(work: (ctx: SpecContext) => Promise<T> | T): P
   } catch (e) {
     return fail(toConsoleError(e));
   }
+}
+
+/** Runs work that needs a connection to the configured server (missing settings: the `config` error). */
+export function withConnection<T>(work: (ctx: ConnectedContext) => Promise<T> | T): Promise<Result<T>> {
+  return withSpec((ctx) => {
+    if (!ctx.config.influx.ok) throw new InfluxError(ctx.config.influx.error);
+    return work({ ...ctx, conn: connection(ctx.config.influx.data) });
+  });
 }
 
 /** Runs work that talks to InfluxDB, in the configured organization (missing: `not_found` with the fix). */

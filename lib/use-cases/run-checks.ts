@@ -1,13 +1,13 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { consoleError, InfluxError } from '../errors';
-import { connection } from '../influx/client';
+import { InfluxError } from '../errors';
+import { unknownCheck } from '../messages';
 import type { Result } from '../result';
 import { saveLastReport } from '../verify/last-report';
 import { isCheckId, runChecks as run } from '../verify/run';
 import type { CheckResult, VerifyReport } from '../verify/types';
 import { verify } from '../verify/verify';
-import { recordChange, withSpec } from './context';
+import { recordChange, withConnection } from './context';
 
 export interface RunChecksOptions {
   /** Reruns one check (and, silently, what it depends on); the last report is kept as it was. */
@@ -20,13 +20,11 @@ export interface RunChecksOptions {
  * Overview. It writes (the probe) and saves, so it is an admin's (or the CLI's) operation.
  */
 export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Result<VerifyReport | null>> {
-  return withSpec(async ({ config, spec }) => {
-    if (!config.influx.ok) throw new InfluxError(config.influx.error);
-    const conn = connection(config.influx.data);
+  return withConnection(async ({ spec, conn }) => {
     const record = (entry: Parameters<typeof recordChange>[1]) => recordChange(actor, entry, { changed: false });
     const onResult = opts.onResult ?? (() => {});
     if (opts.only !== undefined) {
-      if (!isCheckId(spec, opts.only)) throw new InfluxError(consoleError('invalid', `Unknown check "${opts.only.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).'));
+      if (!isCheckId(spec, opts.only)) throw new InfluxError(unknownCheck(opts.only));
       for await (const result of run(spec, { only: opts.only, conn, record })) onResult(result);
       return null;
     }
@@ -38,8 +36,7 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
 
 /** What makes a run impossible before it starts (configuration, spec, an unknown check id), for a 4xx answer. */
 export async function checkRunProblem(only?: string): Promise<Result<void>> {
-  return withSpec(({ config, spec }) => {
-    if (!config.influx.ok) throw new InfluxError(config.influx.error);
-    if (only !== undefined && !isCheckId(spec, only)) throw new InfluxError(consoleError('invalid', `Unknown check "${only.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).'));
+  return withConnection(({ spec }) => {
+    if (only !== undefined && !isCheckId(spec, only)) throw new InfluxError(unknownCheck(only));
   });
 }

@@ -1,6 +1,6 @@
 import { guardRoute } from '@/lib/auth/route-guard';
-import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
+import { unknownCheck } from '@/lib/messages';
 import { fail } from '@/lib/result';
 import { checkRunProblem, runChecks } from '@/lib/use-cases/run-checks';
 
@@ -13,7 +13,7 @@ export const dynamic = 'force-dynamic';
  */
 export const POST = guardRoute('change', async (req, { actor }) => {
   const only = new URL(req.url).searchParams.get('only');
-  if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(consoleError('invalid', 'Unknown check id.', 'Use a check id from the Verify screen or `cli verify --json`.')));
+  if (only !== null && (only.length > 300 || !/^[\w:.-]+$/.test(only))) return resultResponse(fail(unknownCheck(only)));
   const problem = await checkRunProblem(only ?? undefined);
   if (!problem.ok) return resultResponse(problem);
   const encoder = new TextEncoder();
