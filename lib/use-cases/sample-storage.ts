@@ -24,15 +24,17 @@ export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcom
   // series each minute for screens nobody may be looking at (the screens count on demand).
   const result = await withInflux(async (ctx) => {
     const buckets = (await ctx.influx.buckets()).filter((b) => !b.system);
-    const usage = await readDiskUsage(buckets, ctx.influx.conn);
-    if (usage.kind === 'disabled') return usage;
-    const db = openDb();
-    insertReadings(db, now, usage.readings);
-    downsample(db, now);
-    return usage;
+    return readDiskUsage(buckets, ctx.influx.conn);
   });
   if (!result.ok) return skipped(now, result.error.message);
   if (result.data.kind === 'disabled') return skipped(now, `/metrics answers ${result.data.status}`);
+  try {
+    const db = openDb();
+    insertReadings(db, now, result.data.readings);
+    downsample(db, now);
+  } catch (e) {
+    return skipped(now, `the console database could not store it (${e instanceof Error ? e.message : String(e)}); check that CONSOLE_DATA_DIR is writable`);
+  }
   recordSample(now);
   if (lastLogged !== null) console.error('storage sampler: sampling again');
   lastLogged = null;
