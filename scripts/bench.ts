@@ -142,7 +142,7 @@ function rawCountQuery(bucket: (typeof spec.buckets)[number]): string {
 async function benchStats(influx: Influxd, c: Console, reps: number, naiveToo: boolean): Promise<Row[]> {
   const conn = connection({ url: influx.url, token: influx.token, org: 'homeiq' });
   const rawTimes = await timeReps(reps, () => Promise.all(spec.buckets.map((b) => flux(influx, rawCountQuery(b)))));
-  const countTimes = await timeReps(reps, () => Promise.all(spec.buckets.map((b) => countRecords(b.name, conn))));
+  const countTimes = await timeReps(reps, () => Promise.all(spec.buckets.map((b) => countRecords({ name: b.name, retentionSeconds: b.retention }, conn))));
   const consoleTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'));
   const rows = [
     row('Stats: record counts per measurement of both buckets (the console\'s countRecords) vs the best raw count query per bucket', countTimes, rawTimes, 'ratio <= 1.2'),

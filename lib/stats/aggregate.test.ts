@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
 
 describe('countsByMeasurement', () => {
-  it('counts a point once however many fields it has: the largest field count wins', () => {
+  it('adds up the slices of each measurement', () => {
     const rows = [
-      { _measurement: 'unknown_m', _field: 'a', records: 7, tagSets: 2 },
-      { _measurement: 'unknown_m', _field: 'b', records: 5, tagSets: 1 },
-      { _measurement: 'time_based_daily', _field: 'confidence', records: 1440, tagSets: 1440 },
+      { _measurement: 'unknown_m', records: 7, tagSets: 2 },
+      { _measurement: 'unknown_m', records: 5, tagSets: 1 },
+      { _measurement: 'time_based_daily', records: 1440, tagSets: 1440 },
     ];
     const counts = countsByMeasurement(rows);
-    expect(counts.get('unknown_m')).toEqual({ records: 7, tagSets: 2 });
+    expect(counts.get('unknown_m')).toEqual({ records: 12, tagSets: 3 });
     expect(counts.get('time_based_daily')).toEqual({ records: 1440, tagSets: 1440 });
   });
 });

@@ -5,13 +5,17 @@ export interface MeasurementCount {
   tagSets: number;
 }
 
-/** Records (points) and tag sets per measurement from the count query's rows, one per measurement. */
+/**
+ * Records (points) and tag sets per measurement from the count query's rows: one row per
+ * measurement and time slice, summed. A series with points in several slices is counted in each
+ * (bucket-stats.ts bounds the sum by the series cardinality).
+ */
 export function countsByMeasurement(rows: readonly FluxRow[]): Map<string, MeasurementCount> {
   const out = new Map<string, MeasurementCount>();
   for (const row of rows) {
     const m = String(row._measurement ?? '');
     const cur = out.get(m) ?? { records: 0, tagSets: 0 };
-    out.set(m, { records: Math.max(cur.records, Number(row.records ?? 0)), tagSets: Math.max(cur.tagSets, Number(row.tagSets ?? 0)) });
+    out.set(m, { records: cur.records + Number(row.records ?? 0), tagSets: cur.tagSets + Number(row.tagSets ?? 0) });
   }
   return out;
 }

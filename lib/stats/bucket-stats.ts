@@ -6,6 +6,7 @@ import type { BucketSpec } from '../spec/schema';
 
 export type { BucketStats, MeasurementStats };
 import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
+import { sliced, type CountedBucket } from './records';
 import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQuery, type EdgeDays } from '../influx/queries/stats';
 
 
@@ -15,11 +16,12 @@ import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQu
  * totals and records per day (points, see queries/stats.ts), then small queries run in
  * parallel for cardinality, tag and field keys and exact first/last times.
  */
-export async function bucketStats(bucket: { name: string; retentionSeconds: number }, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
+export async function bucketStats(bucket: CountedBucket, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
   const started = performance.now();
   const known = (spec?.measurements ?? []).map((m) => m.name);
   // One scan of the data: totals and records per day.
-  const statRows = await queryRows(statsQuery(bucket.name), conn);
+  // Slice by slice: each query's memory in InfluxDB stays small (slices.ts).
+  const statRows = await sliced(bucket, (slice) => queryRows(statsQuery(bucket.name, slice), conn));
   const countRows = statRows.filter((r) => r.result === 'totals');
   const perDay = recordsPerDay(statRows.filter((r) => r.result === 'perday'));
   const counts = countsByMeasurement(countRows);
@@ -51,7 +53,8 @@ export async function bucketStats(bucket: { name: string; retentionSeconds: numb
     detector: spec?.measurements.find((m) => m.name === name)?.detector ?? null,
     records: counts.get(name)?.records ?? 0,
     series: cardinality.get(name) ?? 0,
-    tagSets: counts.get(name)?.tagSets ?? 0,
+    // Summed over slices, a series with points in two slices counts twice; the index counts it once.
+    tagSets: Math.min(counts.get(name)?.tagSets ?? 0, cardinality.get(name) ?? Number.POSITIVE_INFINITY),
     tagKeys: (tags.get(name) ?? []).filter((k) => !k.startsWith('_')).sort(),
     fieldKeys: [...(fields.get(name) ?? [])].sort(),
     firstTime: first.get(name) ?? null,

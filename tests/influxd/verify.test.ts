@@ -39,12 +39,12 @@ describe('verification checks against a real influxd', () => {
   it('passes every check after provisioning, and the write probe leaves every count unchanged', async () => {
     await provision(spec);
     await writeLines(DAILY, SAMPLE);
-    const before = await countRecords(DAILY);
+    const before = await countRecords({ name: DAILY, retentionSeconds: 0 });
     const results = await run();
     const notPassing = [...results.values()].filter((r) => r.status !== 'pass' && r.status !== 'warn');
     expect(notPassing).toEqual([]);
     expect(results.get(`bucket-write:${DAILY}`)?.status).toBe('pass');
-    const after = await countRecords(DAILY);
+    const after = await countRecords({ name: DAILY, retentionSeconds: 0 });
     expect([...after]).toEqual([...before]);
     expect(after.get('time_based_daily')?.records).toBe(2);
     // The probe's measurement is gone from the data.

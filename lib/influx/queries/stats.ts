@@ -18,10 +18,24 @@ import { PROBE_MEASUREMENT } from './probe';
 /** Everything a bucket can hold: InfluxDB's time range limits. */
 export const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');
 
+export interface TimeRange {
+  start: string;
+  stop: string;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** `start: …, stop: …` for range(), from RFC 3339 UTC times (anything else is refused, not quoted). */
+export function rangeOf(range: TimeRange | undefined): FluxParameterLike {
+  if (!range) return ALL_TIME;
+  if (!RFC3339.test(range.start) || !RFC3339.test(range.stop)) throw new RangeError(`not an RFC 3339 UTC range: ${range.start} – ${range.stop}`);
+  return fluxExpression(`start: ${range.start}, stop: ${range.stop}`);
+}
+
 /** One row per point (series and time) of every measurement but the probe, with `_value: 1`. */
-function points(bucket: string, range: FluxParameterLike = ALL_TIME): string {
+function points(bucket: string, range?: TimeRange): string {
   return flux`from(bucket: ${bucket})
-  |> range(${range})
+  |> range(${rangeOf(range)})
   |> filter(fn: (r) => r._measurement != ${PROBE_MEASUREMENT})
   |> drop(columns: ["_value", "_field"])
   |> group(columns: ["_time"], mode: "except")
@@ -32,9 +46,9 @@ function points(bucket: string, range: FluxParameterLike = ALL_TIME): string {
 const PER_MEASUREMENT = `group(columns: ["_measurement"])
   |> reduce(fn: (r, accumulator) => ({records: accumulator.records + r._value, tagSets: accumulator.tagSets + 1}), identity: {records: 0, tagSets: 0})`;
 
-/** Records (points) and tag sets (series with a point) per measurement. */
-export function countQuery(bucket: string): string {
-  return `${points(bucket)}
+/** Records (points) and tag sets (series with a point) per measurement, in `range` (default: all time). */
+export function countQuery(bucket: string, range?: TimeRange): string {
+  return `${points(bucket, range)}
   |> sum()
   |> ${PER_MEASUREMENT}`;
 }
@@ -67,12 +81,12 @@ export function edgeTimesQuery(bucket: string, edges: readonly EdgeDays[]): stri
 }
 
 /**
- * Totals and records per UTC day in one read: points per series and day, from which both
- * results are computed (Flux runs the shared source once). Yields `totals` (records and
+ * Totals and records per UTC day in one read of `range`: points per series and day, from which
+ * both results are computed (Flux runs the shared source once). Yields `totals` (records and
  * tag sets per measurement) and `perday` (records per measurement and day).
  */
-export function statsQuery(bucket: string): string {
-  return `data = ${points(bucket).replace(/\n/g, '\n  ')}
+export function statsQuery(bucket: string, range?: TimeRange): string {
+  return `data = ${points(bucket, range).replace(/\n/g, '\n  ')}
   |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
 
 data

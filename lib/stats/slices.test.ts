@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { countSlices, FIRST, inSlices, LAST } from './slices';
+
+const NOW = Date.parse('2026-11-28T15:00:00Z');
+
+describe('count slices', () => {
+  it('covers all time without gaps or overlaps, in day slices for a 90-day bucket', () => {
+    const slices = countSlices({ retentionSeconds: 90 * 86_400, shardGroupDurationSeconds: 86_400 }, NOW);
+    expect(slices).not.toBeNull();
+    if (!slices) return;
+    expect(slices[0]?.start).toBe(FIRST);
+    expect(slices.at(-1)?.stop).toBe(LAST);
+    for (let i = 1; i < slices.length; i++) expect(slices[i]?.start).toBe(slices[i - 1]?.stop);
+    // Whole UTC days from before the window's start to two days ahead.
+    expect(slices[1]?.start).toBe('2026-08-29T00:00:00Z');
+    expect(slices.at(-2)?.stop).toBe('2026-11-30T00:00:00Z');
+    expect(slices.length).toBe(93 + 2);
+  });
+
+  it('follows a longer shard-group duration, aligned as InfluxDB aligns shard groups (to the epoch)', () => {
+    const slices = countSlices({ retentionSeconds: 365 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }, NOW) ?? [];
+    for (const s of slices.slice(1, -1)) {
+      expect((Date.parse(s.stop) - Date.parse(s.start)) / 86_400_000).toBe(7);
+      expect((Date.parse(s.start) / 86_400_000) % 7).toBe(0);
+    }
+    expect(slices.length).toBeLessThan(60);
+  });
+
+  it('counts an infinite-retention bucket in one query', () => {
+    expect(countSlices({ retentionSeconds: 0 }, NOW)).toBeNull();
+  });
+
+  it('runs at most `limit` slices at a time and keeps their order', async () => {
+    let running = 0;
+    let peak = 0;
+    const slices = countSlices({ retentionSeconds: 10 * 86_400 }, NOW) ?? [];
+    const out = await inSlices(slices, async (s) => {
+      running++;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 1));
+      running--;
+      return s.start;
+    });
+    expect(out).toEqual(slices.map((s) => s.start));
+    expect(peak).toBe(2);
+  });
+});
