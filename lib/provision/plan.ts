@@ -1,4 +1,5 @@
 import type { ConsoleError } from '../errors';
+import { orgMissing } from '../messages';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
 import { formatRetention, shortensRetention } from '../model/retention';
 
@@ -95,7 +96,10 @@ export function plan(spec: ConsoleSpec, actual: { orgID: string | null; buckets:
     return planBucket(b, mine);
   });
   const result: Plan = { spec: spec.name, org: spec.org, orgID, steps, notes };
-  if (!orgID) result.blocker = `Organization "${spec.org}" does not exist, or the token cannot see it: create it (\`influx org create -n ${spec.org}\`) or use a token of that organization.`;
+  if (!orgID) {
+    const missing = orgMissing(spec.org);
+    result.blocker = `${missing.message} ${missing.fix}`;
+  }
   return result;
 }
 
