@@ -15,7 +15,7 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   buckets delete NAME --yes
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
   verify [--json]                             the verification checks (exit 1 when one fails)
-  stats [--bucket NAME] [--json]              records, series cardinality and tag sets per measurement
+  stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, counted now
   seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
 `;
 

@@ -5,7 +5,8 @@ import { readStatsAndStorage } from '../../lib/use-cases/read-stats-report';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
 export async function statsCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' }, full: { type: 'boolean' } }, strict: true });
+  // The CLI always counts now (--fresh and --full say so explicitly): every slice, single-flight with the server's own counts.
   if (values.bucket !== undefined) {
     const name = bucketNameSchema.safeParse(values.bucket);
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
@@ -24,6 +25,8 @@ export async function statsCommand(argv: string[]): Promise<number> {
       buckets: stats.map((b) => ({
         name: b.name,
         retentionSeconds: b.retentionSeconds,
+        countedAt: b.computedAt,
+        recountedSlices: b.countedSlices,
         records: b.records,
         diskBytes: growth.get(b.name)?.diskBytes ?? null,
         projection: growth.get(b.name)?.projection ?? null,

@@ -31,6 +31,8 @@ export interface BucketStats {
   queryMs: number;
   /** When these numbers were counted (the screen may show a cached result while a newer one is counted). */
   computedAt: string;
+  /** The time slices counted for these figures (one per shard group, plus the two open ends). */
+  countedSlices: number;
   /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
   checkedAt?: string | null;
 }

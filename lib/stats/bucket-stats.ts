@@ -21,7 +21,11 @@ export async function bucketStats(bucket: CountedBucket, spec: BucketSpec | unde
   const known = (spec?.measurements ?? []).map((m) => m.name);
   // One scan of the data: totals and records per day.
   // Slice by slice: each query's memory in InfluxDB stays small (slices.ts).
-  const statRows = await sliced(bucket, (slice) => queryRows(statsQuery(bucket.name, slice), conn));
+  let countedSlices = 0;
+  const statRows = await sliced(bucket, (slice) => {
+    countedSlices++;
+    return queryRows(statsQuery(bucket.name, slice), conn);
+  });
   const countRows = statRows.filter((r) => r.result === 'totals');
   const perDay = recordsPerDay(statRows.filter((r) => r.result === 'perday'));
   const counts = countsByMeasurement(countRows);
@@ -77,5 +81,6 @@ export async function bucketStats(bucket: CountedBucket, spec: BucketSpec | unde
     lastTime: times('lastTime').at(-1) ?? null,
     queryMs: Math.round(performance.now() - started),
     computedAt: new Date().toISOString(),
+    countedSlices,
   };
 }

@@ -52,13 +52,15 @@ describe('the CLI JSON shapes (public contracts)', () => {
   it('stats --json: {buckets: [{name, diskBytes, projection, measurements: [{name, records, series, tagSets, firstTime, lastTime}]}]}', async () => {
     await cliJson(['provision', '--json']);
     await runCli(['seed', '--days', '3', '--weeks', '2', '--entities', '2']);
-    const { code, json } = await cliJson(['stats', '--json']);
+    const { code, json } = await cliJson(['stats', '--fresh', '--json']);
     expect(code).toBe(0);
     const buckets = (json as { buckets: Record<string, unknown>[] }).buckets;
     expect(buckets.map((b) => b.name)).toEqual(['pattern_aggregates_daily', 'pattern_aggregates_weekly']);
     for (const b of buckets) {
       expect(b).toHaveProperty('diskBytes');
       expect(b).toHaveProperty('projection');
+      expect(Date.parse(String(b.countedAt))).toBeGreaterThan(Date.now() - 60_000);
+      expect(b.recountedSlices).toBeGreaterThan(2);
       for (const m of b.measurements as Record<string, unknown>[]) {
         for (const key of ['name', 'records', 'series', 'tagSets', 'firstTime', 'lastTime']) expect(m).toHaveProperty(key);
       }
