@@ -16,10 +16,13 @@ import { withInflux, type Context } from './context';
  * scrape tells whether the bucket was written to, lost a shard or influxd restarted since
  * (change-signal.ts); only then is it counted again. What /metrics cannot see (a delete with a
  * predicate) is caught by recounting every RECONCILE_MS while someone looks, or at once with
- * `stats --fresh`. Changes the console makes itself drop the cache (recordChange).
+ * `stats --fresh`; with /metrics disabled, counts are taken again every NO_SIGNAL_MS. Changes the
+ * console makes itself drop the cache (recordChange).
  */
 export const CHECK_MS = 30_000;
 export const RECONCILE_MS = 15 * 60_000;
+/** With /metrics disabled (influxd --metrics-disabled), how long a count is trusted. */
+export const NO_SIGNAL_MS = 5 * 60_000;
 
 interface Counted {
   stats: BucketStats;
@@ -82,7 +85,10 @@ async function count(ctx: Context, bucket: BucketInfo, key: string): Promise<Buc
 async function check(ctx: Context, bucket: BucketInfo, key: string, known: Counted): Promise<BucketStats> {
   const signature = await signatureOf(ctx, bucket);
   const now = Date.now();
-  if (signature !== null && signature === known.signature && now - Date.parse(known.stats.computedAt) < RECONCILE_MS) {
+  const age = now - Date.parse(known.stats.computedAt);
+  // Without /metrics there is no change signal: count again every NO_SIGNAL_MS rather than at each check.
+  const unchanged = signature === null ? known.signature === null && age < NO_SIGNAL_MS : signature === known.signature && age < RECONCILE_MS;
+  if (unchanged) {
     const checked: Counted = { ...known, checkedAt: now, stats: { ...known.stats, checkedAt: new Date(now).toISOString() } };
     if (cache.entries.get(key) === known) cache.entries.set(key, checked);
     return checked.stats;
