@@ -18,7 +18,7 @@ export interface ApplyOptions {
   /** Confirms every destructive step of the plan (the CLI's --yes). */
   confirmAll?: boolean;
   /** Called with each step that did, refused or failed something (not the no-ops): the use case records it. */
-  onStep?: (result: StepResult) => void;
+  onStep?: (result: StepResult) => void | Promise<void>;
 }
 
 /** Reads the organization and every visible bucket, and plans against them. */
@@ -45,7 +45,7 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
     }
     const result = await runStep(step, p.orgID, spec, confirm, conn);
     steps.push(result);
-    if (result.status !== 'noop') opts.onStep?.(result);
+    if (result.status !== 'noop') await opts.onStep?.(result);
   }
   const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
   return { plan: p, applied, steps };
