@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
 import { CHECK_MS, NO_SIGNAL_MS, readStats } from '@/lib/use-cases/read-stats';
-import { startInfluxd, stopInfluxd } from '../support/influxd';
+import { withOwnInfluxd } from '../support/influxd';
 import type { BucketStats } from '@/lib/model/stats';
 import { forgetCachedReads } from '@/lib/stats/memo';
 import { rawApi, resetBuckets } from '../support/reset';
@@ -52,11 +52,7 @@ describe('counts kept between refreshes, recounted only when InfluxDB shows a ch
   });
 
   it('without /metrics, trusts a count for NO_SIGNAL_MS instead of counting at every check', async () => {
-    const server = await startInfluxd([], '--metrics-disabled');
-    const saved = { url: process.env.INFLUXDB_URL, token: process.env.INFLUXDB_TOKEN };
-    try {
-      process.env.INFLUXDB_URL = server.url;
-      process.env.INFLUXDB_TOKEN = server.token;
+    await withOwnInfluxd('--metrics-disabled', async (server) => {
       await provision(ai5Spec());
       const write = (d: string) =>
         fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: `time_based_daily,date=${d},entity_id=e frequency=1 ${Date.parse(`${d}T00:00:00Z`)}000000`, headers: { Authorization: `Token ${server.token}` } });
@@ -72,11 +68,6 @@ describe('counts kept between refreshes, recounted only when InfluxDB shows a ch
       vi.setSystemTime(Date.now() + NO_SIGNAL_MS);
       await daily();
       await vi.waitFor(async () => expect((await daily())?.records).toBe(2), { timeout: 10_000 });
-    } finally {
-      vi.useRealTimers();
-      process.env.INFLUXDB_URL = saved.url;
-      process.env.INFLUXDB_TOKEN = saved.token;
-      await stopInfluxd(server.state);
-    }
+    });
   });
 });

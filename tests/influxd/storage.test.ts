@@ -16,7 +16,7 @@ import { unwrap } from '../support/unwrap';
 const readStorage = async (range: string) => unwrap(await readStorageResult(range));
 import { sampleOnce } from '@/lib/use-cases/sample-storage';
 import { readSamples } from '@/lib/storage/samples';
-import { startInfluxd, stopInfluxd } from '../support/influxd';
+import { withOwnInfluxd } from '../support/influxd';
 import { resetBuckets } from '../support/reset';
 
 const spec = ai5Spec();
@@ -80,11 +80,7 @@ describe('storage monitoring against a real influxd', () => {
   });
 
   it('says /metrics is disabled, with the fix, and still shows the records', async () => {
-    const server = await startInfluxd([], '--metrics-disabled');
-    const saved = { url: process.env.INFLUXDB_URL, token: process.env.INFLUXDB_TOKEN };
-    try {
-      process.env.INFLUXDB_URL = server.url;
-      process.env.INFLUXDB_TOKEN = server.token;
+    await withOwnInfluxd('--metrics-disabled', async () => {
       await provision(spec);
       await writeLines('pattern_aggregates_daily', lines(10));
       const report = await readStorage('24h');
@@ -92,10 +88,6 @@ describe('storage monitoring against a real influxd', () => {
       if (!report.metrics.available) expect(report.metrics.error.fix).toContain('--metrics-disabled');
       expect(report.buckets.find((b) => b.name === 'pattern_aggregates_daily')?.records).toBe(10);
       expect(report.buckets[0]?.diskBytes).toBeNull();
-    } finally {
-      process.env.INFLUXDB_URL = saved.url;
-      process.env.INFLUXDB_TOKEN = saved.token;
-      await stopInfluxd(server.state);
-    }
+    });
   });
 });

@@ -30,3 +30,21 @@ export async function startInfluxd(args: string[] = [], flags = ''): Promise<Sta
 export async function stopInfluxd(state: string): Promise<void> {
   await run('bash', [script, 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state } });
 }
+
+/**
+ * Runs `work` with the console pointed at a server of its own (started with influxd `flags`),
+ * then points it back and stops that server, also when `work` fails.
+ */
+export async function withOwnInfluxd<T>(flags: string, work: (server: StartedInfluxd) => Promise<T>): Promise<T> {
+  const server = await startInfluxd([], flags);
+  const saved = { url: process.env.INFLUXDB_URL, token: process.env.INFLUXDB_TOKEN };
+  try {
+    process.env.INFLUXDB_URL = server.url;
+    process.env.INFLUXDB_TOKEN = server.token;
+    return await work(server);
+  } finally {
+    process.env.INFLUXDB_URL = saved.url;
+    process.env.INFLUXDB_TOKEN = saved.token;
+    await stopInfluxd(server.state);
+  }
+}
