@@ -53,6 +53,29 @@ const MIGRATIONS = [
      revoked_at INTEGER
    );
    CREATE INDEX IF NOT EXISTS sessions_by_expiry ON sessions (expires_at);`,
+  // Record counts kept per time slice (lib/stats/slice-store.ts), shared by the server and the CLI.
+  `CREATE TABLE IF NOT EXISTS count_buckets (
+     influx_url TEXT NOT NULL,
+     bucket_id TEXT NOT NULL,
+     instance_json TEXT,             -- the influxd process the shard states came from
+     shards_json TEXT,               -- shard id -> /metrics state when last refreshed; NULL without /metrics
+     refreshed_at INTEGER NOT NULL,  -- unix ms: counts known to be up to date at this time
+     reconciled_at INTEGER NOT NULL, -- unix ms: last time every slice was counted
+     revision INTEGER NOT NULL,      -- bumped whenever a slice's counts are replaced
+     pending_json TEXT NOT NULL DEFAULT '[]', -- slices a refresh set out to count and has not yet
+     PRIMARY KEY (influx_url, bucket_id)
+   );
+   CREATE TABLE IF NOT EXISTS count_slices (
+     influx_url TEXT NOT NULL,
+     bucket_id TEXT NOT NULL,
+     start TEXT NOT NULL,
+     stop TEXT NOT NULL,
+     counted_at INTEGER NOT NULL,
+     series INTEGER NOT NULL,        -- influxdb.cardinality of the slice when counted
+     shards_json TEXT NOT NULL,      -- shard ids known to hold the slice
+     counts_json TEXT NOT NULL,      -- measurement -> records, tag sets, records per day
+     PRIMARY KEY (influx_url, bucket_id, start, stop)
+   );`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');

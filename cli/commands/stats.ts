@@ -6,12 +6,15 @@ import { EXIT, printError, printJson, table, UsageError } from '../output';
 
 export async function statsCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' }, full: { type: 'boolean' } }, strict: true });
-  // The CLI always counts now (--fresh and --full say so explicitly): every slice, single-flight with the server's own counts.
+  // The CLI always brings the counts up to date (--fresh says so explicitly): only what may have
+  // changed is counted, from the counts console.db shares with the server; --full counts everything.
   if (values.bucket !== undefined) {
     const name = bucketNameSchema.safeParse(values.bucket);
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
   }
-  const result = await readStatsAndStorage(values.bucket);
+  const progress = process.stderr.isTTY ? (bucket: string, done: number, total: number) => process.stderr.write(`\rcounting ${bucket}: ${done}/${total} slices`) : undefined;
+  const result = await readStatsAndStorage(values.bucket, { mode: values.full ? 'full' : 'fresh', onSlice: progress });
+  if (progress) process.stderr.write('\r\x1b[K');
   if (!result.ok) {
     if (values.json) printJson({ buckets: [], error: result.error });
     else printError(result.error);
@@ -26,7 +29,8 @@ export async function statsCommand(argv: string[]): Promise<number> {
         name: b.name,
         retentionSeconds: b.retentionSeconds,
         countedAt: b.computedAt,
-        recountedSlices: b.countedSlices,
+        recountedSlices: b.recountedSlices,
+        slices: b.countedSlices,
         records: b.records,
         diskBytes: growth.get(b.name)?.diskBytes ?? null,
         projection: growth.get(b.name)?.projection ?? null,
@@ -39,7 +43,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
     const g = growth.get(b.name);
     const disk = g?.diskBytes != null ? `, ${g.diskBytes.toLocaleString('en-US')} bytes on disk` : '';
     const full = g?.projection.recordsAtFullWindow != null ? `, ~${Math.round(g.projection.recordsAtFullWindow).toLocaleString('en-US')} at full retention` : '';
-    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${b.records.toLocaleString('en-US')} records${full}${b.estimatedRecords ? ` (estimate ~${b.estimatedRecords.toLocaleString('en-US')})` : ''}${disk} (${b.queryMs} ms)\n`);
+    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${b.records.toLocaleString('en-US')} records${full}${b.estimatedRecords ? ` (estimate ~${b.estimatedRecords.toLocaleString('en-US')})` : ''}${disk} (${b.queryMs} ms, ${b.recountedSlices} of ${b.countedSlices} slices counted again)\n`);
     for (const w of g?.projection.warnings ?? []) process.stdout.write(`warning: ${w}\n`);
     const rows = [...b.measurements, ...b.unexpected].map((m) => [m.name + (m.detector === null ? ' (not in spec)' : ''), m.records.toLocaleString('en-US'), m.series.toLocaleString('en-US'), m.tagSets.toLocaleString('en-US'), m.firstTime?.slice(0, 10) ?? '-', m.lastTime?.slice(0, 10) ?? '-']);
     process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST', 'LAST'], rows) + '\n');

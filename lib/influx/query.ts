@@ -4,18 +4,41 @@ import { connection, type Connection } from './client';
 
 export type FluxRow = Record<string, unknown>;
 
-/** Runs a Flux query in the configured organization and returns its rows as objects. */
-export async function queryRows(flux: string, conn: Connection = connection()): Promise<FluxRow[]> {
+/** The error a query ends with when its caller went away. */
+export class QueryCancelled extends Error {
+  constructor() {
+    super('The query was cancelled: nobody waits for its result any more.');
+    this.name = 'QueryCancelled';
+  }
+}
+
+/**
+ * Runs a Flux query in the configured organization and returns its rows as objects.
+ * `signal` cancels the HTTP request (InfluxDB stops the query when the connection closes);
+ * a cancelled query rejects rather than returning the rows read so far.
+ */
+export async function queryRows(flux: string, conn: Connection = connection(), signal?: AbortSignal): Promise<FluxRow[]> {
+  if (signal?.aborted) throw new QueryCancelled();
   const api = conn.query.getQueryApi({ org: conn.env.org, gzip: true });
   const rows: FluxRow[] = [];
-  await new Promise<void>((resolve, reject) => {
-    api.queryRows(flux, {
-      next(values: string[], meta: FluxTableMetaData) {
-        rows.push(meta.toObject(values));
-      },
-      error: reject,
-      complete: resolve,
+  let onAbort: (() => void) | undefined;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      api.queryRows(flux, {
+        next(values: string[], meta: FluxTableMetaData) {
+          rows.push(meta.toObject(values));
+        },
+        error: reject,
+        complete: resolve,
+        useCancellable(cancellable) {
+          onAbort = () => cancellable.cancel();
+          signal?.addEventListener('abort', onAbort, { once: true });
+        },
+      });
     });
-  });
+  } finally {
+    if (onAbort) signal?.removeEventListener('abort', onAbort);
+  }
+  if (signal?.aborted) throw new QueryCancelled();
   return rows;
 }

@@ -29,10 +29,12 @@ export interface BucketStats {
   firstTime: string | null;
   lastTime: string | null;
   queryMs: number;
-  /** When these numbers were counted (the screen may show a cached result while a newer one is counted). */
+  /** When these numbers were known to be up to date (the screen may show a cached result while a newer one is counted). */
   computedAt: string;
-  /** The time slices counted for these figures (one per shard group, plus the two open ends). */
+  /** The time slices these figures add up (one per shard group, plus the two open ends). */
   countedSlices: number;
+  /** Of those, the slices counted again by the refresh that produced these figures (the others were known unchanged). */
+  recountedSlices: number;
   /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
   checkedAt?: string | null;
 }

@@ -3,32 +3,27 @@ import { connection, type Connection } from '../influx/client';
 import { queryRows } from '../influx/query';
 import type { BucketStats, MeasurementStats } from '../model/stats';
 import type { BucketSpec } from '../spec/schema';
+import { timeByMeasurement, valuesByMeasurement } from './aggregate';
+import type { RefreshedCounts } from './incremental';
+import { mergeSlices } from './slice-counts';
+import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, tagKeysQuery, type EdgeDays } from '../influx/queries/stats';
 
 export type { BucketStats, MeasurementStats };
-import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
-import { sliced, type CountedBucket } from './records';
-import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, statsQuery, tagKeysQuery, type EdgeDays } from '../influx/queries/stats';
 
-
+export interface StatsBucket {
+  name: string;
+  retentionSeconds: number;
+}
 
 /**
- * Everything the Measurements screen shows for one bucket: one read of the data for exact
- * totals and records per day (points, see queries/stats.ts), then small queries run in
- * parallel for cardinality, tag and field keys and exact first/last times.
+ * Everything the Measurements screen shows for one bucket: the exact totals and records per
+ * day from its counted slices (incremental.ts), then small queries run in parallel for
+ * cardinality, tag and field keys (the index) and exact first/last times (two days each).
  */
-export async function bucketStats(bucket: CountedBucket, spec: BucketSpec | undefined, conn: Connection = connection()): Promise<BucketStats> {
+export async function bucketStats(bucket: StatsBucket, spec: BucketSpec | undefined, counted: RefreshedCounts, conn: Connection = connection()): Promise<BucketStats> {
   const started = performance.now();
   const known = (spec?.measurements ?? []).map((m) => m.name);
-  // One scan of the data: totals and records per day.
-  // Slice by slice: each query's memory in InfluxDB stays small (slices.ts).
-  let countedSlices = 0;
-  const statRows = await sliced(bucket, (slice) => {
-    countedSlices++;
-    return queryRows(statsQuery(bucket.name, slice), conn);
-  });
-  const countRows = statRows.filter((r) => r.result === 'totals');
-  const perDay = recordsPerDay(statRows.filter((r) => r.result === 'perday'));
-  const counts = countsByMeasurement(countRows);
+  const { counts, perDay } = mergeSlices(counted.slices.map((s) => s.counts));
   const names = [...new Set([...known, ...counts.keys()])];
   const present = names.filter((n) => (counts.get(n)?.records ?? 0) > 0);
   const edges: EdgeDays[] = present.flatMap((n) => {
@@ -80,7 +75,8 @@ export async function bucketStats(bucket: CountedBucket, spec: BucketSpec | unde
     firstTime: times('firstTime')[0] ?? null,
     lastTime: times('lastTime').at(-1) ?? null,
     queryMs: Math.round(performance.now() - started),
-    computedAt: new Date().toISOString(),
-    countedSlices,
+    computedAt: new Date(counted.refreshedAt).toISOString(),
+    countedSlices: counted.slices.length,
+    recountedSlices: counted.recounted,
   };
 }

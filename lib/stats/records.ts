@@ -1,27 +1,19 @@
 import 'server-only';
 import { connection, type Connection } from '../influx/client';
-import { queryRows } from '../influx/query';
-import { countQuery } from '../influx/queries/stats';
-import { countsByMeasurement, type MeasurementCount } from './aggregate';
-import { countSlices, inSlices, type Slice } from './slices';
+import type { MeasurementCount } from './aggregate';
+import { refreshCounts, type CountableBucket } from './incremental';
+import type { RefreshMode } from './refresh-plan';
+import { scrapeMetrics } from './scrape';
+import { mergeSlices } from './slice-counts';
 
-export interface CountedBucket {
-  name: string;
-  retentionSeconds: number;
-  shardGroupDurationSeconds?: number;
-}
-
-/** Runs a query per slice of the bucket (one query for infinite retention) and concatenates the rows. */
-export async function sliced<T>(bucket: CountedBucket, query: (slice: Slice | undefined) => Promise<T[]>): Promise<T[]> {
-  const slices = countSlices(bucket);
-  return slices ? (await inSlices(slices, query)).flat() : query(undefined);
-}
+export type { CountableBucket };
 
 /**
- * Records (points, exact) and tag sets per measurement of a bucket, counted slice by slice. Tag
- * sets are the sum over slices: exact when no series has points in two slices, as with HomeIQ's
- * date/week/month tags.
+ * Records (points, exact) and tag sets per measurement of a bucket, from the counts kept in
+ * console.db, brought up to date first (only the slices that may have changed are counted).
+ * The verify checks read this; the Measurements screen reads the same slices.
  */
-export async function countRecords(bucket: CountedBucket, conn: Connection = connection()): Promise<Map<string, MeasurementCount>> {
-  return countsByMeasurement(await sliced(bucket, (slice) => queryRows(countQuery(bucket.name, slice), conn)));
+export async function countRecords(bucket: CountableBucket, conn: Connection = connection(), mode: RefreshMode = 'fresh'): Promise<Map<string, MeasurementCount>> {
+  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, metrics: () => scrapeMetrics(conn) });
+  return mergeSlices(counted.slices.map((s) => s.counts)).counts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSlices, FIRST, inSlices, LAST } from './slices';
+import { countSlices, currentSlices, FIRST, inSlices, LAST } from './slices';
 
 const NOW = Date.parse('2026-11-28T15:00:00Z');
 
@@ -17,12 +17,15 @@ describe('count slices', () => {
     expect(slices.length).toBe(93 + 2);
   });
 
-  it('follows a longer shard-group duration, aligned as InfluxDB aligns shard groups (to the epoch)', () => {
+  it('follows a longer shard-group duration, aligned as InfluxDB aligns shard groups (Go\'s time.Truncate: 7-day groups start on Mondays)', () => {
     const slices = countSlices({ retentionSeconds: 365 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }, NOW) ?? [];
     for (const s of slices.slice(1, -1)) {
       expect((Date.parse(s.stop) - Date.parse(s.start)) / 86_400_000).toBe(7);
-      expect((Date.parse(s.start) / 86_400_000) % 7).toBe(0);
+      expect(new Date(s.start).getUTCDay()).toBe(1);
+      expect(s.start.slice(11)).toBe('00:00:00Z');
     }
+    // influxd 2.8 put a point of 2026-11-28 into the group starting 2026-11-23 (a Monday).
+    expect(currentSlices(slices, NOW)).toEqual([{ start: '2026-11-23T00:00:00Z', stop: '2026-11-30T00:00:00Z' }]);
     expect(slices.length).toBeLessThan(60);
   });
 

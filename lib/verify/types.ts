@@ -3,6 +3,7 @@ import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
 import { InfluxError } from '../errors';
 import type { ConnectionStatus } from '../influx/diagnose';
+import { bucketMissing } from '../messages';
 import type { ConsoleSpec } from '../spec/schema';
 import type { MeasurementCount } from '../stats/aggregate';
 
@@ -67,4 +68,11 @@ export interface VerifyReport {
   ok: boolean;
   counts: Record<CheckStatus, number>;
   checks: CheckResult[];
+}
+
+/** The bucket an earlier check found (`bucket-read` is every data check's prerequisite). */
+export function checkedBucket(ctx: VerifyContext, name: string): BucketInfo {
+  const bucket = ctx.buckets.get(name);
+  if (!bucket) throw new InfluxError(bucketMissing(name));
+  return bucket;
 }

@@ -68,7 +68,7 @@ describe('records are points, exact whichever fields they carry', () => {
     ]);
     const expected = await truth(DAILY);
     expect(expected.get('time_based_daily')?.records).toBe(6);
-    const stats = unwrap(await readStats(DAILY, { fresh: true }))[0];
+    const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
     const all = [...(stats?.measurements ?? []), ...(stats?.unexpected ?? [])].filter((m) => m.records > 0);
     expect(all.map((m) => m.name).sort()).toEqual([...expected.keys()].sort());
     for (const m of all) {

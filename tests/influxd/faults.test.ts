@@ -108,7 +108,7 @@ describe('faults and load against a real influxd', () => {
     await listOrgBuckets();
     const report = await verify(spec);
     expect(report.ok).toBe(true);
-    await readStats(undefined, { fresh: true });
+    await readStats(undefined, { mode: 'fresh' });
     await readStorage('24h');
     exportSpec(spec, 'curl');
 

@@ -99,7 +99,7 @@ describe('one organization for everything', () => {
     expect(listed.ok && listed.data.filter((b) => b.managed).map((b) => b.name).sort()).toEqual(AI5);
     expect(listed.ok && listed.data.every((b) => b.orgID === otherID)).toBe(true);
 
-    const stats = await readStats(undefined, { fresh: true });
+    const stats = await readStats(undefined, { mode: 'fresh' });
     expect(stats.ok && stats.data.map((b) => b.name)).toEqual(AI5);
 
     const report = await runChecks(CLI_ACTOR);

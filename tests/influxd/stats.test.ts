@@ -1,16 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { connection } from '@/lib/influx/client';
 import { queryRows } from '@/lib/influx/query';
 import { writeLines } from '@/lib/influx/write';
 import { createAggregateWriter } from '@/lib/aggregates/writer';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
-import { bucketStats } from '@/lib/stats/bucket-stats';
+import { unwrap } from '../support/unwrap';
 import { readStats } from '@/lib/use-cases/read-stats';
 import { resetBuckets } from '../support/reset';
 
 const spec = ai5Spec();
-const daily = spec.buckets[0];
 const DAILY = 'pattern_aggregates_daily';
 
 function dayAgo(n: number): string {
@@ -42,7 +40,8 @@ describe('stats against a real influxd', () => {
     }
     await writer.close();
 
-    const stats = await bucketStats({ name: DAILY, retentionSeconds: 90 * 86_400 }, daily);
+    const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
+    if (!stats) throw new Error('no stats');
     const by = Object.fromEntries(stats.measurements.map((m) => [m.name, m]));
     expect(by.time_based_daily).toMatchObject({ records: 20, tagSets: 20 });
     expect(by.duration_daily).toMatchObject({ records: 20, tagSets: 20 });
@@ -61,7 +60,7 @@ describe('stats against a real influxd', () => {
   });
 
   it('reports an empty bucket with zeros for every spec measurement, not errors', async () => {
-    const result = await readStats(undefined, { fresh: true });
+    const result = await readStats(undefined, { mode: 'fresh' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const weekly = result.data.find((b) => b.name === 'pattern_aggregates_weekly');
@@ -76,7 +75,8 @@ describe('stats against a real influxd', () => {
   it('lists a measurement outside the spec apart, counting its points once', async () => {
     const ns = `${Date.parse(`${dayAgo(1)}T00:00:00Z`)}000000`;
     await writeLines(DAILY, [`debug_daily,host=a x=1i,y=2i,z=3i ${ns}`, `debug_daily,host=b x=1i,y=2i ${ns}`, `debug_daily,host=b y=5i ${Number(ns) + 1000}`]);
-    const stats = await bucketStats({ name: DAILY, retentionSeconds: 90 * 86_400 }, daily, connection());
+    const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
+    if (!stats) throw new Error('no stats');
     expect(stats.measurements.map((m) => m.name)).not.toContain('debug_daily');
     expect(stats.unexpected).toHaveLength(1);
     expect(stats.unexpected[0]).toMatchObject({ name: 'debug_daily', detector: null, records: 3, tagSets: 2 });

@@ -5,9 +5,9 @@ import { requireOrg } from '@/lib/influx/orgs';
 import { writeLines } from '@/lib/influx/write';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
-import { countRecords } from '@/lib/stats/records';
 import { runChecks } from '@/lib/verify/run';
 import type { CheckResult } from '@/lib/verify/types';
+import { recordsOf } from '../support/counts';
 import { rawApi, resetBuckets } from '../support/reset';
 import { startInfluxd, stopInfluxd } from '../support/influxd';
 
@@ -39,12 +39,12 @@ describe('verification checks against a real influxd', () => {
   it('passes every check after provisioning, and the write probe leaves every count unchanged', async () => {
     await provision(spec);
     await writeLines(DAILY, SAMPLE);
-    const before = await countRecords({ name: DAILY, retentionSeconds: 0 });
+    const before = await recordsOf(DAILY);
     const results = await run();
     const notPassing = [...results.values()].filter((r) => r.status !== 'pass' && r.status !== 'warn');
     expect(notPassing).toEqual([]);
     expect(results.get(`bucket-write:${DAILY}`)?.status).toBe('pass');
-    const after = await countRecords({ name: DAILY, retentionSeconds: 0 });
+    const after = await recordsOf(DAILY);
     expect([...after]).toEqual([...before]);
     expect(after.get('time_based_daily')?.records).toBe(2);
     // The probe's measurement is gone from the data.

@@ -9,8 +9,10 @@ import { readStats } from '@/lib/use-cases/read-stats';
 export const dynamic = 'force-dynamic';
 
 /**
- * Stats of the spec's buckets, or of `?bucket=NAME`, from the cache. `?fresh=1` counts now
- * (admin only: a count can keep InfluxDB busy for minutes); concurrent fresh requests share one count.
+ * Stats of the spec's buckets, or of `?bucket=NAME`, from the cache. `?fresh=1` brings the
+ * counts up to date now (what may have changed is counted again), `?full=1` counts every slice
+ * again; both are the admin's (a full count can keep InfluxDB busy for minutes), and concurrent
+ * requests share one count, which stops when every requester has gone.
  */
 export const GET = guardRoute('read', async (req, { session }) => {
   const params = new URL(req.url).searchParams;
@@ -19,9 +21,9 @@ export const GET = guardRoute('read', async (req, { session }) => {
     const name = bucketNameSchema.safeParse(bucket);
     if (!name.success) return resultResponse(fail(consoleError('invalid', name.error.issues[0]?.message ?? 'Invalid bucket name.')));
   }
-  const fresh = params.get('fresh') === '1';
-  if (fresh && session.role !== 'admin') {
-    return resultResponse(fail({ ...readOnly(), message: 'Counting afresh (fresh=1) is for the admin: it can keep InfluxDB busy for minutes. The cached figures are served to everyone.' }));
+  const mode = params.get('full') === '1' ? 'full' : params.get('fresh') === '1' ? 'fresh' : 'cached';
+  if (mode !== 'cached' && session.role !== 'admin') {
+    return resultResponse(fail({ ...readOnly(), message: `Counting now (${mode}=1) is for the admin: it can keep InfluxDB busy for minutes. The cached figures are served to everyone.` }));
   }
-  return resultResponse(await readStats(bucket ?? undefined, { fresh }));
+  return resultResponse(await readStats(bucket ?? undefined, { mode, signal: req.signal }));
 });

@@ -143,3 +143,15 @@ export function fieldKeysQuery(bucket: string, measurements: readonly string[]):
 export function tagKeysQuery(bucket: string, measurements: readonly string[]): string {
   return perMeasurement('influxdata/influxdb/schema', measurements, (m) => flux`schema.measurementTagKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString());
 }
+
+/**
+ * The series count of each slice, by the storage index only (no data is read): for a range
+ * that covers whole shard groups, InfluxDB unions the shards' series sets. A row per slice,
+ * its index in `slice`.
+ */
+export function sliceSeriesQuery(bucket: string, slices: readonly TimeRange[]): string {
+  if (slices.length === 0) return '';
+  const tables = slices.map((s, i) => `${flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(s)})`.toString()} |> map(fn: (r) => ({_value: r._value, slice: "${i}"}))`);
+  const body = tables.length === 1 ? tables[0] : `union(tables: [\n  ${tables.join(',\n  ')},\n])`;
+  return `import "influxdata/influxdb"\n\n${body}`;
+}

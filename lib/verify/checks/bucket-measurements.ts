@@ -3,7 +3,7 @@ import type { BucketSpec } from '../../spec/schema';
 import { countRecords } from '../../stats/records';
 import { PROBE_MEASUREMENT } from '../../influx/queries/probe';
 import { measurementsQuery } from '../../influx/queries/stats';
-import { pass, warn, type Check } from '../types';
+import { checkedBucket, pass, warn, type Check } from '../types';
 
 export function bucketMeasurements(b: BucketSpec): Check {
   return {
@@ -12,7 +12,7 @@ export function bucketMeasurements(b: BucketSpec): Check {
     dependsOn: [`bucket-read:${b.name}`],
     async run(ctx) {
       const rows = await queryRows(measurementsQuery(b.name), ctx.conn);
-      const counts = await countRecords(ctx.buckets.get(b.name) ?? { name: b.name, retentionSeconds: b.retention }, ctx.conn);
+      const counts = await countRecords(checkedBucket(ctx, b.name), ctx.conn);
       ctx.counts.set(b.name, counts);
       // The index can list a measurement whose points were all deleted: count what has records.
       const present = rows.map((r) => String(r._value)).filter((m) => m !== PROBE_MEASUREMENT && (counts.get(m)?.records ?? 0) > 0);

@@ -1,6 +1,6 @@
 import type { BucketSpec } from '../../spec/schema';
 import { countRecords } from '../../stats/records';
-import { pass, warn, type Check } from '../types';
+import { checkedBucket, pass, warn, type Check } from '../types';
 
 export function bucketVolume(b: BucketSpec): Check {
   return {
@@ -8,7 +8,7 @@ export function bucketVolume(b: BucketSpec): Check {
     title: `Records in ${b.name} are within twice the estimate (~${b.estimatedRecords.toLocaleString('en-US')})`,
     dependsOn: [`bucket-read:${b.name}`],
     async run(ctx) {
-      const counts = ctx.counts.get(b.name) ?? (await countRecords(ctx.buckets.get(b.name) ?? { name: b.name, retentionSeconds: b.retention }, ctx.conn));
+      const counts = ctx.counts.get(b.name) ?? (await countRecords(checkedBucket(ctx, b.name), ctx.conn));
       let total = 0;
       for (const c of counts.values()) total += c.records;
       const detail = `${total.toLocaleString('en-US')} records; the seed estimates ~${b.estimatedRecords.toLocaleString('en-US')} at full retention.`;

@@ -1,0 +1,109 @@
+import 'server-only';
+import { connection, type Connection } from '../influx/client';
+import type { PromFamily } from '../influx/prometheus';
+import { queryRows } from '../influx/query';
+import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
+import { bucketShards, instanceOf } from './change-signal';
+import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
+import { sliceCountsOf } from './slice-counts';
+import { loadCounts, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
+import { countSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
+
+export interface CountableBucket {
+  id: string;
+  name: string;
+  retentionSeconds: number;
+  shardGroupDurationSeconds?: number;
+}
+
+/** How often everything is counted again while someone looks, to catch what no signal shows. */
+export const RECONCILE_MS = 24 * 3_600_000;
+/** With /metrics disabled (influxd --metrics-disabled), how long counts are trusted between looks. */
+export const NO_SIGNAL_MS = 5 * 60_000;
+
+export interface RefreshOptions {
+  /** /metrics, parsed (null when InfluxDB does not serve it): one scrape can serve several buckets. */
+  metrics: () => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number } | null>;
+  conn?: Connection;
+  signal?: AbortSignal;
+  /** Told of each slice as it is counted (for progress). */
+  onSlice?: (done: number, total: number) => void;
+}
+
+export interface RefreshedCounts {
+  slices: StoredSlice[];
+  /** Slices counted in this refresh, and why. */
+  recounted: number;
+  reasons: Partial<Record<RecountReason, number>>;
+  /** Bumped whenever a slice's counts changed: equal revisions, equal figures. */
+  revision: number;
+  /** The counts were up to date at this time. */
+  refreshedAt: number;
+}
+
+/** The slices of a bucket: shard-group aligned, or one slice for infinite retention. */
+export function slicesOf(bucket: CountableBucket, now: number): Slice[] {
+  return countSlices(bucket, now) ?? [{ start: FIRST, stop: LAST }];
+}
+
+async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn: Connection, signal?: AbortSignal): Promise<Map<string, number>> {
+  if (slices.length === 0) return new Map();
+  const rows = await queryRows(sliceSeriesQuery(bucket.name, slices), conn, signal);
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const s = slices[Number(r.slice)];
+    if (s) out.set(sliceKey(s), Number(r._value ?? 0));
+  }
+  return out;
+}
+
+/**
+ * Brings a bucket's per-slice counts in console.db up to date and returns them: `check` and
+ * `fresh` recount only what may have changed (refresh-plan.ts), `full` recounts everything.
+ */
+export async function refreshCounts(url: string, bucket: CountableBucket, mode: RefreshMode, opts: RefreshOptions): Promise<RefreshedCounts> {
+  const conn = opts.conn ?? connection();
+  const ref: BucketRef = { url, bucketId: bucket.id };
+  const scrape = await opts.metrics();
+  const now = Date.now();
+  const slices = slicesOf(bucket, now);
+  const known = loadCounts(ref);
+  const seen = { now, instance: scrape ? instanceOf(scrape.families, scrape.at) : null, shards: scrape ? bucketShards(scrape.families, bucket.id) : null };
+  const plan = planRefresh(slices, known, seen, mode, { reconcileMs: RECONCILE_MS, noSignalMs: NO_SIGNAL_MS });
+  let dirty = plan.dirty;
+  let learned = new Map<string, string>();
+  let series = new Map<string, number>();
+  if (plan.locate && known) {
+    series = await seriesOf(bucket, slices, conn, opts.signal);
+    ({ dirty, learned } = locateChanges(plan, slices, known, series));
+  }
+  const todo = slices.filter((s) => dirty.has(sliceKey(s)));
+  const missing = todo.filter((s) => !series.has(sliceKey(s)));
+  if (missing.length) for (const [k, v] of await seriesOf(bucket, missing, conn, opts.signal)) series.set(k, v);
+
+  saveRefreshed(ref, { instance: seen.instance, shards: seen.shards, refreshedAt: now, pending: todo.map(sliceKey), keep: slices.map(sliceKey), learned });
+  let done = 0;
+  await inSlices(todo, async (slice) => {
+    const key = sliceKey(slice);
+    const counts = sliceCountsOf(await queryRows(statsQuery(bucket.name, slice), conn, opts.signal));
+    const before = known?.slices.get(key);
+    const shards = [...new Set([...(before?.shards ?? []), ...[...learned].filter(([, k]) => k === key).map(([id]) => id)])];
+    saveSlice(ref, { key, ...slice, countedAt: Date.now(), series: series.get(key) ?? 0, shards, counts });
+    opts.onSlice?.(++done, todo.length);
+  });
+  if (plan.whole) saveReconciled(ref, now);
+
+  const stored = loadCounts(ref);
+  const reasons: Partial<Record<RecountReason, number>> = {};
+  for (const s of todo) {
+    const why = dirty.get(sliceKey(s));
+    if (why) reasons[why] = (reasons[why] ?? 0) + 1;
+  }
+  return {
+    slices: slices.map((s) => stored?.slices.get(sliceKey(s))).filter((s): s is StoredSlice => !!s),
+    recounted: todo.length,
+    reasons,
+    revision: stored?.revision ?? 0,
+    refreshedAt: now,
+  };
+}

@@ -1,0 +1,151 @@
+import { sameInstance, type Instance, type ShardStates } from './change-signal';
+import { currentSlices, sliceKey, type Slice } from './slices';
+
+/**
+ * Which slices of a bucket to count again: a pure function of what console.db holds (the
+ * counts of each slice, the /metrics state they were counted under) and what InfluxDB says now.
+ *
+ * - A shard whose counters moved was written to; if the console knows which slice it serves,
+ *   that slice is recounted, and so is the slice holding "now".
+ * - A shard it does not know yet (a new day, a backfill into an old day) is located by the
+ *   series count of each slice (index only, no data read): the slice whose count moved. One
+ *   unknown shard and one moved slice teach the console that shard's slice for next time.
+ * - A write it cannot locate (points added to series a slice already had, in a shard it does
+ *   not know) recounts every slice not known to be untouched.
+ * - A restart of influxd resets the counters: what was written just before it is invisible,
+ *   so everything is recounted. So is the whole bucket on the reconciliation schedule.
+ * - A delete with a predicate moves no write counter; when it removes a series' last point in
+ *   a slice, that slice's series count moves, which every fresh refresh looks at. Points
+ *   deleted from a series that keeps others there are found by the reconciliation only.
+ */
+export type RecountReason = 'pending' | 'cold' | 'full' | 'restart' | 'reconcile' | 'no-baseline' | 'new-slice' | 'current' | 'shard-written' | 'shard-dropped' | 'series-changed' | 'unlocated-write' | 'no-signal';
+
+export type RefreshMode = 'check' | 'fresh' | 'full';
+
+export interface KnownSlice {
+  key: string;
+  /** Series in the slice by the index (influxdb.cardinality) when it was counted. */
+  series: number;
+  /** The shards known to hold this slice's data. */
+  shards: string[];
+}
+
+export interface KnownBucket {
+  instance: Instance | null;
+  /** Null: /metrics was not readable when the counts were taken. */
+  shards: ShardStates | null;
+  refreshedAt: number;
+  reconciledAt: number;
+  /** Slices an earlier refresh set out to count and did not finish. */
+  pending: readonly string[];
+  slices: ReadonlyMap<string, KnownSlice>;
+}
+
+export interface Observed {
+  now: number;
+  instance: Instance | null;
+  /** Null: /metrics is not readable (disabled or failing). */
+  shards: ShardStates | null;
+}
+
+export interface Timing {
+  reconcileMs: number;
+  noSignalMs: number;
+}
+
+export interface RefreshPlan {
+  /** Slice key -> why it is recounted. */
+  dirty: Map<string, RecountReason>;
+  /** Whether the series count of every slice must be read to locate a change. */
+  locate: boolean;
+  /** Shards that changed (or vanished) and that no known slice claims. */
+  unknown: string[];
+  /** Those of them still there (written to, not dropped): the ones a slice can be learned for. */
+  unknownWritten: string[];
+  /** A full recount (every slice), as opposed to an incremental one. */
+  whole: boolean;
+}
+
+function everything(slices: readonly Slice[], reason: RecountReason): RefreshPlan {
+  return { dirty: new Map(slices.map((s) => [sliceKey(s), reason])), locate: false, unknown: [], unknownWritten: [], whole: true };
+}
+
+export function planRefresh(slices: readonly Slice[], known: KnownBucket | null, seen: Observed, mode: RefreshMode, timing: Timing): RefreshPlan {
+  if (mode === 'full') return everything(slices, 'full');
+  if (!known) return everything(slices, 'cold');
+  if (seen.shards && known.shards && known.instance && seen.instance && !sameInstance(known.instance, seen.instance)) return everything(slices, 'restart');
+  if (mode === 'check' && seen.now - known.reconciledAt >= timing.reconcileMs) return everything(slices, 'reconcile');
+  if (seen.shards && !known.shards && known.refreshedAt > 0) return everything(slices, 'no-baseline');
+
+  const dirty = new Map<string, RecountReason>();
+  for (const s of slices) if (!known.slices.has(sliceKey(s))) dirty.set(sliceKey(s), 'new-slice');
+  for (const s of slices) if (known.pending.includes(sliceKey(s)) && !dirty.has(sliceKey(s))) dirty.set(sliceKey(s), 'pending');
+  const markCurrent = () => {
+    for (const s of currentSlices(slices, seen.now)) if (!dirty.has(sliceKey(s))) dirty.set(sliceKey(s), 'current');
+  };
+
+  if (!seen.shards) {
+    // No change signal: look again (series counts and the current slice) every noSignalMs, or when asked.
+    if (mode === 'fresh' || seen.now - known.refreshedAt >= timing.noSignalMs) {
+      markCurrent();
+      for (const k of dirty.keys()) if (dirty.get(k) === 'current') dirty.set(k, 'no-signal');
+      return { dirty, locate: true, unknown: [], unknownWritten: [], whole: false };
+    }
+    return { dirty, locate: false, unknown: [], unknownWritten: [], whole: false };
+  }
+
+  const before = known.shards ?? {};
+  const changed = Object.keys(seen.shards).filter((id) => seen.shards?.[id] !== before[id]);
+  const vanished = Object.keys(before).filter((id) => !(id in (seen.shards ?? {})));
+  const owner = new Map<string, string>();
+  for (const s of known.slices.values()) for (const id of s.shards) owner.set(id, s.key);
+  const unknown: string[] = [];
+  for (const [ids, reason] of [
+    [changed, 'shard-written'],
+    [vanished, 'shard-dropped'],
+  ] as const) {
+    for (const id of ids) {
+      const key = owner.get(id);
+      if (key && slices.some((s) => sliceKey(s) === key)) {
+        if (!dirty.has(key)) dirty.set(key, reason);
+      } else if (!key || reason === 'shard-written') unknown.push(id);
+    }
+  }
+  if (changed.length + vanished.length > 0) markCurrent();
+  const unknownWritten = unknown.filter((id) => changed.includes(id));
+  return { dirty, locate: unknown.length > 0 || mode === 'fresh', unknown, unknownWritten, whole: false };
+}
+
+export interface Located {
+  dirty: Map<string, RecountReason>;
+  /** Shard -> slice key, learned from this refresh. */
+  learned: Map<string, string>;
+}
+
+/** Completes a plan with the series count of every slice (read when `plan.locate`). */
+export function locateChanges(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, series: ReadonlyMap<string, number>): Located {
+  const dirty = new Map(plan.dirty);
+  const moved: string[] = [];
+  for (const s of slices) {
+    const key = sliceKey(s);
+    const before = known.slices.get(key)?.series ?? 0;
+    const now = series.get(key);
+    if (now === undefined || before === now) continue;
+    const reason = dirty.get(key);
+    // A slice already blamed on a shard the console knows does not explain an unknown one.
+    if (reason !== 'shard-written' && reason !== 'shard-dropped') moved.push(key);
+    if (!reason) dirty.set(key, 'series-changed');
+  }
+  const learned = new Map<string, string>();
+  if (plan.unknownWritten.length === 1 && moved.length === 1) learned.set(plan.unknownWritten[0] as string, moved[0] as string);
+  if (plan.unknown.length > moved.length) {
+    // Some write has no slice to blame: recount every slice that is not known to be untouched.
+    const untouched = new Set<string>();
+    for (const s of known.slices.values()) if (s.shards.length > 0 && !dirty.has(s.key)) untouched.add(s.key);
+    for (const s of slices) {
+      const key = sliceKey(s);
+      if (!dirty.has(key) && !untouched.has(key) && (known.slices.get(key)?.series ?? 1) > 0) dirty.set(key, 'unlocated-write');
+    }
+  }
+  return { dirty, learned };
+}

@@ -1,0 +1,41 @@
+import 'server-only';
+import type { Connection } from '../influx/client';
+import { fetchMetrics } from '../influx/metrics';
+import { parsePrometheus, type PromFamily } from '../influx/prometheus';
+import { processCache } from './memo';
+
+export interface Scrape {
+  families: ReadonlyMap<string, PromFamily>;
+  /** Unix ms. */
+  at: number;
+}
+
+/** One /metrics scrape (per server) serves every bucket refreshed within REUSE_MS. */
+const REUSE_MS = 5_000;
+
+class Scrapes {
+  readonly byUrl = new Map<string, { at: number; scrape: Promise<Scrape | null> }>();
+  clear(): void {
+    this.byUrl.clear();
+  }
+}
+
+const scrapes = processCache('metrics-scrapes', () => new Scrapes());
+
+/** InfluxDB's /metrics, parsed; null when it is disabled or unreadable (then there is no change signal). */
+export function scrapeMetrics(conn: Connection): Promise<Scrape | null> {
+  const url = conn.env.url;
+  const hit = scrapes.byUrl.get(url);
+  if (hit && Date.now() - hit.at < REUSE_MS) return hit.scrape;
+  const at = Date.now();
+  const scrape = fetchMetrics(conn).then(
+    (m) => (m.kind === 'ok' ? { families: parsePrometheus(m.text), at } : null),
+    (e: unknown) => {
+      console.error('stats: /metrics unreadable, locating changes by series counts instead:', e instanceof Error ? e.message : e);
+      scrapes.byUrl.delete(url);
+      return null;
+    },
+  );
+  scrapes.byUrl.set(url, { at, scrape });
+  return scrape;
+}

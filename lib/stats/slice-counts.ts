@@ -1,0 +1,55 @@
+import type { FluxRow } from '../influx/query';
+import type { MeasurementCount } from './aggregate';
+
+/** What one slice holds, per measurement: points, tag sets and points per UTC day. */
+export interface MeasurementSlice extends MeasurementCount {
+  perDay: Record<string, number>;
+}
+export type SliceCounts = Record<string, MeasurementSlice>;
+
+/** A slice's counts from the rows of statsQuery (its `totals` and `perday` results). */
+export function sliceCountsOf(rows: readonly FluxRow[]): SliceCounts {
+  const out: SliceCounts = {};
+  const entry = (m: string): MeasurementSlice => (out[m] ??= { records: 0, tagSets: 0, perDay: {} });
+  for (const row of rows) {
+    const m = String(row._measurement ?? '');
+    if (row.result === 'totals') {
+      const e = entry(m);
+      e.records += Number(row.records ?? 0);
+      e.tagSets += Number(row.tagSets ?? 0);
+    } else if (row.result === 'perday') {
+      const day = String(row._time ?? '').slice(0, 10);
+      if (!day) continue;
+      const e = entry(m);
+      // aggregateWindow gives one row per day; the same day twice would be the same figure.
+      e.perDay[day] = Math.max(e.perDay[day] ?? 0, Number(row._value ?? 0));
+    }
+  }
+  return out;
+}
+
+export interface MergedCounts {
+  counts: Map<string, MeasurementCount>;
+  perDay: Map<string, Map<string, number>>;
+}
+
+/**
+ * The bucket's figures from its slices. Records add up exactly (a point lies in one slice);
+ * tag sets add up to more than the distinct series when a series has points in two slices,
+ * which bucket-stats.ts bounds by the index's cardinality.
+ */
+export function mergeSlices(slices: readonly SliceCounts[]): MergedCounts {
+  const counts = new Map<string, MeasurementCount>();
+  const perDay = new Map<string, Map<string, number>>();
+  for (const slice of slices) {
+    for (const [m, c] of Object.entries(slice)) {
+      if (c.records === 0) continue;
+      const cur = counts.get(m) ?? { records: 0, tagSets: 0 };
+      counts.set(m, { records: cur.records + c.records, tagSets: cur.tagSets + c.tagSets });
+      const days = perDay.get(m) ?? new Map<string, number>();
+      for (const [day, n] of Object.entries(c.perDay)) days.set(day, (days.get(day) ?? 0) + n);
+      perDay.set(m, days);
+    }
+  }
+  return { counts, perDay };
+}
