@@ -19,7 +19,7 @@ function metrics(shards: { id: string; written: number; series: number }[], buck
 describe('the change signal of a bucket', () => {
   it('reads the real /metrics of influxd 2.8 per shard', () => {
     expect(bucket).not.toBe('');
-    expect(bucketSignature(real, bucket)).toMatch(/^\d+:series=\d+,write_count=\d+,write_sum=\d+/);
+    expect(bucketSignature(real, bucket)).toMatch(/^\d+:written=\d+,writes=\d+,series=\d+,wal=\d+/);
     expect(bucketSignature(real, 'no-such-bucket')).toBe('');
   });
 

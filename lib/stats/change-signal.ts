@@ -1,19 +1,29 @@
 import type { PromFamily } from '../influx/prometheus';
 
 /**
- * What InfluxDB's /metrics says about a bucket's data: per shard, the points written and the
- * series its index holds. A write changes its shard's state (a new day's write may add a
- * shard); a retention expiry drops a shard. The counters start again at zero when influxd
- * restarts, which the instance (process ID and start time) tells apart.
+ * What InfluxDB's /metrics says about a bucket's data, per shard: the points written (and
+ * write batches), the series its index holds, and its WAL's size. A write moves the first
+ * three (a new day's write may add a shard); a delete appends to the WAL of the shards it
+ * touches; a retention expiry drops a shard. The counters start again at zero when influxd
+ * restarts, which its start time tells apart.
  *
- * Not covered: a delete with a predicate changes the write counters of no shard, and a shard's
- * series gauge only when a series lost its last point there. The refresh plan (refresh-plan.ts)
- * says what it does about each case.
+ * Not covered: a delete whose WAL entry was already snapshotted away before the console looked
+ * (influxd snapshots a shard's WAL once it is cold, 10 minutes by default). refresh-plan.ts
+ * says what the console does about each case.
  */
-const SIGNALS = ['storage_shard_write_sum', 'storage_shard_write_count', 'storage_shard_series'] as const;
+export interface ShardState {
+  /** storage_shard_write_sum: points written since influxd started. */
+  written: number;
+  /** storage_shard_write_count: write batches since influxd started. */
+  writes: number;
+  /** storage_shard_series: series in the shard's index. */
+  series: number;
+  /** storage_wal_size: bytes in the shard's WAL (grows with writes and deletes, empties on a snapshot). */
+  wal: number;
+}
 
 /** Shard ID -> its state, for one bucket. */
-export type ShardStates = Record<string, string>;
+export type ShardStates = Record<string, ShardState>;
 
 export interface Instance {
   id: string;
@@ -21,23 +31,45 @@ export interface Instance {
   startedAt: number;
 }
 
+const SIGNALS: Record<string, keyof ShardState> = {
+  storage_shard_write_sum: 'written',
+  storage_shard_write_count: 'writes',
+  storage_shard_series: 'series',
+  storage_wal_size: 'wal',
+};
+
 export function bucketShards(families: ReadonlyMap<string, PromFamily>, bucketId: string): ShardStates {
-  const shards = new Map<string, string[]>();
-  for (const name of SIGNALS) {
+  const shards: ShardStates = {};
+  for (const [name, field] of Object.entries(SIGNALS)) {
     for (const s of families.get(name)?.samples ?? []) {
       if (s.labels.bucket !== bucketId || s.name !== name) continue;
       const id = s.labels.id ?? '?';
-      shards.set(id, [...(shards.get(id) ?? []), `${name.slice(14)}=${s.value}`]);
+      shards[id] ??= { written: 0, writes: 0, series: 0, wal: 0 };
+      shards[id][field] = s.value;
     }
   }
-  return Object.fromEntries([...shards].sort(([a], [b]) => a.localeCompare(b)).map(([id, values]) => [id, values.sort().join(',')]));
+  return Object.fromEntries(Object.entries(shards).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** One string for a bucket's whole state: equal strings, nothing written since. */
+/** One string for a bucket's state: equal strings, nothing written or deleted since. */
 export function bucketSignature(families: ReadonlyMap<string, PromFamily>, bucketId: string): string {
   return Object.entries(bucketShards(families, bucketId))
-    .map(([id, state]) => `${id}:${state}`)
+    .map(([id, s]) => `${id}:written=${s.written},writes=${s.writes},series=${s.series},wal=${s.wal}`)
     .join(';');
+}
+
+export type ShardChange = 'none' | 'written' | 'deleted' | 'dropped';
+
+/**
+ * What happened to a shard between two looks: `written` (its counters or series moved, or it
+ * is new), `deleted` (only its WAL grew: a delete's entry), `dropped` (it is gone). A WAL that
+ * shrank was snapshotted: the data did not change.
+ */
+export function shardChange(before: ShardState | undefined, now: ShardState | undefined): ShardChange {
+  if (!now) return before ? 'dropped' : 'none';
+  if (!before) return 'written';
+  if (now.written !== before.written || now.writes !== before.writes || now.series !== before.series) return 'written';
+  return now.wal > before.wal ? 'deleted' : 'none';
 }
 
 /** The influxd process that served the scrape (`influxdb_uptime_seconds`), or null when it is not reported. */
@@ -47,8 +79,20 @@ export function instanceOf(families: ReadonlyMap<string, PromFamily>, scrapedAt:
   return { id: sample.labels.id ?? '', startedAt: Math.round(scrapedAt - sample.value * 1000) };
 }
 
-/** Whether two scrapes came from the same influxd process (start times agree within a minute). */
-export function sameInstance(a: Instance | null, b: Instance | null): boolean {
-  if (!a || !b) return false;
-  return a.id === b.id && Math.abs(a.startedAt - b.startedAt) < 60_000;
+/**
+ * Whether influxd restarted between two looks. Its `id` label is the data folder's, kept
+ * across restarts, so the start time decides (scrape latency blurs it by well under
+ * START_TOLERANCE_MS); a write counter that went down says so too.
+ */
+const START_TOLERANCE_MS = 2_000;
+
+export function restarted(before: { instance: Instance | null; shards: ShardStates | null }, now: { instance: Instance | null; shards: ShardStates | null }): boolean {
+  const a = before.instance;
+  const b = now.instance;
+  if (a && b && (a.id !== b.id || Math.abs(a.startedAt - b.startedAt) > START_TOLERANCE_MS)) return true;
+  for (const [id, state] of Object.entries(now.shards ?? {})) {
+    const old = before.shards?.[id];
+    if (old && (state.written < old.written || state.writes < old.writes)) return true;
+  }
+  return false;
 }

@@ -4,6 +4,7 @@ import type { PromFamily } from '../influx/prometheus';
 import { queryRows } from '../influx/query';
 import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
 import { bucketShards, instanceOf } from './change-signal';
+import { REUSE_MS } from './scrape';
 import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf } from './slice-counts';
 import { loadCounts, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
@@ -22,8 +23,8 @@ export const RECONCILE_MS = 24 * 3_600_000;
 export const NO_SIGNAL_MS = 5 * 60_000;
 
 export interface RefreshOptions {
-  /** /metrics, parsed (null when InfluxDB does not serve it): one scrape can serve several buckets. */
-  metrics: () => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number } | null>;
+  /** /metrics, parsed (null when InfluxDB does not serve it), at most `maxAgeMs` old: one scrape can serve several buckets. */
+  metrics: (maxAgeMs: number) => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number } | null>;
   conn?: Connection;
   signal?: AbortSignal;
   /** Told of each slice as it is counted (for progress). */
@@ -64,7 +65,8 @@ async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn:
 export async function refreshCounts(url: string, bucket: CountableBucket, mode: RefreshMode, opts: RefreshOptions): Promise<RefreshedCounts> {
   const conn = opts.conn ?? connection();
   const ref: BucketRef = { url, bucketId: bucket.id };
-  const scrape = await opts.metrics();
+  // A fresh or full refresh brings the counts up to date *now*: a scrape from before it began will not do.
+  const scrape = await opts.metrics(mode === 'check' ? REUSE_MS : 0);
   const now = Date.now();
   const slices = slicesOf(bucket, now);
   const known = loadCounts(ref);

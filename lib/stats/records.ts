@@ -14,6 +14,6 @@ export type { CountableBucket };
  * The verify checks read this; the Measurements screen reads the same slices.
  */
 export async function countRecords(bucket: CountableBucket, conn: Connection = connection(), mode: RefreshMode = 'fresh'): Promise<Map<string, MeasurementCount>> {
-  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, metrics: () => scrapeMetrics(conn) });
+  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
   return mergeSlices(counted.slices.map((s) => s.counts)).counts;
 }

@@ -1,4 +1,4 @@
-import { sameInstance, type Instance, type ShardStates } from './change-signal';
+import { restarted, shardChange, type Instance, type ShardStates } from './change-signal';
 import { currentSlices, sliceKey, type Slice } from './slices';
 
 /**
@@ -14,11 +14,13 @@ import { currentSlices, sliceKey, type Slice } from './slices';
  *   not know) recounts every slice not known to be untouched.
  * - A restart of influxd resets the counters: what was written just before it is invisible,
  *   so everything is recounted. So is the whole bucket on the reconciliation schedule.
- * - A delete with a predicate moves no write counter; when it removes a series' last point in
- *   a slice, that slice's series count moves, which every fresh refresh looks at. Points
- *   deleted from a series that keeps others there are found by the reconciliation only.
+ * - A delete with a predicate moves no write counter but grows the WAL of the shards it touches:
+ *   those slices are recounted (located like a write when the shard is not known). A delete
+ *   that removed a series' last point in a slice also moves its series count, which every fresh
+ *   refresh looks at. A delete whose WAL entry was snapshotted before the console looked is
+ *   found by the reconciliation (daily, and `stats --full`).
  */
-export type RecountReason = 'pending' | 'cold' | 'full' | 'restart' | 'reconcile' | 'no-baseline' | 'new-slice' | 'current' | 'shard-written' | 'shard-dropped' | 'series-changed' | 'unlocated-write' | 'no-signal';
+export type RecountReason = 'pending' | 'cold' | 'full' | 'restart' | 'reconcile' | 'no-baseline' | 'new-slice' | 'current' | 'shard-written' | 'shard-deleted' | 'shard-dropped' | 'series-changed' | 'unlocated-write' | 'no-signal';
 
 export type RefreshMode = 'check' | 'fresh' | 'full';
 
@@ -73,7 +75,7 @@ function everything(slices: readonly Slice[], reason: RecountReason): RefreshPla
 export function planRefresh(slices: readonly Slice[], known: KnownBucket | null, seen: Observed, mode: RefreshMode, timing: Timing): RefreshPlan {
   if (mode === 'full') return everything(slices, 'full');
   if (!known) return everything(slices, 'cold');
-  if (seen.shards && known.shards && known.instance && seen.instance && !sameInstance(known.instance, seen.instance)) return everything(slices, 'restart');
+  if (seen.shards && known.shards && restarted(known, seen)) return everything(slices, 'restart');
   if (mode === 'check' && seen.now - known.reconciledAt >= timing.reconcileMs) return everything(slices, 'reconcile');
   if (seen.shards && !known.shards && known.refreshedAt > 0) return everything(slices, 'no-baseline');
 
@@ -95,24 +97,26 @@ export function planRefresh(slices: readonly Slice[], known: KnownBucket | null,
   }
 
   const before = known.shards ?? {};
-  const changed = Object.keys(seen.shards).filter((id) => seen.shards?.[id] !== before[id]);
-  const vanished = Object.keys(before).filter((id) => !(id in (seen.shards ?? {})));
   const owner = new Map<string, string>();
   for (const s of known.slices.values()) for (const id of s.shards) owner.set(id, s.key);
+  const reasonOf = { written: 'shard-written', deleted: 'shard-deleted', dropped: 'shard-dropped' } as const;
   const unknown: string[] = [];
-  for (const [ids, reason] of [
-    [changed, 'shard-written'],
-    [vanished, 'shard-dropped'],
-  ] as const) {
-    for (const id of ids) {
-      const key = owner.get(id);
-      if (key && slices.some((s) => sliceKey(s) === key)) {
-        if (!dirty.has(key)) dirty.set(key, reason);
-      } else if (!key || reason === 'shard-written') unknown.push(id);
+  const unknownWritten: string[] = [];
+  let changes = 0;
+  for (const id of new Set([...Object.keys(before), ...Object.keys(seen.shards)])) {
+    const change = shardChange(before[id], seen.shards[id]);
+    if (change === 'none') continue;
+    changes++;
+    const key = owner.get(id);
+    if (key && slices.some((s) => sliceKey(s) === key)) {
+      if (!dirty.has(key)) dirty.set(key, reasonOf[change]);
+    } else if (!key || change !== 'dropped') {
+      // A shard no slice claims: located below by the series count of each slice.
+      unknown.push(id);
+      if (change === 'written') unknownWritten.push(id);
     }
   }
-  if (changed.length + vanished.length > 0) markCurrent();
-  const unknownWritten = unknown.filter((id) => changed.includes(id));
+  if (changes > 0) markCurrent();
   return { dirty, locate: unknown.length > 0 || mode === 'fresh', unknown, unknownWritten, whole: false };
 }
 
@@ -133,7 +137,7 @@ export function locateChanges(plan: RefreshPlan, slices: readonly Slice[], known
     if (now === undefined || before === now) continue;
     const reason = dirty.get(key);
     // A slice already blamed on a shard the console knows does not explain an unknown one.
-    if (reason !== 'shard-written' && reason !== 'shard-dropped') moved.push(key);
+    if (reason !== 'shard-written' && reason !== 'shard-deleted' && reason !== 'shard-dropped') moved.push(key);
     if (!reason) dirty.set(key, 'series-changed');
   }
   const learned = new Map<string, string>();

@@ -10,8 +10,8 @@ export interface Scrape {
   at: number;
 }
 
-/** One /metrics scrape (per server) serves every bucket refreshed within REUSE_MS. */
-const REUSE_MS = 5_000;
+/** One /metrics scrape (per server) serves every bucket refreshed within `maxAgeMs` (default REUSE_MS). */
+export const REUSE_MS = 5_000;
 
 class Scrapes {
   readonly byUrl = new Map<string, { at: number; scrape: Promise<Scrape | null> }>();
@@ -23,10 +23,10 @@ class Scrapes {
 const scrapes = processCache('metrics-scrapes', () => new Scrapes());
 
 /** InfluxDB's /metrics, parsed; null when it is disabled or unreadable (then there is no change signal). */
-export function scrapeMetrics(conn: Connection): Promise<Scrape | null> {
+export function scrapeMetrics(conn: Connection, maxAgeMs: number = REUSE_MS): Promise<Scrape | null> {
   const url = conn.env.url;
   const hit = scrapes.byUrl.get(url);
-  if (hit && Date.now() - hit.at < REUSE_MS) return hit.scrape;
+  if (hit && Date.now() - hit.at < maxAgeMs) return hit.scrape;
   const at = Date.now();
   const scrape = fetchMetrics(conn).then(
     (m) => (m.kind === 'ok' ? { families: parsePrometheus(m.text), at } : null),

@@ -90,7 +90,7 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
   const started = performance.now();
   const generation = cache.generation;
   const conn = ctx.influx.conn;
-  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: () => scrapeMetrics(conn), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
+  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
   const held = cache.entries.get(key);
   const now = Date.now();
   let stats: BucketStats;
