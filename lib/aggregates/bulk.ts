@@ -10,6 +10,8 @@ export interface BulkOptions {
   total: number;
   days: number;
   now?: number;
+  /** Entity names start with this (default `e`): another prefix writes new series. */
+  entityPrefix?: string;
 }
 
 function fieldValue(type: MeasurementSpec['fields'][string], i: number): FieldValue {
@@ -41,7 +43,7 @@ export function* bulkLines(spec: ConsoleSpec, opts: BulkOptions, batchSize = 10_
       const ts = today - day * 86_400_000;
       const period = new Date(ts).toISOString().slice(0, 10);
       const tags: Record<string, string> = {};
-      for (const t of m.tags) tags[t] = t === 'date' || t === 'week' || t === 'month' ? period : `${t}.e${entity}`;
+      for (const t of m.tags) tags[t] = t === 'date' || t === 'week' || t === 'month' ? period : `${t}.${opts.entityPrefix ?? 'e'}${entity}`;
       const fields: Record<string, FieldValue> = {};
       for (const [name, type] of Object.entries(m.fields)) fields[name] = fieldValue(type, i);
       batch.push(toLine(m.name, tags, fields, BigInt(ts) * 1_000_000n));

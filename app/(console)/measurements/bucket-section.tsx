@@ -23,9 +23,9 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
         <span className="font-semibold">{formatCount(stats.records)} records</span>
         {stats.estimatedRecords !== null ? <span className="text-slate-500"> · seed estimate ~{formatCount(stats.estimatedRecords)} at full retention</span> : null}
         {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
-        <span className="text-slate-400">
+        <span className="text-slate-400" data-testid={`bucket-counted-${stats.name}`}>
           {' '}
-          · counted at {new Date(stats.computedAt).toLocaleTimeString()} in {stats.queryMs} ms
+          · up to date at {new Date(stats.computedAt).toLocaleTimeString()} · {stats.recountedSlices} of {stats.countedSlices} time slices counted again in {stats.queryMs} ms
         </span>
       </p>
       {empty ? (
