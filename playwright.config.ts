@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_PASSWORD, FAULT_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
+import { ADMIN_PASSWORD, consoleLog, FAULT_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
 
 // Two real influxd servers: `main` for the console under test, `fault` for the console whose
 // InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
@@ -20,11 +20,17 @@ const CHROMIUM = {
 
 function consoleServer(port: number, influx: { url: string; token: string; data: string }) {
   return {
-    command: `npx next start --hostname 127.0.0.1 --port ${port}`,
+    // The standalone server, as the container runs it.
+    command: 'bash scripts/serve.sh',
     url: `http://127.0.0.1:${port}/api/connection`,
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
+      PORT: String(port),
+      HOSTNAME_BIND: '127.0.0.1',
+      CONSOLE_LOG_FILE: consoleLog(influx),
+      LOG_FORMAT: 'json',
+      LOG_LEVEL: 'debug',
       INFLUXDB_URL: influx.url,
       INFLUXDB_TOKEN: influx.token,
       INFLUXDB_ORG: 'homeiq',
@@ -68,6 +74,8 @@ export default defineConfig({
         launchOptions: CHROMIUM,
       },
     },
+    // After every browser test: the servers' whole output is JSON lines with no secret in them.
+    { name: 'server-logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
   ],
   webServer: [consoleServer(MAIN_PORT, servers.main), consoleServer(FAULT_PORT, servers.fault)],
 });

@@ -6,7 +6,9 @@ import { SESSION_COOKIE } from './lib/auth/session';
 import { checkSession } from './lib/auth/sessions';
 import { isSameOrigin } from './lib/auth/same-origin';
 import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, methodNotAllowed, type Refusal } from './lib/http/request-checks';
+import { REQUEST_ID_HEADER, requestIdFor } from './lib/http/request-id';
 import { securityHeaders } from './lib/http/security-headers';
+import { log } from './lib/log';
 
 /**
  * The shared gate: every request passes here first. It refuses malformed requests with a 4xx,
@@ -15,10 +17,16 @@ import { securityHeaders } from './lib/http/security-headers';
  */
 export async function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const headers = securityHeaders(nonce, process.env.NODE_ENV === 'development');
-  const refuse = (r: Refusal) => withHeaders(Response.json({ ok: false, error: r.error }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }), headers);
+  // Every request gets an ID: in the response, in each log line it causes, in each error shown.
+  const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+  const headers = { ...securityHeaders(nonce, process.env.NODE_ENV === 'development'), 'X-Request-Id': requestId };
+  const refuse = (r: Refusal) => {
+    log.info('request refused', { requestId, method: request.method, path: request.nextUrl.pathname, status: r.status, code: r.error.code });
+    return withHeaders(Response.json({ ok: false, error: { ...r.error, requestId } }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }), headers);
+  };
 
   const { pathname, search } = request.nextUrl;
+  log[pathname.startsWith('/_next/') ? 'debug' : 'info']('request', { requestId, method: request.method, path: pathname });
   const serverAction = request.headers.has('next-action');
   const session = await checkSession(request.cookies.get(SESSION_COOKIE)?.value);
   switch (decide(request.method, pathname, session?.role ?? null, serverAction)) {
@@ -32,7 +40,7 @@ export async function proxy(request: NextRequest) {
       return withHeaders(NextResponse.redirect(url), headers);
     }
     case 'unauthorized':
-      return withHeaders(Response.json({ ok: false, error: SIGNED_OUT }, { status: 401 }), headers);
+      return withHeaders(Response.json({ ok: false, error: { ...SIGNED_OUT, requestId } }, { status: 401 }), headers);
     case 'allow':
       break;
   }
@@ -42,6 +50,7 @@ export async function proxy(request: NextRequest) {
   }
   const forwarded = new Headers(request.headers);
   forwarded.set('x-nonce', nonce);
+  forwarded.set(REQUEST_ID_HEADER, requestId);
   forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']);
   return withHeaders(NextResponse.next({ request: { headers: forwarded } }), headers);
 }

@@ -1,3 +1,4 @@
+import { alertsCommand } from './commands/alerts';
 import { bucketsCommand } from './commands/buckets';
 import { exportCommand } from './commands/export';
 import { provisionCommand } from './commands/provision';
@@ -15,8 +16,9 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   buckets delete NAME --yes
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
   verify [--json]                             the verification checks (exit 1 when one fails)
-  stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, counted now
+  stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)
   seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
+  alerts test [--json]                        a test alert through CONSOLE_ALERT_WEBHOOK_URL (exit 0 when it answered 2xx)
 `;
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   verify: verifyCommand,
   seed: seedCommand,
   stats: statsCommand,
+  alerts: alertsCommand,
 };
 
 /** Runs one CLI command and returns its exit code; never exits the process (tests call it in-process). */

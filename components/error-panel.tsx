@@ -27,6 +27,11 @@ export function ErrorPanel({ error, title }: { error: ConsoleError; title?: stri
         </p>
         <CopyButton text={error.fix} label="Copy fix" />
       </div>
+      {error.requestId ? (
+        <p className="mt-2 text-xs text-red-700" data-testid="error-request-id">
+          Request ID {error.requestId} (the server log has the details under it)
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -52,6 +52,12 @@ const schema = z.object({
   /** How many reverse proxies in front of the console append to X-Forwarded-For (unset: the header is ignored). */
   CONSOLE_TRUSTED_PROXY: z.preprocess(unset, z.string().trim().regex(/^([1-9]|10)$/, 'CONSOLE_TRUSTED_PROXY must be the number of proxies in front of the console, 1 to 10').transform(Number).optional()),
   PORT: wholeNumber('PORT', 1, 65_535, 3000),
+  /** Where alerts go (a generic JSON POST, or Slack/Discord text when the URL is theirs); unset: incidents are only listed on the Alerts screen. */
+  CONSOLE_ALERT_WEBHOOK_URL: z.preprocess(unset, z.string().trim().refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'CONSOLE_ALERT_WEBHOOK_URL must be an http(s) URL').optional()),
+  CONSOLE_ALERT_UNREACHABLE_MINUTES: wholeNumber('CONSOLE_ALERT_UNREACHABLE_MINUTES', 1, 1440, 5),
+  /** `json`: one JSON object per line (HomeIQ's services); `pretty`: for a person at a terminal (the default there). */
+  LOG_FORMAT: z.preprocess(unset, z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be "json" or "pretty"' }).optional()),
+  LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? unset(v.toLowerCase()) : v), z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' }).default('info')),
 });
 
 /** The seed's three variables; the token never leaves the server. */
@@ -75,6 +81,12 @@ export interface ConsoleConfig {
   /** Proxies in front of the console whose X-Forwarded-For entries are believed. */
   trustedProxy: number | null;
   port: number;
+  /** A secret of its own (Slack's and Discord's URLs carry their token): never logged or shown whole. */
+  alertWebhookUrl: string | null;
+  alertUnreachableMinutes: number;
+  /** Null: json, or pretty when standard output is a terminal. */
+  logFormat: 'json' | 'pretty' | null;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
 const VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
@@ -103,6 +115,10 @@ export function parseConfig(source: Record<string, string | undefined>, cwd: str
     sessionSecret: v.CONSOLE_SESSION_SECRET ?? null,
     trustedProxy: v.CONSOLE_TRUSTED_PROXY ?? null,
     port: v.PORT,
+    alertWebhookUrl: v.CONSOLE_ALERT_WEBHOOK_URL ?? null,
+    alertUnreachableMinutes: v.CONSOLE_ALERT_UNREACHABLE_MINUTES,
+    logFormat: v.LOG_FORMAT ?? null,
+    logLevel: v.LOG_LEVEL,
   });
 }
 

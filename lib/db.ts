@@ -76,6 +76,28 @@ const MIGRATIONS = [
      counts_json TEXT NOT NULL,      -- measurement -> records, tag sets, records per day
      PRIMARY KEY (influx_url, bucket_id, start, stop)
    );`,
+  // Alerts (lib/alerts/store.ts): one incident per condition while it lasts, and every delivery.
+  `CREATE TABLE IF NOT EXISTS alert_incidents (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     key TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     message TEXT NOT NULL,
+     opened_at INTEGER NOT NULL,
+     resolved_at INTEGER
+   );
+   CREATE UNIQUE INDEX IF NOT EXISTS alert_incidents_open ON alert_incidents (key) WHERE resolved_at IS NULL;
+   CREATE TABLE IF NOT EXISTS alert_deliveries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     incident_id INTEGER,            -- NULL for a test alert
+     event TEXT NOT NULL,            -- open | resolved | test
+     ts INTEGER NOT NULL,
+     ok INTEGER NOT NULL,
+     attempts INTEGER NOT NULL,
+     status INTEGER,
+     error TEXT
+   );
+   CREATE INDEX IF NOT EXISTS alert_deliveries_by_time ON alert_deliveries (ts);`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');

@@ -20,6 +20,8 @@ export interface ConsoleError {
   fix: string;
   /** Field-level messages for forms, when the input was invalid. */
   fields?: Record<string, string>;
+  /** The request it happened in, as the server log names it. */
+  requestId?: string;
 }
 
 /** Thrown inside lib/ only; use cases turn it back into a value with `toConsoleError`. */

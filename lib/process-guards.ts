@@ -1,5 +1,6 @@
 import 'server-only';
 import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+import { log } from './log';
 
 const KEY = Symbol.for('homeiq-influx-console.process-guards');
 
@@ -22,8 +23,8 @@ export function installProcessGuards(): void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[KEY]) return;
   g[KEY] = true;
-  process.on('unhandledRejection', (reason) => console.error(`[console] unhandled rejection (server keeps running): ${describeError(reason)}`));
-  process.on('uncaughtException', (error, origin) => console.error(`[console] uncaught exception from ${origin} (server keeps running): ${describeError(error)}`));
+  process.on('unhandledRejection', (reason) => log.error('unhandled rejection (the server keeps running)', { error: describeError(reason) }));
+  process.on('uncaughtException', (error, origin) => log.error('uncaught exception (the server keeps running)', { origin, error: describeError(error) }));
   refuseUnrepresentableMethods();
 }
 

@@ -2,7 +2,8 @@
  * `npm run bench`: the console against the raw InfluxDB API, side by side in one run, on a real
  * influxd this script starts. Prints a table and writes bench/results.json:
  *   {"rows": [{"name", "consoleMs", "rawMs", "ratio"}], "firstLoadKb": {"<route>": kB}, "emptyPageKb", "measurementsRenderMs", "peakRssMb"}
- * Options: --points N (default 1,000,000), --reps N (default 5), --cold-reps N (default 1), --buckets N (default 1,000), --skip-naive.
+ * Options: --points N (default 1,000,000), --reps N (default 5), --cold-reps N (default 1), --buckets N (default 1,000), --skip-naive,
+ *   --counts-only (only the record-count rows, verification and the Measurements render).
  *
  * `npm run bench -- --influx-load [--window 60] [--load-points 1000000] [--skip-homeiq-scale]` runs only the row set
  * "InfluxDB load caused by the console" (scripts/influx-load.ts): influxd CPU with no console, the
@@ -10,6 +11,7 @@
  * --load-points points (0 skips it); writes bench/influx-load.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -59,11 +61,25 @@ async function flux(influx: Influxd, query: string): Promise<string> {
   return res.text();
 }
 
-async function consoleGet(c: Console, path: string): Promise<unknown> {
-  const res = await fetch(c.url + path, { headers: { Cookie: c.cookie } });
-  const body = (await res.json()) as { ok: boolean; error?: unknown };
-  if (!body.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
-  return body;
+/** A GET to the console with no client-side time limit (fetch gives up on headers after 300 s; a cold count at 1M points takes longer). */
+function consoleGet(c: Console, path: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(c.url + path, { headers: { Cookie: c.cookie } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        try {
+          const body = JSON.parse(text) as { ok: boolean; error?: unknown };
+          if (!body.ok) reject(new Error(`${path}: ${JSON.stringify(body.error)}`));
+          else resolve(body);
+        } catch (e) {
+          reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      });
+    });
+    req.on('error', reject);
+  });
 }
 
 /** Row 1: the console's apply of the AI-5 plan against the seed's Method 4, each from a clean org. */
@@ -148,13 +164,15 @@ async function writeOneDay(influx: Influxd, points: number, tag: string): Promis
 
 async function benchStats(influx: Influxd, c: Console, points: number, reps: number, coldReps: number, naiveToo: boolean): Promise<Row[]> {
   const rawAll = () => Promise.all(spec.buckets.map((b) => flux(influx, rawCountQuery(b))));
+  const secs = (t: number[]) => t.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ');
   log('raw count queries');
   const rawTimes = await timeReps(reps, rawAll);
-  log('cold counts (every slice, ?full=1)');
+  log(`raw: ${secs(rawTimes)}; cold counts (every slice, ?full=1)`);
   const coldTimes = await timeReps(coldReps, () => consoleGet(c, '/api/stats?full=1'));
-  log('refreshes after one more day of writes (?fresh=1)');
+  log(`cold: ${secs(coldTimes)}; refreshes after one more day of writes (?fresh=1)`);
   let day = 0;
   const dayTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'), () => writeOneDay(influx, points, `day${++day}`));
+  log(`after a day: ${secs(dayTimes)}; refreshes with nothing written`);
   const quietTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'));
   const rows = [
     row('Counts, cold: every slice of both buckets counted, every Measurements figure (GET /api/stats?full=1) vs the best raw single count query per bucket', coldTimes, rawTimes, 'ratio <= 1.0', 'exact points (any field) in shard-group slices, 2 at a time; raw counts one field per measurement, not exact for points without it'),
@@ -238,7 +256,7 @@ async function benchInfluxLoad(windowSeconds: number, loadPoints: number, homeiq
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false } } });
   if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
   const points = Number(values.points);
   const reps = Math.max(1, Number(values.reps));
@@ -246,11 +264,17 @@ async function main() {
   const c = await startConsole(influx, freePort(), { CONSOLE_SAMPLER: 'off' });
   const rows: Row[] = [];
   try {
-    log('row 1: provision');
-    rows.push(await benchProvision(influx, reps));
+    const countsOnly = values['counts-only'];
+    if (countsOnly) await provision(spec, {}, connection({ url: influx.url, token: influx.token, org: 'homeiq' }));
+    else {
+      log('row 1: provision');
+      rows.push(await benchProvision(influx, reps));
+    }
     const peak = watchPeakRss(c.pid);
-    log('row 2: list buckets');
-    rows.push(await benchList(influx, c, Number(values.buckets), reps));
+    if (!countsOnly) {
+      log('row 2: list buckets');
+      rows.push(await benchList(influx, c, Number(values.buckets), reps));
+    }
     log(`row 3: writing ${points.toLocaleString('en-US')} points (batched line protocol, gzip)`);
     const writeMs = await writeBulk(influx, points);
     log(`wrote ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s`);
@@ -258,11 +282,11 @@ async function main() {
     log('row 4: verification');
     rows.push(await benchVerify(c, Math.min(reps, 3)));
     log('row 5: pages');
-    const routes = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
+    const routes = countsOnly ? [] : ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
     const firstLoad: Record<string, number> = {};
     for (const r of routes) firstLoad[r] = await firstLoadKb(c, r);
     // The framework's own 404 page of the same build: the root layout and nothing of the console.
-    const emptyPageKb = await firstLoadKb(c, '/bench-empty-page');
+    const emptyPageKb = countsOnly ? Number.NaN : await firstLoadKb(c, '/bench-empty-page');
     const measurementsRenderMs = await measurementsRender(c);
     const peakRssMb = peak.stop();
 

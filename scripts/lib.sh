@@ -37,17 +37,31 @@ ensure_node_modules() {
   fi
 }
 
+# ensure_influxd [VERSION]: the default (newest) influxd, or VERSION (v2.7.12: the one HomeIQ runs).
 ensure_influxd() {
-  say "making sure influxd is built (the first build takes 3-10 minutes; cached afterwards)"
-  "$repo/tools/influxd/build.sh" >/dev/null
+  say "making sure influxd ${1:-(default version)} is built (the first build takes 3-10 minutes; cached afterwards)"
+  "$repo/tools/influxd/build.sh" ${1:+"$1"} >/dev/null
 }
 
 # Builds the console unless .next is newer than every source file.
 ensure_next_build() {
   local id="$repo/.next/BUILD_ID"
-  if [ -f "$id" ] && [ -z "$(cd "$repo" && find app components lib public package-lock.json next.config.ts proxy.ts instrumentation.ts -newer "$id" -print -quit 2>/dev/null)" ]; then
+  if [ -f "$id" ] && [ -f "$repo/.next/standalone/server.js" ] && [ -z "$(cd "$repo" && find app components lib public package-lock.json next.config.ts proxy.ts instrumentation.ts -newer "$id" -print -quit 2>/dev/null)" ]; then
+    prepare_standalone
     return 0
   fi
   say "building the console (next build)"
   (cd "$repo" && npx next build)
+  prepare_standalone
 }
+
+# The standalone server serves its static files from its own folder: copied there after each build,
+# as the Dockerfile does.
+prepare_standalone() {
+  rm -rf "$repo/.next/standalone/.next/static" "$repo/.next/standalone/public"
+  cp -r "$repo/.next/static" "$repo/.next/standalone/.next/static"
+  cp -r "$repo/public" "$repo/.next/standalone/public"
+}
+
+# `bash scripts/lib.sh prepare-standalone`: the copy step alone.
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = "prepare-standalone" ]; then prepare_standalone; fi

@@ -27,7 +27,7 @@ export INFLUXDB_ORG=${INFLUXDB_ORG:-homeiq} CONSOLE_DATA_DIR="$data_dir"
 ensure_next_build
 say "console ready: open http://127.0.0.1:$port  (Ctrl-C stops it)"
 cd "$repo"
-node node_modules/next/dist/bin/next start --hostname "${HOSTNAME_BIND:-127.0.0.1}" --port "$port" &
+PORT=$port bash "$repo/scripts/serve.sh" &
 console_pid=$!
 # Ctrl-C or the end of this script stops the console and, when it was started here, its InfluxDB.
 cleanup() {

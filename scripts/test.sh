@@ -10,16 +10,21 @@ ensure_system_packages
 ensure_chromium
 ensure_node_modules
 ensure_influxd
+ensure_influxd v2.7.12
 
-say "1/5 type check (tsc --noEmit)"
+timed() { local t=$SECONDS; "$@"; say "   took $((SECONDS - t)) s"; }
+
+say "1/6 type check (tsc --noEmit)"
 npx tsc --noEmit
-say "2/5 lint (eslint)"
+say "2/6 lint (eslint)"
 npx eslint --max-warnings 0 .
-say "3/5 unit tests (vitest)"
+say "3/6 unit tests (vitest)"
 npx vitest run --project unit
-say "4/5 integration tests against a real influxd (vitest)"
-npx vitest run --project integration
-say "5/5 end-to-end tests in Chromium (next build + playwright)"
+say "4/6 integration tests against a real influxd v2.8.0, the newest that builds (vitest)"
+timed env HOMEIQ_INFLUXD_VERSION=v2.8.0 npx vitest run --project integration
+say "5/6 integration tests against a real influxd v2.7.12, the version HomeIQ runs (vitest)"
+timed env HOMEIQ_INFLUXD_VERSION=v2.7.12 npx vitest run --project integration
+say "6/6 end-to-end tests in Chromium against the standalone server (next build + playwright)"
 ensure_next_build
 npx playwright test
 say "all tests passed"

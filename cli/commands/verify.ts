@@ -13,7 +13,7 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${LABEL[r.status]}  ${r.title}: ${r.detail}\n`);
     if ((r.status === 'fail' || r.status === 'warn') && r.fix) process.stdout.write(`      fix: ${r.fix}\n`);
   };
-  const result = await runChecks(CLI_ACTOR, { onResult: values.json ? () => {} : print });
+  const result = await runChecks(CLI_ACTOR, { onResult: values.json ? () => {} : print, waitForAlerts: true });
   if (!result.ok || !result.data) {
     const error = result.ok ? { code: 'internal' as const, message: 'The checks returned no report.', fix: 'Rerun the checks.' } : result.error;
     if (values.json) printJson({ ok: false, checks: [], error });

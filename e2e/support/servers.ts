@@ -31,6 +31,9 @@ export function stopInfluxdSync(state: string): void {
   execFileSync('bash', [script, 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
+/** Where the console beside a server writes its output (JSON lines): the server-logs check reads every line. */
+export const consoleLog = (influx: { data: string }) => join(influx.data, 'console-server.log');
+
 /** The servers the config started, handed to workers and tests through the environment. */
 export function e2eServers(): { main: E2eInfluxd; fault: E2eInfluxd } {
   const raw = process.env.E2E_SERVERS;

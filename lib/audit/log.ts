@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { openDb, type Db } from '../db';
+import { errorText, log } from '../log';
 
 /** One change the console made (or refused to make), as the Audit screen lists it. */
 export interface AuditEntry {
@@ -32,7 +33,7 @@ export function audit(actor: Actor, entry: AuditInput, db?: Db): void {
       entry.message,
     );
   } catch (e) {
-    console.error('audit log write failed:', e instanceof Error ? e.message : e);
+    log.error('audit log write failed', { error: errorText(e) });
   }
 }
 

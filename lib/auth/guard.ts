@@ -1,5 +1,7 @@
 import 'server-only';
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
+import { REQUEST_ID_HEADER, requestIdFor } from '../http/request-id';
+import { log, withRequestId } from '../log';
 import { readOnly, signedOut } from '../messages';
 import { fail, type Result } from '../result';
 import { authorize } from './policy';
@@ -20,10 +22,14 @@ export async function currentSession(): Promise<Session | null> {
  */
 export function adminAction<I, T>(fn: (input: I, actor: Actor) => Promise<Result<T>>): (input: I) => Promise<Result<T>> {
   return async (input: I) => {
-    const session = await currentSession();
-    const decision = authorize(session?.role ?? null, 'change');
-    if (!session || decision === 'unauthorized') return fail(signedOut());
-    if (decision === 'forbidden') return fail(readOnly());
-    return fn(input, { role: session.role });
+    const requestId = requestIdFor((await headers()).get(REQUEST_ID_HEADER));
+    return withRequestId(requestId, async () => {
+      const session = await currentSession();
+      const decision = authorize(session?.role ?? null, 'change');
+      const result: Result<T> = !session || decision === 'unauthorized' ? fail(signedOut()) : decision === 'forbidden' ? fail(readOnly()) : await fn(input, { role: session.role });
+      if (result.ok) return result;
+      log.info('action answered with an error', { code: result.error.code, error: result.error.message });
+      return fail({ ...result.error, requestId });
+    });
   };
 }

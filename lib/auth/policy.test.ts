@@ -23,6 +23,13 @@ describe('decide: what the proxy lets reach the console', () => {
     expect(decide('POST', '/buckets', null, true)).toBe('unauthorized');
   });
 
+  it('lets everyone read the health endpoint, and nothing else there', () => {
+    expect(decide('GET', '/api/health', null)).toBe('allow');
+    expect(decide('HEAD', '/health', null)).toBe('allow');
+    expect(decide('POST', '/api/health', null)).toBe('method-not-allowed');
+    expect(decide('GET', '/api/health/x', null)).toBe('unauthorized');
+  });
+
   it('lets everyone reach the login page, sign in and out, and read static assets', () => {
     expect(decide('GET', '/login', null)).toBe('allow');
     expect(decide('POST', '/api/auth/login', null)).toBe('allow');

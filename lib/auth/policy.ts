@@ -23,6 +23,8 @@ const STATIC = ['/favicon.svg'];
 const PUBLIC_PAGES = ['/login'];
 /** Route handlers anyone may call: signing in, and signing out (which only ends the caller's own session). */
 const PUBLIC_ROUTES = ['/api/auth/login', '/api/auth/logout'];
+/** Read-only route handlers anyone may call: the health endpoint of a container healthcheck. */
+const PUBLIC_READS = ['/api/health', '/health'];
 export const ALLOWED_METHODS = ['GET', 'HEAD', 'POST'] as const;
 
 function isRead(method: string): boolean {
@@ -36,6 +38,7 @@ export function decide(method: string, pathname: string, role: Role | null, serv
   if (api && serverAction) return 'not-an-action';
   if (STATIC.includes(pathname) || pathname.startsWith('/_next/')) return isRead(method) ? 'allow' : 'method-not-allowed';
   if (PUBLIC_ROUTES.includes(pathname)) return 'allow';
+  if (PUBLIC_READS.includes(pathname)) return isRead(method) ? 'allow' : 'method-not-allowed';
   if (PUBLIC_PAGES.includes(pathname)) return isRead(method) ? 'allow' : 'method-not-allowed';
   if (!role) return api || !isRead(method) ? 'unauthorized' : 'sign-in';
   if (api) return 'allow';

@@ -1,5 +1,7 @@
 import 'server-only';
 import type { ConsoleError } from '../errors';
+import { REQUEST_ID_HEADER, requestIdFor } from '../http/request-id';
+import { log, withRequestId } from '../log';
 import { crossSite, readOnly, signedOut } from '../messages';
 import { isSameOrigin } from './same-origin';
 import type { Actor } from './actor';
@@ -29,7 +31,7 @@ export const CROSS_SITE = crossSite();
  * The decision is made here, for this handler, whatever headers the request carries.
  */
 export function guardRoute(operation: Operation, handler: Handler): (req: Request) => Promise<Response> {
-  return async (req: Request) => {
+  return traced(async (req: Request) => {
     const session = await checkSession(cookieValue(req.headers.get('cookie'), SESSION_COOKIE));
     switch (authorize(session?.role ?? null, operation)) {
       case 'unauthorized':
@@ -42,10 +44,30 @@ export function guardRoute(operation: Operation, handler: Handler): (req: Reques
     if (!session) return errorResponse(401, SIGNED_OUT);
     if (operation === 'change' && !isSameOrigin(req)) return errorResponse(403, CROSS_SITE);
     return handler(req, { session, actor: { role: session.role } });
-  };
+  });
 }
 
 /** A route anyone may call (signing in and out): said out loud, so no handler is unguarded by accident. */
 export function publicRoute(handler: (req: Request) => Promise<Response> | Response): (req: Request) => Promise<Response> {
-  return async (req: Request) => handler(req);
+  return traced(async (req: Request) => handler(req));
+}
+
+/**
+ * Runs a handler under its request's ID (set by the proxy): every line it logs carries it, and
+ * so does any typed error it answers with, which the screens show.
+ */
+function traced(handler: (req: Request) => Promise<Response>): (req: Request) => Promise<Response> {
+  return async (req: Request) => {
+    const requestId = requestIdFor(req.headers.get(REQUEST_ID_HEADER));
+    return withRequestId(requestId, async () => {
+      const res = await handler(req);
+      if (res.status < 400 || !res.headers.get('content-type')?.includes('application/json')) return res;
+      const body = (await res.clone().json().catch(() => null)) as { ok?: boolean; error?: ConsoleError } | null;
+      if (!body || body.ok !== false || !body.error) return res;
+      log[res.status >= 500 ? 'error' : 'info']('request answered with an error', { status: res.status, code: body.error.code, error: body.error.message, path: new URL(req.url).pathname });
+      const headers = new Headers(res.headers);
+      headers.delete('content-length');
+      return new Response(JSON.stringify({ ...body, error: { ...body.error, requestId } }), { status: res.status, headers });
+    });
+  };
 }

@@ -1,4 +1,5 @@
 import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { QueryCancelled } from './cancelled';
 
 /** Maps what the InfluxDB client throws to the console's one error type (lib/errors.ts). */
 
@@ -43,6 +44,9 @@ function networkCode(e: unknown): string | undefined {
 /** Maps anything the InfluxDB client throws to a ConsoleError, without leaking internals. */
 export function toConsoleError(e: unknown): ConsoleError {
   if (e instanceof InfluxError) return e.detail;
+  if (e instanceof QueryCancelled) {
+    return consoleError('internal', 'The count was stopped: every request waiting for it went away. The slices it finished are kept; the next refresh counts the rest.', 'Open the screen again, or run `npm run cli -- stats`, to finish the count.');
+  }
   const net = networkCode(e);
   if (net) {
     const what = net === 'ETIMEDOUT' ? 'did not answer in time' : net === 'ECONNREFUSED' ? 'refused the connection' : `is unreachable (${net})`;

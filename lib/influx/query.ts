@@ -1,16 +1,11 @@
 import 'server-only';
 import type { FluxTableMetaData } from '@influxdata/influxdb-client';
+import { QueryCancelled } from './cancelled';
 import { connection, type Connection } from './client';
 
 export type FluxRow = Record<string, unknown>;
 
-/** The error a query ends with when its caller went away. */
-export class QueryCancelled extends Error {
-  constructor() {
-    super('The query was cancelled: nobody waits for its result any more.');
-    this.name = 'QueryCancelled';
-  }
-}
+export { QueryCancelled };
 
 /**
  * Runs a Flux query in the configured organization and returns its rows as objects.

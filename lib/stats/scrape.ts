@@ -3,6 +3,7 @@ import type { Connection } from '../influx/client';
 import { fetchMetrics } from '../influx/metrics';
 import { parsePrometheus, type PromFamily } from '../influx/prometheus';
 import { processCache } from './memo';
+import { errorText, log } from '../log';
 
 export interface Scrape {
   families: ReadonlyMap<string, PromFamily>;
@@ -31,7 +32,7 @@ export function scrapeMetrics(conn: Connection, maxAgeMs: number = REUSE_MS): Pr
   const scrape = fetchMetrics(conn).then(
     (m) => (m.kind === 'ok' ? { families: parsePrometheus(m.text), at } : null),
     (e: unknown) => {
-      console.error('stats: /metrics unreadable, locating changes by series counts instead:', e instanceof Error ? e.message : e);
+      log.warn('stats: /metrics unreadable, locating changes by series counts instead', { error: errorText(e) });
       scrapes.byUrl.delete(url);
       return null;
     },

@@ -4,13 +4,15 @@ export interface SamplerStatus {
   lastSampleAt: number | null;
   /** The last failure or skip, with its cause; null once a later sample succeeded. */
   lastFailure: { at: number; message: string } | null;
+  /** Unix ms since which InfluxDB has not answered (the first of an unbroken run of unreachable samples); null when it answers. */
+  unreachableSince: number | null;
 }
 
 const KEY = Symbol.for('homeiq-influx-console.sampler-status');
 
 function state(): SamplerStatus {
   const g = globalThis as Record<symbol, unknown>;
-  g[KEY] ??= { lastSampleAt: null, lastFailure: null } satisfies SamplerStatus;
+  g[KEY] ??= { lastSampleAt: null, lastFailure: null, unreachableSince: null } satisfies SamplerStatus;
   return g[KEY] as SamplerStatus;
 }
 
@@ -19,9 +21,12 @@ export function samplerStatus(): SamplerStatus {
 }
 
 export function recordSample(at: number): void {
-  Object.assign(state(), { lastSampleAt: at, lastFailure: null });
+  Object.assign(state(), { lastSampleAt: at, lastFailure: null, unreachableSince: null });
 }
 
-export function recordSampleFailure(at: number, message: string): void {
-  state().lastFailure = { at, message };
+/** A failed sample; `unreachable` when InfluxDB did not answer at all (what the unreachable alert counts). */
+export function recordSampleFailure(at: number, message: string, unreachable = false): void {
+  const s = state();
+  s.lastFailure = { at, message };
+  s.unreachableSince = unreachable ? (s.unreachableSince ?? at) : null;
 }

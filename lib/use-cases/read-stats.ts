@@ -10,6 +10,7 @@ import type { RefreshMode } from '../stats/refresh-plan';
 import { scrapeMetrics } from '../stats/scrape';
 import { forgetOtherBuckets } from '../stats/slice-store';
 import { withInflux, type Context } from './context';
+import { errorText, log } from '../log';
 
 export { NO_SIGNAL_MS, RECONCILE_MS } from '../stats/incremental';
 
@@ -121,7 +122,7 @@ function statsOfBucket(ctx: Context, bucket: BucketInfo, opts: StatsOptions): Pr
   if (!held) return singleFlight(key, opts.signal, (signal) => refresh(ctx, bucket, key, 'check', signal, opts.onSlice));
   if (Date.now() - held.checkedAt < CHECK_MS) return Promise.resolve(held.stats);
   // The held figures answer at once; the check (and a recount if needed) runs behind them.
-  void singleFlight(key, undefined, (signal) => refresh(ctx, bucket, key, 'check', signal)).catch((e: unknown) => console.error(`stats: refreshing ${bucket.name} failed:`, e instanceof Error ? e.message : e));
+  void singleFlight(key, undefined, (signal) => refresh(ctx, bucket, key, 'check', signal)).catch((e: unknown) => log.warn('stats: refreshing a bucket failed', { bucket: bucket.name, error: errorText(e) }));
   return Promise.resolve(held.stats);
 }
 
@@ -162,7 +163,7 @@ export async function cachedStats(): Promise<Result<BucketStats[] | null>> {
     if (cached.some((c) => c === undefined)) {
       // Count for the client's first request, unless a bucket is missing (the screen says so then).
       const missing = ctx.spec.buckets.some((b) => !existing.some((x) => x.name === b.name));
-      if (!missing) void statsOf(ctx).catch((e: unknown) => console.error('stats: background count failed:', e instanceof Error ? e.message : e));
+      if (!missing) void statsOf(ctx).catch((e: unknown) => log.warn('stats: background count failed', { error: errorText(e) }));
       return null;
     }
     return cached as BucketStats[];

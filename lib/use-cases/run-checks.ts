@@ -3,7 +3,9 @@ import type { Actor } from '../auth/actor';
 import { InfluxError } from '../errors';
 import { unknownCheck } from '../messages';
 import type { Result } from '../result';
-import { saveLastReport } from '../verify/last-report';
+import { loadLastReport, saveLastReport } from '../verify/last-report';
+import { errorText, log } from '../log';
+import { alertOnVerify } from './alerts';
 import { isCheckId, runChecks as run } from '../verify/run';
 import type { CheckResult, VerifyReport } from '../verify/types';
 import { verify } from '../verify/verify';
@@ -13,6 +15,8 @@ export interface RunChecksOptions {
   /** Reruns one check (and, silently, what it depends on); the last report is kept as it was. */
   only?: string;
   onResult?: (result: CheckResult) => void;
+  /** Waits for the alerts the run causes to be delivered (the CLI, which exits after it); the web answers at once. */
+  waitForAlerts?: boolean;
 }
 
 /**
@@ -29,7 +33,11 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
       return null;
     }
     const report = await verify(spec, onResult, conn, record);
+    const previous = loadLastReport();
     saveLastReport(report);
+    // Regressions go to the webhook; on the web without holding up the report.
+    const alerting = alertOnVerify(previous, report).catch((e: unknown) => log.error('alerts: verify evaluation failed', { error: errorText(e) }));
+    if (opts.waitForAlerts) await alerting;
     return report;
   });
 }

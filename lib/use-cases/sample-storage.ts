@@ -4,16 +4,18 @@ import { config } from '../config';
 import { readDiskUsage } from '../storage/disk';
 import { recordSample, recordSampleFailure } from '../storage/sampler-status';
 import { downsample, insertReadings } from '../storage/samples';
+import { evaluateAlerts } from './alerts';
 import { withInflux } from './context';
+import { log } from '../log';
 
 export type SampleOutcome = { kind: 'sampled'; buckets: number } | { kind: 'skipped'; reason: string };
 
 let lastLogged: string | null = null;
 
 /** A failure is logged when it starts or changes, not at every tick, and shown on the Storage screen and Overview. */
-function skipped(now: number, reason: string): SampleOutcome {
-  recordSampleFailure(now, reason);
-  if (reason !== lastLogged) console.error(`storage sampler: no sample stored: ${reason}`);
+function skipped(now: number, reason: string, unreachable = false): SampleOutcome {
+  recordSampleFailure(now, reason, unreachable);
+  if (reason !== lastLogged) log.warn('storage sampler: no sample stored', { reason });
   lastLogged = reason;
   return { kind: 'skipped', reason };
 }
@@ -26,7 +28,7 @@ export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcom
     const buckets = (await ctx.influx.buckets()).filter((b) => !b.system);
     return readDiskUsage(buckets, ctx.influx.conn);
   });
-  if (!result.ok) return skipped(now, result.error.message);
+  if (!result.ok) return skipped(now, result.error.message, result.error.code === 'unreachable');
   if (result.data.kind === 'disabled') return skipped(now, `/metrics answers ${result.data.status}`);
   try {
     const db = openDb();
@@ -36,7 +38,7 @@ export async function sampleOnce(now: number = Date.now()): Promise<SampleOutcom
     return skipped(now, `the console database could not store it (${e instanceof Error ? e.message : String(e)}); check that CONSOLE_DATA_DIR is writable`);
   }
   recordSample(now);
-  if (lastLogged !== null) console.error('storage sampler: sampling again');
+  if (lastLogged !== null) log.info('storage sampler: sampling again');
   lastLogged = null;
   return { kind: 'sampled', buckets: result.data.readings.length };
 }
@@ -51,10 +53,16 @@ export function startSampler(): void {
   if (!c.ok || !c.data.sampler) return;
   // ±10 % jitter: consoles started together do not scrape /metrics in step.
   const next = () => {
-    const timer = setTimeout(() => void sampleOnce().finally(next), c.data.sampleIntervalMs * (0.9 + Math.random() * 0.2));
+    const timer = setTimeout(() => void tick().finally(next), c.data.sampleIntervalMs * (0.9 + Math.random() * 0.2));
     timer.unref();
     g[KEY] = timer;
   };
   g[KEY] = true;
-  void sampleOnce().finally(next);
+  void tick().finally(next);
+}
+
+/** One round of the background work: a storage sample, then the alerts that depend on it. */
+async function tick(): Promise<void> {
+  await sampleOnce();
+  await evaluateAlerts().catch((e: unknown) => log.error('alerts: evaluation failed', { error: e instanceof Error ? e.message : String(e) }));
 }

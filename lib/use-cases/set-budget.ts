@@ -9,6 +9,7 @@ import { fail, type Result } from '../result';
 import { writeBudget, type Budget } from '../storage/budgets';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
+import { errorText, log } from '../log';
 
 const MAX = 1e15;
 
@@ -40,7 +41,7 @@ export async function setBudget(raw: unknown, actor: Actor): Promise<Result<Budg
     try {
       writeBudget(openDb(), budget);
     } catch (e) {
-      console.error('budget: console database write failed:', e instanceof Error ? e.message : e);
+      log.error('budget: console database write failed', { error: errorText(e) });
       throw new InfluxError(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));
     }
     return budget;

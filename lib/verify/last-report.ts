@@ -3,6 +3,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir';
 import type { VerifyReport } from './types';
+import { errorText, log } from '../log';
 
 const FILE = 'last-verify.json';
 
@@ -20,13 +21,13 @@ export function loadLastReport(): VerifyReport | null {
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') console.error(`verify: cannot read the last report ${path}:`, e instanceof Error ? e.message : e);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') log.warn('verify: cannot read the last report', { path, error: errorText(e) });
     return null;
   }
   try {
     return JSON.parse(text) as VerifyReport;
   } catch (e) {
-    console.error(`verify: the last report ${path} is damaged (${e instanceof Error ? e.message : e}); run the checks again to replace it.`);
+    log.warn('verify: the last report is damaged; run the checks again to replace it', { path, error: errorText(e) });
     return null;
   }
 }

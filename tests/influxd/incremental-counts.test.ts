@@ -105,6 +105,18 @@ describe('counts refreshed incrementally stay exact (ground truth: distinct seri
     expect((await refreshedExactly()).records).toBe(25);
   });
 
+  it('stops a count every caller has left, keeps the slices it finished, and the next refresh counts only the rest', async () => {
+    await write([1, 10, 20, 30, 40].flatMap((d) => entities('a', 3).map((e) => point(d, e))));
+    const controller = new AbortController();
+    const stopped = await readStats(DAILY, { mode: 'full', signal: controller.signal, onSlice: (_bucket, done) => done === 3 && controller.abort() });
+    expect(stopped.ok).toBe(false);
+    if (!stopped.ok) expect(stopped.error.message).toMatch(/stopped/);
+    const resumed = await refreshedExactly();
+    expect(resumed.records).toBe(15);
+    expect(resumed.recountedSlices).toBeGreaterThan(0);
+    expect(resumed.recountedSlices).toBeLessThanOrEqual(resumed.countedSlices - 3);
+  });
+
   it('after the bucket is deleted and created again with the same name', async () => {
     await write(entities('a', 6).map((e) => point(2, e)));
     expect((await refreshedExactly()).records).toBe(6);

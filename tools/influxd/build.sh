@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
 # Builds influxd from the Go module proxy into the cache, once; prints the binary's path on stdout.
+#   build.sh [VERSION]   VERSION: v2.8.0 (the default, the newest that builds here) or v2.7.12 (HomeIQ's)
 # Progress goes to stderr. See README.md in this folder for why each setting is here.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-version=$(awk '$1 == "github.com/influxdata/influxdb/v2" { print $2; exit }' "$here/go.mod")
-[ -n "$version" ] || version=$(grep -oE 'influxdb/v2 v[0-9.]+' "$here/go.mod" | head -1 | awk '{print $2}')
+module_version() { awk '$1 == "github.com/influxdata/influxdb/v2" { print $2; exit }' "$1/go.mod"; }
+default=$(module_version "$here")
+requested=${1:-${HOMEIQ_INFLUXD_VERSION:-$default}}
+case "$requested" in v*) ;; *) requested="v$requested" ;; esac
+if [ "$requested" = "$default" ]; then
+  module="$here"
+elif [ -f "$here/versions/$requested/go.mod" ]; then
+  module="$here/versions/$requested"
+else
+  echo "[influxd build] unknown influxd version '$requested': choose $default or one of: $(ls "$here/versions" | tr '\n' ' ')" >&2
+  exit 2
+fi
+version=$(module_version "$module")
 cache=${HOMEIQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/homeiq-influx-console}
 bin="$cache/influxd-$version"
 
@@ -23,7 +35,7 @@ mkdir -p "$cache/bin"
 start=$(date +%s)
 log "building influxd $version from the Go module proxy (first time only: about 3-10 minutes on 2 cores; cached afterwards in $cache)"
 
-cd "$here"
+cd "$module"
 export GOTOOLCHAIN=local GOFLAGS=-mod=mod
 log "step 1/3: InfluxData's pkg-config shim (builds libflux, the Rust half of Flux, through cargo)"
 go build -o "$cache/bin/pkg-config" github.com/influxdata/pkg-config

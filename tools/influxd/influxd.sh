@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real InfluxDB 2.x for development, tests and the console's embedded default.
-#   influxd.sh start [--port N] [--data DIR]   -> three `export` lines on stdout, the rest on stderr
+#   influxd.sh start [--port N] [--data DIR] [--version V]   -> three `export` lines on stdout, the rest on stderr
+#                                              (V: v2.8.0, the default, or v2.7.12; also HOMEIQ_INFLUXD_VERSION)
 #   influxd.sh stop                            -> stops every server `start` started
 set -euo pipefail
 
@@ -11,7 +12,7 @@ ORG=homeiq
 
 log() { printf '[influxd] %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
-usage() { echo "usage: $0 start [--port N] [--data DIR] | stop" >&2; exit 2; }
+usage() { echo "usage: $0 start [--port N] [--data DIR] [--version V] | stop" >&2; exit 2; }
 
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -22,13 +23,15 @@ http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$@" || true; 
 random_hex() { python3 -c "import secrets; print(secrets.token_hex($1))"; }
 
 start() {
-  local port="" data="" tmpdata=0
+  local port="" data="" tmpdata=0 version=${HOMEIQ_INFLUXD_VERSION:-}
   while [ $# -gt 0 ]; do
     case "$1" in
       --port) [ $# -ge 2 ] || usage; port=$2; shift 2 ;;
       --port=*) port=${1#*=}; shift ;;
       --data) [ $# -ge 2 ] || usage; data=$2; shift 2 ;;
       --data=*) data=${1#*=}; shift ;;
+      --version) [ $# -ge 2 ] || usage; version=$2; shift 2 ;;
+      --version=*) version=${1#*=}; shift ;;
       *) usage ;;
     esac
   done
@@ -37,7 +40,7 @@ start() {
   command -v python3 >/dev/null || die "python3 is needed: apt-get install -y python3"
 
   local bin
-  bin=$("$here/build.sh")
+  bin=$("$here/build.sh" ${version:+"$version"})
 
   [ -n "$port" ] || port=$(free_port)
   if [ "$(http_code "http://127.0.0.1:$port/health")" != "000" ]; then

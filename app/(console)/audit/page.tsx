@@ -3,7 +3,7 @@ import { Card, PageTitle } from '@/components/card';
 import { inputClass, secondaryButton } from '@/components/dialog';
 import { readAudit } from '@/lib/audit/log';
 
-const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load'];
+const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test'];
 
 function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.slice(0, 200) ?? '';

@@ -3,6 +3,7 @@ import { resultResponse } from '@/lib/http-status';
 import { unknownCheck } from '@/lib/messages';
 import { fail } from '@/lib/result';
 import { checkRunProblem, runChecks } from '@/lib/use-cases/run-checks';
+import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export const POST = guardRoute('change', async (req, { actor }) => {
       const send = (value: unknown) => controller.enqueue(encoder.encode(JSON.stringify(value) + '\n'));
       const result = await runChecks(actor, { only: only ?? undefined, onResult: (r) => send({ type: 'check', result: r }) });
       if (!result.ok) {
-        console.error('verify: the checks stopped:', result.error.message);
+        log.error('verify: the checks stopped', { error: result.error.message });
         send({ type: 'error', error: result.error });
       } else send(result.data ? { type: 'done', report: result.data } : { type: 'done' });
       controller.close();

@@ -1,0 +1,37 @@
+# The console as HomeIQ runs its services: Node 20 slim, a non-root user, only the standalone server
+# and the native SQLite module, a healthcheck on /api/health, its data folder on a volume.
+#   docker build -t homeiq-influx-console .
+#   docker compose -f deploy/docker-compose.homeiq.yml up -d      (beside HomeIQ's stack)
+
+FROM node:20-slim AS deps
+WORKDIR /app
+# better-sqlite3 compiles when no prebuilt binary fits: the toolchain stays in this stage.
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
+COPY package.json package-lock.json ./
+RUN npm ci
+
+FROM node:20-slim AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npx next build
+
+FROM node:20-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 \
+    HOSTNAME=0.0.0.0 PORT=3000 \
+    CONSOLE_DATA_DIR=/data LOG_FORMAT=json
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 console && useradd --system --uid 10001 --gid console --home /app console \
+ && mkdir -p /data && chown console:console /data && chmod 700 /data
+# The standalone server traces the node_modules it needs, better-sqlite3's native module included.
+COPY --from=build --chown=console:console /app/.next/standalone ./
+COPY --from=build --chown=console:console /app/.next/static ./.next/static
+COPY --from=build --chown=console:console /app/public ./public
+COPY --from=build --chown=console:console /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node ./node_modules/better-sqlite3/build/Release/better_sqlite3.node
+USER console
+VOLUME ["/data"]
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD curl -fsS http://localhost:3000/api/health || exit 1
+CMD ["node", "server.js"]

@@ -1,0 +1,6 @@
+'use server';
+
+import { adminAction } from '../auth/guard';
+import { sendTestAlert as run } from '../use-cases/alerts';
+
+export const sendTestAlert = adminAction((_input: void, actor) => run(actor));

@@ -1,0 +1,63 @@
+import type { Crossing } from '../storage/projection';
+import type { CheckResult } from '../verify/types';
+
+/**
+ * What can be wrong, as alert conditions: each has a stable key (one incident per key while it
+ * lasts), the kind it belongs to, and the message a person reads. Each kind is evaluated from its
+ * own source, so a source that was not read leaves the other kinds' incidents alone.
+ */
+export type AlertKind = 'budget' | 'verify' | 'unreachable';
+
+export interface Condition {
+  key: string;
+  kind: AlertKind;
+  title: string;
+  message: string;
+}
+
+/** Budgets crossed within `withinDays` (30 by default), or already crossed. */
+export function budgetConditions(buckets: readonly { name: string; crossings: readonly Crossing[] }[], withinDays = 30): Condition[] {
+  return buckets.flatMap((b) =>
+    b.crossings
+      .filter((c) => c.date !== null && c.withinDays !== null && c.withinDays <= withinDays)
+      .map((c) => {
+        const what = c.kind === 'bytes' ? `${c.budget.toLocaleString('en-US')} bytes on disk` : `${c.budget.toLocaleString('en-US')} records`;
+        const when = c.date === 'now' ? 'is already over it' : `will cross it on ${c.date} (in ${Math.max(0, Math.round(c.withinDays ?? 0))} days)`;
+        return { key: `budget:${b.name}:${c.kind}`, kind: 'budget' as const, title: `Budget of ${b.name} will be crossed`, message: `${b.name} has a budget of ${what} and ${when}. Raise the budget on the Storage screen, or shorten what is kept.` };
+      }),
+  );
+}
+
+/**
+ * Checks that passed (or warned) in the previous run and fail in this one. A check that keeps
+ * failing stays one incident; one that passes again resolves it.
+ */
+export function verifyConditions(previous: readonly CheckResult[] | null, current: readonly CheckResult[], openKeys: ReadonlySet<string>): Condition[] {
+  const before = new Map((previous ?? []).map((c) => [c.id, c.status]));
+  return current
+    .filter((c) => c.status === 'fail' && (openKeys.has(`verify:${c.id}`) || before.get(c.id) === 'pass' || before.get(c.id) === 'warn'))
+    .map((c) => ({ key: `verify:${c.id}`, kind: 'verify' as const, title: `Verification failed: ${c.title}`, message: `${c.title}: ${c.detail} Fix: ${c.fix}` }));
+}
+
+/** InfluxDB unreachable for longer than `minutes`. */
+export function unreachableConditions(since: number | null, now: number, minutes: number, reason: string | null): Condition[] {
+  if (since === null || now - since < minutes * 60_000) return [];
+  const down = Math.round((now - since) / 60_000);
+  return [{ key: 'unreachable:influxdb', kind: 'unreachable', title: 'InfluxDB unreachable', message: `The console has not reached InfluxDB for ${down} minutes${reason ? ` (${reason})` : ''}. Check that InfluxDB runs and INFLUXDB_URL is right.` }];
+}
+
+export interface OpenIncident {
+  id: number;
+  key: string;
+  kind: AlertKind;
+}
+
+/** What changes: conditions without an open incident open one; open incidents of the evaluated kinds whose condition is gone resolve. */
+export function reconcile<I extends OpenIncident>(open: readonly I[], active: readonly Condition[], evaluated: readonly AlertKind[]): { opened: Condition[]; resolved: I[] } {
+  const openKeys = new Set(open.map((i) => i.key));
+  const activeKeys = new Set(active.map((c) => c.key));
+  return {
+    opened: active.filter((c) => !openKeys.has(c.key)),
+    resolved: open.filter((i) => evaluated.includes(i.kind) && !activeKeys.has(i.key)),
+  };
+}

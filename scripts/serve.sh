@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the built standalone server (.next/standalone/server.js), the same one the container runs.
+#   PORT (default 3000), HOSTNAME_BIND (default 127.0.0.1); CONSOLE_LOG_FILE: append its output there.
+# The server changes into its own folder, so relative CONSOLE_DATA_DIR and CONSOLE_SPEC are made absolute here.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+server="$repo/.next/standalone/server.js"
+[ -f "$server" ] || { echo "[console] no standalone build in .next/standalone: run 'npx next build' (bash scripts/start.sh does it)" >&2; exit 1; }
+[ -d "$repo/.next/standalone/.next/static" ] || { echo "[console] the standalone build lacks its static files: run 'bash scripts/lib.sh prepare-standalone'" >&2; exit 1; }
+absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" ;; esac; }
+[ -z "${CONSOLE_DATA_DIR:-}" ] || export CONSOLE_DATA_DIR="$(absolute "$CONSOLE_DATA_DIR")"
+[ -z "${CONSOLE_DATA_DIR:-}" ] && export CONSOLE_DATA_DIR="$repo/.data"
+[ -z "${CONSOLE_SPEC:-}" ] || export CONSOLE_SPEC="$(absolute "$CONSOLE_SPEC")"
+export HOSTNAME="${HOSTNAME_BIND:-127.0.0.1}" PORT="${PORT:-3000}" NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+if [ -n "${CONSOLE_LOG_FILE:-}" ]; then
+  mkdir -p "$(dirname "$CONSOLE_LOG_FILE")"
+  exec node "$server" >>"$CONSOLE_LOG_FILE" 2>&1
+fi
+exec node "$server"
