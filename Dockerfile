@@ -21,7 +21,8 @@ FROM node:20-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 \
     HOSTNAME=0.0.0.0 PORT=3000 \
-    CONSOLE_DATA_DIR=/data LOG_FORMAT=json
+    CONSOLE_DATA_DIR=/data LOG_FORMAT=json \
+    NODE_OPTIONS="--max-old-space-size=128 --max-semi-space-size=8"
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 console && useradd --system --uid 10001 --gid console --home /app console \
  && mkdir -p /data && chown console:console /data && chmod 700 /data
@@ -30,8 +31,10 @@ COPY --from=build --chown=console:console /app/.next/standalone ./
 COPY --from=build --chown=console:console /app/.next/static ./.next/static
 COPY --from=build --chown=console:console /app/public ./public
 COPY --from=build --chown=console:console /app/node_modules/better-sqlite3/build/Release/better_sqlite3.node ./node_modules/better-sqlite3/build/Release/better_sqlite3.node
+# Next.js's own start-up lines become JSON too.
+COPY --from=build --chown=console:console /app/scripts/json-stdout.cjs ./json-stdout.cjs
 USER console
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD curl -fsS http://localhost:3000/api/health || exit 1
-CMD ["node", "server.js"]
+CMD ["node", "--require", "./json-stdout.cjs", "server.js"]

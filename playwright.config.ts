@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
-import { ADMIN_PASSWORD, consoleLog, FAULT_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
+import { startReceiver } from './e2e/support/receiver';
+import { ADMIN_PASSWORD, consoleLog, FAULT_PORT, RECEIVER_URL, RECEIVER_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
 
 // Two real influxd servers: `main` for the console under test, `fault` for the console whose
 // InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
@@ -8,6 +9,7 @@ if (!process.env.E2E_SERVERS) {
   const fault = startInfluxdSync();
   process.env.E2E_SERVERS = JSON.stringify({ main, fault });
   process.env.E2E_SERVERS_OWNED = '1';
+  startReceiver(RECEIVER_PORT);
 }
 const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
 
@@ -18,7 +20,7 @@ const CHROMIUM = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
 
-function consoleServer(port: number, influx: { url: string; token: string; data: string }) {
+function consoleServer(port: number, influx: { url: string; token: string; data: string }, webhook = '') {
   return {
     // The standalone server, as the container runs it.
     command: 'bash scripts/serve.sh',
@@ -31,6 +33,7 @@ function consoleServer(port: number, influx: { url: string; token: string; data:
       CONSOLE_LOG_FILE: consoleLog(influx),
       LOG_FORMAT: 'json',
       LOG_LEVEL: 'debug',
+      CONSOLE_ALERT_WEBHOOK_URL: webhook,
       INFLUXDB_URL: influx.url,
       INFLUXDB_TOKEN: influx.token,
       INFLUXDB_ORG: 'homeiq',
@@ -77,6 +80,6 @@ export default defineConfig({
     // After every browser test: the servers' whole output is JSON lines with no secret in them.
     { name: 'server-logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
   ],
-  webServer: [consoleServer(MAIN_PORT, servers.main), consoleServer(FAULT_PORT, servers.fault)],
+  webServer: [consoleServer(MAIN_PORT, servers.main, `${RECEIVER_URL}/hook`), consoleServer(FAULT_PORT, servers.fault)],
 });
 

@@ -27,7 +27,7 @@ test('the image runs as a non-root user, keeps its data on a volume and checks /
   expect(dockerfile).toMatch(/^VOLUME \["\/data"\]$/m);
   expect(dockerfile).toMatch(/CONSOLE_DATA_DIR=\/data/);
   expect(dockerfile).toMatch(/^HEALTHCHECK .*curl -fsS http:\/\/localhost:3000\/api\/health/m);
-  expect(dockerfile).toMatch(/^CMD \["node", "server\.js"\]$/m);
+  expect(dockerfile).toMatch(/^CMD \["node", "--require", "\.\/json-stdout\.cjs", "server\.js"\]$/m);
 });
 
 test('the standalone server under test answers /api/health without a session, secret-free', async ({ request, baseURL }) => {

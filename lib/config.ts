@@ -106,7 +106,7 @@ export function parseConfig(source: Record<string, string | undefined>, cwd: str
   return ok({
     influx,
     org: v.INFLUXDB_ORG,
-    dataDir: resolve(v.CONSOLE_DATA_DIR ?? join(cwd, '.data')),
+    dataDir: resolve(/*turbopackIgnore: true*/ v.CONSOLE_DATA_DIR ?? join(cwd, '.data')),
     specPath: v.CONSOLE_SPEC ?? null,
     sampleIntervalMs: v.CONSOLE_SAMPLE_INTERVAL_SECONDS * 1000,
     sampler: v.CONSOLE_SAMPLER === 'on',

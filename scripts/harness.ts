@@ -3,7 +3,7 @@
  * and stopped by the scripts themselves, a signed-in HTTP client, and the server's memory.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseInfluxdExports } from '../tools/influxd/exports';
@@ -39,11 +39,12 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
 
 /** Starts the built console (`next start`) on a port against a server, and signs in as admin. */
 export async function startConsole(influx: Influxd, port: number, extraEnv: Record<string, string> = {}): Promise<Console> {
-  if (!existsSync(join(repo, '.next', 'BUILD_ID'))) execFileSync('npx', ['next', 'build'], { cwd: repo, stdio: 'inherit' });
+  // The standalone server, as the container runs it (built, with its static files, when the sources changed).
+  execFileSync('bash', ['-c', 'source scripts/lib.sh && ensure_next_build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   const data = mkdtempSync(join(tmpdir(), 'homeiq-bench-console-'));
-  const child = spawn(process.execPath, [join(repo, 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  const child = spawn('bash', [join(repo, 'scripts/serve.sh')], {
     cwd: repo,
-    env: { ...process.env, INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: data, CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...process.env, PORT: String(port), HOSTNAME_BIND: '127.0.0.1', CONSOLE_LOG_FILE: join(data, 'console-server.log'), INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: data, CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -12,8 +12,15 @@ absolute() { case "$1" in /*) printf '%s' "$1" ;; *) printf '%s/%s' "$PWD" "$1" 
 [ -z "${CONSOLE_DATA_DIR:-}" ] && export CONSOLE_DATA_DIR="$repo/.data"
 [ -z "${CONSOLE_SPEC:-}" ] || export CONSOLE_SPEC="$(absolute "$CONSOLE_SPEC")"
 export HOSTNAME="${HOSTNAME_BIND:-127.0.0.1}" PORT="${PORT:-3000}" NODE_ENV=production NEXT_TELEMETRY_DISABLED=1
+# V8 sizes its heap from the machine's memory and collects late: on a 24 GB host the server grew past
+# 400 MB under load with nothing leaking. 128 MB of old space and 8 MB semi-spaces keep it within HomeIQ's 256 MB limit.
+export NODE_OPTIONS="${NODE_OPTIONS:---max-old-space-size=128 --max-semi-space-size=8}"
+# JSON logs (LOG_FORMAT=json, or by default when the output is not a terminal): every line, Next.js's own included.
+preload=()
 if [ -n "${CONSOLE_LOG_FILE:-}" ]; then
+  [ "${LOG_FORMAT:-json}" = json ] && preload=(--require "$repo/scripts/json-stdout.cjs")
   mkdir -p "$(dirname "$CONSOLE_LOG_FILE")"
-  exec node "$server" >>"$CONSOLE_LOG_FILE" 2>&1
+  exec node "${preload[@]}" "$server" >>"$CONSOLE_LOG_FILE" 2>&1
 fi
-exec node "$server"
+if [ "${LOG_FORMAT:-}" = json ] || { [ -z "${LOG_FORMAT:-}" ] && [ ! -t 1 ]; }; then preload=(--require "$repo/scripts/json-stdout.cjs"); fi
+exec node "${preload[@]}" "$server"

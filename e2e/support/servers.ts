@@ -46,6 +46,9 @@ const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? '3100');
 if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65534) throw new Error(`E2E_PORT_BASE must be a port number (1024-65534), not '${process.env.E2E_PORT_BASE}'.`);
 export const MAIN_PORT = PORT_BASE;
 export const FAULT_PORT = PORT_BASE + 1;
+/** A real HTTP receiver for the main console's alert webhook, in Playwright's main process. */
+export const RECEIVER_PORT = PORT_BASE + 2;
+export const RECEIVER_URL = `http://127.0.0.1:${RECEIVER_PORT}`;
 export const MAIN_CONSOLE_URL = `http://127.0.0.1:${MAIN_PORT}`;
 export const FAULT_CONSOLE_URL = `http://127.0.0.1:${FAULT_PORT}`;
 

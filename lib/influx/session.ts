@@ -5,6 +5,7 @@ import { orgMissing } from '../messages';
 import { listBuckets, type BucketInfo } from './buckets';
 import { connection, connectionKey, type Connection } from './client';
 import { findOrg, type OrgInfo } from './orgs';
+import { processCache } from '../process-cache';
 
 /**
  * One conversation with the configured InfluxDB: its connection and the one organization
@@ -33,13 +34,41 @@ export async function resolveOrg(conn: Connection, opts: { fresh?: boolean } = {
   return org;
 }
 
-export async function openSession(env?: InfluxEnv): Promise<InfluxSession> {
+/**
+ * Bucket lists shared by read-only sessions for a moment: fifty screens polling the stats cost
+ * InfluxDB one list call every LIST_REUSE_MS, not one each. Changes the console makes drop them.
+ */
+const LIST_REUSE_MS = 2_000;
+class SharedLists {
+  readonly byKey = new Map<string, { at: number; list: Promise<BucketInfo[]> }>();
+  clear(): void {
+    this.byKey.clear();
+  }
+}
+const sharedLists = processCache('bucket-lists', () => new SharedLists());
+
+export interface SessionOptions {
+  /** A read that may use a bucket list up to LIST_REUSE_MS old (never a change: it plans on the list). */
+  shareBucketList?: boolean;
+}
+
+export async function openSession(env?: InfluxEnv, opts: SessionOptions = {}): Promise<InfluxSession> {
   const conn = env ? connection(env) : connection();
   const org = await resolveOrg(conn);
   if (!org) throw new InfluxError(orgMissing(conn.env.org));
   let listed: Promise<BucketInfo[]> | undefined;
+  const list = (): Promise<BucketInfo[]> => {
+    if (!opts.shareBucketList) return listBuckets({ orgID: org.id }, conn);
+    const key = `${connectionKey(conn.env)}|${org.id}`;
+    const hit = sharedLists.byKey.get(key);
+    if (hit && Date.now() - hit.at < LIST_REUSE_MS) return hit.list;
+    const entry = { at: Date.now(), list: listBuckets({ orgID: org.id }, conn) };
+    sharedLists.byKey.set(key, entry);
+    entry.list.catch(() => sharedLists.byKey.get(key) === entry && sharedLists.byKey.delete(key));
+    return entry.list;
+  };
   const buckets = () => {
-    listed ??= listBuckets({ orgID: org.id }, conn);
+    listed ??= list();
     listed.catch(() => (listed = undefined));
     return listed;
   };

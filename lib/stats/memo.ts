@@ -60,35 +60,11 @@ export function memoize<T>(ttlMs: number, maxStaleMs: number = 10 * 60_000, now:
   return Object.assign(memo, { clear: () => entries.clear(), peek: (key: string) => entries.get(key)?.resolved });
 }
 
-/**
- * One memo per process and name: Next.js bundles route handlers and server actions
- * separately, and a module-level value would exist once per bundle, so a write by an action
- * would not reach the cache a route reads.
- */
-const REGISTRY = Symbol.for('homeiq-influx-console.memos');
+import { processCache } from '../process-cache';
 
-interface Clearable {
-  clear(): void;
-}
+export { forgetCachedReads, processCache } from '../process-cache';
 
-function registry(): Map<string, Clearable> {
-  const g = globalThis as Record<symbol, unknown>;
-  if (!g[REGISTRY]) g[REGISTRY] = new Map<string, Clearable>();
-  return g[REGISTRY] as Map<string, Clearable>;
-}
-
+/** One memo per process and name (see process-cache.ts), dropped with every cached read. */
 export function processMemo<T>(name: string, ttlMs: number): Memo<T> {
   return processCache(name, () => memoize<T>(ttlMs));
-}
-
-/** Any cache kept once per process and dropped with the others by forgetCachedReads(). */
-export function processCache<T extends Clearable>(name: string, make: () => T): T {
-  const caches = registry();
-  if (!caches.has(name)) caches.set(name, make());
-  return caches.get(name) as T;
-}
-
-/** After the console itself wrote data: every cached read starts afresh. */
-export function forgetCachedReads(): void {
-  for (const cache of registry().values()) cache.clear();
 }

@@ -5,7 +5,7 @@ import { config, type ConsoleConfig } from '../config';
 import { InfluxError } from '../errors';
 import { connection, type Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
-import { openSession, type InfluxSession } from '../influx/session';
+import { openSession, type InfluxSession, type SessionOptions } from '../influx/session';
 import { fail, ok, type Result } from '../result';
 import { activeSpec } from '../spec/load';
 import type { ConsoleSpec } from '../spec/schema';
@@ -55,12 +55,12 @@ export function withConnection<T>(work: (ctx: ConnectedContext) => Promise<T> | 
 }
 
 /** Runs work that talks to InfluxDB, in the configured organization (missing: `not_found` with the fix). */
-export async function withInflux<T>(work: (ctx: Context) => Promise<T>): Promise<Result<T>> {
+export async function withInflux<T>(work: (ctx: Context) => Promise<T>, opts: SessionOptions = {}): Promise<Result<T>> {
   const ctx = specContext();
   if (!ctx.ok) return ctx;
   if (!ctx.data.config.influx.ok) return ctx.data.config.influx;
   try {
-    const influx = await openSession(ctx.data.config.influx.data);
+    const influx = await openSession(ctx.data.config.influx.data, opts);
     return ok(await work({ ...ctx.data, influx }));
   } catch (e) {
     return fail(toConsoleError(e));

@@ -91,6 +91,7 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
   const started = performance.now();
   const generation = cache.generation;
   const conn = ctx.influx.conn;
+  forgetOtherBuckets(conn.env.url, (await ctx.influx.buckets()).map((b) => b.id));
   const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
   const held = cache.entries.get(key);
   const now = Date.now();
@@ -130,7 +131,6 @@ function statsOfBucket(ctx: Context, bucket: BucketInfo, opts: StatsOptions): Pr
 export async function statsOf(ctx: Context, only?: string, opts: StatsOptions = {}): Promise<BucketStats[]> {
   const names = only ? [only] : ctx.spec.buckets.map((b) => b.name);
   const existing = await ctx.influx.buckets();
-  forgetOtherBuckets(ctx.influx.conn.env.url, existing.map((b) => b.id));
   return Promise.all(
     names.map((name) => {
       const bucket = existing.find((b) => b.name === name);
@@ -146,7 +146,8 @@ export async function statsOf(ctx: Context, only?: string, opts: StatsOptions = 
  * of the same refresh share one count.
  */
 export function readStats(only?: string, opts: StatsOptions = {}): Promise<Result<BucketStats[]>> {
-  return withInflux((ctx) => statsOf(ctx, only, opts));
+  // Served from memory, these reads may share a bucket list a moment old; a refresh lists afresh.
+  return withInflux((ctx) => statsOf(ctx, only, opts), { shareBucketList: (opts.mode ?? 'cached') === 'cached' });
 }
 
 /**
@@ -167,5 +168,5 @@ export async function cachedStats(): Promise<Result<BucketStats[] | null>> {
       return null;
     }
     return cached as BucketStats[];
-  });
+  }, { shareBucketList: true });
 }
