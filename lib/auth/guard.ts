@@ -16,13 +16,22 @@ export async function currentSession(): Promise<Session | null> {
   return checkSession((await cookies()).get(SESSION_COOKIE)?.value);
 }
 
+/** The ID the proxy gave this request; none outside a request (a test calling the action directly). */
+async function incomingRequestId(): Promise<string | null> {
+  try {
+    return (await headers()).get(REQUEST_ID_HEADER);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The one guard for server actions that change something: a session with the admin role,
  * else a typed refusal the screen shows (a bare 403 would break the React client).
  */
 export function adminAction<I, T>(fn: (input: I, actor: Actor) => Promise<Result<T>>): (input: I) => Promise<Result<T>> {
   return async (input: I) => {
-    const requestId = requestIdFor((await headers()).get(REQUEST_ID_HEADER));
+    const requestId = requestIdFor(await incomingRequestId());
     return withRequestId(requestId, async () => {
       const session = await currentSession();
       const decision = authorize(session?.role ?? null, 'change');
