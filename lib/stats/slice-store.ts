@@ -148,11 +148,3 @@ export function forgetOtherBuckets(url: string, liveIds: readonly string[], db: 
     db.prepare(`DELETE FROM count_buckets WHERE ${where}`).run(url, ...liveIds);
   })();
 }
-
-/** Forgets a bucket's counts: the next refresh counts it whole (after a change the console made that /metrics cannot show). */
-export function forgetCounts(ref: BucketRef, db: Db = openDb()): void {
-  db.transaction(() => {
-    db.prepare('DELETE FROM count_slices WHERE influx_url = ? AND bucket_id = ?').run(ref.url, ref.bucketId);
-    db.prepare('DELETE FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').run(ref.url, ref.bucketId);
-  })();
-}

@@ -92,15 +92,16 @@ describe('what an attacker tried, refused by the use cases and routes', () => {
     expect(good.ok && good.data.maxRecords).toBe(12_000);
   });
 
-  it('answers fresh=1 counts to the admin only, and names an unknown check', async () => {
+  it('answers full=1 (every slice counted again) to the admin only, fresh=1 to any role, and names an unknown check', async () => {
     await provision(ai5Spec());
     const viewer = `${SESSION_COOKIE}=${await startSession('viewer')}`;
     const admin = `${SESSION_COOKIE}=${await startSession('admin')}`;
-    const asViewer = await statsRoute(new Request('http://console.test/api/stats?fresh=1', { headers: { cookie: viewer } }));
+    const asViewer = await statsRoute(new Request('http://console.test/api/stats?full=1', { headers: { cookie: viewer } }));
     expect(asViewer.status).toBe(403);
     expect(((await asViewer.json()) as { error: { code: string } }).error.code).toBe('read_only');
     expect((await statsRoute(new Request('http://console.test/api/stats', { headers: { cookie: viewer } }))).status).toBe(200);
-    expect((await statsRoute(new Request('http://console.test/api/stats?fresh=1', { headers: { cookie: admin } }))).status).toBe(200);
+    expect((await statsRoute(new Request('http://console.test/api/stats?fresh=1', { headers: { cookie: viewer } }))).status).toBe(200);
+    expect((await statsRoute(new Request('http://console.test/api/stats?full=1', { headers: { cookie: admin } }))).status).toBe(200);
     const nope = await verifyRoute(new Request('http://console.test/api/verify?only=nope', { method: 'POST', headers: { cookie: admin } }));
     expect(nope.status).toBe(400);
     expect(((await nope.json()) as { error: { message: string } }).error.message).toBe('Unknown check "nope".');

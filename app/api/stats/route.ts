@@ -10,9 +10,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * Stats of the spec's buckets, or of `?bucket=NAME`, from the cache. `?fresh=1` brings the
- * counts up to date now (what may have changed is counted again), `?full=1` counts every slice
- * again; both are the admin's (a full count can keep InfluxDB busy for minutes), and concurrent
- * requests share one count, which stops when every requester has gone.
+ * counts up to date now (only what may have changed is counted again); `?full=1` counts every
+ * slice again and is the admin's (it can keep InfluxDB busy for minutes). Concurrent requests
+ * share one count, which stops when every requester has gone.
  */
 export const GET = guardRoute('read', async (req, { session }) => {
   const params = new URL(req.url).searchParams;
@@ -22,8 +22,8 @@ export const GET = guardRoute('read', async (req, { session }) => {
     if (!name.success) return resultResponse(fail(consoleError('invalid', name.error.issues[0]?.message ?? 'Invalid bucket name.')));
   }
   const mode = params.get('full') === '1' ? 'full' : params.get('fresh') === '1' ? 'fresh' : 'cached';
-  if (mode !== 'cached' && session.role !== 'admin') {
-    return resultResponse(fail({ ...readOnly(), message: `Counting now (${mode}=1) is for the admin: it can keep InfluxDB busy for minutes. The cached figures are served to everyone.` }));
+  if (mode === 'full' && session.role !== 'admin') {
+    return resultResponse(fail({ ...readOnly(), message: 'Counting every slice again (full=1) is for the admin: it can keep InfluxDB busy for minutes. fresh=1 brings the counts up to date for everyone.' }));
   }
   return resultResponse(await readStats(bucket ?? undefined, { mode, signal: req.signal }));
 });
