@@ -16,14 +16,40 @@ export interface Influxd {
   state: string;
 }
 
+/**
+ * What a script started and has not stopped yet: a Ctrl-C or a kill of the script stops it all
+ * (its `finally` blocks do not run on a signal).
+ */
+const running = new Map<string, () => void>();
+let handlersInstalled = false;
+function track(key: string, stop: () => void): void {
+  running.set(key, stop);
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.on(signal, () => {
+      for (const stop of running.values()) {
+        try {
+          stop();
+        } catch {
+          // keep stopping the others
+        }
+      }
+      process.exit(code);
+    });
+  }
+}
+
 export function startInfluxd(flags = ''): Influxd {
   const state = mkdtempSync(join(tmpdir(), 'homeiq-bench-state-'));
+  track(state, () => execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: 'inherit' }));
   const out = execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'start'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
   const { url, token } = parseInfluxdExports(out);
   return { url, token, state };
 }
 
 export function stopInfluxd(server: Influxd): void {
+  running.delete(server.state);
   execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: server.state }, stdio: 'inherit' });
 }
 
@@ -47,6 +73,8 @@ export async function startConsole(influx: Influxd, port: number, extraEnv: Reco
     env: { ...process.env, PORT: String(port), HOSTNAME_BIND: '127.0.0.1', CONSOLE_LOG_FILE: join(data, 'console-server.log'), INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: data, CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  const key = `console:${port}`;
+  track(key, () => child.kill('SIGTERM'));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
     const up = await fetch(`${url}/login`).then((r) => r.ok, () => false);
@@ -56,7 +84,16 @@ export async function startConsole(influx: Influxd, port: number, extraEnv: Reco
   const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: ADMIN_PASSWORD }) });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   if (!res.ok || !cookie) throw new Error(`could not sign in to the console (${res.status})`);
-  return { url, pid: child.pid ?? 0, child, cookie, stop: () => child.kill('SIGTERM') };
+  return {
+    url,
+    pid: child.pid ?? 0,
+    child,
+    cookie,
+    stop: () => {
+      running.delete(key);
+      child.kill('SIGTERM');
+    },
+  };
 }
 
 /** Resident memory of a process and its children, in MB (Linux /proc). */

@@ -93,6 +93,7 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
   const conn = ctx.influx.conn;
   forgetOtherBuckets(conn.env.url, (await ctx.influx.buckets()).map((b) => b.id));
   const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
+  const counting = Math.round(performance.now() - started);
   const held = cache.entries.get(key);
   const now = Date.now();
   let stats: BucketStats;
@@ -102,6 +103,7 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
     stats = await bucketStats(bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, conn);
     stats = { ...stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
   }
+  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
   if (generation === cache.generation) cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now });
   return stats;
 }
