@@ -64,8 +64,13 @@ function settings(): Settings {
   return { format: d.logFormat ?? (tty ? 'pretty' : 'json'), level: d.logLevel, secrets };
 }
 
-/** Where lines go: standard output (JSON, one stream in order) or, for pretty warnings and errors, standard error. */
-const write = (format: 'json' | 'pretty', level: Level, line: string) => (format === 'pretty' && ORDER[level] >= ORDER.warn ? process.stderr : process.stdout).write(`${line}\n`);
+/**
+ * Where lines go. In the server: standard output (JSON, one stream in order), or standard error
+ * for pretty warnings and errors. Anywhere else (the CLI, scripts, tests) standard output carries
+ * the command's own output (`--json`), so the log goes to standard error.
+ */
+const inServer = process.env.NEXT_RUNTIME === 'nodejs';
+const write = (format: 'json' | 'pretty', level: Level, line: string) => (inServer && !(format === 'pretty' && ORDER[level] >= ORDER.warn) ? process.stdout : process.stderr).write(`${line}\n`);
 
 function emit(level: Level, message: string, fields: Fields = {}): void {
   const s = settings();

@@ -81,14 +81,21 @@ describe('which slices a refresh counts again', () => {
     expect(locateChanges(unknown, slices, k, new Map(slices.map((s) => [sliceKey(s), 30]))).dirty.get(sixtyDaysAgo)).toBeUndefined();
   });
 
-  it('recounts a slice whose shard expired or whose series a delete removed, on a fresh refresh', () => {
+  it('recounts a slice whose shard expired, and reads no series counts when no shard changed, fresh or not', () => {
     const k = known({}, { [sixtyDaysAgo]: ['7'] });
     const dropped = planRefresh(slices, k, seen({ '8': st(20) }), 'check', timing);
     expect(dropped.dirty.get(sixtyDaysAgo)).toBe('shard-dropped');
     const fresh = planRefresh(slices, k, seen(k.shards), 'fresh', timing);
-    expect(fresh.locate).toBe(true);
-    const located = locateChanges(fresh, slices, k, new Map(slices.map((s) => [sliceKey(s), sliceKey(s) === sixtyDaysAgo ? 29 : 30])));
-    expect(Object.fromEntries(located.dirty)).toEqual({ [sixtyDaysAgo]: 'series-changed' });
+    expect(fresh.locate).toBe(false);
+    expect(fresh.dirty.size).toBe(0);
+  });
+
+  it('places a delete in a shard it does not know by the series it removed', () => {
+    const k = known({ shards: { '7': st(10, 0), '8': st(20) } }, { [today]: ['8'] });
+    const plan = planRefresh(slices, k, seen({ '7': st(10, 64), '8': st(20) }), 'fresh', timing);
+    expect(plan.locate).toBe(true);
+    const located = locateChanges(plan, slices, k, new Map(slices.map((s) => [sliceKey(s), sliceKey(s) === sixtyDaysAgo ? 29 : 30])));
+    expect(located.dirty.get(sixtyDaysAgo)).toBe('series-changed');
   });
 
   it('counts slices it has never counted (a changed retention, a new day) and those a stopped refresh left pending', () => {

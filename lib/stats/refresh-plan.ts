@@ -15,10 +15,10 @@ import { currentSlices, sliceKey, type Slice } from './slices';
  * - A restart of influxd resets the counters: what was written just before it is invisible,
  *   so everything is recounted. So is the whole bucket on the reconciliation schedule.
  * - A delete with a predicate moves no write counter but grows the WAL of the shards it touches:
- *   those slices are recounted (located like a write when the shard is not known). A delete
- *   that removed a series' last point in a slice also moves its series count, which every fresh
- *   refresh looks at. A delete whose WAL entry was snapshotted before the console looked is
- *   found by the reconciliation (daily, and `stats --full`).
+ *   those slices are recounted (located like a write when the shard is not known). influxd
+ *   empties a WAL only when it snapshots the cache after a later write, and that write is a
+ *   signal of its own; what slips through both is found by the reconciliation (daily, and
+ *   `stats --full`).
  */
 export type RecountReason = 'pending' | 'cold' | 'full' | 'restart' | 'reconcile' | 'no-baseline' | 'new-slice' | 'current' | 'shard-written' | 'shard-deleted' | 'shard-dropped' | 'series-changed' | 'unlocated-write' | 'no-signal';
 
@@ -117,7 +117,9 @@ export function planRefresh(slices: readonly Slice[], known: KnownBucket | null,
     }
   }
   if (changes > 0) markCurrent();
-  return { dirty, locate: unknown.length > 0 || mode === 'fresh', unknown, unknownWritten, whole: false };
+  // Series counts are read only to place a shard the console does not know: a delete shows in its
+  // shard's WAL (which influxd empties only when it snapshots a later write, itself a signal).
+  return { dirty, locate: unknown.length > 0, unknown, unknownWritten, whole: false };
 }
 
 export interface Located {
