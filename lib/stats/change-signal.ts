@@ -61,14 +61,16 @@ export function bucketSignature(families: ReadonlyMap<string, PromFamily>, bucke
 export type ShardChange = 'none' | 'written' | 'deleted' | 'dropped';
 
 /**
- * What happened to a shard between two looks: `written` (its counters or series moved, or it
- * is new), `deleted` (only its WAL grew: a delete's entry), `dropped` (it is gone). A WAL that
- * shrank was snapshotted: the data did not change.
+ * What happened to a shard between two looks: `written` (its write counters moved, or it is
+ * new), `deleted` (only its WAL grew: a delete's entry), `dropped` (it is gone). A WAL that
+ * shrank was snapshotted: the data did not change. The series gauge is not compared: influxd
+ * updates it seconds after a write (measured at 1M points: a refresh with nothing written
+ * recounted the slice the last write went to), and a delete that removes series grows the WAL.
  */
 export function shardChange(before: ShardState | undefined, now: ShardState | undefined): ShardChange {
   if (!now) return before ? 'dropped' : 'none';
   if (!before) return 'written';
-  if (now.written !== before.written || now.writes !== before.writes || now.series !== before.series) return 'written';
+  if (now.written !== before.written || now.writes !== before.writes) return 'written';
   return now.wal > before.wal ? 'deleted' : 'none';
 }
 

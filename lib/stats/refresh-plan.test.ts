@@ -116,3 +116,16 @@ describe('which slices a refresh counts again', () => {
     expect(planRefresh(slices, k, seen(null), 'fresh', timing).locate).toBe(true);
   });
 });
+
+describe('the change of one shard', () => {
+  it('is a write when its write counters move, not when only its lagging series gauge does', async () => {
+    const { shardChange } = await import('./change-signal');
+    const before = { written: 10, writes: 2, series: 0, wal: 100 };
+    expect(shardChange(before, { ...before, series: 30 })).toBe('none');
+    expect(shardChange(before, { ...before, written: 11, writes: 3 })).toBe('written');
+    expect(shardChange(before, { ...before, wal: 140 })).toBe('deleted');
+    expect(shardChange(before, { ...before, wal: 0 })).toBe('none');
+    expect(shardChange(before, undefined)).toBe('dropped');
+    expect(shardChange(undefined, before)).toBe('written');
+  });
+});
