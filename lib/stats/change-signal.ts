@@ -2,8 +2,8 @@ import type { PromFamily } from '../influx/prometheus';
 
 /**
  * What InfluxDB's /metrics says about a bucket's data, per shard: the points written (and
- * write batches), the series its index holds, and its WAL's size. A write moves the first
- * three (a new day's write may add a shard); a delete appends to the WAL of the shards it
+ * write batches), the series its index holds, and its WAL's size. A write moves the write
+ * counters (a new day's write may add a shard); a delete appends to the WAL of the shards it
  * touches; a retention expiry drops a shard. The counters start again at zero when influxd
  * restarts, which its start time tells apart.
  *
