@@ -40,7 +40,7 @@ export function TestAlertButton({ configured }: { configured: boolean }) {
           {done}
         </p>
       ) : null}
-      {error ? <ErrorPanel error={error} /> : null}
+      {error ? <ErrorPanel error={error} title="Test alert not delivered" /> : null}
     </div>
   );
 }
