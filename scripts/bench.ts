@@ -298,7 +298,7 @@ async function main() {
       console.log(`${r.name.padEnd(96)} ${fmt(r.consoleMs).padStart(11)} ${fmt(r.rawMs).padStart(10)} ${fmt(r.ratio, 2).padStart(6)}  ${spread}`);
     }
     console.log(`\nData generation for row 3: ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s (${Math.round(points / (writeMs / 1000)).toLocaleString('en-US')} points/s)`);
-    console.log(`\nFirst-load JavaScript (gzip), empty page of the same build: ${emptyPageKb.toFixed(1)} kB`);
+    if (!countsOnly) console.log(`\nFirst-load JavaScript (gzip), empty page of the same build: ${emptyPageKb.toFixed(1)} kB`);
     for (const [route, kb] of Object.entries(firstLoad)) console.log(`  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} kB  ${(kb / emptyPageKb).toFixed(2)}× the empty page`);
     console.log(`\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms (goal <= 1000 ms)`);
     console.log(`Console server peak RSS during rows 2 to 5: ${peakRssMb.toFixed(0)} MB`);
