@@ -1,5 +1,6 @@
 import { alertsCommand } from './commands/alerts';
 import { bucketsCommand } from './commands/buckets';
+import { dataCommand } from './commands/data';
 import { exportCommand } from './commands/export';
 import { provisionCommand } from './commands/provision';
 import { seedCommand } from './commands/seed';
@@ -18,6 +19,12 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   verify [--json]                             the verification checks (exit 1 when one fails)
   stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)
   seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
+  data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]
+                                              delete points, counted first (exit 2: points would be deleted and --yes is missing)
+  data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz
+                                              the points as gzipped line protocol
+  data import --bucket B FILE [--dry-run] [--yes] [--json]
+                                              line protocol (plain or gzipped), checked first (exit 2: needs --yes to write)
   alerts test [--json]                        a test alert through CONSOLE_ALERT_WEBHOOK_URL (exit 0 when it answered 2xx)
 `;
 
@@ -29,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   seed: seedCommand,
   stats: statsCommand,
   alerts: alertsCommand,
+  data: dataCommand,
 };
 
 /** Runs one CLI command and returns its exit code; never exits the process (tests call it in-process). */

@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { Badge } from './badge';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { BucketColumn, SortDirection } from '@/lib/client/bucket-sort';
@@ -55,7 +56,15 @@ export function BucketTable({
         <tbody>
           {rows.map((b) => (
             <tr key={b.id} data-testid={`bucket-row-${b.name}`} className="border-b border-slate-100 hover:bg-slate-50">
-              <td className="px-2 py-2 font-mono text-xs font-medium">{b.name}</td>
+              <td className="px-2 py-2 font-mono text-xs font-medium">
+                {b.system ? (
+                  b.name
+                ) : (
+                  <Link href={`/buckets/${b.id}`} className="text-indigo-700 hover:underline" title={`Delete data, export or import: ${b.name}`}>
+                    {b.name}
+                  </Link>
+                )}
+              </td>
               <td className="px-2 py-2" data-testid="retention">{b.retentionText}</td>
               <td className="px-2 py-2 text-slate-600">{b.shardGroupDurationSeconds ? formatRetention(b.shardGroupDurationSeconds) : '—'}</td>
               <td className="max-w-64 truncate px-2 py-2 text-slate-600" title={b.description}>{b.description || '—'}</td>

@@ -1,0 +1,50 @@
+'use client';
+
+import Link from 'next/link';
+import { Card, PageTitle } from '@/components/card';
+import { ErrorPanel } from '@/components/error-panel';
+import { ReadOnlyNote, useCanChange } from '@/components/role-context';
+import { errorDetail } from '@/lib/client/fetch-result';
+import { useBuckets } from '@/lib/client/use-buckets';
+import { formatRetention } from '@/lib/model/retention';
+import { DeleteDataPanel } from './delete-data-panel';
+import { ExportPanel } from './export-panel';
+import { ImportPanel } from './import-panel';
+
+/** One bucket and what can be done to its points: delete with a preview, export, import. */
+export function BucketDataScreen({ id }: { id: string }) {
+  const { data, error, isPending } = useBuckets();
+  const canChange = useCanChange();
+  const bucket = data?.find((b) => b.id === id);
+  return (
+    <>
+      <PageTitle title={bucket ? bucket.name : 'Bucket'} subtitle={bucket ? `Retention ${bucket.retentionText}${bucket.shardGroupDurationSeconds ? ` · shard groups of ${formatRetention(bucket.shardGroupDurationSeconds)}` : ''}${bucket.description ? ` · ${bucket.description}` : ''}` : undefined} />
+      <p className="mb-4 text-sm">
+        <Link href="/buckets" className="text-indigo-700 hover:underline">
+          ← All buckets
+        </Link>
+      </p>
+      {isPending ? <p className="text-sm text-slate-500">Loading the bucket…</p> : null}
+      {error ? <ErrorPanel error={errorDetail(error)} /> : null}
+      {data && !bucket ? <p className="text-sm text-slate-600">No bucket with ID {id} in this organization: it may have been deleted. Go back to the list.</p> : null}
+      {bucket && bucket.system ? <p className="text-sm text-slate-600">InfluxDB manages system buckets: their data cannot be deleted, exported or imported here.</p> : null}
+      {bucket && !bucket.system ? (
+        canChange ? (
+          <div className="space-y-5">
+            <Card title="Delete data">
+              <DeleteDataPanel bucket={bucket} />
+            </Card>
+            <Card title="Export">
+              <ExportPanel bucket={bucket} />
+            </Card>
+            <Card title="Import">
+              <ImportPanel bucket={bucket} />
+            </Card>
+          </div>
+        ) : (
+          <ReadOnlyNote what="this bucket" />
+        )
+      ) : null}
+    </>
+  );
+}
