@@ -12,7 +12,7 @@ import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 
 /** One bucket and what can be done to its points: delete with a preview, export, import. */
-export function BucketDataScreen({ id }: { id: string }) {
+export function BucketDataScreen({ id, specMeasurements }: { id: string; specMeasurements: Record<string, string[]> }) {
   const { data, error, isPending } = useBuckets();
   const canChange = useCanChange();
   const bucket = data?.find((b) => b.id === id);
@@ -32,7 +32,7 @@ export function BucketDataScreen({ id }: { id: string }) {
         canChange ? (
           <div className="space-y-5">
             <Card title="Delete data">
-              <DeleteDataPanel bucket={bucket} />
+              <DeleteDataPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
             </Card>
             <Card title="Export">
               <ExportPanel bucket={bucket} />
