@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import type { ApplyResult, StepResult } from '../../lib/provision/apply';
-import { hasDestructive, type Plan, type PlanStep } from '../../lib/provision/plan';
+import { hasDestructive, refusedSteps, type Plan, type PlanStep } from '../../lib/provision/plan';
 import { applyProvision } from '../../lib/use-cases/apply-provision';
 import { planProvision } from '../../lib/use-cases/plan-provision';
 import { EXIT, printError, printJson, table } from '../output';
 
-/** The stable JSON step: bucket, action, destructive, from?, to? (status and message added). */
+/** The stable JSON step: bucket, action, destructive, from?, to? (status and message added; refused when InfluxDB would refuse it). */
 function jsonStep(step: PlanStep | StepResult) {
   return {
     bucket: step.bucket,
@@ -15,15 +15,35 @@ function jsonStep(step: PlanStep | StepResult) {
     ...(step.from ? { from: step.from } : {}),
     to: step.to,
     ...('status' in step ? { status: step.status, message: step.message } : {}),
+    ...(step.refused ? { refused: step.refused } : {}),
   };
+}
+
+/** `1d -> 7d`, `7d`, or `auto` when InfluxDB picks it. */
+function shardGroups(s: PlanStep): string {
+  if (!s.to.shardGroupDuration) return s.from?.shardGroupDuration ?? 'auto';
+  return s.from?.shardGroupDuration && s.from.shardGroupDuration !== s.to.shardGroupDuration ? `${s.from.shardGroupDuration} -> ${s.to.shardGroupDuration}` : s.to.shardGroupDuration;
+}
+
+/** Refused steps go to stderr with their reasons: the run exits 1 however --json is set. */
+function reportRefused(plan: Plan): boolean {
+  const refused = refusedSteps(plan);
+  for (const s of refused) process.stderr.write(`refused: ${s.bucket}: ${s.refused}\n`);
+  return refused.length > 0;
 }
 
 function printPlan(plan: Plan): void {
   process.stdout.write(`Plan for spec ${plan.spec}, org ${plan.org}:\n`);
   process.stdout.write(
     table(
-      ['BUCKET', 'ACTION', 'RETENTION', 'DETAIL'],
-      plan.steps.map((s) => [s.bucket, s.destructive ? `${s.action} (DESTRUCTIVE)` : s.action, s.from && s.from.retention !== s.to.retention ? `${s.from.retention} -> ${s.to.retention}` : s.to.retention, s.summary]),
+      ['BUCKET', 'ACTION', 'RETENTION', 'SHARD GROUPS', 'DETAIL'],
+      plan.steps.map((s) => [
+        s.bucket,
+        s.refused ? `${s.action} (REFUSED)` : s.destructive ? `${s.action} (DESTRUCTIVE)` : s.action,
+        s.from && s.from.retention !== s.to.retention ? `${s.from.retention} -> ${s.to.retention}` : s.to.retention,
+        shardGroups(s),
+        s.summary,
+      ]),
     ) + '\n',
   );
   for (const note of plan.notes) process.stdout.write(`note: ${note.message}\n`);
@@ -47,7 +67,8 @@ export async function provisionCommand(argv: string[]): Promise<number> {
     const plan = planned.data;
     if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes });
     else printPlan(plan);
-    return plan.blocker ? EXIT.failed : EXIT.ok;
+    const refused = reportRefused(plan);
+    return plan.blocker || refused ? EXIT.failed : EXIT.ok;
   }
   // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step.
   const applied = await applyProvision({}, CLI_ACTOR, { confirmAll: !!values.yes });
@@ -61,7 +82,8 @@ export async function provisionCommand(argv: string[]): Promise<number> {
   if (!values.json) printPlan(plan);
   if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes });
   else printResult(result);
-  if (result.steps.some((s) => s.status === 'failed') || plan.blocker) return EXIT.failed;
+  const refused = reportRefused(plan);
+  if (result.steps.some((s) => s.status === 'failed') || plan.blocker || refused) return EXIT.failed;
   if (hasDestructive(plan) && !values.yes) {
     if (!values.json) process.stderr.write('Destructive steps were not applied: rerun with --yes to shorten retention (older data expires).\n');
     return EXIT.needsConfirmation;

@@ -93,27 +93,34 @@ export async function getOrgBucket(orgID: string, id: string, conn: Connection =
 export interface BucketSettings {
   retentionSeconds: number;
   description: string;
+  /** Absent: InfluxDB derives it on create, and keeps the bucket's current one on update. */
+  shardGroupDurationSeconds?: number;
+}
+
+function retentionRule(settings: BucketSettings) {
+  return {
+    type: 'expire' as const,
+    everySeconds: settings.retentionSeconds,
+    ...(settings.shardGroupDurationSeconds ? { shardGroupDurationSeconds: settings.shardGroupDurationSeconds } : {}),
+  };
 }
 
 export async function createBucket(orgID: string, name: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
   const created = await new BucketsAPI(conn.influx).postBuckets({
-    body: {
-      orgID,
-      name,
-      description: settings.description,
-      retentionRules: [{ type: 'expire', everySeconds: settings.retentionSeconds }],
-    },
+    body: { orgID, name, description: settings.description, retentionRules: [retentionRule(settings)] },
   });
   return toBucketInfo(created);
 }
 
+/**
+ * Sets retention and description, and the shard-group duration only when given. InfluxDB's PATCH
+ * changes just the rule fields it receives, so the retention is always sent explicitly (the influx
+ * CLI's SGD-only update reset it to 30d, influxdata/influxdb#24765) and an absent SGD is left as it is.
+ */
 export async function updateBucket(id: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
   const updated = await new BucketsAPI(conn.influx).patchBucketsID({
     bucketID: id,
-    body: {
-      description: settings.description,
-      retentionRules: [{ type: 'expire', everySeconds: settings.retentionSeconds }],
-    },
+    body: { description: settings.description, retentionRules: [retentionRule(settings)] },
   });
   return toBucketInfo(updated);
 }

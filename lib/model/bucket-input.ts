@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseRetention } from './retention';
+import { parseShardGroupDuration, shardGroupConflict } from './shard-group';
 
 /** InfluxDB's own rules for bucket names, checked before any call is made. */
 export const bucketNameSchema = z
@@ -25,6 +26,18 @@ export const retentionInputSchema = z
     return parsed.seconds;
   });
 
+/** Text such as 1d or 7d, as seconds; InfluxDB's rules in `shard-group.ts`. */
+export const shardGroupDurationInputSchema = z
+  .union([z.string(), z.number()], { error: 'Shard-group duration must be text such as 1d or 7d.' })
+  .transform((value, ctx) => {
+    const parsed = parseShardGroupDuration(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.seconds;
+  });
+
 export const descriptionSchema = z.string({ error: 'Description must be text.' }).max(1000, 'Description is too long: 1000 characters at most.').refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Description must not contain control characters.');
 
 export const createBucketInputSchema = z.strictObject({
@@ -37,8 +50,13 @@ export const updateBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
   retention: retentionInputSchema,
   description: descriptionSchema,
+  /** Absent leaves the bucket's shard-group duration as it is. */
+  shardGroupDuration: shardGroupDurationInputSchema.optional(),
   /** The bucket name typed by the user when the new retention is shorter. */
   confirmName: z.string().max(300).optional(),
+}).superRefine((v, ctx) => {
+  const conflict = v.shardGroupDuration === undefined ? null : shardGroupConflict(v.retention, v.shardGroupDuration);
+  if (conflict) ctx.addIssue({ code: 'custom', path: ['shardGroupDuration'], message: conflict });
 });
 
 export const deleteBucketInputSchema = z.strictObject({

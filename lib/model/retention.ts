@@ -18,17 +18,24 @@ export function parseRetention(input: unknown): RetentionParse {
   if (text === '') return { ok: false, message: 'Retention is required: for example 90d, or infinite.' };
   if (text === 'infinite' || text === 'inf' || text === '0' || text === '0s') return { ok: true, seconds: 0 };
   if (text.length > 40) return { ok: false, message: 'Retention is too long: write it like 90d, 12h or 52w.' };
-  if (/^\d+$/.test(text)) return checkSeconds(Number(text), input);
-  const parts = text.match(/\d+[smhdw]/g);
-  if (!parts || parts.join('') !== text) {
+  const seconds = durationTextSeconds(text);
+  if (seconds === null) {
     return { ok: false, message: `"${input.slice(0, 40)}" is not a retention: use whole numbers with s, m, h, d or w (90d, 12h, 52w, 7776000s), or infinite.` };
   }
+  return checkSeconds(seconds, input);
+}
+
+/** `90d`, `1d12h`, `3600` (bare seconds) as seconds; null when the text is not such a duration. Expects trimmed lower case. */
+export function durationTextSeconds(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text);
+  const parts = text.match(/\d+[smhdw]/g);
+  if (!parts || parts.join('') !== text) return null;
   let seconds = 0;
   for (const part of parts) {
     const unit = part.slice(-1) as keyof typeof UNIT_SECONDS;
     seconds += Number(part.slice(0, -1)) * UNIT_SECONDS[unit];
   }
-  return checkSeconds(seconds, input);
+  return seconds;
 }
 
 function checkSeconds(seconds: number, shown: string): RetentionParse {

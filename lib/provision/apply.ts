@@ -53,6 +53,8 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
 
 async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, retried = false): Promise<StepResult> {
   if (step.action === 'noop') return { ...step, status: 'noop', message: 'Nothing to do: the bucket matches the spec.' };
+  // Refused by the plan: InfluxDB would reject it (or store something else), so it is never sent.
+  if (step.refused) return { ...step, status: 'skipped', message: `Not applied: ${step.refused}` };
   if (step.destructive && !confirm.has(step.bucket)) {
     return {
       ...step,
@@ -63,7 +65,8 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
   try {
     if (step.action === 'create') {
       await createBucket(orgID, step.bucket, step.to, conn);
-      return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}.` };
+      const shards = step.to.shardGroupDuration ? ` and shard groups of ${step.to.shardGroupDuration}` : '';
+      return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}${shards}.` };
     }
     if (!step.bucketID) throw new InfluxError(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
     await updateBucket(step.bucketID, step.to, conn);

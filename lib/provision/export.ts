@@ -14,7 +14,9 @@ export function exportInfluxCli(spec: ConsoleSpec): string {
   const lines = [`# ${spec.name} buckets for org ${spec.org} (seed Method 3). Uses the influx CLI's active config or INFLUX_HOST/INFLUX_TOKEN.`];
   for (const b of spec.buckets) {
     lines.push(
-      `influx bucket create \\\n  --name ${shellQuote(b.name)} \\\n  --org ${shellQuote(spec.org)} \\\n  --retention ${b.retention === 0 ? '0' : formatRetention(b.retention)} \\\n  --description ${shellQuote(b.description)}`,
+      `influx bucket create \\\n  --name ${shellQuote(b.name)} \\\n  --org ${shellQuote(spec.org)} \\\n  --retention ${b.retention === 0 ? '0' : formatRetention(b.retention)} \\\n` +
+        (b.shardGroupDuration ? `  --shard-group-duration ${formatRetention(b.shardGroupDuration)} \\\n` : '') +
+        `  --description ${shellQuote(b.description)}`,
     );
   }
   return lines.join('\n\n') + '\n';
@@ -26,7 +28,8 @@ export function exportCurl(spec: ConsoleSpec): string {
     `ORG_ID=$(curl -sf "$INFLUXDB_URL/api/v2/orgs?org=${encodeURIComponent(spec.org)}" -H "Authorization: Token $INFLUXDB_TOKEN" | jq -r '.orgs[0].id')`,
   ];
   for (const b of spec.buckets) {
-    const body = JSON.stringify({ orgID: '__ORG_ID__', name: b.name, description: b.description, retentionRules: [{ type: 'expire', everySeconds: b.retention }] });
+    const rule = { type: 'expire', everySeconds: b.retention, ...(b.shardGroupDuration ? { shardGroupDurationSeconds: b.shardGroupDuration } : {}) };
+    const body = JSON.stringify({ orgID: '__ORG_ID__', name: b.name, description: b.description, retentionRules: [rule] });
     // The org ID is spliced in by the shell; the rest is one single-quoted JSON body.
     const quoted = shellQuote(body).replace('"__ORG_ID__"', `"'"$ORG_ID"'"`);
     out.push(`curl -sf -X POST "$INFLUXDB_URL/api/v2/buckets" \\\n  -H "Authorization: Token $INFLUXDB_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d ${quoted}`);
@@ -40,7 +43,11 @@ function resourceName(name: string): string {
   return base || 'bucket';
 }
 
-/** An `influx apply` template (YAML; JSON strings are valid YAML scalars). */
+/**
+ * An `influx apply` template (YAML; JSON strings are valid YAML scalars). InfluxDB's template schema
+ * (pkger, 2.7 and 2.8) has no shard-group field and ignores unknown ones, so a declared SGD is carried
+ * as `shardGroupDurationSeconds` (the REST API's name) with a comment giving the command that sets it.
+ */
 export function exportTemplate(spec: ConsoleSpec): string {
   return (
     spec.buckets
@@ -56,6 +63,13 @@ export function exportTemplate(spec: ConsoleSpec): string {
           '  retentionRules:',
           '    - type: expire',
           `      everySeconds: ${b.retention}`,
+          ...(b.shardGroupDuration
+            ? [
+                `      # influx apply ignores this field; after applying run (with --retention, influxdata/influxdb#24765):`,
+                `      # influx bucket update --id <ID of ${b.name}> --retention ${b.retention === 0 ? '0' : formatRetention(b.retention)} --shard-group-duration ${formatRetention(b.shardGroupDuration)}`,
+                `      shardGroupDurationSeconds: ${b.shardGroupDuration}`,
+              ]
+            : []),
         ].join('\n'),
       )
       .join('\n---\n') + '\n'

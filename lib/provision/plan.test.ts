@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ai5Spec } from '../spec/load';
-import { hasDestructive, plan, type BucketState } from './plan';
+import type { ConsoleSpec } from '../spec/schema';
+import { hasDestructive, plan, planBucket, refusedSteps, type BucketState } from './plan';
 
 const spec = ai5Spec();
 const ORG = '0000000000000001';
@@ -91,5 +92,96 @@ describe('plan', () => {
     const copy = structuredClone(input);
     expect(plan(spec, input)).toEqual(plan(spec, input));
     expect(input).toEqual(copy);
+  });
+});
+
+describe('plan: shard-group durations', () => {
+  const HOUR = 3600;
+  /** The AI-5 spec with the daily bucket changed (retention and SGD in seconds, as the schema outputs them). */
+  function dailySpec(retentionDays: number, shardGroupSeconds?: number): ConsoleSpec {
+    const [d, w] = spec.buckets;
+    if (!d || !w) throw new Error('the AI-5 spec has two buckets');
+    return { ...spec, buckets: [{ ...d, retention: retentionDays * DAY, ...(shardGroupSeconds === undefined ? {} : { shardGroupDuration: shardGroupSeconds }) }, w] };
+  }
+  const withSgd = (b: BucketState, sgdSeconds: number): BucketState => ({ ...b, shardGroupDurationSeconds: sgdSeconds });
+
+  it('leaves the shard-group duration alone when the spec declares none, whatever the bucket has', () => {
+    const p = plan(spec, { orgID: ORG, buckets: [withSgd(daily(), 3 * DAY), withSgd(weekly(), 7 * DAY)] });
+    expect(p.steps.map((s) => s.action)).toEqual(['noop', 'noop']);
+    expect(p.steps[0]?.from).toMatchObject({ shardGroupDurationSeconds: 3 * DAY, shardGroupDuration: '3d' });
+    expect(p.steps[0]?.to.shardGroupDurationSeconds).toBeUndefined();
+    expect(refusedSteps(p)).toEqual([]);
+  });
+
+  it('creates a bucket with the declared shard-group duration, and says so', () => {
+    const p = plan(dailySpec(90, 7 * DAY), { orgID: ORG, buckets: [] });
+    expect(p.steps[0]).toMatchObject({ action: 'create', to: { retention: '90d', shardGroupDurationSeconds: 7 * DAY, shardGroupDuration: '7d' }, summary: 'create with retention 90d and shard groups of 7d' });
+    expect(p.steps[0]?.refused).toBeUndefined();
+  });
+
+  it('plans a shard-group change alone as its own change, old → new, not destructive', () => {
+    const p = plan(dailySpec(90, 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
+    const step = p.steps[0];
+    expect(step).toMatchObject({ action: 'update', destructive: false, changes: ['shardGroupDuration'], from: { shardGroupDuration: '1d' }, to: { shardGroupDuration: '7d' } });
+    expect(step?.summary).toBe(
+      'shard groups 1d → 7d: applies to new shard groups only, existing shard groups keep their 1d duration (a shard group expires only once its end is older than 90d, so its data may stay up to 7d longer)',
+    );
+    expect(step?.refused).toBeUndefined();
+  });
+
+  it('has nothing to do when the declared shard-group duration is already the bucket’s', () => {
+    const p = plan(dailySpec(90, DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
+    expect(p.steps[0]?.action).toBe('noop');
+  });
+
+  it('says what each change does to stored data when retention shortens and shard groups lengthen together', () => {
+    const p = plan(dailySpec(30, 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
+    const step = p.steps[0];
+    expect(step).toMatchObject({ action: 'update', destructive: true, changes: ['retention', 'shardGroupDuration'] });
+    expect(step?.summary).toBe(
+      'retention 90d → 30d: data older than 30d will expire; shard groups 1d → 7d: applies to new shard groups only, existing shard groups keep their 1d duration (a shard group expires only once its end is older than 30d, so its data may stay up to 7d longer)',
+    );
+    expect(hasDestructive(p)).toBe(true);
+  });
+
+  it('says a longer retention keeps data not yet expired when it changes with the shard groups', () => {
+    const step = plan(dailySpec(365, 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] }).steps[0];
+    expect(step).toMatchObject({ destructive: false, changes: ['retention', 'shardGroupDuration'] });
+    expect(step?.summary).toMatch(/^retention 90d → 365d: data not yet expired is kept until it is 365d old; shard groups 1d → 7d: /);
+  });
+
+  it('refuses a shard-group duration longer than the finite retention, before any call', () => {
+    const p = plan(dailySpec(30, 31 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
+    expect(p.steps[0]?.action).toBe('update');
+    expect(p.steps[0]?.refused).toBe('InfluxDB refuses a shard-group duration (31d) longer than the retention (30d): use a shard-group duration of at most 30d, or a longer retention.');
+    expect(p.steps[0]?.summary).toContain('Refused: InfluxDB refuses');
+    expect(refusedSteps(p).map((s) => s.bucket)).toEqual(['pattern_aggregates_daily']);
+    expect(plan(dailySpec(30, 31 * DAY), { orgID: ORG, buckets: [] }).steps[0]?.refused).toContain('longer than the retention (30d)');
+  });
+
+  it('refuses a shard-group duration under 1h, which InfluxDB would silently store as 1h', () => {
+    const p = plan(dailySpec(90, HOUR / 2), { orgID: ORG, buckets: [] });
+    expect(p.steps[0]?.refused).toContain('silently stores 1h');
+  });
+
+  it('refuses a retention shorter than the shard-group duration the bucket keeps when the spec declares none', () => {
+    const p = plan(dailySpec(2), { orgID: ORG, buckets: [withSgd(daily(), 7 * DAY), weekly()] });
+    expect(p.steps[0]).toMatchObject({ action: 'update', changes: ['retention'], destructive: true });
+    expect(p.steps[0]?.refused).toBe("InfluxDB refuses a retention (2d) shorter than the bucket's shard-group duration (7d): declare a shardGroupDuration of at most 2d for this bucket in the spec, so both change together.");
+  });
+
+  it('allows any shard-group duration with infinite retention', () => {
+    const p = plan(dailySpec(0, 520 * 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
+    expect(p.steps[0]).toMatchObject({ action: 'update', changes: ['retention', 'shardGroupDuration'], to: { retention: 'infinite', shardGroupDuration: '3640d' } });
+    expect(p.steps[0]?.refused).toBeUndefined();
+    expect(p.steps[0]?.summary).toBe('retention 90d → infinite: data not yet expired is kept for ever; shard groups 1d → 3640d: applies to new shard groups only, existing shard groups keep their 1d duration');
+  });
+
+  it('plans a declared shard-group duration for a bucket whose current one is unknown', () => {
+    const d = spec.buckets[0];
+    if (!d) throw new Error('no daily bucket');
+    const step = planBucket({ ...d, shardGroupDuration: DAY }, daily());
+    expect(step).toMatchObject({ action: 'update', changes: ['shardGroupDuration'] });
+    expect(step.summary).toMatch(/^shard groups unknown → 1d: applies to new shard groups only, existing shard groups keep their duration/);
   });
 });

@@ -2,6 +2,7 @@ import type { ConsoleError } from '../errors';
 import { orgMissing } from '../messages';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
 import { formatRetention, shortensRetention } from '../model/retention';
+import { MIN_SHARD_GROUP_SECONDS, retentionBelowShardGroups, shardGroupConflict, shardGroupEffect } from '../model/shard-group';
 
 /** What the plan needs to know of a bucket that exists. */
 export interface BucketState {
@@ -10,16 +11,21 @@ export interface BucketState {
   name: string;
   retentionSeconds: number;
   description: string;
+  /** As InfluxDB reports it; 0 or absent when unknown. */
+  shardGroupDurationSeconds?: number;
 }
 
 export interface BucketSettings {
   retentionSeconds: number;
   retention: string;
   description: string;
+  /** In `to` only when the spec declares one; in `from` when InfluxDB reports one. */
+  shardGroupDurationSeconds?: number;
+  shardGroupDuration?: string;
 }
 
 export type StepAction = 'create' | 'update' | 'noop';
-export type Change = 'retention' | 'description';
+export type Change = 'retention' | 'description' | 'shardGroupDuration';
 
 export interface PlanStep {
   bucket: string;
@@ -33,6 +39,8 @@ export interface PlanStep {
   to: BucketSettings;
   bucketID?: string;
   summary: string;
+  /** Why this step is never applied: InfluxDB would refuse it (or silently do something else). Checked before any call. */
+  refused?: string;
 }
 
 export interface PlanNote {
@@ -51,29 +59,61 @@ export interface Plan {
   blocker?: string;
 }
 
-export function settings(retentionSeconds: number, description: string): BucketSettings {
-  return { retentionSeconds, retention: formatRetention(retentionSeconds), description };
+export function settings(retentionSeconds: number, description: string, shardGroupDurationSeconds?: number): BucketSettings {
+  const base = { retentionSeconds, retention: formatRetention(retentionSeconds), description };
+  return shardGroupDurationSeconds ? { ...base, shardGroupDurationSeconds, shardGroupDuration: formatRetention(shardGroupDurationSeconds) } : base;
+}
+
+/** Why InfluxDB would not do what the step asks, or undefined. `current` is the SGD the bucket keeps when the spec declares none. */
+function refusal(to: BucketSettings, currentShardGroupSeconds: number | undefined): string | undefined {
+  if (to.shardGroupDurationSeconds !== undefined && to.shardGroupDurationSeconds < MIN_SHARD_GROUP_SECONDS) {
+    return `InfluxDB does not refuse a shard-group duration under 1h (${to.shardGroupDuration}) but silently stores 1h instead: declare at least 1h.`;
+  }
+  if (to.shardGroupDurationSeconds !== undefined) return shardGroupConflict(to.retentionSeconds, to.shardGroupDurationSeconds) ?? undefined;
+  const kept = retentionBelowShardGroups(to.retentionSeconds, currentShardGroupSeconds ?? 0);
+  return kept ? `${kept}: declare a shardGroupDuration of at most ${to.retention} for this bucket in the spec, so both change together.` : undefined;
+}
+
+function refusedSummary(summary: string, reason: string | undefined): string {
+  return reason ? `${summary}. Refused: ${reason}` : summary;
 }
 
 /** One bucket of the spec against what exists of it in the target organization. */
 export function planBucket(spec: BucketSpec, current: BucketState | undefined): PlanStep {
-  const to = settings(spec.retention, spec.description);
+  const to = settings(spec.retention, spec.description, spec.shardGroupDuration);
   if (!current) {
-    return { bucket: spec.name, action: 'create', destructive: false, changes: [], to, summary: `create with retention ${to.retention}` };
+    const refused = refusal(to, undefined);
+    const summary = `create with retention ${to.retention}` + (to.shardGroupDuration ? ` and shard groups of ${to.shardGroupDuration}` : '');
+    return { bucket: spec.name, action: 'create', destructive: false, changes: [], to, summary: refusedSummary(summary, refused), ...(refused ? { refused } : {}) };
   }
-  const from = settings(current.retentionSeconds, current.description);
+  const from = settings(current.retentionSeconds, current.description, current.shardGroupDurationSeconds);
   const changes: Change[] = [];
   if (from.retentionSeconds !== to.retentionSeconds) changes.push('retention');
   if (from.description !== to.description) changes.push('description');
+  if (to.shardGroupDurationSeconds !== undefined && from.shardGroupDurationSeconds !== to.shardGroupDurationSeconds) changes.push('shardGroupDuration');
   if (changes.length === 0) {
     return { bucket: spec.name, action: 'noop', destructive: false, changes, from, to, bucketID: current.id, summary: 'matches the spec' };
   }
   const destructive = changes.includes('retention') && shortensRetention(from.retentionSeconds, to.retentionSeconds);
+  const refused = refusal(to, current.shardGroupDurationSeconds);
   const parts: string[] = [];
-  if (changes.includes('retention')) parts.push(`retention ${from.retention} → ${to.retention}`);
-  if (changes.includes('description')) parts.push(`description "${from.description}" → "${to.description}"`);
-  const warning = destructive ? ` (data older than ${to.retention} will expire)` : '';
-  return { bucket: spec.name, action: 'update', destructive, changes, from, to, bucketID: current.id, summary: parts.join('; ') + warning };
+  let summary: string;
+  if (changes.includes('shardGroupDuration') && to.shardGroupDurationSeconds !== undefined) {
+    // Each setting acts on stored data differently, so each part says what it does.
+    if (changes.includes('retention')) {
+      const kept = to.retentionSeconds === 0 ? 'data not yet expired is kept for ever' : `data not yet expired is kept until it is ${to.retention} old`;
+      parts.push(`retention ${from.retention} → ${to.retention}: ${destructive ? `data older than ${to.retention} will expire` : kept}`);
+    }
+    parts.push(`shard groups ${from.shardGroupDuration ?? 'unknown'} → ${to.shardGroupDuration}: ${shardGroupEffect(from.shardGroupDurationSeconds, to.shardGroupDurationSeconds, to.retentionSeconds)}`);
+    if (changes.includes('description')) parts.push(`description "${from.description}" → "${to.description}"`);
+    summary = parts.join('; ');
+  } else {
+    if (changes.includes('retention')) parts.push(`retention ${from.retention} → ${to.retention}`);
+    if (changes.includes('description')) parts.push(`description "${from.description}" → "${to.description}"`);
+    const warning = destructive ? ` (data older than ${to.retention} will expire)` : '';
+    summary = parts.join('; ') + warning;
+  }
+  return { bucket: spec.name, action: 'update', destructive, changes, from, to, bucketID: current.id, summary: refusedSummary(summary, refused), ...(refused ? { refused } : {}) };
 }
 
 /**
@@ -105,6 +145,11 @@ export function plan(spec: ConsoleSpec, actual: { orgID: string | null; buckets:
 
 export function hasDestructive(p: Plan): boolean {
   return p.steps.some((s) => s.destructive);
+}
+
+/** Steps InfluxDB would refuse: never applied, and the CLI exits non-zero with their reasons. */
+export function refusedSteps(p: Plan): PlanStep[] {
+  return p.steps.filter((s) => s.refused !== undefined);
 }
 
 export type StepStatus = 'done' | 'noop' | 'skipped' | 'failed';

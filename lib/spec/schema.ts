@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { bucketNameSchema, retentionInputSchema } from '../model/bucket-input';
+import { bucketNameSchema, retentionInputSchema, shardGroupDurationInputSchema } from '../model/bucket-input';
+import { shardGroupConflict } from '../model/shard-group';
 
 /** How HomeIQ's writer types each field: JSON lists and objects travel as strings. */
 export const fieldTypeSchema = z.enum(['float', 'integer', 'string', 'json']);
@@ -16,20 +17,31 @@ export const measurementSpecSchema = z.object({
   fields: z.record(identifier, fieldTypeSchema).refine((f) => Object.keys(f).length > 0, 'needs at least one field'),
   /** Ignored (kept so older spec files still load): records are counted exactly, whichever fields a point carries. */
   countField: identifier.optional(),
+  /** How often the detector is expected to write (default: its `period`); Insights flags it silent after two. */
+  cadence: z.enum(['day', 'week', 'month']).optional(),
 });
 
-export const bucketSpecSchema = z.object({
-  name: bucketNameSchema,
-  retention: retentionInputSchema,
-  description: z.string().max(1000).default(''),
-  estimatedRecords: z.number().int().nonnegative(),
-  measurements: z.array(measurementSpecSchema).min(1),
-});
+export const bucketSpecSchema = z
+  .object({
+    name: bucketNameSchema,
+    retention: retentionInputSchema,
+    /** Seconds each shard group covers (text such as 1d); absent leaves InfluxDB's choice alone. */
+    shardGroupDuration: shardGroupDurationInputSchema.optional(),
+    description: z.string().max(1000).default(''),
+    estimatedRecords: z.number().int().nonnegative(),
+    measurements: z.array(measurementSpecSchema).min(1),
+  })
+  .superRefine((b, ctx) => {
+    const conflict = b.shardGroupDuration === undefined ? null : shardGroupConflict(b.retention, b.shardGroupDuration);
+    if (conflict) ctx.addIssue({ code: 'custom', path: ['shardGroupDuration'], message: conflict });
+  });
 
 export const consoleSpecSchema = z
   .object({
     name: z.string().trim().min(1),
     org: identifier,
+    /** Series a bucket may reach at full retention before Insights warns (InfluxData's monitoring template alerts at 1,000,000). */
+    seriesLimit: z.number().int().positive().optional(),
     buckets: z.array(bucketSpecSchema).min(1),
   })
   .superRefine((spec, ctx) => {

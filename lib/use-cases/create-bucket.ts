@@ -3,11 +3,12 @@ import type { Actor } from '../auth/actor';
 import { createBucket as create } from '../influx/buckets';
 import type { BucketInfo } from '../model/bucket';
 import { createBucketInputSchema } from '../model/bucket-input';
+import { formatRetention } from '../model/retention';
 import { fail, type Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 
-export const bucketSettings = (b: BucketInfo) => ({ retention: b.retentionText, description: b.description });
+export const bucketSettings = (b: BucketInfo) => ({ retention: b.retentionText, description: b.description, shardGroupDuration: formatRetention(b.shardGroupDurationSeconds) });
 
 /** Creates a bucket in the configured organization; bad input makes no call. */
 export async function createBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {

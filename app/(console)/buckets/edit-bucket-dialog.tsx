@@ -6,16 +6,29 @@ import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
 import type { BucketRow } from '@/lib/model/bucket';
-import { parseRetention, shortensRetention } from '@/lib/model/retention';
+import { formatRetention, parseRetention, shortensRetention } from '@/lib/model/retention';
+import { parseShardGroupDuration, retentionBelowShardGroups, shardGroupConflict } from '@/lib/model/shard-group';
 import { useBucketMutation } from './use-bucket-mutation';
 
 export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {
   const [retention, setRetention] = useState(bucket.retentionText);
   const [description, setDescription] = useState(bucket.description);
+  const [shardGroups, setShardGroups] = useState('');
   const [confirmName, setConfirmName] = useState('');
   const mutation = useBucketMutation(updateBucket, onClose);
   const parsed = parseRetention(retention);
   const shortens = parsed.ok && shortensRetention(bucket.retentionSeconds, parsed.seconds);
+  // Empty keeps the bucket's shard-group duration; the same refusals as the server's, before any call.
+  const shardText = shardGroups.trim();
+  const shardParsed = shardText === '' ? null : parseShardGroupDuration(shardText);
+  const kept = parsed.ok && shardParsed === null ? retentionBelowShardGroups(parsed.seconds, bucket.shardGroupDurationSeconds) : null;
+  const shardError = !parsed.ok
+    ? undefined
+    : shardParsed === null
+      ? kept ? `${kept}: set one of at most ${formatRetention(parsed.seconds)}.` : undefined
+      : shardParsed.ok
+        ? (shardGroupConflict(parsed.seconds, shardParsed.seconds) ?? undefined)
+        : shardParsed.message;
   const error = mutation.error ? errorDetail(mutation.error) : null;
   return (
     <Dialog title={`Edit ${bucket.name}`} onClose={onClose}>
@@ -23,11 +36,18 @@ export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClo
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: bucket.id, retention, description, ...(shortens ? { confirmName } : {}) });
+          mutation.mutate({ id: bucket.id, retention, description, ...(shardText ? { shardGroupDuration: shardText } : {}), ...(shortens ? { confirmName } : {}) });
         }}
       >
         <Field label="Retention" error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)} hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}>
           <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} aria-label="Retention" />
+        </Field>
+        <Field
+          label="Shard-group duration"
+          error={error?.fields?.shardGroupDuration ?? shardError}
+          hint={`Now ${bucket.shardGroupDurationSeconds ? formatRetention(bucket.shardGroupDurationSeconds) : "InfluxDB's choice"}. Empty keeps it; 1h, 1d or 7d. A change applies to new shard groups only.`}
+        >
+          <input className={inputClass} value={shardGroups} onChange={(e) => setShardGroups(e.target.value)} placeholder="unchanged" aria-label="Shard-group duration" />
         </Field>
         <Field label="Description" error={error?.fields?.description}>
           <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description" />
@@ -47,7 +67,7 @@ export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClo
           <button type="button" className={secondaryButton} onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={primaryButton} disabled={mutation.isPending || (shortens && confirmName !== bucket.name)}>
+          <button type="submit" className={primaryButton} disabled={mutation.isPending || !!shardError || (shortens && confirmName !== bucket.name)}>
             {mutation.isPending ? 'Saving…' : 'Save'}
           </button>
         </div>

@@ -26,7 +26,8 @@ export function ProvisionScreen() {
   });
   const data = plan.data;
   const pending = data ? data.steps.filter((s) => s.action !== 'noop').length : 0;
-  const unconfirmed = data ? data.steps.filter((s) => s.destructive && confirm[s.bucket] !== s.bucket).length : 0;
+  const unconfirmed = data ? data.steps.filter((s) => s.destructive && !s.refused && confirm[s.bucket] !== s.bucket).length : 0;
+  const refused = data ? data.steps.filter((s) => s.refused).length : 0;
   return (
     <div className="space-y-5">
       <Card title={data ? `Plan for the ${data.spec} spec in org ${data.org}` : 'Plan'}>
@@ -39,7 +40,7 @@ export function ProvisionScreen() {
                 ? 'Provisioning is blocked.'
                 : pending === 0
                   ? 'Nothing to do: every bucket matches the spec.'
-                  : `${pending} step${pending === 1 ? '' : 's'} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}. Provisioning never deletes anything.`}
+                  : `${pending} step${pending === 1 ? '' : 's'} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}${refused ? `, ${refused} refused (InfluxDB would reject it: fix the spec)` : ''}. Provisioning never deletes anything.`}
             </p>
             <PlanTable steps={apply.data?.steps ?? data.steps} results={apply.data?.steps} confirm={confirm} onConfirm={(bucket, typed) => setConfirm((c) => ({ ...c, [bucket]: typed }))} />
             {data.notes.map((n) => (
