@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePrometheus } from '../influx/prometheus';
-import { bucketSignature } from './change-signal';
+import { bucketSignature, instanceOf, restarted } from './change-signal';
 
 const real = parsePrometheus(readFileSync(new URL('../../tests/fixtures/influxd-v2.8.0-metrics.txt', import.meta.url), 'utf8'));
 const bucket = real.get('storage_shard_write_sum')?.samples[0]?.labels.bucket ?? '';
@@ -37,5 +37,34 @@ describe('the change signal of a bucket', () => {
     const mine = bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1');
     expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b2')).toBe('');
     expect(mine).not.toBe('');
+  });
+});
+
+describe('telling a restart of influxd from a slow answer', () => {
+  const uptime = (seconds: number) => parsePrometheus(`# TYPE influxdb_uptime_seconds gauge\ninfluxdb_uptime_seconds{id="abc"} ${seconds}`);
+  const look = (instance: ReturnType<typeof instanceOf>) => ({ instance, shards: null });
+  const t0 = 1_800_000_000_000;
+
+  it('places the start in the window between asking and the answer', () => {
+    expect(instanceOf(uptime(100), t0, t0 + 5_000)).toEqual({ id: 'abc', startedAt: t0 - 100_000, latestStart: t0 - 95_000 });
+  });
+
+  it('is not fooled by an answer that took seconds while influxd was busy', () => {
+    const before = instanceOf(uptime(100), t0, t0 + 20);
+    // 60 s later influxd read its uptime at once, but the answer took 8 s to arrive.
+    const busy = instanceOf(uptime(160), t0 + 60_000, t0 + 68_000);
+    expect(restarted(look(before), look(busy))).toBe(false);
+    expect(restarted(look(busy), look(before))).toBe(false);
+  });
+
+  it('still sees a restart, however slow the answers', () => {
+    const before = instanceOf(uptime(100), t0, t0 + 8_000);
+    const after = instanceOf(uptime(5), t0 + 60_000, t0 + 68_000);
+    expect(restarted(look(before), look(after))).toBe(true);
+  });
+
+  it('reads a start time stored before the window was kept', () => {
+    expect(restarted(look({ id: 'abc', startedAt: t0 - 100_000 }), look(instanceOf(uptime(160), t0 + 60_000, t0 + 61_000)))).toBe(false);
+    expect(restarted(look({ id: 'abc', startedAt: t0 - 100_000 }), look(instanceOf(uptime(10), t0 + 60_000, t0 + 61_000)))).toBe(true);
   });
 });

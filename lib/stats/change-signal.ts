@@ -27,8 +27,13 @@ export type ShardStates = Record<string, ShardState>;
 
 export interface Instance {
   id: string;
-  /** Unix ms, from the uptime gauge. */
+  /** Unix ms, from the uptime gauge and the time the scrape was sent: the earliest the process can have started. */
   startedAt: number;
+  /**
+   * The same from the time the answer arrived: the latest it can have started. A busy influxd
+   * answers /metrics seconds late, so the start time is only known within this window.
+   */
+  latestStart?: number;
 }
 
 const SIGNALS: Record<string, keyof ShardState> = {
@@ -74,24 +79,31 @@ export function shardChange(before: ShardState | undefined, now: ShardState | un
   return now.wal > before.wal ? 'deleted' : 'none';
 }
 
-/** The influxd process that served the scrape (`influxdb_uptime_seconds`), or null when it is not reported. */
-export function instanceOf(families: ReadonlyMap<string, PromFamily>, scrapedAt: number): Instance | null {
+/**
+ * The influxd process that served the scrape (`influxdb_uptime_seconds`), or null when it is not
+ * reported. `sentAt` and `receivedAt` bound the moment influxd read its uptime.
+ */
+export function instanceOf(families: ReadonlyMap<string, PromFamily>, sentAt: number, receivedAt: number = sentAt): Instance | null {
   const sample = families.get('influxdb_uptime_seconds')?.samples[0];
   if (!sample || !Number.isFinite(sample.value)) return null;
-  return { id: sample.labels.id ?? '', startedAt: Math.round(scrapedAt - sample.value * 1000) };
+  const up = sample.value * 1000;
+  return { id: sample.labels.id ?? '', startedAt: Math.round(sentAt - up), latestStart: Math.round(receivedAt - up) };
 }
 
 /**
  * Whether influxd restarted between two looks. Its `id` label is the data folder's, kept
- * across restarts, so the start time decides (scrape latency blurs it by well under
- * START_TOLERANCE_MS); a write counter that went down says so too.
+ * across restarts, so the start time decides: a restart when the two windows in which each
+ * process started (see Instance) lie more than START_TOLERANCE_MS apart (the gauge and the
+ * clocks round). A slow answer widens a window instead of looking like a restart (at a million
+ * points a busy influxd answered /metrics late enough to make every verify count everything
+ * again). A write counter that went down says restart too.
  */
 const START_TOLERANCE_MS = 2_000;
 
 export function restarted(before: { instance: Instance | null; shards: ShardStates | null }, now: { instance: Instance | null; shards: ShardStates | null }): boolean {
   const a = before.instance;
   const b = now.instance;
-  if (a && b && (a.id !== b.id || Math.abs(a.startedAt - b.startedAt) > START_TOLERANCE_MS)) return true;
+  if (a && b && (a.id !== b.id || b.startedAt > (a.latestStart ?? a.startedAt) + START_TOLERANCE_MS || a.startedAt > (b.latestStart ?? b.startedAt) + START_TOLERANCE_MS)) return true;
   for (const [id, state] of Object.entries(now.shards ?? {})) {
     const old = before.shards?.[id];
     if (old && (state.written < old.written || state.writes < old.writes)) return true;

@@ -3,12 +3,12 @@ import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
 import { queryRows } from '../influx/query';
 import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
-import { bucketShards, instanceOf } from './change-signal';
+import { bucketShards, instanceOf, shardChange } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf } from './slice-counts';
-import { loadCounts, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
-import { countSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
+import { learnShard, loadCounts, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
+import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
 
 export interface CountableBucket {
   id: string;
@@ -24,7 +24,7 @@ export const NO_SIGNAL_MS = 5 * 60_000;
 
 export interface RefreshOptions {
   /** /metrics, parsed (null when InfluxDB does not serve it), at most `maxAgeMs` old: one scrape can serve several buckets. */
-  metrics: (maxAgeMs: number) => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number } | null>;
+  metrics: (maxAgeMs: number) => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number; receivedAt?: number } | null>;
   conn?: Connection;
   signal?: AbortSignal;
   /** Told of each slice as it is counted (for progress). */
@@ -70,7 +70,7 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   const now = Date.now();
   const slices = slicesOf(bucket, now);
   const known = loadCounts(ref);
-  const seen = { now, instance: scrape ? instanceOf(scrape.families, scrape.at) : null, shards: scrape ? bucketShards(scrape.families, bucket.id) : null };
+  const seen = { now, instance: scrape ? instanceOf(scrape.families, scrape.at, scrape.receivedAt) : null, shards: scrape ? bucketShards(scrape.families, bucket.id) : null };
   const plan = planRefresh(slices, known, seen, mode, { reconcileMs: RECONCILE_MS, noSignalMs: NO_SIGNAL_MS });
   let dirty = plan.dirty;
   let learned = new Map<string, string>();
@@ -108,4 +108,25 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
     revision: stored?.revision ?? 0,
     refreshedAt: now,
   };
+}
+
+/**
+ * The console's own write at `atMs` (the verify probe, written and deleted at once): when it is
+ * the only shard no slice claims that changed since the last refresh, that shard holds the slice
+ * of `atMs`, and is learned. Otherwise the next refresh could not place the write (a probe leaves
+ * no series behind) and would count every slice again: at a million points, minutes per verify.
+ */
+export async function acknowledgeOwnWrite(url: string, bucket: CountableBucket, atMs: number, metrics: RefreshOptions['metrics']): Promise<boolean> {
+  const ref: BucketRef = { url, bucketId: bucket.id };
+  const known = loadCounts(ref);
+  if (!known?.shards) return false;
+  const scrape = await metrics(0);
+  if (!scrape) return false;
+  const seen = bucketShards(scrape.families, bucket.id);
+  const claimed = new Set([...known.slices.values()].flatMap((s) => s.shards));
+  const moved = Object.keys(seen).filter((id) => !claimed.has(id) && shardChange(known.shards?.[id], seen[id]) !== 'none');
+  const slice = currentSlices(slicesOf(bucket, atMs), atMs)[0];
+  if (moved.length !== 1 || !slice) return false;
+  learnShard(ref, moved[0] as string, sliceKey(slice));
+  return true;
 }

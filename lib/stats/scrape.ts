@@ -7,8 +7,10 @@ import { errorText, log } from '../log';
 
 export interface Scrape {
   families: ReadonlyMap<string, PromFamily>;
-  /** Unix ms. */
+  /** Unix ms, when it was asked for. */
   at: number;
+  /** Unix ms, when the answer had arrived. */
+  receivedAt: number;
 }
 
 /** One /metrics scrape (per server) serves every bucket refreshed within `maxAgeMs` (default REUSE_MS). */
@@ -30,7 +32,7 @@ export function scrapeMetrics(conn: Connection, maxAgeMs: number = REUSE_MS): Pr
   if (hit && Date.now() - hit.at < maxAgeMs) return hit.scrape;
   const at = Date.now();
   const scrape = fetchMetrics(conn).then(
-    (m) => (m.kind === 'ok' ? { families: parsePrometheus(m.text), at } : null),
+    (m) => (m.kind === 'ok' ? { families: parsePrometheus(m.text), at, receivedAt: Date.now() } : null),
     (e: unknown) => {
       log.warn('stats: /metrics unreadable, locating changes by series counts instead', { error: errorText(e) });
       scrapes.byUrl.delete(url);

@@ -134,6 +134,21 @@ export function saveRefreshed(ref: BucketRef, state: RefreshedState, db: Db = op
   })();
 }
 
+/** Records that a shard holds a slice's data (and no other slice's); nothing when the slice is not stored. */
+export function learnShard(ref: BucketRef, shardId: string, key: string, db: Db = openDb()): void {
+  db.transaction(() => {
+    const rows = db.prepare('SELECT start, stop, shards_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as Pick<SliceRow, 'start' | 'stop' | 'shards_json'>[];
+    if (!rows.some((r) => `${r.start}/${r.stop}` === key)) return;
+    const setShards = db.prepare('UPDATE count_slices SET shards_json = ? WHERE influx_url = ? AND bucket_id = ? AND start = ? AND stop = ?');
+    for (const r of rows) {
+      const before = parse<string[]>(r.shards_json, []);
+      const here = `${r.start}/${r.stop}` === key;
+      const after = here ? [...new Set([...before, shardId])].sort() : before.filter((id) => id !== shardId);
+      if (after.join() !== before.join()) setShards.run(JSON.stringify(after), ref.url, ref.bucketId, r.start, r.stop);
+    }
+  })();
+}
+
 /** Records that every slice was counted by the refresh that started at `at`. */
 export function saveReconciled(ref: BucketRef, at: number, db: Db = openDb()): void {
   db.prepare('UPDATE count_buckets SET reconciled_at = ? WHERE influx_url = ? AND bucket_id = ?').run(at, ref.url, ref.bucketId);

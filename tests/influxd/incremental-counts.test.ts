@@ -8,6 +8,7 @@ import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
 import { forgetCachedReads } from '@/lib/stats/memo';
 import { readStats } from '@/lib/use-cases/read-stats';
+import { runChecks } from '@/lib/verify/run';
 import { startInfluxd, stopInfluxd, withOwnInfluxd } from '../support/influxd';
 import { rawApi, resetBuckets } from '../support/reset';
 import { truth } from '../support/truth';
@@ -103,6 +104,16 @@ describe('counts refreshed incrementally stay exact (ground truth: distinct seri
     });
     expect(res.status).toBe(204);
     expect((await refreshedExactly()).records).toBe(25);
+  });
+
+  it("after the verify write probe, recounting only the slice of now, not every slice it cannot place", async () => {
+    await write([1, 2, 3, 4, 5, 6, 7, 8].flatMap((d) => entities('a', 5).map((e) => point(d, e))));
+    const full = unwrap(await readStats(DAILY, { mode: 'full' }))[0];
+    expect(full?.records).toBe(40);
+    for await (const r of runChecks(ai5Spec(), { only: `bucket-write:${DAILY}` })) expect(r.status).toBe('pass');
+    const after = await refreshedExactly();
+    expect(after.records).toBe(40);
+    expect(after.recountedSlices).toBeLessThanOrEqual(2);
   });
 
   it('stops a count every caller has left, keeps the slices it finished, and the next refresh counts only the rest', async () => {
