@@ -18,8 +18,14 @@ export interface ShardState {
   writes: number;
   /** storage_shard_series: series in the shard's index. */
   series: number;
-  /** storage_wal_size: bytes in the shard's WAL (grows with writes and deletes, empties on a snapshot). */
+  /** storage_wal_size: bytes in the shard's WAL (grows with writes, and with deletes of points still in the cache; empties on a snapshot). */
   wal: number;
+  /**
+   * storage_tsm_files_disk_bytes: bytes of the shard's TSM files. A delete of points already on
+   * disk leaves the WAL and every counter alone; influxd then rewrites the tombstoned files (in
+   * about a second here), which changes this. Absent in states stored before it was kept.
+   */
+  tsm?: number;
 }
 
 /** Shard ID -> its state, for one bucket. */
@@ -41,6 +47,7 @@ const SIGNALS: Record<string, keyof ShardState> = {
   storage_shard_write_count: 'writes',
   storage_shard_series: 'series',
   storage_wal_size: 'wal',
+  storage_tsm_files_disk_bytes: 'tsm',
 };
 
 export function bucketShards(families: ReadonlyMap<string, PromFamily>, bucketId: string): ShardStates {
@@ -76,7 +83,12 @@ export function shardChange(before: ShardState | undefined, now: ShardState | un
   if (!now) return before ? 'dropped' : 'none';
   if (!before) return 'written';
   if (now.written !== before.written || now.writes !== before.writes) return 'written';
-  return now.wal > before.wal ? 'deleted' : 'none';
+  // Without a write: the WAL grew (a delete of cached points), the TSM files were rewritten (a delete
+  // of points on disk, or a compaction: a slice counted again for nothing, which costs only time),
+  // or series left the index.
+  if (now.wal > before.wal) return 'deleted';
+  if (before.tsm !== undefined && now.tsm !== undefined && now.tsm !== before.tsm) return 'deleted';
+  return now.series < before.series ? 'deleted' : 'none';
 }
 
 /**

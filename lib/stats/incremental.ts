@@ -7,7 +7,7 @@ import { bucketShards, instanceOf, shardChange } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf } from './slice-counts';
-import { learnShard, loadCounts, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
+import { learnShard, loadCounts, markPending, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
 import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
 
 export interface CountableBucket {
@@ -129,4 +129,13 @@ export async function acknowledgeOwnWrite(url: string, bucket: CountableBucket, 
   if (moved.length !== 1 || !slice) return false;
   learnShard(ref, moved[0] as string, sliceKey(slice));
   return true;
+}
+
+/**
+ * The console changed the points of [startMs, stopMs] itself (a delete): the slices they fall in
+ * are counted again on the next refresh, whether or not /metrics shows the change yet.
+ */
+export function invalidateRange(url: string, bucket: CountableBucket, startMs: number, stopMs: number): void {
+  const touched = slicesOf(bucket, Date.now()).filter((s) => Date.parse(s.start) <= stopMs && startMs < Date.parse(s.stop));
+  markPending({ url, bucketId: bucket.id }, touched.map(sliceKey));
 }

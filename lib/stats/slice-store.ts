@@ -134,6 +134,17 @@ export function saveRefreshed(ref: BucketRef, state: RefreshedState, db: Db = op
   })();
 }
 
+/** Marks slices to be counted again by the next refresh, whatever /metrics shows (nothing when none is stored). */
+export function markPending(ref: BucketRef, keys: readonly string[], db: Db = openDb()): void {
+  if (keys.length === 0) return;
+  db.transaction(() => {
+    const row = db.prepare('SELECT pending_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as Pick<BucketRow, 'pending_json'> | undefined;
+    if (!row) return;
+    const pending = [...new Set([...parse<string[]>(row.pending_json, []), ...keys])];
+    db.prepare('UPDATE count_buckets SET pending_json = ? WHERE influx_url = ? AND bucket_id = ?').run(JSON.stringify(pending), ref.url, ref.bucketId);
+  })();
+}
+
 /** Records that a shard holds a slice's data (and no other slice's); nothing when the slice is not stored. */
 export function learnShard(ref: BucketRef, shardId: string, key: string, db: Db = openDb()): void {
   db.transaction(() => {

@@ -10,6 +10,7 @@ import { deletePredicate, describeSelection } from '../data/delete-predicate';
 import { deleteDataInputSchema, selectionOf, type DeleteDataInput } from '../data/delete-input';
 import type { SamplePoint, Selection } from '../data/selection';
 import { fail, type Result } from '../result';
+import { invalidateRange } from '../stats/incremental';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 
@@ -101,6 +102,7 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
     }
     if (counted.total === 0) return { ...counted, deleted: 0, remaining: 0 };
     await deleteSelection(bucket.name, sel, influx.conn);
+    invalidateRange(influx.conn.env.url, bucket, Number(sel.start.ns / 1_000_000n), Number(sel.stop.ns / 1_000_000n));
     const remaining = totalOf(await countSelection(bucket.name, sel, influx.conn));
     return { ...counted, deleted: counted.total - remaining, remaining };
   });

@@ -183,6 +183,34 @@ describe('counts after influxd itself changes', () => {
     });
   }, 120_000);
 
+  it('after a delete of points influxd already moved from its cache to disk (the WAL shows nothing then)', async () => {
+    // A cold shard's cache is written to disk after 1 s: its WAL is empty, and a delete appends nothing to it.
+    await withOwnInfluxd('--storage-cache-snapshot-write-cold-duration 1s', async (server) => {
+      forgetCachedReads();
+      await provision(ai5Spec());
+      const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
+      await write([...entities('gone', 4).map((e) => point(20, e)), ...entities('kept', 3).map((e) => point(20, e)), ...entities('new', 2).map((e) => point(1, e))], api);
+      const walOf = async () => {
+        const text = await (await api('/metrics')).text();
+        return text.split('\n').filter((l) => l.startsWith('storage_wal_size{')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+      };
+      for (let i = 0; i < 100 && (await walOf()) > 0; i++) await new Promise((r) => setTimeout(r, 200));
+      expect(await walOf(), 'every shard snapshotted').toBe(0);
+      expect((await refreshedExactly()).records).toBe(9);
+      const tsmOf = async () => (await (await api('/metrics')).text()).split('\n').filter((l) => l.startsWith('storage_tsm_files_disk_bytes{')).join();
+      const tsm = await tsmOf();
+      const day = new Date(midnight(20)).toISOString();
+      const res = await api(`/api/v2/delete?org=homeiq&bucket=${DAILY}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ start: day, stop: new Date(midnight(19)).toISOString(), predicate: 'entity_id="light.gone_0"' }) });
+      expect(res.status).toBe(204);
+      expect(await walOf(), 'the delete left no trace in the WAL').toBe(0);
+      // influxd rewrites the tombstoned TSM file within seconds: that is the signal.
+      for (let i = 0; i < 100 && (await tsmOf()) === tsm; i++) await new Promise((r) => setTimeout(r, 200));
+      expect(await tsmOf()).not.toBe(tsm);
+      const after = await refreshedExactly();
+      expect(after.records).toBe(8);
+    });
+  }, 120_000);
+
   it('after a shortened retention lets old shard groups expire', async () => {
     await withOwnInfluxd('--storage-retention-check-interval 1s', async (server) => {
       forgetCachedReads();
