@@ -35,7 +35,7 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
               <DeleteDataPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
             </Card>
             <Card title="Export">
-              <ExportPanel bucket={bucket} />
+              <ExportPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
             </Card>
             <Card title="Import">
               <ImportPanel bucket={bucket} />

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { influxApi } from './support/influx-api';
+import { e2eServers } from './support/servers';
+
+const server = e2eServers().main;
+const api = influxApi(server);
+const SOURCE = 'e2e_export_src';
+const TARGET = 'e2e_import_dst';
+const DAY = 86_400_000;
+const base = Math.floor(Date.now() / DAY - 2) * DAY;
+
+/** Every raw row of a bucket as annotated CSV, read straight from InfluxDB (not through the console). */
+async function rawRows(bucket: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/v2/query?org=homeiq`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${server.token}`, 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
+    body: `from(bucket: "${bucket}") |> range(start: 0) |> drop(columns: ["_start", "_stop"])`,
+  });
+  expect(res.status).toBe(200);
+  return res.text();
+}
+
+test.beforeEach(async () => {
+  await api.reset();
+  await api.createBucket(SOURCE, (30 * DAY) / 1000);
+  await api.createBucket(TARGET, (30 * DAY) / 1000);
+  const lines = ['light.kitchen', 'light.hall\\ 2'].flatMap((e) => [0, 1].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i,peak_hours="[8, \\"x\\"]",active=true ${(base + d * DAY) * 1_000_000}`));
+  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${SOURCE}&precision=ns`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+  expect(res.status).toBe(204);
+});
+
+test.afterEach(() => api.reset());
+
+test('export downloads a file that imports back', async ({ page }) => {
+  const buckets = await api.buckets();
+  const source = buckets.find((b) => b.name === SOURCE);
+  const target = buckets.find((b) => b.name === TARGET);
+  if (!source || !target) throw new Error('the test buckets are missing');
+
+  await page.goto(`/buckets/${source.id}`);
+  const exportPanel = page.getByTestId('export-data');
+  const downloading = page.waitForEvent('download');
+  await exportPanel.getByRole('link', { name: `Download ${SOURCE}.lp.gz` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${SOURCE}-\\d{4}-\\d{2}-\\d{2}\\.lp\\.gz$`));
+  const file = await download.path();
+
+  await page.goto(`/buckets/${target.id}`);
+  const importPanel = page.getByTestId('import-data');
+  await importPanel.getByLabel('Line-protocol file').setInputFiles(file);
+  const report = importPanel.getByTestId('import-report');
+  await expect(report).toContainText('time_based_daily');
+  await expect(report).toContainText('16');
+  expect(await rawRows(TARGET)).not.toContain('time_based_daily');
+
+  const confirm = importPanel.getByLabel('Bucket name to confirm the import');
+  const button = importPanel.getByRole('button', { name: 'Import' });
+  await expect(button).toBeDisabled();
+  await confirm.fill(TARGET);
+  await button.click();
+  await expect(importPanel.getByTestId('import-done')).toContainText(`Imported 16 lines into ${TARGET}`);
+  expect(await rawRows(TARGET)).toBe(await rawRows(SOURCE));
+});

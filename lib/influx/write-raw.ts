@@ -1,0 +1,92 @@
+import 'server-only';
+import type { Precision } from '../data/lp-parse';
+import { InfluxError } from '../errors';
+import { connection, type Connection } from './client';
+import { toConsoleError } from './errors';
+
+/**
+ * Raw line protocol as it is in a file, written in batches: gzip-compressed, in the file's
+ * precision. 429, 5xx and no answer are retried with backoff (InfluxDB's Retry-After first);
+ * a refusal caused by the lines (400, 413, 422) is narrowed down to the lines by splitting the
+ * batch in halves: rewriting a line InfluxDB already took is harmless (same series and time).
+ */
+
+export interface RawLine {
+  line: number;
+  text: string;
+}
+
+export interface Refusal {
+  line: number;
+  message: string;
+}
+
+export interface RetryPolicy {
+  retries: number;
+  /** First delay; doubled on each retry, capped at maxDelayMs. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { retries: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 };
+
+type Sent = { ok: true } | { ok: false; status: number; message: string };
+
+interface HttpLike {
+  statusCode: number;
+  body?: string;
+  json?: unknown;
+  retryAfter?: () => number;
+}
+
+function httpError(e: unknown): HttpLike | null {
+  return typeof e === 'object' && e !== null && typeof (e as { statusCode?: unknown }).statusCode === 'number' ? (e as HttpLike) : null;
+}
+
+function messageOf(e: HttpLike): string {
+  const json = e.json as { message?: unknown } | undefined;
+  if (json && typeof json.message === 'string') return json.message;
+  return (e.body ?? '').slice(0, 1_000) || `HTTP ${e.statusCode}`;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** One POST to /api/v2/write, retried while InfluxDB is busy or silent. */
+async function send(bucket: string, body: string, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Sent> {
+  const path = `/api/v2/write?org=${encodeURIComponent(conn.env.org)}&bucket=${encodeURIComponent(bucket)}&precision=${precision}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await conn.influx.transport.request(path, body, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, gzipThreshold: 1_000 });
+      return { ok: true };
+    } catch (e) {
+      const http = httpError(e);
+      if (http && [400, 413, 422].includes(http.statusCode)) return { ok: false, status: http.statusCode, message: messageOf(http) };
+      const retryable = !http || http.statusCode === 429 || http.statusCode >= 500;
+      if (!retryable || attempt >= policy.retries) throw new InfluxError(toConsoleError(e));
+      const suggested = http?.retryAfter ? http.retryAfter() : 0;
+      await sleep(Math.min(policy.maxDelayMs, Math.max(suggested, policy.baseDelayMs * 2 ** attempt)));
+    }
+  }
+}
+
+/** InfluxDB's message for one line: its `unable to parse '<the line>': ` prefix dropped. */
+function lineMessage(message: string): string {
+  const m = /unable to parse '[\s\S]*': ([^\n]*)$/.exec(message);
+  return m?.[1] ?? message;
+}
+
+/**
+ * Writes a batch; resolves with the lines InfluxDB finally refused (empty: all written).
+ * Throws only for what no line caused (the token, the bucket, InfluxDB down after the retries).
+ */
+export async function writeRawBatch(bucket: string, lines: readonly RawLine[], precision: Precision, conn: Connection = connection(), policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
+  if (lines.length === 0) return [];
+  const sent = await send(bucket, lines.map((l) => l.text).join('\n'), precision, conn, policy);
+  if (sent.ok) return [];
+  const only = lines.length === 1 ? lines[0] : undefined;
+  if (only) return [{ line: only.line, message: `${lineMessage(sent.message)} (HTTP ${sent.status})` }];
+  const half = Math.ceil(lines.length / 2);
+  const left = await writeRawBatch(bucket, lines.slice(0, half), precision, conn, policy);
+  const right = await writeRawBatch(bucket, lines.slice(half), precision, conn, policy);
+  return [...left, ...right];
+}

@@ -1,0 +1,116 @@
+import 'server-only';
+import { Readable, Transform, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip } from 'node:zlib';
+import type { Actor } from '../auth/actor';
+import { exportInputSchema } from '../data/export-options';
+import { consoleError, InfluxError } from '../errors';
+import { getOrgBucket } from '../influx/buckets';
+import type { Connection } from '../influx/client';
+import { toConsoleError } from '../influx/errors';
+import { exportLines } from '../influx/export-query';
+import type { InfluxSession } from '../influx/session';
+import { bucketIdUnknown, bucketMissing } from '../messages';
+import type { BucketInfo } from '../model/bucket';
+import { fail, ok, type Result } from '../result';
+import { outcome, recordChange, withInflux } from './context';
+import { invalidInput } from './invalid-input';
+
+/** An export checked and ready to stream: the bucket found, the range settled. */
+export interface ExportPlan {
+  bucket: BucketInfo;
+  /** Empty: every measurement. */
+  measurements: string[];
+  start: string;
+  stop: string;
+  conn: Connection;
+}
+
+export interface ExportProgress {
+  points: number;
+  /** Bytes of gzip written so far. */
+  bytes: number;
+}
+
+export interface ExportSummary extends ExportProgress {
+  bucket: string;
+  measurements: string[];
+  start: string;
+  stop: string;
+  /** Rows line protocol cannot hold (a tag value ending in a backslash, a line break in a name). */
+  unwritableRows: number;
+  unwritable: string[];
+}
+
+export async function targetBucket(influx: InfluxSession, by: { bucketId?: string; bucket?: string }, verb: string): Promise<BucketInfo> {
+  const bucket = by.bucketId !== undefined ? await getOrgBucket(influx.org.id, by.bucketId, influx.conn) : await influx.bucket(by.bucket ?? '');
+  if (!bucket) throw new InfluxError(by.bucket !== undefined ? bucketMissing(by.bucket, 'Check the name with `npm run --silent cli -- buckets list`.') : bucketIdUnknown());
+  if (bucket.system) throw new InfluxError(consoleError('invalid', `${bucket.name} is a system bucket: InfluxDB manages its data, so it cannot be ${verb} here.`, 'Choose a bucket of your own.'));
+  return bucket;
+}
+
+/** Checks an export request (input, bucket) before a single byte is sent. */
+export async function planExport(raw: unknown): Promise<Result<ExportPlan>> {
+  const input = exportInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  return withInflux(async ({ influx }) => {
+    const bucket = await targetBucket(influx, input.data, 'exported');
+    return { bucket, measurements: input.data.measurements, start: input.data.start.iso, stop: input.data.stop.iso, conn: influx.conn };
+  });
+}
+
+/** Counts the bytes passing through (the gzip the sink receives). */
+function byteCounter(onBytes: (n: number) => void): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      onBytes(chunk.length);
+      done(null, chunk);
+    },
+  });
+}
+
+function cancelled(e: unknown, signal: AbortSignal | undefined): boolean {
+  return signal?.aborted === true || (e as { name?: unknown } | null)?.name === 'AbortError';
+}
+
+/**
+ * Streams the plan's rows as gzipped line protocol into `sink`, in constant memory: InfluxDB's
+ * response is read only as fast as gzip and the sink take it. `signal` (the download went away,
+ * the CLI was stopped) closes the query. Audit-logged with what was exported.
+ */
+export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<Result<ExportSummary>> {
+  const progress: ExportProgress = { points: 0, bytes: 0 };
+  let unwritableRows = 0;
+  const unwritable: string[] = [];
+  const sel = { bucket: plan.bucket.name, measurements: plan.measurements, start: plan.start, stop: plan.stop };
+  async function* text(): AsyncGenerator<string> {
+    // A comment line: a line break in the name (InfluxDB allows one) must not end it.
+    yield `# homeiq-influx-console export of bucket ${plan.bucket.name.replace(/[\r\n]+/g, ' ')}, ${plan.start} to ${plan.stop}\n# precision=ns\n`;
+    for await (const chunk of exportLines(sel, plan.conn, opts.signal)) {
+      progress.points += chunk.lines;
+      unwritableRows += chunk.unwritableRows;
+      for (const u of chunk.unwritable) if (unwritable.length < 5 && !unwritable.includes(u)) unwritable.push(u);
+      yield chunk.text;
+      opts.onProgress?.({ ...progress });
+    }
+  }
+  let result: Result<ExportSummary>;
+  try {
+    await pipeline(
+      Readable.from(text()),
+      createGzip(),
+      byteCounter((n) => (progress.bytes += n)),
+      sink,
+      ...(opts.signal ? [{ signal: opts.signal }] : []),
+    );
+    result = ok({ bucket: plan.bucket.name, measurements: plan.measurements, start: plan.start, stop: plan.stop, ...progress, unwritableRows, unwritable });
+  } catch (e) {
+    result = fail(
+      cancelled(e, opts.signal)
+        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${progress.points.toLocaleString('en-US')} points: the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
+        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${progress.points.toLocaleString('en-US')} points: ${toConsoleError(e).message}` },
+    );
+  }
+  recordChange(actor, outcome(result, { action: 'data.export', bucket: plan.bucket.name, before: null, after: (s) => ({ measurements: s.measurements, start: s.start, stop: s.stop, points: s.points, bytes: s.bytes, unwritableRows: s.unwritableRows }) }), { changed: false });
+  return result;
+}

@@ -1,0 +1,235 @@
+/**
+ * The data-operation rows of `npm run bench -- --data-ops` (or `--data-ops-only`): the console's
+ * export and import, each run as the CLI in a child process (whose peak memory, VmHWM, is read from
+ * /proc), against the raw InfluxDB API doing the same work: the Flux query that reads the same rows,
+ * and /api/v2/write of the same file in the same batches (5,000 lines, gzip, 2 in flight).
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { exportQuery } from '../lib/influx/export-query';
+import { EARLIEST, LATEST } from '../lib/data/export-options';
+import { ai5Spec } from '../lib/spec/load';
+import { median, repo, type Influxd } from './harness';
+
+export interface DataOpsRow {
+  name: string;
+  consoleMs: number | null;
+  rawMs: number | null;
+  ratio: number | null;
+  reps: number;
+  consoleSpreadMs: [number, number] | null;
+  rawSpreadMs: [number, number] | null;
+  goal: string;
+  note?: string;
+}
+
+export interface DataOpsResult {
+  rows: DataOpsRow[];
+  /** Points the bench loaded, and the lines (one per field) they export as. */
+  loadedPoints: number;
+  points: number;
+  exportPointsPerSecond: number;
+  rawQueryPointsPerSecond: number;
+  importPointsPerSecond: number;
+  rawWritePointsPerSecond: number;
+  /** Wall time of the CLI doing nothing (`help`): node and tsx start-up, inside every console time. */
+  cliStartupMs: number;
+  /** Peak memory (VmHWM, MB) of the CLI process, at the small and the full size. */
+  memory: { smallPoints: number; fullPoints: number; exportSmallMb: number; exportFullMb: number; importSmallMb: number; importFullMb: number };
+}
+
+const BATCH = 5_000;
+
+/** Runs the CLI as a child process, stdout to a file; resolves with its stderr and peak memory. */
+function runCli(influx: Influxd, args: string[], stdoutFile: string | null, dataDir: string): Promise<{ code: number; stderr: string; peakMb: number; ms: number }> {
+  return new Promise((resolve, reject) => {
+    const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    const started = performance.now();
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'cli/main.ts', ...args], {
+      cwd: repo,
+      env: { ...process.env, INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: dataDir },
+      stdio: ['ignore', out, 'pipe'],
+    });
+    let stderr = '';
+    let peakKb = 0;
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+        peakKb = Math.max(peakKb, Number(m?.[1] ?? 0));
+      } catch {
+        // the process ended
+      }
+    };
+    const timer = setInterval(sample, 50);
+    child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const ms = performance.now() - started;
+      clearInterval(timer);
+      if (typeof out === 'number') closeSync(out);
+      resolve({ code: code ?? 1, stderr, peakMb: peakKb / 1024, ms });
+    });
+  });
+}
+
+function call(influx: Influxd) {
+  return async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(influx.url + path, { ...init, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    if (!res.ok && res.status !== 204) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : (res.json() as Promise<unknown>);
+  };
+}
+
+async function recreateBucket(influx: Influxd, name: string): Promise<void> {
+  const api = call(influx);
+  const orgID = ((await api('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id;
+  const list = (await api(`/api/v2/buckets?orgID=${orgID}&limit=100`)) as { buckets: { id: string; name: string }[] };
+  for (const b of list.buckets) if (b.name === name) await api(`/api/v2/buckets/${b.id}`, { method: 'DELETE' });
+  await api('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name, retentionRules: [] }) });
+}
+
+/** The raw read: the same Flux as the export, the CSV body read to its end (and dropped). */
+async function rawQuery(influx: Influxd, bucket: string, start: string): Promise<void> {
+  const res = await fetch(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', body: exportQuery({ bucket, measurements: [], start, stop: LATEST.iso }), headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux', 'Accept-Encoding': 'gzip' } });
+  if (!res.ok || !res.body) throw new Error(await res.text());
+  const reader = res.body.getReader();
+  while (!(await reader.read()).done);
+}
+
+/** The raw write: the file's lines in batches of 5,000, gzip, two requests in flight. */
+async function rawWrite(influx: Influxd, bucket: string, batches: Uint8Array<ArrayBuffer>[]): Promise<void> {
+  const pending: Promise<void>[] = [];
+  for (const body of batches) {
+    pending.push(
+      fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body, headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } }).then(async (r) => {
+        if (!r.ok) throw new Error(await r.text());
+      }),
+    );
+    if (pending.length >= 2) await pending.shift();
+  }
+  await Promise.all(pending);
+}
+
+function batchesOf(file: string): Uint8Array<ArrayBuffer>[] {
+  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const out: Uint8Array<ArrayBuffer>[] = [];
+  for (let i = 0; i < lines.length; i += BATCH) out.push(new Uint8Array(gzipSync(lines.slice(i, i + BATCH).join('\n'))));
+  return out;
+}
+
+const pointsOf = (stderr: string) => Number(/Exported [^:]*: ([\d,]+) points/.exec(stderr)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+
+function row(name: string, c: number[], r: number[], goal: string, note?: string): DataOpsRow {
+  const cm = median(c);
+  const rm = median(r);
+  return { name, consoleMs: cm, rawMs: rm, ratio: cm / rm, reps: c.length, consoleSpreadMs: [Math.min(...c), Math.max(...c)], rawSpreadMs: [Math.min(...r), Math.max(...r)], goal, note };
+}
+
+/**
+ * Exports every spec bucket (the points the bench loaded) and imports the files into new
+ * buckets, `reps` times, and the small run (the last `smallDays` days) once for its memory.
+ */
+export async function measureDataOps(influx: Influxd, loaded: number, reps: number, log: (msg: string) => void, smallDays = 9): Promise<DataOpsResult> {
+  const spec = ai5Spec();
+  const work = mkdtempSync(join(tmpdir(), 'homeiq-bench-data-ops-'));
+  const dataDir = join(work, 'console-data');
+  try {
+    const exportAll = async (start: string | null, tag: string) => {
+      let ms = 0;
+      let peakMb = 0;
+      let points = 0;
+      const files: { bucket: string; file: string }[] = [];
+      for (const b of spec.buckets) {
+        const file = join(work, `${b.name}-${tag}.lp.gz`);
+        const r = await runCli(influx, ['data', 'export', '--bucket', b.name, ...(start ? ['--start', start] : [])], file, dataDir);
+        if (r.code !== 0) throw new Error(`export of ${b.name} failed: ${r.stderr}`);
+        ms += r.ms;
+        peakMb = Math.max(peakMb, r.peakMb);
+        points += pointsOf(r.stderr);
+        log(`  export of ${b.name}: ${pointsOf(r.stderr).toLocaleString('en-US')} points in ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB`);
+        files.push({ bucket: b.name, file });
+      }
+      return { ms, peakMb, points, files };
+    };
+    const importAll = async (files: { bucket: string; file: string }[], tag: string) => {
+      let ms = 0;
+      let peakMb = 0;
+      for (const { bucket, file } of files) {
+        await recreateBucket(influx, `import_${tag}_${bucket}`);
+        const r = await runCli(influx, ['data', 'import', '--bucket', `import_${tag}_${bucket}`, file, '--yes', '--json'], null, dataDir);
+        if (r.code !== 0) throw new Error(`import into import_${tag}_${bucket} failed (exit ${r.code}): ${r.stderr}`);
+        ms += r.ms;
+        peakMb = Math.max(peakMb, r.peakMb);
+        log(`  import into import_${tag}_${bucket}: ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB`);
+      }
+      return { ms, peakMb };
+    };
+
+    const startup = await runCli(influx, ['help'], null, dataDir);
+    log(`data ops: the CLI starts in ${startup.ms.toFixed(0)} ms (node + tsx), counted in each console time`);
+    const exportTimes: number[] = [];
+    const rawQueryTimes: number[] = [];
+    const importTimes: number[] = [];
+    const rawWriteTimes: number[] = [];
+    let full = { ms: 0, peakMb: 0, points: 0, files: [] as { bucket: string; file: string }[] };
+    let fullImportMb = 0;
+    for (let i = 0; i < reps; i++) {
+      log(`data ops: export, rep ${i + 1} of ${reps}`);
+      full = await exportAll(null, 'full');
+      exportTimes.push(full.ms);
+      log(`data ops: raw query, rep ${i + 1}`);
+      const q0 = performance.now();
+      for (const b of spec.buckets) await rawQuery(influx, b.name, EARLIEST.iso);
+      rawQueryTimes.push(performance.now() - q0);
+      log(`data ops: import, rep ${i + 1}`);
+      const imp = await importAll(full.files, 'full');
+      importTimes.push(imp.ms);
+      fullImportMb = Math.max(fullImportMb, imp.peakMb);
+      log(`data ops: raw write, rep ${i + 1}`);
+      const prepared = full.files.map((f) => ({ bucket: `raw_${f.bucket}`, batches: batchesOf(f.file) }));
+      for (const p of prepared) await recreateBucket(influx, p.bucket);
+      const w0 = performance.now();
+      for (const p of prepared) await rawWrite(influx, p.bucket, p.batches);
+      rawWriteTimes.push(performance.now() - w0);
+    }
+    log(`data ops: the small run (last ${smallDays} days) for memory`);
+    const smallStart = new Date(Date.now() - smallDays * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const small = await exportAll(smallStart, 'small');
+    const smallImport = await importAll(small.files, 'small');
+
+    const points = full.points;
+    const perSecond = (ms: number) => Math.round(points / (ms / 1000));
+    const rows = [
+      row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), CSV parsed, line protocol written, gzip to a file; raw: the same query, body read and dropped'),
+      row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: batches prepared in memory beforehand, 2 in flight'),
+    ];
+    return {
+      rows,
+      loadedPoints: loaded,
+      points,
+      cliStartupMs: startup.ms,
+      exportPointsPerSecond: perSecond(median(exportTimes)),
+      rawQueryPointsPerSecond: perSecond(median(rawQueryTimes)),
+      importPointsPerSecond: perSecond(median(importTimes)),
+      rawWritePointsPerSecond: perSecond(median(rawWriteTimes)),
+      memory: { smallPoints: small.points, fullPoints: points, exportSmallMb: small.peakMb, exportFullMb: full.peakMb, importSmallMb: smallImport.peakMb, importFullMb: fullImportMb },
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+export function printDataOps(r: DataOpsResult): void {
+  const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
+  console.log(`\nData operations (${r.loadedPoints.toLocaleString('en-US')} points in HomeIQ's wire format, ${r.points.toLocaleString('en-US')} lines of line protocol; rates and memory sizes below count lines)\n`);
+  console.log(`${'row'.padEnd(150)} ${'console ms'.padStart(11)} ${'raw ms'.padStart(10)} ${'ratio'.padStart(6)}  goal`);
+  for (const x of r.rows) console.log(`${x.name.padEnd(150)} ${fmt(x.consoleMs).padStart(11)} ${fmt(x.rawMs).padStart(10)} ${fmt(x.ratio, 2).padStart(6)}  ${x.goal} (n=${x.reps})`);
+  console.log(`Lines per second: export ${r.exportPointsPerSecond.toLocaleString('en-US')} (raw query ${r.rawQueryPointsPerSecond.toLocaleString('en-US')}), import ${r.importPointsPerSecond.toLocaleString('en-US')} (raw write ${r.rawWritePointsPerSecond.toLocaleString('en-US')})`);
+  console.log(`CLI start-up alone (node + tsx, in every console time, once per bucket): ${r.cliStartupMs.toFixed(0)} ms`);
+  const m = r.memory;
+  const within = (a: number, b: number) => `${((b / a - 1) * 100).toFixed(0)}%`;
+  console.log(`Peak memory of the CLI (VmHWM): export ${m.exportSmallMb.toFixed(0)} MB at ${m.smallPoints.toLocaleString('en-US')} points, ${m.exportFullMb.toFixed(0)} MB at ${m.fullPoints.toLocaleString('en-US')} (${within(m.exportSmallMb, m.exportFullMb)}); import ${m.importSmallMb.toFixed(0)} MB, ${m.importFullMb.toFixed(0)} MB (${within(m.importSmallMb, m.importFullMb)}); goal: the same within 20%`);
+}
