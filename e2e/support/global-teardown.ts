@@ -6,5 +6,6 @@ export default function globalTeardown() {
   const { main, fault } = e2eServers();
   stopInfluxdSync(main.state);
   stopInfluxdSync(fault.state);
-  for (const dir of [main.data, fault.data, main.state, fault.state]) rmSync(dir, { recursive: true, force: true });
+  // The consoles may still be writing their samples into these folders while they stop: retry.
+  for (const dir of [main.data, fault.data, main.state, fault.state]) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
