@@ -2,6 +2,7 @@ import { alertsCommand } from './commands/alerts';
 import { bucketsCommand } from './commands/buckets';
 import { dataCommand } from './commands/data';
 import { exportCommand } from './commands/export';
+import { insightsCommand } from './commands/insights';
 import { provisionCommand } from './commands/provision';
 import { seedCommand } from './commands/seed';
 import { statsCommand } from './commands/stats';
@@ -18,7 +19,9 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
   verify [--json]                             the verification checks (exit 1 when one fails)
   stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)
-  seed [--days 90] [--weeks 52] [--entities N] [--seed S]   realistic sample aggregates for both buckets
+  insights [--bucket NAME] [--json]           why the buckets grow (series drivers, projection), silent detectors, writer fixes (exit 0 whatever it finds)
+  seed [--days 90] [--weeks 52] [--entities N] [--seed S] [--scenario silent-detector|backfill|type-conflict]
+                                              realistic sample aggregates for both buckets (a scenario adds one insights finding on purpose)
   data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]
                                               delete points, counted first (exit 2: points would be deleted and --yes is missing)
   data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz
@@ -35,6 +38,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   verify: verifyCommand,
   seed: seedCommand,
   stats: statsCommand,
+  insights: insightsCommand,
   alerts: alertsCommand,
   data: dataCommand,
 };

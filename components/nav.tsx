@@ -10,6 +10,7 @@ const SCREENS = [
   { href: '/verify', label: 'Verify' },
   { href: '/measurements', label: 'Measurements' },
   { href: '/storage', label: 'Storage' },
+  { href: '/insights', label: 'Insights' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/audit', label: 'Audit' },
 ] as const;

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { ADMIN_PASSWORD, e2eServers, FAULT_CONSOLE_URL, startInfluxdSync, stopInfluxdSync } from './support/servers';
 import { signInThroughUi } from './support/steps';
 
-const SCREENS = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/audit'];
+const SCREENS = ['/', '/buckets', '/provision', '/verify', '/measurements', '/storage', '/insights', '/audit'];
 
 test('every screen says InfluxDB is unreachable within 5 s when it stops, and recovers without a reload', async ({ page }) => {
   const { fault } = e2eServers();

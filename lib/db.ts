@@ -98,6 +98,15 @@ const MIGRATIONS = [
      error TEXT
    );
    CREATE INDEX IF NOT EXISTS alert_deliveries_by_time ON alert_deliveries (ts);`,
+  // Insights (lib/insights/rejection-store.ts): when /metrics first showed a bucket's refused writes.
+  `CREATE TABLE IF NOT EXISTS write_rejections (
+     influx_url TEXT NOT NULL,
+     bucket_id TEXT NOT NULL,
+     since INTEGER NOT NULL,         -- unix ms of the first scrape that saw the counters above zero
+     dropped_points REAL NOT NULL,
+     failed_writes REAL NOT NULL,
+     PRIMARY KEY (influx_url, bucket_id)
+   );`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');

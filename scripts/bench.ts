@@ -3,12 +3,19 @@
  * influxd this script starts. Prints a table and writes bench/results.json:
  *   {"rows": [{"name", "consoleMs", "rawMs", "ratio"}], "firstLoadKb": {"<route>": kB}, "emptyPageKb", "measurementsRenderMs", "peakRssMb"}
  * Options: --points N (default 1,000,000), --reps N (default 5), --cold-reps N (default 1), --buckets N (default 1,000), --skip-naive,
- *   --counts-only (only the record-count rows, verification and the Measurements render).
+ *   --counts-only (only the record-count rows, verification and the Measurements render),
+ *   --insights (adds the Insights rows: both buckets' insights against the same raw count query).
  *
  * `npm run bench -- --influx-load [--window 60] [--load-points 1000000] [--skip-homeiq-scale]` runs only the row set
  * "InfluxDB load caused by the console" (scripts/influx-load.ts): influxd CPU with no console, the
  * console idle and one tab on each screen, at HomeIQ scale (cli seed --entities 30) and at
  * --load-points points (0 skips it); writes bench/influx-load.json.
+ *
+ * `--data-ops` adds the data-operation rows (scripts/data-ops.ts) to the run: export vs the raw Flux
+ * query of the same rows, import of that export into new buckets vs raw /api/v2/write of the same
+ * file in the same batches, points per second, and the CLI's peak memory at ~10% and at all of
+ * --points; `--data-ops-only` runs just those (no console server, no build needed) and writes
+ * bench/data-ops.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
@@ -24,6 +31,7 @@ import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
 import { freePort, median, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
 import { measureLoad, printLoad, type LoadRow } from './influx-load';
+import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 
 interface Row {
   name: string;
@@ -162,11 +170,15 @@ async function writeOneDay(influx: Influxd, points: number, tag: string): Promis
   }
 }
 
+/** The raw count times of the run, for the rows that compare against them after the counts. */
+let rawCountTimes: number[] = [];
+
 async function benchStats(influx: Influxd, c: Console, points: number, reps: number, coldReps: number, naiveToo: boolean): Promise<Row[]> {
   const rawAll = () => Promise.all(spec.buckets.map((b) => flux(influx, rawCountQuery(b))));
   const secs = (t: number[]) => t.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ');
   log('raw count queries');
   const rawTimes = await timeReps(reps, rawAll);
+  rawCountTimes = rawTimes;
   log(`raw: ${secs(rawTimes)}; cold counts (every slice, ?full=1)`);
   const coldTimes = await timeReps(coldReps, () => consoleGet(c, '/api/stats?full=1'));
   log(`cold: ${secs(coldTimes)}; refreshes after one more day of writes (?fresh=1)`);
@@ -191,6 +203,32 @@ async function benchStats(influx: Influxd, c: Console, points: number, reps: num
   const cached = await timeReps(reps, () => consoleGet(c, '/api/stats'));
   rows.push(row('Stats as the screens get them (cached, checked in the background)', cached, rawTimes, 'ratio <= 0.05'));
   return rows;
+}
+
+/**
+ * Insights of both buckets (GET /api/insights) against the raw count query of the same run: with
+ * the counts known (what the screens pay), with a fresh check of the counts, and from cold (every
+ * slice counted again first, then the insights).
+ */
+async function benchInsights(c: Console, reps: number): Promise<Row[]> {
+  const secs = (t: number[]) => t.map((x) => `${(x / 1000).toFixed(1)} s`).join(', ');
+  await consoleGet(c, '/api/insights');
+  const known = await timeReps(reps, () => consoleGet(c, '/api/insights'));
+  log(`insights, counts known: ${secs(known)}; with a fresh check of the counts`);
+  const fresh = await timeReps(reps, () => consoleGet(c, '/api/insights?fresh=1'));
+  log(`insights, fresh: ${secs(fresh)}; from cold (?full=1, then insights), once`);
+  const cold = await timeReps(1, async () => {
+    await consoleGet(c, '/api/stats?full=1');
+    await consoleGet(c, '/api/insights?fresh=1');
+  });
+  log(`insights, cold: ${secs(cold)}`);
+  const body = (await consoleGet(c, '/api/insights')) as { data: { findings: { kind: string }[] } };
+  const kinds = [...new Set(body.data.findings.map((f) => f.kind))].join(', ');
+  return [
+    row('Insights of both buckets, counts known (GET /api/insights) vs the raw full count', known, rawCountTimes, 'ratio <= 1.5', `index reads (tag values, SHOW FIELD KEYS) and /metrics on the counts in console.db; findings: ${kinds || 'none'}`),
+    row('Insights of both buckets, counts checked fresh (GET /api/insights?fresh=1) vs the raw full count', fresh, rawCountTimes, 'ratio <= 1.5'),
+    row('Insights of both buckets from cold: every slice counted, then insights (?full=1 + /api/insights) vs the raw full count', cold, rawCountTimes, 'ratio <= 1.5', 'the cold count is most of it'),
+  ];
 }
 
 async function benchVerify(c: Console, reps: number): Promise<Row> {
@@ -255,9 +293,27 @@ async function benchInfluxLoad(windowSeconds: number, loadPoints: number, homeiq
   log('wrote bench/influx-load.json');
 }
 
+/** Only the data-operation rows, on their own influxd with --points loaded. */
+async function benchDataOpsOnly(points: number, reps: number): Promise<void> {
+  const influx = startInfluxd();
+  try {
+    await provision(spec, {}, connection({ url: influx.url, token: influx.token, org: 'homeiq' }));
+    log(`writing ${points.toLocaleString('en-US')} points`);
+    await writeBulk(influx, points);
+    const result = await measureDataOps(influx, points, reps, log);
+    printDataOps(result);
+    mkdirSync(join(repo, 'bench'), { recursive: true });
+    writeFileSync(join(repo, 'bench', 'data-ops.json'), JSON.stringify({ ...result, ranAt: new Date().toISOString() }, null, 2));
+    log('wrote bench/data-ops.json');
+  } finally {
+    stopInfluxd(influx);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { 'data-ops': { type: 'boolean', default: false }, 'data-ops-only': { type: 'boolean', default: false }, points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false }, insights: { type: 'boolean', default: false } } });
   if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
+  if (values['data-ops-only']) return benchDataOpsOnly(Number(values.points), Math.min(3, Math.max(1, Number(values.reps))));
   const points = Number(values.points);
   const reps = Math.max(1, Number(values.reps));
   const influx = startInfluxd();
@@ -279,6 +335,10 @@ async function main() {
     const writeMs = await writeBulk(influx, points);
     log(`wrote ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s`);
     rows.push(...(await benchStats(influx, c, points, Math.min(reps, 3), Math.max(1, Number(values['cold-reps'])), !values['skip-naive'])));
+    if (values.insights) {
+      log('row 3b: insights');
+      rows.push(...(await benchInsights(c, Math.min(reps, 3))));
+    }
     log('row 4: verification');
     rows.push(await benchVerify(c, Math.min(reps, 3)));
     log('row 5: pages');
@@ -289,6 +349,11 @@ async function main() {
     const emptyPageKb = countsOnly ? Number.NaN : await firstLoadKb(c, '/bench-empty-page');
     const measurementsRenderMs = await measurementsRender(c);
     const peakRssMb = peak.stop();
+    let dataOps: DataOpsResult | null = null;
+    if (values['data-ops']) {
+      log('row 6: data operations (export, import)');
+      dataOps = await measureDataOps(influx, points, Math.min(reps, 3), log);
+    }
 
     const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
     console.log(`\nBenchmark: console vs raw InfluxDB API (influxd ${influx.url}, ${points.toLocaleString('en-US')} points, medians of ${reps} runs unless noted)\n`);
@@ -302,6 +367,7 @@ async function main() {
     for (const [route, kb] of Object.entries(firstLoad)) console.log(`  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} kB  ${(kb / emptyPageKb).toFixed(2)}× the empty page`);
     console.log(`\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms (goal <= 1000 ms)`);
     console.log(`Console server peak RSS during rows 2 to 5: ${peakRssMb.toFixed(0)} MB`);
+    if (dataOps) printDataOps(dataOps);
 
     mkdirSync(join(repo, 'bench'), { recursive: true });
     const results = {
@@ -310,6 +376,7 @@ async function main() {
       emptyPageKb,
       measurementsRenderMs,
       peakRssMb,
+      ...(dataOps ? { dataOps } : {}),
       points,
       dataGenerationMs: writeMs,
       ranAt: new Date().toISOString(),

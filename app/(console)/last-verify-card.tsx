@@ -1,19 +1,20 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
-import { fetchResult } from '@/lib/client/fetch-result';
-import { keys } from '@/lib/client/query-keys';
+import { ErrorPanel } from '@/components/error-panel';
+import { errorDetail } from '@/lib/client/fetch-result';
+import { useLastVerify } from '@/lib/client/use-last-verify';
 import { summaryLine } from '@/lib/verify/report';
-import type { VerifyReport } from '@/lib/verify/types';
 
 export function LastVerifyCard() {
-  const { data } = useQuery({ queryKey: keys.lastVerify(), queryFn: () => fetchResult<VerifyReport | null>('/api/verify/last') });
+  const { data, error, isPending } = useLastVerify();
   const problems = data?.checks.filter((c) => c.status === 'fail' || c.status === 'warn') ?? [];
   return (
     <Card title="Last verification" actions={data ? <Badge tone={data.ok ? (data.counts.warn ? 'amber' : 'green') : 'red'}>{data.ok ? 'ready' : 'not ready'}</Badge> : null}>
+      {isPending ? <p className="text-sm text-slate-500">Reading the last verification…</p> : null}
+      {error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
         <div className="space-y-2 text-sm" data-testid="last-verify">
           <p>
@@ -32,14 +33,14 @@ export function LastVerifyCard() {
             Open Verify →
           </Link>
         </div>
-      ) : (
+      ) : data === null ? (
         <p className="text-sm text-slate-500">
           No verification has run yet.{' '}
           <Link href="/verify" className="font-medium text-indigo-700 underline">
             Run the checks →
           </Link>
         </p>
-      )}
+      ) : null}
     </Card>
   );
 }

@@ -17,12 +17,12 @@ export function LoadSampleButton({ onLoaded }: { onLoaded?: () => void }) {
     mutationFn: () => unwrap(loadSampleData()),
     onSuccess: async () => {
       onLoaded?.();
-      await client.invalidateQueries({ queryKey: keys.stats() });
+      await Promise.all([client.invalidateQueries({ queryKey: keys.stats() }), client.invalidateQueries({ queryKey: keys.insights() })]);
     },
   });
   return (
     <div className="space-y-2">
-      <button type="button" className={primaryButton} disabled={load.isPending || !canChange} title={canChange ? undefined : 'Sign in as admin to load sample data'} onClick={() => load.mutate()}>
+      <button type="button" className={primaryButton} disabled={load.isPending || load.isSuccess || !canChange} title={canChange ? undefined : 'Sign in as admin to load sample data'} onClick={() => load.mutate()}>
         {load.isPending ? 'Writing 90 days of sample aggregates…' : 'Load sample data'}
       </button>
       {load.data ? (

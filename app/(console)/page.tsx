@@ -1,5 +1,6 @@
 import { PageTitle } from '@/components/card';
 import { ConnectionCard } from './connection-card';
+import { FindingsCard } from './findings-card';
 import { LastVerifyCard } from './last-verify-card';
 import { SampleDataCard } from './sample-data-card';
 import { StorageWarningsCard } from './storage-warnings-card';
@@ -11,9 +12,10 @@ export default function OverviewPage() {
       <PageTitle title="Overview" subtitle="The InfluxDB 2.x server that stores HomeIQ's pattern aggregates, and the AI-5 buckets it should hold." />
       <div className="space-y-5">
         <ConnectionCard />
-        <StorageWarningsCard />
-        <SpecSummary />
         <SampleDataCard />
+        <SpecSummary />
+        <FindingsCard />
+        <StorageWarningsCard />
         <LastVerifyCard />
       </div>
     </>

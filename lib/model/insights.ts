@@ -31,6 +31,12 @@ export interface MeasurementInsight {
   lastWritten: string | null;
   /** Expected write cadence from the spec (null: outside the spec). */
   cadence: Cadence | null;
+  /** Records (points), from the same counts as the Measurements screen. */
+  records?: number;
+  /** The tag whose values track _time, if any. */
+  timeTag?: string | null;
+  /** Series if that tag were dropped or moved to a field (one per combination of the other tags). */
+  seriesWithoutTimeTag?: number;
 }
 
 export interface BucketInsight {
@@ -40,6 +46,8 @@ export interface BucketInsight {
   /** The series limit the projection is held against (spec, default 1,000,000). */
   seriesLimit: number;
   measurements: MeasurementInsight[];
+  /** Points InfluxDB refused for the bucket since influxd started (/metrics), and since when (null: none). */
+  rejectedWrites?: { droppedPoints: number; failedWrites: number; since: string } | null;
 }
 
 export interface Finding {
@@ -57,4 +65,6 @@ export interface InsightsReport {
   computedAt: string;
   buckets: BucketInsight[];
   findings: Finding[];
+  /** How long the computation took (ms). */
+  durationMs?: number;
 }

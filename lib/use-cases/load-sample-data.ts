@@ -1,6 +1,7 @@
 import 'server-only';
-import { DEFAULT_SAMPLE, loadSample } from '../aggregates/load-sample';
+import { DEFAULT_SAMPLE, loadSample, type LoadedSample } from '../aggregates/load-sample';
 import type { SampleOptions } from '../aggregates/sample';
+import type { Scenario } from '../aggregates/scenarios';
 import type { Actor } from '../auth/actor';
 import { consoleError, InfluxError } from '../errors';
 import { queryRows } from '../influx/query';
@@ -14,6 +15,8 @@ export interface LoadSampleOptions {
   /** The console's button loads sample data only while the buckets hold none (the CLI may add to them). */
   onlyIntoEmpty?: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** Sample data that shows one Insights finding on purpose (lib/aggregates/scenarios.ts). */
+  scenario?: Scenario;
 }
 
 /** Measurements in the storage index: cheap (no data is read), and never empty when a point exists. */
@@ -29,7 +32,7 @@ async function holdingData({ spec, influx }: Context): Promise<string[]> {
 }
 
 /** Writes realistic sample aggregates (default: 90 days, 52 weeks, 10 entities) into the spec's buckets. */
-export async function loadSampleData(actor: Actor, opts: LoadSampleOptions = {}): Promise<Result<{ points: number; ms: number }>> {
+export async function loadSampleData(actor: Actor, opts: LoadSampleOptions = {}): Promise<Result<LoadedSample>> {
   const sample = opts.sample ?? DEFAULT_SAMPLE;
   let buckets = '';
   const result = await withInflux(async (ctx) => {
@@ -40,8 +43,8 @@ export async function loadSampleData(actor: Actor, opts: LoadSampleOptions = {})
         throw new InfluxError(consoleError('conflict', `Sample data goes only into empty buckets, and ${full.join(' and ')} already ${full.length === 1 ? 'holds' : 'hold'} data.`, 'Browse the data you have on the Measurements screen; to start over, delete the buckets and provision them again.'));
       }
     }
-    return loadSample(ctx.spec, { ...sample }, opts.onProgress ?? (() => {}), ctx.influx);
+    return loadSample(ctx.spec, { ...sample }, opts.onProgress ?? (() => {}), ctx.influx, opts.scenario);
   });
-  recordChange(actor, outcome(result, { action: 'sample.load', bucket: buckets || null, before: null, after: (d) => ({ points: d.points, ...sample }) }), { changed: true });
+  recordChange(actor, outcome(result, { action: 'sample.load', bucket: buckets || null, before: null, after: (d) => ({ points: d.points, ...sample, ...(opts.scenario ? { scenario: opts.scenario, refused: d.refused ?? 0 } : {}) }) }), { changed: true });
   return result;
 }

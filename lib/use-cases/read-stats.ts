@@ -86,6 +86,12 @@ function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSecond
   return `${url}|${bucket.id}|${bucket.retentionSeconds}`;
 }
 
+/** The figures already assembled from the counts at `revision`, if this process holds them (no query). */
+export function heldStats(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSeconds'>, revision: number): BucketStats | undefined {
+  const held = cache.entries.get(bucketKey(url, bucket));
+  return held && held.revision === revision ? held.stats : undefined;
+}
+
 /** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
 async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
   const started = performance.now();

@@ -1,6 +1,7 @@
 import type { ConsoleSpec } from '../spec/schema';
 import { bucketDescription } from './checks/bucket-description';
 import { bucketExists } from './checks/bucket-exists';
+import { bucketInsightsCheck } from './checks/bucket-insights';
 import { bucketMeasurements } from './checks/bucket-measurements';
 import { bucketRead } from './checks/bucket-read';
 import { bucketRetention } from './checks/bucket-retention';
@@ -15,6 +16,6 @@ import type { Check } from './types';
 
 /** The checks of a spec, in the order they run; every bucket of the spec gets its own. */
 export function buildSuite(spec: ConsoleSpec): Check[] {
-  const perBucket = spec.buckets.flatMap((b) => [bucketExists(b), bucketRetention(b), bucketDescription(b), bucketWrite(b), bucketRead(b), bucketMeasurements(b), bucketSchema(b), bucketVolume(b)]);
+  const perBucket = spec.buckets.flatMap((b) => [bucketExists(b), bucketRetention(b), bucketDescription(b), bucketWrite(b), bucketRead(b), bucketMeasurements(b), bucketSchema(b), bucketVolume(b), bucketInsightsCheck(b)]);
   return [reachable, ready, token, ...perBucket, metrics];
 }

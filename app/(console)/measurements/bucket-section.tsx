@@ -35,11 +35,11 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
           <BucketCharts stats={stats} cov={cov} />
         </div>
       )}
-      <MeasurementTable rows={stats.measurements} cov={cov} />
+      <MeasurementTable bucket={stats.name} rows={stats.measurements} cov={cov} />
       {stats.unexpected.length ? (
         <div className="mt-5" data-testid={`unexpected-${stats.name}`}>
           <h3 className="mb-2 text-sm font-semibold text-amber-800">Measurements not in the spec</h3>
-          <MeasurementTable rows={stats.unexpected} cov={cov} />
+          <MeasurementTable bucket={stats.name} rows={stats.unexpected} cov={cov} />
         </div>
       ) : null}
     </Card>

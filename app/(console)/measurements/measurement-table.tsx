@@ -1,23 +1,19 @@
 'use client';
 
+import Link from 'next/link';
 import { Badge } from '@/components/badge';
-import { formatCount, formatDay, formatRatio } from '@/lib/client/format';
+import { estimateBadge } from '@/lib/client/estimate-badge';
+import { formatCount, formatDay } from '@/lib/client/format';
+import { measurementPagePath } from '@/lib/client/measurement-view';
 import type { MeasurementStats } from '@/lib/model/stats';
 import { expectation, type Coverage } from '@/lib/stats/coverage';
-
-const VERDICT = {
-  high: { tone: 'red', text: 'above' },
-  low: { tone: 'amber', text: 'below' },
-  ok: { tone: 'green', text: 'on track' },
-  none: { tone: 'slate', text: '—' },
-} as const;
 
 function perDayAverage(m: MeasurementStats): string {
   if (m.perDay.length === 0) return '—';
   return formatCount(m.perDay.reduce((n, d) => n + d.records, 0) / m.perDay.length);
 }
 
-export function MeasurementTable({ rows, cov }: { rows: MeasurementStats[]; cov: Coverage }) {
+export function MeasurementTable({ bucket, rows, cov }: { bucket: string; rows: MeasurementStats[]; cov: Coverage }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm">
@@ -37,11 +33,13 @@ export function MeasurementTable({ rows, cov }: { rows: MeasurementStats[]; cov:
         <tbody>
           {rows.map((m) => {
             const e = expectation(m.records, m.expectedRecords, cov);
-            const v = VERDICT[e.verdict];
+            const v = estimateBadge(e);
             return (
               <tr key={m.name} data-testid={`measurement-${m.name}`} className="border-b border-slate-100 align-top">
                 <td className="px-2 py-2">
-                  <p className="font-mono text-xs font-semibold">{m.name}</p>
+                  <Link href={measurementPagePath(bucket, m.name)} className="font-mono text-xs font-semibold text-indigo-700 underline" title={`Records per day and per entity, the latest points and the insights of ${m.name}`}>
+                    {m.name}
+                  </Link>
                   <p className="text-xs text-slate-400">{m.detector ?? 'not in the spec'}</p>
                 </td>
                 <td className="px-2 py-2 text-right font-medium tabular-nums" data-testid="records">
@@ -49,10 +47,7 @@ export function MeasurementTable({ rows, cov }: { rows: MeasurementStats[]; cov:
                 </td>
                 <td className="px-2 py-2 text-right tabular-nums text-slate-500">{e.expectedNow === null ? '—' : formatCount(e.expectedNow)}</td>
                 <td className="whitespace-nowrap px-2 py-2">
-                  <Badge tone={v.tone}>
-                    {v.text}
-                    {e.ratio !== null ? ` · ${formatRatio(e.ratio)}` : ''}
-                  </Badge>
+                  <Badge tone={v.tone}>{v.text}</Badge>
                 </td>
                 <td className="px-2 py-2 text-right tabular-nums" data-testid="series">
                   {formatCount(m.series)}

@@ -5,18 +5,7 @@ import { formatBytes, formatCount, formatRatio } from '@/lib/client/format';
 import { formatRetention } from '@/lib/model/retention';
 import type { BucketStorage } from '@/lib/model/storage';
 import { BudgetForm } from './budget-form';
-
-function Figure({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
-  return (
-    <div>
-      <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className="font-semibold tabular-nums" data-testid={testId}>
-        {value}
-      </dd>
-      {hint ? <dd className="text-xs text-slate-400">{hint}</dd> : null}
-    </div>
-  );
-}
+import { Figure } from '@/components/figure';
 
 export function BucketGrowth({ b }: { b: BucketStorage }) {
   const p = b.projection;

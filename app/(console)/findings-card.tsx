@@ -1,0 +1,61 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { Badge } from '@/components/badge';
+import { Card } from '@/components/card';
+import { ErrorPanel } from '@/components/error-panel';
+import { errorDetail } from '@/lib/client/fetch-result';
+import { detectorWarnings, FRESHNESS_KINDS, groupFindings } from '@/lib/client/insights-view';
+import { useInsights } from '@/lib/client/use-insights';
+
+/** The Overview's open findings: a detector gone silent first, by name, then the rest in a line each. */
+export function FindingsCard() {
+  const { data, error, isPending } = useInsights();
+  const [now] = useState(() => Date.now());
+  const warnings = data ? detectorWarnings(data, now) : [];
+  const others = data ? groupFindings(data.findings.filter((f) => !FRESHNESS_KINDS.includes(f.kind))) : [];
+  const total = data ? data.findings.length : 0;
+  return (
+    <Card title="Open findings" actions={data ? <Badge tone={warnings.length ? 'red' : total ? 'amber' : 'green'}>{total ? `${total} open` : 'none'}</Badge> : null}>
+      {isPending ? <p className="text-sm text-slate-500">Looking at series, tags and last writes…</p> : null}
+      {error ? <ErrorPanel error={errorDetail(error)} title="Insights unavailable" /> : null}
+      {data ? (
+        <div className="space-y-3 text-sm">
+          {warnings.length ? (
+            <ul role="alert" className="space-y-2 rounded-lg border border-red-200 bg-red-50 p-3" data-testid="silent-detector-warnings">
+              {warnings.map((w) => (
+                <li key={w.key} data-testid="silent-detector-warning">
+                  <p className="font-semibold text-red-800">{w.text}.</p>
+                  <p className="text-xs text-red-900">
+                    <span className="font-mono">
+                      {w.bucket}/{w.measurement}
+                    </span>{' '}
+                    · {w.fix}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {others.length ? (
+            <ul className="list-disc pl-5 text-slate-700" data-testid="overview-findings">
+              {others.map((g) => (
+                <li key={g.kind} data-kind={g.kind}>
+                  <span className="font-medium">{g.title}</span> ({g.where.length}):{' '}
+                  <span className="font-mono text-xs">
+                    {g.where.slice(0, 4).join(', ')}
+                    {g.where.length > 4 ? `, and ${g.where.length - 4} more` : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {total === 0 ? <p className="text-slate-500">No open findings: every detector writes on time, series stay bounded and no write was rejected.</p> : null}
+          <Link href="/insights" className="font-medium text-indigo-700 underline">
+            Open Insights →
+          </Link>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

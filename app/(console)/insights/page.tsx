@@ -1,0 +1,11 @@
+import { PageTitle } from '@/components/card';
+import { InsightsScreen } from './insights-screen';
+
+export default function InsightsPage() {
+  return (
+    <>
+      <PageTitle title="Insights" subtitle="Why the AI-5 buckets grow, which detector went silent, and the one-line change to HomeIQ's writer that fixes it." />
+      <InsightsScreen />
+    </>
+  );
+}

@@ -1,0 +1,95 @@
+import { inputClass } from '@/components/dialog';
+import { tagCountsSummary } from '@/lib/client/measurement-view';
+import type { MeasurementDetail } from '@/lib/model/measurement-detail';
+
+interface Props {
+  detail: MeasurementDetail;
+  tag: string | null;
+  onTag: (tag: string) => void;
+  search: string;
+  onSearch: (text: string) => void;
+  /** The figures shown belong to the previous search while the next one loads. */
+  stale: boolean;
+}
+
+/** The top values of one tag (the entities) with their records, searchable, and how they add up. */
+export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props) {
+  const perTag = detail.perTag;
+  const chosen = tag ?? perTag?.tag ?? '';
+  const summary = perTag ? tagCountsSummary(perTag, detail.records) : null;
+  const top = summary?.values[0]?.records ?? 0;
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="text-sm">
+          <span className="block text-xs text-slate-500">Tag</span>
+          <select className={`${inputClass} w-auto`} value={chosen} onChange={(e) => onTag(e.target.value)} aria-label="Tag">
+            {detail.tagKeys.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-slate-500">Search values</span>
+          <input className={`${inputClass} w-64`} value={search} onChange={(e) => onSearch(e.target.value)} placeholder="e.g. kitchen" aria-label="Search values" />
+        </label>
+        {stale ? <span className="text-xs text-slate-400">Counting…</span> : null}
+      </div>
+      {perTag && summary ? (
+        <>
+          <p className={`text-sm ${summary.addsUp ? 'text-slate-600' : 'rounded-md bg-amber-50 p-2 text-amber-900'}`} data-testid="tag-counts-sum" data-adds-up={summary.addsUp ? 'true' : 'false'}>
+            {summary.sentence}
+          </p>
+          {summary.values.length ? (
+            <table className="w-full text-left text-sm" data-testid="tag-counts">
+              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+                <tr>
+                  <th className="px-2 py-2">{perTag.tag}</th>
+                  <th className="px-2 py-2 text-right">Records</th>
+                  <th className="w-1/3 px-2 py-2">
+                    <span className="sr-only">Share</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {summary.values.map((v) => (
+                  <tr key={v.value} className="border-b border-slate-100" data-testid="tag-value-row">
+                    <td className="px-2 py-1.5 font-mono text-xs" data-testid="tag-value">
+                      {v.value}
+                    </td>
+                    <td className="px-2 py-1.5 text-right tabular-nums" data-testid="tag-value-records">
+                      {v.records.toLocaleString('en-US')}
+                    </td>
+                    <td className="px-2 py-1.5">
+                      <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} />
+                    </td>
+                  </tr>
+                ))}
+                {summary.withoutTag > 0 ? (
+                  <tr className="text-slate-500" data-testid="tag-value-none">
+                    <td className="px-2 py-1.5 text-xs italic">no {perTag.tag} tag</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{summary.withoutTag.toLocaleString('en-US')}</td>
+                    <td />
+                  </tr>
+                ) : null}
+                {summary.others > 0 ? (
+                  <tr className="text-slate-500">
+                    <td className="px-2 py-1.5 text-xs">the other values</td>
+                    <td className="px-2 py-1.5 text-right tabular-nums">{summary.others.toLocaleString('en-US')}</td>
+                    <td />
+                  </tr>
+                ) : null}
+              </tbody>
+            </table>
+          ) : (
+            <p className="text-sm text-slate-500">{perTag.search ? `No ${perTag.tag} value matches "${perTag.search}".` : `No point carries a ${perTag.tag} tag.`}</p>
+          )}
+        </>
+      ) : (
+        <p className="text-sm text-slate-500">This measurement has no tags to count by.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import 'server-only';
+import type { BucketInfo } from '../influx/buckets';
+import type { Connection } from '../influx/client';
+import { fieldTypes } from '../influx/field-types';
+import { queryRows } from '../influx/query';
+import { fieldTypeBySliceQuery, tagValuesQuery } from '../influx/queries/insights';
+import type { BucketStats } from '../model/stats';
+import type { ConsoleSpec } from '../spec/schema';
+import { scrapeMetrics } from '../stats/scrape';
+import { loadCounts, type StoredSlice } from '../stats/slice-store';
+import { markRejections } from './rejection-store';
+import { rejectionsOf } from './rejected';
+import type { BucketFacts } from './report';
+import type { TagFacts } from './time-tag';
+import { mixedFields, typeDays, type TypeChange } from './type-change';
+
+/** What the index says about each tag of each measurement that has points (one query, index only). */
+async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSignal): Promise<Map<string, TagFacts[]>> {
+  const keys = [...stats.measurements, ...stats.unexpected].filter((m) => m.records > 0).flatMap((m) => m.tagKeys.map((tag) => ({ measurement: m.name, tag })));
+  const out = new Map<string, TagFacts[]>();
+  if (keys.length === 0) return out;
+  const rows = await queryRows(tagValuesQuery(stats.name, keys), conn, signal);
+  for (const { measurement, tag } of keys) {
+    const mine = rows.filter((r) => r.measurement === measurement && r.tag === tag);
+    const count = Number(mine.find((r) => r.kind === 'count')?._value ?? 0);
+    const sample = mine.filter((r) => r.kind === 'value').map((r) => String(r._value));
+    out.set(measurement, [...(out.get(measurement) ?? []), { tag, distinctValues: count, sample }]);
+  }
+  return out;
+}
+
+/**
+ * Fields with two types across shards: the index lists them (SHOW FIELD KEYS, no data read);
+ * only for those, the slices holding each type (first() per series and slice, pushed down).
+ */
+async function typeChanges(conn: Connection, bucket: string, slices: readonly StoredSlice[], signal?: AbortSignal): Promise<TypeChange[]> {
+  const listed = await fieldTypes(bucket, conn, signal);
+  const mixed = mixedFields(listed ?? []);
+  const found: TypeChange[] = [];
+  for (const f of mixed) {
+    const holding = slices.filter((s) => (s.counts[f.measurement]?.records ?? 0) > 0);
+    const rows = holding.length ? await queryRows(fieldTypeBySliceQuery(bucket, f.measurement, f.field, holding), conn, signal) : [];
+    const days = typeDays(rows.map((r) => ({ measurement: String(r._measurement), field: String(r._field), day: String(r.day), type: String(r.type) })));
+    // The index keeps a type after its points are deleted: only a change still in the data is reported.
+    found.push(...days);
+  }
+  return found;
+}
+
+/**
+ * What the insights of one bucket are computed from: its counts (console.db, as `stats` left
+ * them), the index (tag values, field types) and /metrics. Data is read only for a field the
+ * index lists with two types.
+ */
+export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: BucketInfo, stats: BucketStats, signal?: AbortSignal): Promise<BucketFacts> {
+  const url = conn.env.url;
+  const stored = loadCounts({ url, bucketId: bucket.id });
+  const slices = [...(stored?.slices.values() ?? [])];
+  const [tags, changes, scrape] = await Promise.all([tagFacts(conn, stats, signal), typeChanges(conn, bucket.name, slices, signal), scrapeMetrics(conn)]);
+  const rejections = scrape ? markRejections(url, bucket.id, rejectionsOf(scrape.families, bucket.id), scrape.at) : null;
+  return {
+    id: bucket.id,
+    createdAt: bucket.createdAt || null,
+    spec: spec.buckets.find((b) => b.name === bucket.name),
+    stats,
+    tags,
+    slices: slices.map((s) => ({ start: s.start, tagSets: Object.fromEntries(Object.entries(s.counts).map(([m, c]) => [m, c.tagSets])) })),
+    typeChanges: changes,
+    rejections,
+  };
+}
+

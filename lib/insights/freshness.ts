@@ -1,0 +1,41 @@
+import type { Cadence } from '../model/insights';
+import { PERIOD_ADVERB, periodMs, plural } from './periods';
+
+export interface FreshnessInput {
+  measurement: string;
+  detector: string;
+  cadence: Cadence;
+  lastWritten: string | null;
+  bucketCreatedAt: string | null;
+  /** Whether other measurements of the bucket were written: the job runs, this detector does not. */
+  othersWritten: boolean;
+  now: number;
+}
+
+export type Freshness = { kind: 'never-written' | 'silent'; detail: string; fix: string } | null;
+
+const DAY_MS = 86_400_000;
+
+const fixFor = (detector: string, measurement: string) =>
+  `Look in HomeIQ's ai-pattern-service log for errors from ${detector} (its write_${measurement} call fails, is caught and only logged: a keyword argument the method does not accept is the known cause); the point count of ${measurement} moves again once it writes.`;
+
+/**
+ * A measurement is silent when its newest point is more than two periods old, and never written
+ * when it has no point while the rest of its bucket is written (or the bucket is older than two
+ * periods): a new install is not a silent detector.
+ */
+export function freshnessOf(f: FreshnessInput): Freshness {
+  const limit = 2 * periodMs(f.cadence);
+  if (f.lastWritten === null) {
+    const created = f.bucketCreatedAt ? Date.parse(f.bucketCreatedAt) : Number.NaN;
+    const age = Number.isNaN(created) ? null : f.now - created;
+    if (!f.othersWritten && (age === null || age <= limit)) return null;
+    const since = Number.isNaN(created) ? '' : ` since the bucket was created on ${new Date(created).toISOString().slice(0, 10)} (${f.now - created < DAY_MS ? 'today' : `${plural(Math.floor((f.now - created) / DAY_MS), 'day')} ago`})`;
+    const others = f.othersWritten ? ', while the other measurements of the bucket are written' : '';
+    return { kind: 'never-written', detail: `${f.detector} has never written ${f.measurement}${since}${others}; it is expected ${PERIOD_ADVERB[f.cadence]}.`, fix: fixFor(f.detector, f.measurement) };
+  }
+  const quiet = f.now - Date.parse(f.lastWritten);
+  if (!(quiet > limit)) return null;
+  const days = Math.floor(quiet / DAY_MS);
+  return { kind: 'silent', detail: `${f.detector} has written nothing for ${plural(days, 'day')}: the newest point of ${f.measurement} is from ${f.lastWritten}, and it is expected ${PERIOD_ADVERB[f.cadence]}.`, fix: fixFor(f.detector, f.measurement) };
+}

@@ -1,0 +1,34 @@
+import type { PromFamily } from '../influx/prometheus';
+
+/** Points InfluxDB refused for a bucket since influxd started, from /metrics (per shard, summed). */
+export interface Rejections {
+  /** Points dropped (storage_shard_write_dropped_sum): a field type conflict, a point outside the retention. */
+  droppedPoints: number;
+  /** Write requests to the bucket's shards that failed (storage_shard_write_err_count). */
+  failedWrites: number;
+}
+
+const sum = (families: ReadonlyMap<string, PromFamily>, name: string, bucketId: string): number =>
+  (families.get(name)?.samples ?? []).filter((s) => s.labels.bucket === bucketId && Number.isFinite(s.value)).reduce((n, s) => n + s.value, 0);
+
+export function rejectionsOf(families: ReadonlyMap<string, PromFamily>, bucketId: string): Rejections {
+  return { droppedPoints: sum(families, 'storage_shard_write_dropped_sum', bucketId), failedWrites: sum(families, 'storage_shard_write_err_count', bucketId) };
+}
+
+export interface RejectionMark {
+  /** Unix ms of the first scrape that saw the counters above zero. */
+  since: number;
+  droppedPoints: number;
+  failedWrites: number;
+}
+
+/**
+ * The time rejections started: the first scrape that saw them, kept until the counters go back
+ * to zero; a counter lower than before means influxd restarted and counted again, so the mark
+ * moves to now.
+ */
+export function nextMark(prev: RejectionMark | null, now: Rejections, at: number): RejectionMark | null {
+  if (now.droppedPoints === 0 && now.failedWrites === 0) return null;
+  const restarted = prev !== null && (now.droppedPoints < prev.droppedPoints || now.failedWrites < prev.failedWrites);
+  return { since: prev && !restarted ? prev.since : at, ...now };
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { consoleError, InfluxError } from '../errors';
+import { queryRows, type FluxRow } from '../influx/query';
+import { latestPointsQuery, recordsPerTagValueQuery } from '../influx/queries/measurement';
+import { latestWindow } from '../measurement/latest-window';
+import { defaultTag, topTagValues } from '../measurement/tag-values';
+import type { MeasurementDetail, PointsPage, StoredPoint } from '../model/measurement-detail';
+import type { Result } from '../result';
+import { processMemo } from '../stats/memo';
+import { withInflux } from './context';
+import { insightsOf } from './read-insights';
+import { statsOf } from './read-stats';
+
+export interface MeasurementQuery {
+  bucket: string;
+  measurement: string;
+  /** The tag to count records by (default: the first entity tag). */
+  tag?: string;
+  search?: string;
+  /** 1-based page of the newest points. */
+  page?: number;
+  pageSize?: number;
+  limit?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Records per tag value read every point of the measurement: kept while its counts say nothing
+ * changed (records and newest point), and at most five minutes, for a screen that polls.
+ */
+const TAG_COUNTS_MS = 5 * 60_000;
+const tagCounts = processMemo<FluxRow[]>('measurement-tag-counts', TAG_COUNTS_MS);
+
+/** Flux's own columns and the query's: neither a tag nor a field of the point. */
+const OWN = new Set(['result', 'table', '_start', '_stop', '_time', '_measurement']);
+
+function pointOf(row: FluxRow, fields: ReadonlySet<string>): StoredPoint {
+  const tags: Record<string, string> = {};
+  // Every field of the measurement, null where the point does not carry it.
+  const values: StoredPoint['fields'] = Object.fromEntries([...fields].map((f) => [f, null]));
+  for (const [k, v] of Object.entries(row)) {
+    if (OWN.has(k)) continue;
+    if (fields.has(k)) values[k] = v === null || v === undefined || v === '' ? null : typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+    else if (v !== null && v !== undefined && v !== '') tags[k] = String(v);
+  }
+  return { time: String(row._time), tags, fields: values };
+}
+
+/**
+ * One measurement looked at closely: its counts (as the Measurements screen has them), records
+ * per value of one tag (read exactly for this measurement), a page of its newest points (reading
+ * only the latest days that hold them) and its insights.
+ */
+export function readMeasurement(q: MeasurementQuery): Promise<Result<MeasurementDetail>> {
+  return withInflux(async (ctx) => {
+    const [stats] = await statsOf(ctx, q.bucket, { signal: q.signal });
+    const m = [...(stats?.measurements ?? []), ...(stats?.unexpected ?? [])].find((x) => x.name === q.measurement);
+    if (!stats || !m) throw new InfluxError(consoleError('not_found', `Measurement ${q.measurement} is neither in the spec nor in ${q.bucket}.`, 'Pick a measurement from the Measurements screen.'));
+    const page = Math.max(1, q.page ?? 1);
+    const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
+    const limit = Math.min(1000, Math.max(1, q.limit ?? 20));
+    const report = await insightsOf(ctx, q.bucket, { signal: q.signal });
+    const insight = report.buckets[0]?.measurements.find((x) => x.name === m.name) ?? null;
+    // The spec's order names the entity first (entity_id before domain); otherwise the most distinct values.
+    const specTags = ctx.spec.buckets.find((b) => b.name === q.bucket)?.measurements.find((x) => x.name === m.name)?.tags;
+    const ordered = specTags ?? insight?.drivers.map((d) => d.tag) ?? m.tagKeys;
+    const tag = q.tag ?? defaultTag(ordered.filter((t) => m.tagKeys.includes(t)), insight?.timeTag);
+    if (q.tag !== undefined && !m.tagKeys.includes(q.tag)) throw new InfluxError(consoleError('invalid', `${m.name} has no tag ${q.tag}.`, `Pick one of its tags: ${m.tagKeys.join(', ') || 'none'}.`));
+    const window = latestWindow(m.perDay, page * pageSize + 1);
+    const [tagRows, pointRows] = await Promise.all([
+      tag && m.records > 0
+        ? tagCounts([ctx.influx.conn.env.url, q.bucket, m.name, tag, m.records, m.lastTime].join('\u0000'), () => queryRows(recordsPerTagValueQuery(q.bucket, m.name, tag), ctx.influx.conn))
+        : Promise.resolve([]),
+      window ? queryRows(latestPointsQuery(q.bucket, m.name, window, pageSize + 1, (page - 1) * pageSize), ctx.influx.conn, q.signal) : Promise.resolve([]),
+    ]);
+    const fields = new Set(m.fieldKeys);
+    const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize).map((r) => pointOf(r, fields)), hasMore: pointRows.length > pageSize };
+    return {
+      bucket: q.bucket,
+      measurement: m.name,
+      detector: m.detector,
+      records: m.records,
+      tagKeys: m.tagKeys,
+      fieldKeys: m.fieldKeys,
+      firstTime: m.firstTime,
+      lastTime: m.lastTime,
+      perDay: m.perDay,
+      perTag: tag ? topTagValues(tag, tagRows.map((r) => ({ value: String(r.value ?? ''), records: Number(r.records ?? 0) })), q.search ?? null, limit) : null,
+      latest,
+      insight,
+      findings: report.findings.filter((f) => f.measurement === m.name),
+      computedAt: new Date().toISOString(),
+    };
+  }, { shareBucketList: true });
+}

@@ -1,0 +1,195 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from '@/cli/run';
+import type { Scenario } from '@/lib/aggregates/scenarios';
+import { CLI_ACTOR } from '@/lib/auth/actor';
+import { loadSampleData } from '@/lib/use-cases/load-sample-data';
+import type { Finding, InsightsReport } from '@/lib/model/insights';
+import { provision } from '@/lib/provision/apply';
+import { ai5Spec } from '@/lib/spec/load';
+import { forgetCachedReads } from '@/lib/stats/memo';
+import { readInsights } from '@/lib/use-cases/read-insights';
+import { runChecks } from '@/lib/verify/run';
+import type { CheckResult } from '@/lib/verify/types';
+import { rawApi, resetBuckets } from '../support/reset';
+import { unwrap } from '../support/unwrap';
+
+const DAILY = 'pattern_aggregates_daily';
+const WEEKLY = 'pattern_aggregates_weekly';
+const DAY = 86_400_000;
+const midnight = (daysAgo: number) => Math.floor(Date.now() / DAY - daysAgo) * DAY;
+const date = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const entities = (n: number) => Array.from({ length: n }, (_, i) => `light.room_${i}`);
+
+/** HomeIQ's wire format (PatternAggregateClient): the date in a tag, the point at its midnight. */
+const timeBased = (daysAgo: number, entity: string, tagDate = true) =>
+  `time_based_daily,${tagDate ? `date=${date(midnight(daysAgo))},` : ''}domain=light,entity_id=${entity} frequency=1.5,confidence=0.9,occurrences=3i,peak_hours="[8]",hourly_distribution="[0]" ${midnight(daysAgo)}000000`;
+const anomaly = (daysAgo: number, entity: string, occurrences = '2i') =>
+  `anomaly_daily,anomaly_type=unusual_time,date=${date(midnight(daysAgo))},entity_id=${entity} anomaly_score=0.7,baseline_deviation=2.8,occurrences=${occurrences},severity="medium" ${midnight(daysAgo)}000000`;
+
+/** Writes straight to InfluxDB, as HomeIQ does; returns the HTTP status. */
+async function write(bucket: string, lines: string[]): Promise<number> {
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  await res.body?.cancel();
+  return res.status;
+}
+
+/** influxdb.cardinality of one measurement, asked of InfluxDB directly. */
+async function cardinality(bucket: string, measurement: string): Promise<number> {
+  const query = `import "influxdata/influxdb"\ninfluxdb.cardinality(bucket: "${bucket}", start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z, predicate: (r) => r._measurement == "${measurement}")`;
+  const res = await rawApi('/api/v2/query?org=homeiq', { method: 'POST', body: JSON.stringify({ query, type: 'flux' }) });
+  const csv = await res.text();
+  const row = csv.split('\n').find((l) => /^,_result,\d+,/.test(l));
+  return Number(row?.trim().split(',').at(-1));
+}
+
+async function insights(bucket?: string): Promise<InsightsReport> {
+  return unwrap(await readInsights(bucket, { mode: 'fresh' }));
+}
+
+const finding = (r: InsightsReport, kind: Finding['kind'], measurement: string | null): Finding | undefined => r.findings.find((f) => f.kind === kind && f.measurement === measurement);
+
+describe('insights on the real influxd, with data in HomeIQ wire format', () => {
+  beforeEach(async () => {
+    await resetBuckets();
+    forgetCachedReads();
+    await provision(ai5Spec());
+  });
+
+  it('names the date tag as the driver and projects the series at 90 days, as influxdb.cardinality counts them', async () => {
+    const lines = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => entities(30).map((e) => timeBased(d, e)));
+    expect(await write(DAILY, lines)).toBe(204);
+    const report = await insights(DAILY);
+    const m = report.buckets[0]?.measurements.find((x) => x.name === 'time_based_daily');
+    const series = await cardinality(DAILY, 'time_based_daily');
+    expect(series).toBe(300);
+    expect(m?.series).toBe(series);
+    expect(m?.drivers.find((d) => d.tag === 'date')).toEqual({ tag: 'date', distinctValues: 10, growsWithTime: true });
+    expect(m?.drivers.find((d) => d.tag === 'entity_id')).toEqual({ tag: 'entity_id', distinctValues: 30, growsWithTime: false });
+    // 300 series over 10 days: 30 a day, 90 days kept.
+    expect(m?.projectedSeries).toBe((series / 10) * 90);
+    expect(m?.seriesPerDay.map((d) => d.created)).toEqual(Array(10).fill(30));
+
+    // The same points without the date tag, in a bucket of their own: the "after" figure.
+    const orgs = (await (await rawApi('/api/v2/orgs?org=homeiq')).json()) as { orgs: { id: string }[] };
+    const created = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name: 'insights_without_date', retentionRules: [] }) });
+    expect(created.status).toBe(201);
+    expect(await write('insights_without_date', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => entities(30).map((e) => timeBased(d, e, false))))).toBe(204);
+    expect(m?.seriesWithoutTimeTag).toBe(await cardinality('insights_without_date', 'time_based_daily'));
+
+    const f = finding(report, 'time-tag', 'time_based_daily');
+    expect(f?.detail).toContain('300 series now for 300 points');
+    expect(f?.detail).toContain('2,700 series');
+    expect(f?.fix).toContain('pattern_aggregate_client.py:75 (write_time_based_daily), change `.tag("date", date)` to `.field("date", date)`');
+  });
+
+  it('finds a weekly backfill stamped with the write time: 13 weeks within a second', async () => {
+    const now = Date.now();
+    const weeks = Array.from({ length: 13 }, (_, i) => {
+      const d = new Date(now - i * 7 * DAY);
+      const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+      t.setUTCDate(t.getUTCDate() + 4 - (t.getUTCDay() || 7));
+      const w = Math.ceil(((t.getTime() - Date.UTC(t.getUTCFullYear(), 0, 1)) / DAY + 1) / 7);
+      return `${t.getUTCFullYear()}-W${String(w).padStart(2, '0')}`;
+    });
+    const types = ['morning_routine', 'work_from_home', 'evening_relax', 'night', 'weekend_leisure'];
+    let n = 0;
+    const lines = weeks.flatMap((week) => types.map((type) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,typical_start_times="[7]",devices_used="[]",confidence=0.8 ${(now - 500 + n++) * 1_000_000}`));
+    expect(await write(WEEKLY, lines)).toBe(204);
+    const report = await insights(WEEKLY);
+    const f = finding(report, 'write-time-stamps', 'session_weekly');
+    expect(f?.detail).toContain(`65 points are stamped on ${date(now)}: 13 weeks' worth at 5 series per week`);
+    expect(f?.fix).toContain('pattern_aggregate_client.py:234 (write_session_weekly), change `.time(datetime.now(), WritePrecision.NS)`');
+    expect(report.buckets[0]?.measurements.find((m) => m.name === 'session_weekly')?.drivers.find((d) => d.growsWithTime)?.tag).toBe('week');
+  });
+
+  it('flags a measurement never written and one that stopped 3 days ago, naming their detectors', async () => {
+    const lines = [...[0, 1, 2, 3, 4, 5].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4, 5, 6].flatMap((d) => entities(2).map((e) => anomaly(d, e)))];
+    expect(await write(DAILY, lines)).toBe(204);
+    const report = await insights(DAILY);
+    expect(finding(report, 'silent', 'anomaly_daily')?.detail).toMatch(/^AnomalyDetector has written nothing for 3 days/);
+    expect(finding(report, 'never-written', 'duration_daily')?.detail).toMatch(/^DurationDetector has never written duration_daily since the bucket was created/);
+    expect(finding(report, 'silent', 'time_based_daily')).toBeUndefined();
+    const anomalyInsight = report.buckets[0]?.measurements.find((m) => m.name === 'anomaly_daily');
+    expect(anomalyInsight?.lastWritten && Date.parse(anomalyInsight.lastWritten)).toBe(midnight(3));
+    expect(anomalyInsight?.cadence).toBe('day');
+  });
+
+  it('finds an int/float type change across two days, then counts the points refused by a type conflict', async () => {
+    expect(await write(DAILY, entities(3).map((e) => anomaly(2, e, '2i')))).toBe(204);
+    expect(await write(DAILY, entities(3).map((e) => anomaly(1, e, '2.5')))).toBe(204);
+    const before = await insights(DAILY);
+    const change = finding(before, 'type-change', 'anomaly_daily');
+    expect(change?.detail).toBe(`Field occurrences of anomaly_daily is integer on ${date(midnight(2))} and float on ${date(midnight(1))}: a query over both periods fails with a type conflict or reads only one of them.`);
+    expect(finding(before, 'rejected-writes', null)).toBeUndefined();
+
+    // A float into the day that holds integers: InfluxDB refuses it within one shard.
+    expect(await write(DAILY, [anomaly(2, 'light.late', '3.5'), anomaly(2, 'light.later', '4.5')])).toBe(422);
+    const after = await insights(DAILY);
+    const rejected = finding(after, 'rejected-writes', null);
+    expect(rejected?.detail).toContain(`InfluxDB refused 2 points written to ${DAILY}`);
+    expect(after.buckets[0]?.rejectedWrites?.droppedPoints).toBe(2);
+    // The time they started is kept: a later look reports the same.
+    const since = after.buckets[0]?.rejectedWrites?.since;
+    expect(since).toBeTruthy();
+    expect((await insights(DAILY)).buckets[0]?.rejectedWrites?.since).toBe(since);
+  });
+
+  it('verify turns the findings into warnings, never failures, and passes a bucket without any', async () => {
+    expect(await write(DAILY, [...[0, 1, 2].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))])).toBe(204);
+    const results = new Map<string, CheckResult>();
+    for await (const r of runChecks(ai5Spec())) results.set(r.id, r);
+    const daily = results.get(`bucket-insights:${DAILY}`);
+    expect(daily?.status).toBe('warn');
+    expect(daily?.detail).toContain('silent (anomaly_daily): AnomalyDetector has written nothing for 3 days');
+    expect(daily?.detail).toContain('time-tag (time_based_daily)');
+    expect(daily?.fix).toContain('pattern_aggregate_client.py');
+    expect(results.get(`bucket-insights:${WEEKLY}`)).toMatchObject({ status: 'pass', detail: 'No data yet: nothing to look into.' });
+    expect([...results.values()].filter((r) => r.status === 'fail')).toEqual([]);
+  });
+
+  it.each<[Scenario, Finding['kind'], string, RegExp]>([
+    ['silent-detector', 'silent', 'anomaly_daily', /^AnomalyDetector has written nothing for 3 days/],
+    ['silent-detector', 'never-written', 'duration_daily', /^DurationDetector has never written duration_daily/],
+    ['backfill', 'write-time-stamps', 'session_weekly', /40 points are stamped on \d{4}-\d{2}-\d{2}: 4 weeks' worth at 5 series per week.*40 points in 20 series: 20 duplicates/],
+    ['type-conflict', 'type-change', 'anomaly_daily', /^Field occurrences of anomaly_daily is float on \d{4}-\d{2}-\d{2} and integer on/],
+  ])('the sample scenario %s produces a %s finding for %s', async (scenario, kind, measurement, detail) => {
+    const loaded = unwrap(await loadSampleData(CLI_ACTOR, { sample: { days: 6, weeks: 4, entities: 3, seed: 1 }, scenario }));
+    expect(loaded.points).toBeGreaterThan(0);
+    const report = await insights();
+    expect(finding(report, kind, measurement)?.detail).toMatch(detail);
+    if (scenario === 'type-conflict') {
+      expect(loaded.refused).toBe(1);
+      expect(finding(report, 'rejected-writes', null)?.detail).toContain(`InfluxDB refused 1 point written to ${DAILY}`);
+    }
+  });
+
+  it('insights --json prints the public shape and exits 0 with findings', async () => {
+    expect(await write(DAILY, [0, 1].flatMap((d) => entities(2).map((e) => timeBased(d, e))))).toBe(204);
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let code: number;
+    let printed: string;
+    try {
+      code = await runCli(['insights', '--json']);
+      printed = out.mock.calls.map((c) => String(c[0])).join('');
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+    }
+    expect(code).toBe(0);
+    const json = JSON.parse(printed) as InsightsReport;
+    expect(json.buckets.map((b) => b.name)).toEqual([DAILY, WEEKLY]);
+    for (const b of json.buckets) {
+      for (const m of b.measurements) {
+        expect(Object.keys(m)).toEqual(expect.arrayContaining(['name', 'series', 'projectedSeries', 'drivers', 'lastWritten', 'cadence']));
+        for (const d of m.drivers) expect(Object.keys(d).sort()).toEqual(['distinctValues', 'growsWithTime', 'tag']);
+      }
+    }
+    expect(json.findings.length).toBeGreaterThan(0);
+    for (const f of json.findings) {
+      expect(Object.keys(f).sort()).toEqual(['bucket', 'detail', 'fix', 'kind', 'measurement']);
+      expect(['time-tag', 'write-time-stamps', 'never-written', 'silent', 'type-change', 'rejected-writes', 'series-limit']).toContain(f.kind);
+    }
+    expect(json.findings.some((f) => f.kind === 'time-tag' && f.measurement === 'time_based_daily')).toBe(true);
+  });
+});
