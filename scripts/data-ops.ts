@@ -99,7 +99,7 @@ async function rawQuery(influx: Influxd, bucket: string, start: string): Promise
   while (!(await reader.read()).done);
 }
 
-/** The raw write: the file's lines in batches of 5,000, gzip, two requests in flight. */
+/** The raw write: the file's lines in batches of 5,000, gzip, two requests in flight (no parsing, no checks). */
 async function rawWrite(influx: Influxd, bucket: string, batches: Uint8Array<ArrayBuffer>[]): Promise<void> {
   const pending: Promise<void>[] = [];
   for (const body of batches) {
@@ -189,10 +189,10 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
       importTimes.push(imp.ms);
       fullImportMb = Math.max(fullImportMb, imp.peakMb);
       log(`data ops: raw write, rep ${i + 1}`);
-      const prepared = full.files.map((f) => ({ bucket: `raw_${f.bucket}`, batches: batchesOf(f.file) }));
-      for (const p of prepared) await recreateBucket(influx, p.bucket);
+      for (const f of full.files) await recreateBucket(influx, `raw_${f.bucket}`);
+      // Timed like the console: reading the file, splitting it into batches and compressing each is part of writing it.
       const w0 = performance.now();
-      for (const p of prepared) await rawWrite(influx, p.bucket, p.batches);
+      for (const f of full.files) await rawWrite(influx, `raw_${f.bucket}`, batchesOf(f.file));
       rawWriteTimes.push(performance.now() - w0);
     }
     log(`data ops: the small run (last ${smallDays} days) for memory`);
@@ -204,7 +204,7 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
     const perSecond = (ms: number) => Math.round(points / (ms / 1000));
     const rows = [
       row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), CSV parsed, line protocol written, gzip to a file; raw: the same query, body read and dropped'),
-      row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: batches prepared in memory beforehand, 2 in flight'),
+      row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: the file read, split into the same batches and each gzipped, 2 in flight'),
     ];
     return {
       rows,
