@@ -13,6 +13,7 @@ import { rejectionsOf } from './rejected';
 import type { BucketFacts } from './report';
 import type { TagFacts } from './time-tag';
 import { mixedFields, typeDays, type TypeChange } from './type-change';
+import { log } from '../log';
 
 /** What the index says about each tag of each measurement that has points (one query, index only). */
 async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSignal): Promise<Map<string, TagFacts[]>> {
@@ -33,9 +34,13 @@ async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSign
  * Fields with two types across shards: the index lists them (SHOW FIELD KEYS, no data read);
  * only for those, the slices holding each type (first() per series and slice, pushed down).
  */
-async function typeChanges(conn: Connection, bucket: string, slices: readonly StoredSlice[], signal?: AbortSignal): Promise<TypeChange[]> {
+async function typeChanges(conn: Connection, bucket: string, slices: readonly StoredSlice[], signal?: AbortSignal): Promise<TypeChange[] | null> {
   const listed = await fieldTypes(bucket, conn, signal);
-  const mixed = mixedFields(listed ?? []);
+  if (listed === null) {
+    log.warn('insights: type changes not checked (InfluxDB answered no SHOW FIELD KEYS for the bucket)', { bucket });
+    return null;
+  }
+  const mixed = mixedFields(listed);
   const found: TypeChange[] = [];
   for (const f of mixed) {
     const holding = slices.filter((s) => (s.counts[f.measurement]?.records ?? 0) > 0);
@@ -65,7 +70,8 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
     stats,
     tags,
     slices: slices.map((s) => ({ start: s.start, tagSets: Object.fromEntries(Object.entries(s.counts).map(([m, c]) => [m, c.tagSets])) })),
-    typeChanges: changes,
+    typeChanges: changes ?? [],
+    typesChecked: changes !== null,
     rejections,
   };
 }

@@ -24,6 +24,8 @@ export interface BucketFacts {
   /** Tag sets (series with a point) of each measurement per counted slice (console.db). */
   slices: readonly { start: string; tagSets: Record<string, number> }[];
   typeChanges: readonly TypeChange[];
+  /** False when InfluxDB would not list field types (its v1 query API refused): type changes are unknown, not absent. */
+  typesChecked?: boolean;
   rejections: RejectionMark | null;
 }
 
@@ -135,7 +137,7 @@ export function bucketInsights(facts: BucketFacts, seriesLimit: number, now: num
     });
   }
   return {
-    bucket: { name: bucketName, series, projectedSeries: projected, seriesLimit, measurements, rejectedWrites: r ? { droppedPoints: r.droppedPoints, failedWrites: r.failedWrites, since: new Date(r.since).toISOString() } : null },
+    bucket: { name: bucketName, series, projectedSeries: projected, seriesLimit, measurements, typeChangesChecked: facts.typesChecked ?? true, rejectedWrites: r ? { droppedPoints: r.droppedPoints, failedWrites: r.failedWrites, since: new Date(r.since).toISOString() } : null },
     findings,
   };
 }

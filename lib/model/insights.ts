@@ -45,6 +45,8 @@ export interface BucketInsight {
   projectedSeries: number;
   /** The series limit the projection is held against (spec, default 1,000,000). */
   seriesLimit: number;
+  /** False: InfluxDB would not list the field types, so type changes were not checked (not: none found). */
+  typeChangesChecked?: boolean;
   measurements: MeasurementInsight[];
   /** Points InfluxDB refused for the bucket since influxd started (/metrics), and since when (null: none). */
   rejectedWrites?: { droppedPoints: number; failedWrites: number; since: string } | null;

@@ -63,6 +63,13 @@ export function InsightsScreen() {
                 No field changed type between shard groups, no write was rejected or dropped, and every bucket stays under its series limit.
               </p>
             )}
+            {data.buckets
+              .filter((b) => b.typeChangesChecked === false)
+              .map((b) => (
+                <p key={b.name} className="mt-2 text-sm text-amber-800">
+                  Field types of {b.name} could not be checked: InfluxDB did not answer SHOW FIELD KEYS for it (its v1 query API), so a type change there would not show here.
+                </p>
+              ))}
           </Card>
           {data.buckets.map((b) => (
             <BucketInsights key={b.name} b={b} />
