@@ -83,12 +83,11 @@ export function shardChange(before: ShardState | undefined, now: ShardState | un
   if (!now) return before ? 'dropped' : 'none';
   if (!before) return 'written';
   if (now.written !== before.written || now.writes !== before.writes) return 'written';
-  // Without a write: the WAL grew (a delete of cached points), the TSM files were rewritten (a delete
-  // of points on disk, or a compaction: a slice counted again for nothing, which costs only time),
-  // or series left the index.
+  // Without a write: the WAL grew (a delete of cached points), or the TSM files were rewritten (a
+  // delete of points on disk; also a snapshot or compaction: a slice counted again for nothing,
+  // which costs only time). The series gauge is not used: it lags writes and deletes alike.
   if (now.wal > before.wal) return 'deleted';
-  if (before.tsm !== undefined && now.tsm !== undefined && now.tsm !== before.tsm) return 'deleted';
-  return now.series < before.series ? 'deleted' : 'none';
+  return before.tsm !== undefined && now.tsm !== undefined && now.tsm !== before.tsm ? 'deleted' : 'none';
 }
 
 /**

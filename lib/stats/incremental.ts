@@ -3,11 +3,11 @@ import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
 import { queryRows } from '../influx/query';
 import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
-import { bucketShards, instanceOf, shardChange } from './change-signal';
+import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf } from './slice-counts';
-import { learnShard, loadCounts, markPending, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
+import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
 import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
 
 export interface CountableBucket {
@@ -111,24 +111,45 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
 }
 
 /**
- * The console's own write at `atMs` (the verify probe, written and deleted at once): when it is
- * the only shard no slice claims that changed since the last refresh, that shard holds the slice
- * of `atMs`, and is learned. Otherwise the next refresh could not place the write (a probe leaves
- * no series behind) and would count every slice again: at a million points, minutes per verify.
+ * The console's own write at `atMs` (the verify probe: one point, written and deleted at once),
+ * told to the counts with the shard states seen just `before` it. The probe changes no record
+ * (its measurement is never counted), yet it moves its shard's counters, and it leaves no series
+ * to place it by: a refresh after it would count the current slice again at best, and at worst
+ * (its shard not known yet) every slice, minutes per verify at a million points.
+ * - When nothing had changed since the last refresh and the probe's shard moved by exactly its
+ *   one point and one write, the new state is taken as the baseline: nothing to count again.
+ * - Otherwise, when its shard is the only unclaimed one that moved, that shard is learned as the
+ *   slice of `atMs`, which is counted again as the current slice.
  */
-export async function acknowledgeOwnWrite(url: string, bucket: CountableBucket, atMs: number, metrics: RefreshOptions['metrics']): Promise<boolean> {
+export async function acknowledgeOwnWrite(url: string, bucket: CountableBucket, atMs: number, before: Awaited<ReturnType<RefreshOptions['metrics']>>, metrics: RefreshOptions['metrics']): Promise<'absorbed' | 'learned' | 'none'> {
   const ref: BucketRef = { url, bucketId: bucket.id };
   const known = loadCounts(ref);
-  if (!known?.shards) return false;
-  const scrape = await metrics(0);
-  if (!scrape) return false;
-  const seen = bucketShards(scrape.families, bucket.id);
-  const claimed = new Set([...known.slices.values()].flatMap((s) => s.shards));
-  const moved = Object.keys(seen).filter((id) => !claimed.has(id) && shardChange(known.shards?.[id], seen[id]) !== 'none');
+  if (!known?.shards) return 'none';
+  const after = await metrics(0);
+  if (!after) return 'none';
+  const seen = bucketShards(after.families, bucket.id);
   const slice = currentSlices(slicesOf(bucket, atMs), atMs)[0];
-  if (moved.length !== 1 || !slice) return false;
+  if (!slice) return 'none';
+  const baseline = known.shards;
+  const prior = before ? bucketShards(before.families, bucket.id) : null;
+  const ids = (a: ShardStates, b: ShardStates) => [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  if (prior && ids(baseline, prior).every((id) => shardChange(baseline[id], prior[id]) === 'none')) {
+    const probed = ids(prior, seen).filter((id) => shardChange(prior[id], seen[id]) !== 'none');
+    const id = probed[0];
+    // A shard the probe created (its day had no data yet) starts from zero.
+    const a = (id === undefined ? undefined : prior[id]) ?? { written: 0, writes: 0 };
+    const b = id === undefined ? undefined : seen[id];
+    if (probed.length === 1 && id !== undefined && b && b.written - a.written === 1 && b.writes - a.writes === 1) {
+      saveShardState(ref, id, b);
+      learnShard(ref, id, sliceKey(slice));
+      return 'absorbed';
+    }
+  }
+  const claimed = new Set([...known.slices.values()].flatMap((s) => s.shards));
+  const moved = Object.keys(seen).filter((id) => !claimed.has(id) && shardChange(baseline[id], seen[id]) !== 'none');
+  if (moved.length !== 1) return 'none';
   learnShard(ref, moved[0] as string, sliceKey(slice));
-  return true;
+  return 'learned';
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { openDb, type Db } from '../db';
-import type { Instance, ShardStates } from './change-signal';
+import type { Instance, ShardState, ShardStates } from './change-signal';
 import type { KnownBucket, KnownSlice } from './refresh-plan';
 import type { SliceCounts } from './slice-counts';
 import type { Slice } from './slices';
@@ -131,6 +131,16 @@ export function saveRefreshed(ref: BucketRef, state: RefreshedState, db: Db = op
       const after = [...shards].sort();
       if (after.join() !== before.join()) setShards.run(JSON.stringify(after), ref.url, ref.bucketId, r.start, r.stop);
     }
+  })();
+}
+
+/** Replaces the recorded state of one shard (the baseline the next refresh compares /metrics with). */
+export function saveShardState(ref: BucketRef, shardId: string, state: ShardState, db: Db = openDb()): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT shards_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as { shards_json: string | null } | undefined;
+    if (!row?.shards_json) return;
+    const shards = { ...parse<ShardStates>(row.shards_json, {}), [shardId]: state };
+    db.prepare('UPDATE count_buckets SET shards_json = ? WHERE influx_url = ? AND bucket_id = ?').run(JSON.stringify(shards), ref.url, ref.bucketId);
   })();
 }
 

@@ -27,6 +27,8 @@ export function bucketWrite(b: BucketSpec): Check {
       const find = probeQuery(b.name, probeId, now);
       const record = (result: 'ok' | 'failed', message: string) =>
         ctx.record({ action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
+      // The shard states just before the probe: the counts then know what it alone changed.
+      const before = await scrapeMetrics(ctx.conn, 0);
       try {
         await writeLines(b.name, [line], ctx.conn);
       } catch (e) {
@@ -50,7 +52,7 @@ export function bucketWrite(b: BucketSpec): Check {
       }
       // Tell the record counts it was the probe: otherwise its write, which leaves no series behind, is a write they cannot place.
       const bucket = ctx.buckets.get(b.name);
-      if (bucket) await acknowledgeOwnWrite(ctx.conn.env.url, bucket, now, (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs)).catch((e: unknown) => log.warn('verify: the probe write was not acknowledged to the counts', { bucket: b.name, error: errorText(e) }));
+      if (bucket) await acknowledgeOwnWrite(ctx.conn.env.url, bucket, now, before, (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs)).catch((e: unknown) => log.warn('verify: the probe write was not acknowledged to the counts', { bucket: b.name, error: errorText(e) }));
       record(problems.length ? 'failed' : 'ok', problems.length ? problems.join('; ') : 'probe point written, read back and deleted');
       if (problems.length) return failed(`Wrote a probe point, but ${problems.join('; ')}.`, 'Give the token read and write permission on this bucket.');
       return pass('Wrote a probe point, read it back and deleted it: writes work and nothing was left behind.');
