@@ -26,6 +26,8 @@ export interface ShardState {
    * about a second here), which changes this. Absent in states stored before it was kept.
    */
   tsm?: number;
+  /** storage_tsm_files_total: a compaction merges files (their number changes); a delete's rewrite does not. */
+  files?: number;
 }
 
 /** Shard ID -> its state, for one bucket. */
@@ -48,6 +50,7 @@ const SIGNALS: Record<string, keyof ShardState> = {
   storage_shard_series: 'series',
   storage_wal_size: 'wal',
   storage_tsm_files_disk_bytes: 'tsm',
+  storage_tsm_files_total: 'files',
 };
 
 export function bucketShards(families: ReadonlyMap<string, PromFamily>, bucketId: string): ShardStates {
@@ -83,11 +86,13 @@ export function shardChange(before: ShardState | undefined, now: ShardState | un
   if (!now) return before ? 'dropped' : 'none';
   if (!before) return 'written';
   if (now.written !== before.written || now.writes !== before.writes) return 'written';
-  // Without a write: the WAL grew (a delete of cached points), or the TSM files were rewritten (a
-  // delete of points on disk; also a snapshot or compaction: a slice counted again for nothing,
-  // which costs only time). The series gauge is not used: it lags writes and deletes alike.
+  // Without a write: the WAL grew (a delete of cached points), or the TSM files shrank while their
+  // number stayed (influxd rewrote a tombstoned file: a delete of points on disk). Snapshots and
+  // compactions change the number of files, and go on for minutes after a large write: they are
+  // not taken for deletes. The series gauge is not used: it lags writes and deletes alike.
   if (now.wal > before.wal) return 'deleted';
-  return before.tsm !== undefined && now.tsm !== undefined && now.tsm !== before.tsm ? 'deleted' : 'none';
+  const rewritten = before.tsm !== undefined && now.tsm !== undefined && before.files !== undefined && now.files !== undefined && now.files === before.files && now.tsm < before.tsm;
+  return rewritten ? 'deleted' : 'none';
 }
 
 /**

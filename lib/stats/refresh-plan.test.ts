@@ -126,9 +126,12 @@ describe('the change of one shard', () => {
     expect(shardChange(before, { ...before, wal: 140 })).toBe('deleted');
     expect(shardChange(before, { ...before, wal: 0 })).toBe('none');
     // A delete of points already on disk: influxd rewrites the shard's TSM files.
-    expect(shardChange({ ...before, tsm: 4031 }, { ...before, wal: 0, tsm: 3457 })).toBe('deleted');
+    expect(shardChange({ ...before, tsm: 4031, files: 1 }, { ...before, wal: 0, tsm: 3457, files: 1 })).toBe('deleted');
+    // Snapshots and compactions change the number of files: not a delete.
+    expect(shardChange({ ...before, tsm: 4031, files: 3 }, { ...before, tsm: 3900, files: 1 })).toBe('none');
+    expect(shardChange({ ...before, tsm: 4031, files: 1 }, { ...before, wal: 0, tsm: 5000, files: 2 })).toBe('none');
     expect(shardChange({ ...before, series: 5 }, { ...before, series: 4 }), 'the series gauge lags: not a signal').toBe('none');
-    expect(shardChange(before, { ...before, tsm: 3457 }), 'a state stored before the TSM size was kept').toBe('none');
+    expect(shardChange(before, { ...before, tsm: 3457, files: 1 }), 'a state stored before the TSM size was kept').toBe('none');
     expect(shardChange(before, undefined)).toBe('dropped');
     expect(shardChange(undefined, before)).toBe('written');
   });
