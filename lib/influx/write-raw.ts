@@ -1,4 +1,6 @@
 import 'server-only';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import type { Precision } from '../data/lp-parse';
 import { InfluxError } from '../errors';
 import { connection, type Connection } from './client';
@@ -14,6 +16,13 @@ import { toConsoleError } from './errors';
 export interface RawLine {
   line: number;
   text: string;
+}
+
+/** Records to write, by index: the line each starts on, and the text of a range joined by line breaks (a LineBatch). */
+export interface RawLines {
+  readonly length: number;
+  lineAt(i: number): number;
+  body(from: number, to: number): string | Uint8Array;
 }
 
 export interface Refusal {
@@ -50,13 +59,20 @@ function messageOf(e: HttpLike): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const gzipAsync = promisify(gzip);
+/** Bodies smaller than this go as they are (as the client library's own gzipThreshold). */
+const GZIP_THRESHOLD = 1_000;
 
-/** One POST to /api/v2/write, retried while InfluxDB is busy or silent. */
-async function send(bucket: string, body: string, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Sent> {
+/** One POST to /api/v2/write, retried while InfluxDB is busy or silent; the body is compressed once, off the main thread. */
+async function send(bucket: string, text: string | Uint8Array, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Sent> {
   const path = `/api/v2/write?org=${encodeURIComponent(conn.env.org)}&bucket=${encodeURIComponent(bucket)}&precision=${precision}`;
+  const size = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
+  const gzipped = size > GZIP_THRESHOLD;
+  const body = gzipped ? await gzipAsync(text) : Buffer.from(text);
+  const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', ...(gzipped ? { 'content-encoding': 'gzip' } : {}) };
   for (let attempt = 0; ; attempt++) {
     try {
-      await conn.influx.transport.request(path, body, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, gzipThreshold: 1_000 });
+      await conn.influx.transport.request(path, body, { method: 'POST', headers });
       return { ok: true };
     } catch (e) {
       const http = httpError(e);
@@ -75,18 +91,27 @@ function lineMessage(message: string): string {
   return m?.[1] ?? message;
 }
 
+function ofArray(lines: readonly RawLine[]): RawLines {
+  return { length: lines.length, lineAt: (i) => lines[i]?.line ?? 0, body: (from, to) => lines.slice(from, to).map((l) => l.text).join('\n') };
+}
+
 /**
  * Writes a batch; resolves with the lines InfluxDB finally refused (empty: all written).
  * Throws only for what no line caused (the token, the bucket, InfluxDB down after the retries).
  */
-export async function writeRawBatch(bucket: string, lines: readonly RawLine[], precision: Precision, conn: Connection = connection(), policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
-  if (lines.length === 0) return [];
-  const sent = await send(bucket, lines.map((l) => l.text).join('\n'), precision, conn, policy);
+export async function writeRawBatch(bucket: string, lines: readonly RawLine[] | RawLines, precision: Precision, conn: Connection = connection(), policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
+  const batch = 'lineAt' in lines ? lines : ofArray(lines);
+  return writeRange(bucket, batch, 0, batch.length, precision, conn, policy);
+}
+
+/** Records [from, to) of a batch; a refused range is halved until the refused lines are found. */
+async function writeRange(bucket: string, lines: RawLines, from: number, to: number, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Refusal[]> {
+  if (to <= from) return [];
+  const sent = await send(bucket, lines.body(from, to), precision, conn, policy);
   if (sent.ok) return [];
-  const only = lines.length === 1 ? lines[0] : undefined;
-  if (only) return [{ line: only.line, message: `${lineMessage(sent.message)} (HTTP ${sent.status})` }];
-  const half = Math.ceil(lines.length / 2);
-  const left = await writeRawBatch(bucket, lines.slice(0, half), precision, conn, policy);
-  const right = await writeRawBatch(bucket, lines.slice(half), precision, conn, policy);
+  if (to - from === 1) return [{ line: lines.lineAt(from), message: `${lineMessage(sent.message)} (HTTP ${sent.status})` }];
+  const half = from + Math.ceil((to - from) / 2);
+  const left = await writeRange(bucket, lines, from, half, precision, conn, policy);
+  const right = await writeRange(bucket, lines, half, to, precision, conn, policy);
   return [...left, ...right];
 }

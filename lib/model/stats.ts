@@ -35,6 +35,12 @@ export interface BucketStats {
   countedSlices: number;
   /** Of those, the slices counted again by the refresh that produced these figures (the others were known unchanged). */
   recountedSlices: number;
+  /**
+   * When the storage index was read for `series`, tag and field keys. Earlier than `computedAt`
+   * after a refresh that did not wait for a slow read: the series are then the read carried
+   * forward by the tag sets counted since, and a new read is under way.
+   */
+  seriesCountedAt: string;
   /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
   checkedAt?: string | null;
 }

@@ -5,7 +5,7 @@ import { queryRows } from '../influx/query';
 import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
 import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
-import { locateChanges, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
+import { locateChanges, locateStages, locatesAll, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf } from './slice-counts';
 import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
 import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
@@ -76,7 +76,10 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   let learned = new Map<string, string>();
   let series = new Map<string, number>();
   if (plan.locate && known) {
-    series = await seriesOf(bucket, slices, conn, opts.signal);
+    for (const stage of locateStages(plan, slices, known, now)) {
+      for (const [k, v] of await seriesOf(bucket, stage, conn, opts.signal)) series.set(k, v);
+      if (locatesAll(plan, slices, known, series)) break;
+    }
     ({ dirty, learned } = locateChanges(plan, slices, known, series));
   }
   const todo = slices.filter((s) => dirty.has(sliceKey(s)));

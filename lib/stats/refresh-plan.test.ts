@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Instance, ShardState, ShardStates } from './change-signal';
-import { locateChanges, planRefresh, type KnownBucket, type KnownSlice, type Observed } from './refresh-plan';
+import { locateChanges, locateStages, locatesAll, planRefresh, type KnownBucket, type KnownSlice, type Observed } from './refresh-plan';
 import { countSlices, currentSlices, sliceKey } from './slices';
 
 const NOW = Date.parse('2026-11-28T15:00:00Z');
@@ -57,6 +57,30 @@ describe('which slices a refresh counts again', () => {
     const located = locateChanges(plan, slices, k, new Map(slices.map((s) => [sliceKey(s), sliceKey(s) === today ? 60 : 30])));
     expect(Object.fromEntries(located.dirty)).toEqual({ [today]: 'current' });
     expect(Object.fromEntries(located.learned)).toEqual({ '9': today });
+  });
+
+  it('reads the series of the current and empty unclaimed slices first, and of the other unclaimed ones only when those do not place every unknown shard', () => {
+    const empty = sliceKey(slices.find((s) => s.start === '2026-10-10T00:00:00Z') ?? { start: '', stop: '' });
+    const k = known({}, { [sixtyDaysAgo]: ['7'] });
+    const slicesOf = k.slices as Map<string, KnownSlice>;
+    slicesOf.set(empty, { key: empty, series: 0, shards: [] });
+    const plan = planRefresh(slices, k, seen({ '7': st(10), '8': st(20), '9': st(5) }), 'check', timing);
+    const [first = [], rest = []] = locateStages(plan, slices, k, NOW);
+    const firstKeys = first.map(sliceKey);
+    expect(firstKeys).toContain(today);
+    expect(firstKeys).toContain(empty);
+    // A slice that claims a shard cannot hold another one: it is never read to place one.
+    expect([...firstKeys, ...rest.map(sliceKey)]).not.toContain(sixtyDaysAgo);
+    expect(rest.length).toBe(slices.length - first.length - 1);
+    // The current slice's series moved: the one unknown shard is placed, no other slice is read.
+    const afterFirst = new Map(first.map((s) => [sliceKey(s), sliceKey(s) === today ? 31 : sliceKey(s) === empty ? 0 : 30]));
+    expect(locatesAll(plan, slices, k, afterFirst)).toBe(true);
+    expect(Object.fromEntries(locateChanges(plan, slices, k, afterFirst).learned)).toEqual({ '9': today });
+    // Nothing moved among the first: the rest are read, and if nothing moved there either, the write is unlocated.
+    const unmoved = new Map(first.map((s) => [sliceKey(s), sliceKey(s) === empty ? 0 : 30]));
+    expect(locatesAll(plan, slices, k, unmoved)).toBe(false);
+    const all = new Map([...unmoved, ...rest.map((s): [string, number] => [sliceKey(s), 30])]);
+    expect(locateChanges(plan, slices, k, all).dirty.get(sliceKey(rest[0] ?? { start: '', stop: '' }))).toBe('unlocated-write');
   });
 
   it('recounts every slice not known to be untouched when a write cannot be located', () => {

@@ -128,19 +128,48 @@ export interface Located {
   learned: Map<string, string>;
 }
 
-/** Completes a plan with the series count of every slice (read when `plan.locate`). */
-export function locateChanges(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, series: ReadonlyMap<string, number>): Located {
-  const dirty = new Map(plan.dirty);
+/** Slices whose series count moved and that no known shard's change explains: where the unknown shards are. */
+function movedSlices(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, series: ReadonlyMap<string, number>): string[] {
   const moved: string[] = [];
   for (const s of slices) {
     const key = sliceKey(s);
-    const before = known.slices.get(key)?.series ?? 0;
     const now = series.get(key);
-    if (now === undefined || before === now) continue;
-    const reason = dirty.get(key);
+    if (now === undefined || (known.slices.get(key)?.series ?? 0) === now) continue;
+    const reason = plan.dirty.get(key);
     // A slice already blamed on a shard the console knows does not explain an unknown one.
     if (reason !== 'shard-written' && reason !== 'shard-deleted' && reason !== 'shard-dropped') moved.push(key);
-    if (!reason) dirty.set(key, 'series-changed');
+  }
+  return moved;
+}
+
+/**
+ * The slices whose series counts are read to place the unknown shards, cheapest guess first.
+ * A bucket has one shard per shard group and a slice covers one group, so a shard the console
+ * does not know lies in a slice that claims no shard. A new shard (a new day, or a backfill into
+ * a day that had none) lies in a slice that held no series; most writes land in the current
+ * slice. Those are read first; the other unclaimed slices only when the first do not explain
+ * every unknown shard. At a million points this is one slice's index read instead of all of them.
+ */
+export function locateStages(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, now: number): Slice[][] {
+  const unclaimed = slices.filter((s) => !(known.slices.get(sliceKey(s))?.shards.length));
+  const current = new Set(currentSlices(slices, now).map(sliceKey));
+  const likely = (s: Slice) => current.has(sliceKey(s)) || plan.dirty.has(sliceKey(s)) || (known.slices.get(sliceKey(s))?.series ?? 0) === 0;
+  return [unclaimed.filter(likely), unclaimed.filter((s) => !likely(s))].filter((stage) => stage.length > 0);
+}
+
+/** Whether the series counts read so far place every unknown shard (one moved slice each). */
+export function locatesAll(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, series: ReadonlyMap<string, number>): boolean {
+  return movedSlices(plan, slices, known, series).length >= plan.unknown.length;
+}
+
+/** Completes a plan with the series counts read by `locateStages` (read when `plan.locate`). */
+export function locateChanges(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, series: ReadonlyMap<string, number>): Located {
+  const dirty = new Map(plan.dirty);
+  const moved = movedSlices(plan, slices, known, series);
+  for (const s of slices) {
+    const key = sliceKey(s);
+    const now = series.get(key);
+    if (now !== undefined && (known.slices.get(key)?.series ?? 0) !== now && !dirty.has(key)) dirty.set(key, 'series-changed');
   }
   const learned = new Map<string, string>();
   if (plan.unknownWritten.length === 1 && moved.length === 1) learned.set(plan.unknownWritten[0] as string, moved[0] as string);

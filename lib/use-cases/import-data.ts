@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, type ImportCheck, type LineProblem } from '../data/import-check';
 import { parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
+import { LineBatch } from '../data/line-batch';
 import { readRecords } from '../data/lp-source';
 import { appendChunk, CHUNK_BYTES, completeUpload, createUpload, removeUpload } from '../data/import-uploads';
 import { consoleError, InfluxError } from '../errors';
 import type { Connection } from '../influx/client';
 import { storedFieldTypes } from '../influx/export-query';
-import { DEFAULT_RETRY, writeRawBatch, type RawLine, type RetryPolicy } from '../influx/write-raw';
+import { DEFAULT_RETRY, writeRawBatch, type RetryPolicy } from '../influx/write-raw';
 import { bucketNameSchema } from '../model/bucket-input';
 import type { BucketInfo } from '../model/bucket';
 import { fail, ok, type Result } from '../result';
@@ -151,18 +152,22 @@ export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: 
     const inFlight: Promise<void>[] = [];
     // The precision is settled before the first point (a comment can name it), so before the first batch.
     let precisionNow: Precision = 'ns';
-    const flush = (batch: RawLine[]) => {
+    // Batches are reused once answered: at most IN_FLIGHT + 1 exist, whatever the file's size.
+    const free: LineBatch[] = [];
+    const flush = (batch: LineBatch) => {
       const p = writeRawBatch(bucket.name, batch, precisionNow, influx.conn, opts.retry ?? DEFAULT_RETRY).then((r) => {
         sent += batch.length;
         refusedCount += r.length;
         for (const x of r) if (refused.length < ERROR_CAP) refused.push(x);
+        batch.clear();
+        free.push(batch);
         opts.onProgress?.({ sent, refused: refusedCount, readBytes, fileBytes });
       });
       inFlight.push(p);
       // Awaited below; this only keeps a refusal from counting as unhandled before then.
       p.catch(() => undefined);
     };
-    let batch: RawLine[] = [];
+    let batch = new LineBatch(IMPORT_BATCH_LINES);
     let scanned: Scanned;
     try {
       // One reading: each batch is sent while the next is parsed (two in flight), so the parsing
@@ -170,11 +175,11 @@ export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: 
       scanned = await scan(bucket, input.data.path, nowNs(), async (r, bytesRead, precision) => {
         readBytes = bytesRead;
         precisionNow = precision;
-        batch.push(r);
-        if (batch.length < IMPORT_BATCH_LINES) return;
+        batch.add(r.line, r.text);
+        if (!batch.full) return;
         flush(batch);
-        batch = [];
         if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+        batch = free.pop() ?? new LineBatch(IMPORT_BATCH_LINES);
       });
       if (batch.length) flush(batch);
       await Promise.all(inFlight);

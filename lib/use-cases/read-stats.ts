@@ -3,8 +3,11 @@ import { InfluxError } from '../errors';
 import type { BucketInfo } from '../influx/buckets';
 import { bucketMissing } from '../messages';
 import type { Result } from '../result';
-import { bucketStats, type BucketStats } from '../stats/bucket-stats';
-import { refreshCounts } from '../stats/incremental';
+import type { Connection } from '../influx/client';
+import type { BucketSpec } from '../spec/schema';
+import { bucketStats, presentMeasurements, readIndex, slicedTagSets, type BucketStats } from '../stats/bucket-stats';
+import { covers, SLOW_INDEX_MS, withIndex, type IndexFigures } from '../stats/index-figures';
+import { refreshCounts, type RefreshedCounts } from '../stats/incremental';
 import { processCache } from '../stats/memo';
 import type { RefreshMode } from '../stats/refresh-plan';
 import { scrapeMetrics } from '../stats/scrape';
@@ -27,6 +30,9 @@ interface Assembled {
   stats: BucketStats;
   revision: number;
   checkedAt: number;
+  /** The counts these figures add up, and the index read they use (carried forward when slow). */
+  counted: RefreshedCounts;
+  index: IndexFigures;
 }
 
 interface Waiting {
@@ -41,6 +47,8 @@ interface Waiting {
 class StatsCache {
   readonly entries = new Map<string, Assembled>();
   readonly pending = new Map<string, Waiting>();
+  /** Buckets whose index is being read behind figures that carry an older read forward. */
+  readonly indexing = new Set<string>();
   /** Bumped by clear(): figures assembled before a change are not stored after it. */
   generation = 0;
   clear(): void {
@@ -86,10 +94,40 @@ function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSecond
   return `${url}|${bucket.id}|${bucket.retentionSeconds}`;
 }
 
-/** The figures already assembled from the counts at `revision`, if this process holds them (no query). */
-export function heldStats(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSeconds'>, revision: number): BucketStats | undefined {
-  const held = cache.entries.get(bucketKey(url, bucket));
-  return held && held.revision === revision ? held.stats : undefined;
+/**
+ * The figures of `counted`: those held when the counts did not change, else assembled. The
+ * storage index (series, tag and field keys) is read with them, unless its last read was slow
+ * (SLOW_INDEX_MS) and covers every measurement: that read is then carried forward
+ * (index-figures.ts) and a new one runs behind, replacing the figures when it is done. A full
+ * recount always waits for the index.
+ */
+async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode): Promise<{ stats: BucketStats; index: IndexFigures; carried: boolean }> {
+  const held = cache.entries.get(key);
+  if (held && held.revision === counted.revision && counted.recounted === 0) return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, index: held.index, carried: false };
+  const present = presentMeasurements(spec, counted);
+  const carried = mode !== 'full' && held && held.index.ms >= SLOW_INDEX_MS && covers(held.index, present) ? held.index : null;
+  const index = carried ?? readIndex(bucket, present, counted, conn);
+  const stats = await bucketStats(bucket, spec, counted, index, conn);
+  return { stats, index: await index, carried: carried !== null };
+}
+
+/** A new index read for the figures held under `key`, which then take its series, tag and field keys. */
+function readIndexBehind(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, key: string): void {
+  if (cache.indexing.has(key)) return;
+  cache.indexing.add(key);
+  const generation = cache.generation;
+  void (async () => {
+    const entry = cache.entries.get(key);
+    if (!entry) return;
+    const index = await readIndex(bucket, presentMeasurements(spec, entry.counted), entry.counted, conn);
+    const now = cache.entries.get(key);
+    if (!now || generation !== cache.generation) return;
+    // Counts that moved on meanwhile take the read carried forward from the revision it was made at.
+    cache.entries.set(key, { ...now, index, stats: withIndex(now.stats, index, now.revision, slicedTagSets(now.counted)) });
+    log.info('stats: index read behind the counts', { bucket: bucket.name, ms: index.ms });
+  })()
+    .catch((e: unknown) => log.warn('stats: reading the index failed', { bucket: bucket.name, error: errorText(e) }))
+    .finally(() => cache.indexing.delete(key));
 }
 
 /** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
@@ -100,18 +138,23 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
   forgetOtherBuckets(conn.env.url, (await ctx.influx.buckets()).map((b) => b.id));
   const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
   const counting = Math.round(performance.now() - started);
-  const held = cache.entries.get(key);
   const now = Date.now();
-  let stats: BucketStats;
-  if (held && held.revision === counted.revision && counted.recounted === 0) {
-    stats = { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), checkedAt: new Date(now).toISOString(), recountedSlices: 0 };
-  } else {
-    stats = await bucketStats(bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, conn);
-    stats = { ...stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
-  }
+  const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode);
+  const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
   if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
-  if (generation === cache.generation) cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now });
+  if (generation === cache.generation) {
+    cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, index: assembled.index });
+    if (assembled.carried) readIndexBehind(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), key);
+  }
   return stats;
+}
+
+/**
+ * The figures of counts a caller refreshed itself (the verify insights check): those held when
+ * they match, else assembled like the screens' (carrying a slow index read forward).
+ */
+export async function statsOfCounts(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts): Promise<BucketStats> {
+  return (await assemble(conn, bucket, spec, counted, bucketKey(conn.env.url, bucket), 'check')).stats;
 }
 
 export interface StatsOptions {

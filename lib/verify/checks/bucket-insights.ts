@@ -1,10 +1,9 @@
 import { bucketFacts } from '../../insights/facts';
 import { bucketInsights, DEFAULT_SERIES_LIMIT } from '../../insights/report';
 import type { BucketSpec } from '../../spec/schema';
-import { bucketStats } from '../../stats/bucket-stats';
 import { refreshCounts } from '../../stats/incremental';
 import { scrapeMetrics } from '../../stats/scrape';
-import { heldStats } from '../../use-cases/read-stats';
+import { statsOfCounts } from '../../use-cases/read-stats';
 import { checkedBucket, pass, warn, type Check } from '../types';
 
 /**
@@ -20,8 +19,8 @@ export function bucketInsightsCheck(b: BucketSpec): Check {
       const bucket = checkedBucket(ctx, b.name);
       // The measurements check has just brought the counts up to date: this only reads them.
       const counted = await refreshCounts(ctx.conn.env.url, bucket, 'check', { conn: ctx.conn, metrics: (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs) });
-      // The screens' figures of the same counts when this process holds them: no cardinality query again.
-      const stats = heldStats(ctx.conn.env.url, bucket, counted.revision) ?? (await bucketStats(bucket, b, counted, ctx.conn));
+      // The screens' figures of the same counts when this process holds them: no index read again.
+      const stats = await statsOfCounts(ctx.conn, bucket, b, counted);
       const { findings } = bucketInsights(await bucketFacts(ctx.conn, ctx.spec, bucket, stats), ctx.spec.seriesLimit ?? DEFAULT_SERIES_LIMIT, Date.now());
       if (findings.length === 0) return pass(stats.records === 0 ? 'No data yet: nothing to look into.' : 'No findings: series do not grow with time, every detector writes on time, types are stable and no write was refused.');
       const kinds = [...new Set(findings.map((f) => f.kind))];
