@@ -59,20 +59,26 @@ function messageOf(e: HttpLike): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 const gzipAsync = promisify(gzip);
-/** Bodies smaller than this go as they are (as the client library's own gzipThreshold). */
+/** Bodies up to this size go as they are (the client library's own threshold). */
 const GZIP_THRESHOLD = 1_000;
 
-/** One POST to /api/v2/write, retried while InfluxDB is busy or silent; the body is compressed once, off the main thread. */
+/**
+ * One POST to /api/v2/write, retried while InfluxDB is busy or silent. The body is compressed
+ * once, off the main thread, and goes as bytes (`iterate` takes them; `request` would JSON-encode
+ * them): the compressed copy is an eighth of the text, so less memory waits for V8 to free it.
+ */
 async function send(bucket: string, text: string | Uint8Array, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Sent> {
   const path = `/api/v2/write?org=${encodeURIComponent(conn.env.org)}&bucket=${encodeURIComponent(bucket)}&precision=${precision}`;
-  const size = typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength;
-  const gzipped = size > GZIP_THRESHOLD;
-  const body = gzipped ? await gzipAsync(text) : Buffer.from(text);
+  const gzipped = (typeof text === 'string' ? Buffer.byteLength(text) : text.byteLength) > GZIP_THRESHOLD;
+  const body = gzipped ? await gzipAsync(text) : text;
   const headers: Record<string, string> = { 'content-type': 'text/plain; charset=utf-8', ...(gzipped ? { 'content-encoding': 'gzip' } : {}) };
   for (let attempt = 0; ; attempt++) {
     try {
-      await conn.influx.transport.request(path, body, { method: 'POST', headers });
+      const answer = conn.influx.transport.iterate(path, body, { method: 'POST', headers });
+      // A write answers 204 with no body; reading to the end lets the connection be reused.
+      while (!(await answer.next()).done);
       return { ok: true };
     } catch (e) {
       const http = httpError(e);

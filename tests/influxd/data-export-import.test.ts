@@ -14,6 +14,7 @@ import { POST as checkRoute } from '@/app/api/data/import/[id]/check/route';
 import { POST as writeRoute } from '@/app/api/data/import/[id]/write/route';
 import { readAudit } from '@/lib/audit/log';
 import { connection } from '@/lib/influx/client';
+import { LineBatch } from '@/lib/data/line-batch';
 import { writeRawBatch } from '@/lib/influx/write-raw';
 import { ensureAdminPassword } from '@/lib/auth/credentials';
 import { SESSION_COOKIE } from '@/lib/auth/session';
@@ -301,6 +302,18 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
       expect(events.at(-1)?.report?.written).toBe(2);
       expect(rowCount(await rawRows('import_dst'))).toBe(2);
     });
+  });
+
+  it('writes a compressed batch held as bytes and finds, by line number, the lines InfluxDB refused in it', async () => {
+    await createBucket('import_dst');
+    await rawWrite('import_dst', [`typed v=1i ${at(100)}`]);
+    const batch = new LineBatch(300);
+    // 300 lines (well past the size that is sent gzipped), two of them clashing with the stored integer type.
+    for (let i = 0; i < 300; i++) batch.add(1_000 + i, i === 123 || i === 250 ? `typed v=${i}.5 ${at(90)}` : `other,k=é${i} v=${i}i ${at(90)}`);
+    const refused = await writeRawBatch('import_dst', batch, 'ns', connection());
+    expect(refused.map((r) => r.line)).toEqual([1_123, 1_250]);
+    expect(refused[0]?.message).toMatch(/field type conflict/);
+    expect(rowCount(await rawRows('import_dst'))).toBe(1 + 298);
   });
 
   it('retries writes InfluxDB answers with 503 or 429, or not at all, and then writes them', async () => {
