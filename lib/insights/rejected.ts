@@ -4,7 +4,10 @@ import type { PromFamily } from '../influx/prometheus';
 export interface Rejections {
   /** Points dropped (storage_shard_write_dropped_sum): a field type conflict, a point outside the retention. */
   droppedPoints: number;
-  /** Write requests to the bucket's shards that failed (storage_shard_write_err_count). */
+  /**
+   * Write requests to the bucket's shards that failed: storage_shard_write_err_sum, which influxd
+   * bumps once per failed request (its `_count` adds the request's points: tsdb/shard.go, twoCounterObserver).
+   */
   failedWrites: number;
 }
 
@@ -12,7 +15,7 @@ const sum = (families: ReadonlyMap<string, PromFamily>, name: string, bucketId: 
   (families.get(name)?.samples ?? []).filter((s) => s.labels.bucket === bucketId && Number.isFinite(s.value)).reduce((n, s) => n + s.value, 0);
 
 export function rejectionsOf(families: ReadonlyMap<string, PromFamily>, bucketId: string): Rejections {
-  return { droppedPoints: sum(families, 'storage_shard_write_dropped_sum', bucketId), failedWrites: sum(families, 'storage_shard_write_err_count', bucketId) };
+  return { droppedPoints: sum(families, 'storage_shard_write_dropped_sum', bucketId), failedWrites: sum(families, 'storage_shard_write_err_sum', bucketId) };
 }
 
 export interface RejectionMark {

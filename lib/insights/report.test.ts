@@ -12,7 +12,7 @@ function measurement(name: string, records: number, series: number, lastTime: st
 }
 
 function facts(measurements: MeasurementStats[], extra: Partial<BucketFacts> = {}): BucketFacts {
-  const stats: BucketStats = { name: 'pattern_aggregates_daily', retentionSeconds: 90 * 86_400, estimatedRecords: 9000, measurements, unexpected: [], records: 0, firstTime: null, lastTime: null, queryMs: 0, computedAt: '', countedSlices: 0, recountedSlices: 0, seriesCountedAt: '' };
+  const stats: BucketStats = { name: 'pattern_aggregates_daily', retentionSeconds: 90 * 86_400, estimatedRecords: 9000, measurements, unexpected: [], records: 0, firstTime: null, lastTime: null, queryMs: 0, computedAt: '', countedSlices: 0, recountedSlices: 0, detailsReadAt: '' };
   return { id: 'b1', createdAt: '2026-08-01T00:00:00Z', spec: daily, stats, tags: new Map(), slices: [], typeChanges: [], rejections: null, ...extra };
 }
 

@@ -36,11 +36,12 @@ export interface BucketStats {
   /** Of those, the slices counted again by the refresh that produced these figures (the others were known unchanged). */
   recountedSlices: number;
   /**
-   * When the storage index was read for `series`, tag and field keys. Earlier than `computedAt`
-   * after a refresh that did not wait for a slow read: the series are then the read carried
-   * forward by the tag sets counted since, and a new read is under way.
+   * When the details were read: `series`, tag and field keys (the storage index) and first/last
+   * times. Earlier than `computedAt` after a refresh that did not wait for a slow read: they are
+   * then that read's, the series carried forward by the tag sets counted since, and a new read
+   * is under way (records, tag sets' bound and records per day are always up to date).
    */
-  seriesCountedAt: string;
+  detailsReadAt: string;
   /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
   checkedAt?: string | null;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePrometheus } from '../influx/prometheus';
-import { bucketSignature, instanceOf, restarted } from './change-signal';
+import { bucketShards, bucketSignature, instanceOf, restarted } from './change-signal';
 
 const real = parsePrometheus(readFileSync(new URL('../../tests/fixtures/influxd-v2.8.0-metrics.txt', import.meta.url), 'utf8'));
 const bucket = real.get('storage_shard_write_sum')?.samples[0]?.labels.bucket ?? '';
@@ -9,8 +9,8 @@ const bucket = real.get('storage_shard_write_sum')?.samples[0]?.labels.bucket ??
 function metrics(shards: { id: string; written: number; series: number }[], bucketId = 'b1'): ReturnType<typeof parsePrometheus> {
   const lines = ['# TYPE storage_shard_write_sum counter', '# TYPE storage_shard_write_count counter', '# TYPE storage_shard_series gauge'];
   for (const s of shards) {
-    lines.push(`storage_shard_write_sum{bucket="${bucketId}",engine="tsm1",id="${s.id}"} ${s.written}`);
-    lines.push(`storage_shard_write_count{bucket="${bucketId}",engine="tsm1",id="${s.id}"} 1`);
+    lines.push(`storage_shard_write_count{bucket="${bucketId}",engine="tsm1",id="${s.id}"} ${s.written}`);
+    lines.push(`storage_shard_write_sum{bucket="${bucketId}",engine="tsm1",id="${s.id}"} 1`);
     lines.push(`storage_shard_series{bucket="${bucketId}",engine="tsm1",id="${s.id}"} ${s.series}`);
   }
   return parsePrometheus(lines.join('\n'));
@@ -21,6 +21,13 @@ describe('the change signal of a bucket', () => {
     expect(bucket).not.toBe('');
     expect(bucketSignature(real, bucket)).toMatch(/^\d+:written=\d+,writes=\d+,series=\d+,wal=\d+/);
     expect(bucketSignature(real, 'no-such-bucket')).toBe('');
+  });
+
+  it('takes the points written from write_count and the requests from write_sum, as influxd fills them', () => {
+    const shards = Object.values(bucketShards(real, bucket));
+    expect(shards.length).toBeGreaterThan(0);
+    // Every shard of the fixture was written in batches of many points.
+    for (const s of shards) expect(s.written).toBeGreaterThan(s.writes);
   });
 
   it('stays the same while nothing is written, and changes with a write, a new or dropped shard, or a restart', () => {

@@ -12,9 +12,9 @@ import type { PromFamily } from '../influx/prometheus';
  * says what the console does about each case.
  */
 export interface ShardState {
-  /** storage_shard_write_sum: points written since influxd started. */
+  /** storage_shard_write_count: points written since influxd started (see SIGNALS). */
   written: number;
-  /** storage_shard_write_count: write batches since influxd started. */
+  /** storage_shard_write_sum: write requests since influxd started. */
   writes: number;
   /** storage_shard_series: series in the shard's index. */
   series: number;
@@ -44,9 +44,14 @@ export interface Instance {
   latestStart?: number;
 }
 
+/**
+ * influxd names its two write counters the other way round: a write of n points does
+ * `sum.Inc()` and `count.Add(n)` (twoCounterObserver in tsdb/shard.go, v2.7 and v2.8), so
+ * `write_count` is the points and `write_sum` the requests.
+ */
 const SIGNALS: Record<string, keyof ShardState> = {
-  storage_shard_write_sum: 'written',
-  storage_shard_write_count: 'writes',
+  storage_shard_write_count: 'written',
+  storage_shard_write_sum: 'writes',
   storage_shard_series: 'series',
   storage_wal_size: 'wal',
   storage_tsm_files_disk_bytes: 'tsm',

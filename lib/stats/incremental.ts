@@ -2,11 +2,12 @@ import 'server-only';
 import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
 import { queryRows } from '../influx/query';
-import { sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
+import { cardinalityQuery, sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
+import { appendedCounts } from './append';
 import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, locateStages, locatesAll, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
-import { sliceCountsOf } from './slice-counts';
+import { sliceCountsOf, type SliceCounts } from './slice-counts';
 import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
 import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
 
@@ -35,6 +36,8 @@ export interface RefreshedCounts {
   slices: StoredSlice[];
   /** Slices counted in this refresh, and why. */
   recounted: number;
+  /** Of those, the slices brought up to date as appends (append.ts), without reading them whole. */
+  appended: number;
   reasons: Partial<Record<RecountReason, number>>;
   /** Bumped whenever a slice's counts changed: equal revisions, equal figures. */
   revision: number;
@@ -58,6 +61,53 @@ async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn:
   return out;
 }
 
+const DAY_MS = 86_400_000;
+const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** The UTC day of `now` when `slice` is longer than a day and holds it: where its appends are followed. */
+function todayIn(slice: Slice, now: number): Slice | null {
+  if (slice.start === FIRST || slice.stop === LAST) return null;
+  const start = Date.parse(slice.start);
+  const stop = Date.parse(slice.stop);
+  const day = Math.floor(now / DAY_MS) * DAY_MS;
+  return stop - start > DAY_MS && start <= day && day + DAY_MS <= stop ? { start: isoOf(day), stop: isoOf(day + DAY_MS) } : null;
+}
+
+/** Series per measurement in `range`, by the index (whole shard groups: no data read; a day within one: no values read). */
+async function seriesIn(bucket: CountableBucket, names: readonly string[], range: Slice, conn: Connection, signal?: AbortSignal): Promise<Record<string, number>> {
+  const rows = names.length ? await queryRows(cardinalityQuery(bucket.name, names, range), conn, signal) : [];
+  return Object.fromEntries(rows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
+}
+
+/** `counts` with today's series of each measurement, for the next append of a slice longer than a day. */
+async function withDaySeries(bucket: CountableBucket, slice: Slice, counts: SliceCounts, now: number, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
+  const today = todayIn(slice, now);
+  if (!today) return counts;
+  const series = await seriesIn(bucket, Object.keys(counts), today, conn, signal);
+  return Object.fromEntries(Object.entries(counts).map(([m, c]) => [m, { ...c, daySeries: { day: today.start.slice(0, 10), series: series[m] ?? 0 } }]));
+}
+
+/**
+ * The counts of a slice whose one shard was only appended to (append.ts), or null when that is
+ * not proven and the slice is read whole. Reads the index for the slice's series per measurement
+ * (and today's, in a slice longer than a day); today's points only when the index does not prove it.
+ */
+async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSlice, shards: readonly string[], baseline: ShardStates, seen: ShardStates, seriesTotal: number | undefined, now: number, conn: Connection, signal?: AbortSignal): Promise<SliceCounts | null> {
+  const id = shards[0];
+  const shard = id === undefined ? undefined : seen[id];
+  if (shards.length !== 1 || id === undefined || !shard || seriesTotal === undefined || slice.start === FIRST || slice.stop === LAST) return null;
+  const days = Math.round((Date.parse(slice.stop) - Date.parse(slice.start)) / DAY_MS);
+  const today = todayIn(slice, now);
+  if (days !== 1 && !today) return null;
+  const names = Object.keys(stored.counts);
+  if (names.length === 0) return null;
+  const [series, daySeries] = await Promise.all([seriesIn(bucket, names, slice, conn, signal), today ? seriesIn(bucket, names, today, conn, signal) : Promise.resolve(undefined)]);
+  const input = { days, day: (today ?? slice).start.slice(0, 10), counted: stored.counts, countedSeries: stored.series, before: baseline[id], now: shard, series, seriesTotal, ...(daySeries ? { daySeries } : {}) };
+  const appended = appendedCounts(input);
+  if (appended || !today) return appended;
+  return appendedCounts({ ...input, dayCounts: sliceCountsOf(await queryRows(statsQuery(bucket.name, today), conn, signal)) });
+}
+
 /**
  * Brings a bucket's per-slice counts in console.db up to date and returns them: `check` and
  * `fresh` recount only what may have changed (refresh-plan.ts), `full` recounts everything.
@@ -74,7 +124,7 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   const plan = planRefresh(slices, known, seen, mode, { reconcileMs: RECONCILE_MS, noSignalMs: NO_SIGNAL_MS });
   let dirty = plan.dirty;
   let learned = new Map<string, string>();
-  let series = new Map<string, number>();
+  const series = new Map<string, number>();
   if (plan.locate && known) {
     for (const stage of locateStages(plan, slices, known, now)) {
       for (const [k, v] of await seriesOf(bucket, stage, conn, opts.signal)) series.set(k, v);
@@ -88,11 +138,17 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
 
   saveRefreshed(ref, { instance: seen.instance, shards: seen.shards, refreshedAt: now, pending: todo.map(sliceKey), keep: slices.map(sliceKey), learned });
   let done = 0;
+  let appended = 0;
   await inSlices(todo, async (slice) => {
     const key = sliceKey(slice);
-    const counts = sliceCountsOf(await queryRows(statsQuery(bucket.name, slice), conn, opts.signal));
     const before = known?.slices.get(key);
     const shards = [...new Set([...(before?.shards ?? []), ...[...learned].filter(([, k]) => k === key).map(([id]) => id)])];
+    // Only a slice recounted for a write (not one a delete of the console's left pending, nor a new one).
+    const why = dirty.get(key);
+    const appendable = !plan.whole && (why === 'shard-written' || why === 'current' || why === 'series-changed');
+    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, opts.signal);
+    if (append) appended++;
+    const counts = append ?? (await withDaySeries(bucket, slice, sliceCountsOf(await queryRows(statsQuery(bucket.name, slice), conn, opts.signal)), now, conn, opts.signal));
     saveSlice(ref, { key, ...slice, countedAt: Date.now(), series: series.get(key) ?? 0, shards, counts });
     opts.onSlice?.(++done, todo.length);
   });
@@ -107,6 +163,7 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   return {
     slices: slices.map((s) => stored?.slices.get(sliceKey(s))).filter((s): s is StoredSlice => !!s),
     recounted: todo.length,
+    appended,
     reasons,
     revision: stored?.revision ?? 0,
     refreshedAt: now,

@@ -4,6 +4,8 @@ import type { MeasurementCount } from './aggregate';
 /** What one slice holds, per measurement: points, tag sets and points per UTC day. */
 export interface MeasurementSlice extends MeasurementCount {
   perDay: Record<string, number>;
+  /** In a slice longer than a day: its series with a point on `day` (today), by the index, when counted (append.ts). */
+  daySeries?: { day: string; series: number };
 }
 export type SliceCounts = Record<string, MeasurementSlice>;
 

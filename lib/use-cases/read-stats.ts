@@ -5,8 +5,9 @@ import { bucketMissing } from '../messages';
 import type { Result } from '../result';
 import type { Connection } from '../influx/client';
 import type { BucketSpec } from '../spec/schema';
-import { bucketStats, presentMeasurements, readIndex, slicedTagSets, type BucketStats } from '../stats/bucket-stats';
-import { covers, SLOW_INDEX_MS, withIndex, type IndexFigures } from '../stats/index-figures';
+import { bucketStats, presentMeasurements, readDetails, slicedTagSets, type BucketStats } from '../stats/bucket-stats';
+import { behindQueue } from '../stats/behind';
+import { covers, SLOW_DETAILS_MS, withDetails, type Details } from '../stats/details';
 import { refreshCounts, type RefreshedCounts } from '../stats/incremental';
 import { processCache } from '../stats/memo';
 import type { RefreshMode } from '../stats/refresh-plan';
@@ -30,9 +31,9 @@ interface Assembled {
   stats: BucketStats;
   revision: number;
   checkedAt: number;
-  /** The counts these figures add up, and the index read they use (carried forward when slow). */
+  /** The counts these figures add up, and the details read they use (carried forward when slow). */
   counted: RefreshedCounts;
-  index: IndexFigures;
+  details: Details;
 }
 
 interface Waiting {
@@ -47,8 +48,8 @@ interface Waiting {
 class StatsCache {
   readonly entries = new Map<string, Assembled>();
   readonly pending = new Map<string, Waiting>();
-  /** Buckets whose index is being read behind figures that carry an older read forward. */
-  readonly indexing = new Set<string>();
+  /** Details read behind figures that carry an older read forward; they yield to every refresh. */
+  readonly behind = behindQueue((key, e) => log.warn('stats: reading the details failed', { bucket: key.split('|')[1], error: errorText(e) }));
   /** Bumped by clear(): figures assembled before a change are not stored after it. */
   generation = 0;
   clear(): void {
@@ -96,42 +97,46 @@ function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSecond
 
 /**
  * The figures of `counted`: those held when the counts did not change, else assembled. The
- * storage index (series, tag and field keys) is read with them, unless its last read was slow
- * (SLOW_INDEX_MS) and covers every measurement: that read is then carried forward
- * (index-figures.ts) and a new one runs behind, replacing the figures when it is done. A full
- * recount always waits for the index.
+ * details (series, tag and field keys, first and last times) are read with them, unless their
+ * last read was slow (SLOW_DETAILS_MS) and covers every measurement: that read is then carried
+ * forward (details.ts) and a new one runs behind, replacing them when it is done. A full recount
+ * always waits for the details.
  */
-async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode): Promise<{ stats: BucketStats; index: IndexFigures; carried: boolean }> {
+async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode): Promise<{ stats: BucketStats; details: Details; carried: boolean }> {
   const held = cache.entries.get(key);
-  if (held && held.revision === counted.revision && counted.recounted === 0) return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, index: held.index, carried: false };
+  if (held && held.revision === counted.revision && counted.recounted === 0) return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, details: held.details, carried: false };
   const present = presentMeasurements(spec, counted);
-  const carried = mode !== 'full' && held && held.index.ms >= SLOW_INDEX_MS && covers(held.index, present) ? held.index : null;
-  const index = carried ?? readIndex(bucket, present, counted, conn);
-  const stats = await bucketStats(bucket, spec, counted, index, conn);
-  return { stats, index: await index, carried: carried !== null };
+  const carried = mode !== 'full' && held && held.details.ms >= SLOW_DETAILS_MS && covers(held.details, present) ? held.details : null;
+  const details = carried ?? (await readDetails(bucket, present, counted, conn));
+  return { stats: bucketStats(bucket, spec, counted, details), details, carried: carried !== null };
 }
 
-/** A new index read for the figures held under `key`, which then take its series, tag and field keys. */
-function readIndexBehind(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, key: string): void {
-  if (cache.indexing.has(key)) return;
-  cache.indexing.add(key);
+/** A new details read for the figures held under `key`, which then take it (behind any refresh). */
+function readDetailsBehind(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, key: string): void {
   const generation = cache.generation;
-  void (async () => {
+  cache.behind.queue(key, async (signal) => {
     const entry = cache.entries.get(key);
-    if (!entry) return;
-    const index = await readIndex(bucket, presentMeasurements(spec, entry.counted), entry.counted, conn);
+    if (!entry || generation !== cache.generation) return;
+    const details = await readDetails(bucket, presentMeasurements(spec, entry.counted), entry.counted, conn, signal);
     const now = cache.entries.get(key);
     if (!now || generation !== cache.generation) return;
     // Counts that moved on meanwhile take the read carried forward from the revision it was made at.
-    cache.entries.set(key, { ...now, index, stats: withIndex(now.stats, index, now.revision, slicedTagSets(now.counted)) });
-    log.info('stats: index read behind the counts', { bucket: bucket.name, ms: index.ms });
-  })()
-    .catch((e: unknown) => log.warn('stats: reading the index failed', { bucket: bucket.name, error: errorText(e) }))
-    .finally(() => cache.indexing.delete(key));
+    cache.entries.set(key, { ...now, details, stats: withDetails(now.stats, details, now.revision, slicedTagSets(now.counted)) });
+    log.info('stats: details read behind the counts', { bucket: bucket.name, ms: details.ms });
+  });
 }
 
 /** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
-async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
+/** Runs `work` as a refresh does: details read behind the counts wait until it is done. */
+export function inForeground<T>(work: () => Promise<T>): Promise<T> {
+  return cache.behind.foreground(work);
+}
+
+function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
+  return cache.behind.foreground(() => refreshNow(ctx, bucket, key, mode, signal, onSlice));
+}
+
+async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
   const started = performance.now();
   const generation = cache.generation;
   const conn = ctx.influx.conn;
@@ -141,10 +146,10 @@ async function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: Refr
   const now = Date.now();
   const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode);
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
-  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
+  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
   if (generation === cache.generation) {
-    cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, index: assembled.index });
-    if (assembled.carried) readIndexBehind(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), key);
+    cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, details: assembled.details });
+    if (assembled.carried) readDetailsBehind(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), key);
   }
   return stats;
 }

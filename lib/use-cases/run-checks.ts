@@ -10,6 +10,7 @@ import { isCheckId, runChecks as run } from '../verify/run';
 import type { CheckResult, VerifyReport } from '../verify/types';
 import { verify } from '../verify/verify';
 import { recordChange, withConnection } from './context';
+import { inForeground } from './read-stats';
 
 export interface RunChecksOptions {
   /** Reruns one check (and, silently, what it depends on); the last report is kept as it was. */
@@ -32,7 +33,8 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
       for await (const result of run(spec, { only: opts.only, conn, record })) onResult(result);
       return null;
     }
-    const report = await verify(spec, onResult, conn, record);
+    // Details read behind the screens' counts wait for the suite (its checks count and read too).
+    const report = await inForeground(() => verify(spec, onResult, conn, record));
     const previous = loadLastReport();
     saveLastReport(report);
     // Regressions go to the webhook; on the web without holding up the report.

@@ -26,7 +26,7 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
         <span className="text-slate-400" data-testid={`bucket-counted-${stats.name}`}>
           {' '}
           · up to date at {new Date(stats.computedAt).toLocaleTimeString()} · {stats.recountedSlices} of {stats.countedSlices} time slices counted again in {stats.queryMs} ms
-          {Date.parse(stats.computedAt) - Date.parse(stats.seriesCountedAt) > 1000 ? <> · series from the index read at {new Date(stats.seriesCountedAt).toLocaleTimeString()}, plus the tag sets counted since (a new read is under way)</> : null}
+          {Date.parse(stats.computedAt) - Date.parse(stats.detailsReadAt) > 1000 ? <> · series, keys and first/last times as read at {new Date(stats.detailsReadAt).toLocaleTimeString()} (series plus the tag sets counted since; a new read is under way)</> : null}
         </span>
       </p>
       {empty ? (

@@ -110,9 +110,12 @@ function perMeasurement(imports: string, measurements: readonly string[], table:
   return `import "${imports}"\n\n${body}`;
 }
 
-/** Series cardinality of each measurement, as InfluxDB itself reports it, in one query. */
-export function cardinalityQuery(bucket: string, measurements: readonly string[]): string {
-  return perMeasurement('influxdata/influxdb', measurements, (m) => flux`influxdb.cardinality(bucket: ${bucket}, ${ALL_TIME}, predicate: (r) => r._measurement == ${m})`.toString());
+/**
+ * Series cardinality of each measurement, as InfluxDB itself reports it, in one query: over all
+ * time, or over `range` (a range of whole shard groups reads the index only, no data).
+ */
+export function cardinalityQuery(bucket: string, measurements: readonly string[], range?: TimeRange): string {
+  return perMeasurement('influxdata/influxdb', measurements, (m) => flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(range)}, predicate: (r) => r._measurement == ${m})`.toString());
 }
 
 /** The measurements a bucket holds (over all time), from the storage index. */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { behindQueue } from './behind';
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+
+describe('work behind the foreground', () => {
+  it('waits while a refresh runs, then runs each key once', async () => {
+    const q = behindQueue(() => {});
+    const ran: string[] = [];
+    let release = () => {};
+    const fg = q.foreground(() => new Promise<void>((r) => (release = r)));
+    q.queue('a', async () => void ran.push('a'));
+    q.queue('a', async () => void ran.push('a again'));
+    q.queue('b', async () => void ran.push('b'));
+    await tick();
+    expect(ran).toEqual([]);
+    release();
+    await fg;
+    await tick();
+    expect(ran).toEqual(['a again', 'b']);
+    expect(q.pending()).toBe(0);
+  });
+
+  it('stops a job a refresh starts over, and runs it again after', async () => {
+    const errors: unknown[] = [];
+    const q = behindQueue((_, e) => errors.push(e));
+    const starts: boolean[] = [];
+    q.queue('a', (signal) => {
+      starts.push(true);
+      return new Promise<void>((resolve, reject) => {
+        signal.addEventListener('abort', () => reject(new Error('stopped')));
+        if (starts.length > 1) resolve();
+      });
+    });
+    await tick();
+    expect(starts.length).toBe(1);
+    await q.foreground(async () => {
+      await tick();
+      expect(q.pending()).toBe(1);
+    });
+    await tick();
+    expect(starts.length).toBe(2);
+    // Being stopped is not an error; a job that fails on its own is.
+    expect(errors).toEqual([]);
+    q.queue('b', async () => {
+      throw new Error('influxd down');
+    });
+    await tick();
+    expect(errors.map(String)).toEqual(['Error: influxd down']);
+  });
+});
