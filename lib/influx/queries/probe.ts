@@ -18,7 +18,12 @@ export function probePredicate(probeId: string): string {
   return `_measurement="${PROBE_MEASUREMENT}" AND probe_id="${probeId}"`;
 }
 
-/** The smallest read of a bucket: proves the token may query it. */
+/**
+ * The smallest read of a bucket: proves the token may query it (InfluxDB checks the permission
+ * before it reads). Filtered to the probe's measurement, which the index finds without touching
+ * a series: an unfiltered read of the last hour visits every series of today's shard (3 s at a
+ * million points).
+ */
 export function readCheckQuery(bucket: string): string {
-  return flux`from(bucket: ${bucket}) |> range(start: -1h) |> limit(n: 1)`.toString();
+  return flux`from(bucket: ${bucket}) |> range(start: -1h) |> filter(fn: (r) => r._measurement == ${PROBE_MEASUREMENT}) |> limit(n: 1)`.toString();
 }
