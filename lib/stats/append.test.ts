@@ -42,6 +42,12 @@ describe('a slice brought up to date as an append', () => {
     expect(appendedCounts(oneDay({ seriesTotal: 46 }))).toBeNull();
   });
 
+  it('reads the slice again when influxd refused points (their series may stay in the index without a point)', () => {
+    expect(appendedCounts(oneDay({ now: shard(105, { dropped: 1 }) }))).toBeNull();
+    expect(appendedCounts(oneDay({ before: shard(100, { failed: 2 }), now: shard(105, { failed: 3 }) }))).toBeNull();
+    expect(appendedCounts(oneDay({ before: shard(100, { dropped: 4 }), now: shard(105, { dropped: 4 }) }))).not.toBeNull();
+  });
+
   it('reads the slice again when influxd rewrote a file without merging (a delete of points on disk), or restarted', () => {
     expect(appendedCounts(oneDay({ now: shard(105, { tsm: 900 }) }))).toBeNull();
     expect(appendedCounts(oneDay({ before: shard(200) }))).toBeNull();

@@ -22,7 +22,8 @@ import type { SliceCounts } from './slice-counts';
  *
  * Either holds only if the index agreed with the counted data when the slice was counted (its
  * series equal the tag sets counted) and agrees now. Anything else (an overwrite, a write into
- * another day, a point refused, a new measurement, a delete that rewrote the shard's files)
+ * another day, a point refused (its series can stay in the index without a point: influxd
+ * counts it as dropped or failed), a new measurement, a delete that rewrote the shard's files)
  * breaks the equality or a precondition, and the slice is counted again whole. Not seen: a delete
  * of points still in the cache, by another tool, in the same shard and between the same two
  * refreshes as a write that makes up for it exactly; the daily reconciliation finds it.
@@ -54,6 +55,8 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
   if (input.countedSeries !== tagSets(counted) || input.seriesTotal !== sum(Object.values(input.series))) return null;
   const written = now.written - (before?.written ?? 0);
   if (written < 0) return null;
+  // Points refused: the index may hold their series without a point.
+  if ((now.dropped ?? 0) !== (before?.dropped ?? 0) || (now.failed ?? 0) !== (before?.failed ?? 0)) return null;
   // influxd rewrote a file without merging files: a delete of points on disk.
   if (before?.tsm !== undefined && now.tsm !== undefined && before.files !== undefined && now.files === before.files && now.tsm < before.tsm) return null;
   const names = new Set([...Object.keys(counted), ...Object.keys(input.series)]);

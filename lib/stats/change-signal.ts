@@ -28,6 +28,13 @@ export interface ShardState {
   tsm?: number;
   /** storage_tsm_files_total: a compaction merges files (their number changes); a delete's rewrite does not. */
   files?: number;
+  /**
+   * storage_shard_write_dropped_sum and storage_shard_write_err_count: points influxd refused
+   * (a field type conflict) or whose request failed. Such a point can leave a series in the index
+   * and no data, so no append is taken from the index when they moved (append.ts).
+   */
+  dropped?: number;
+  failed?: number;
 }
 
 /** Shard ID -> its state, for one bucket. */
@@ -56,6 +63,8 @@ const SIGNALS: Record<string, keyof ShardState> = {
   storage_wal_size: 'wal',
   storage_tsm_files_disk_bytes: 'tsm',
   storage_tsm_files_total: 'files',
+  storage_shard_write_dropped_sum: 'dropped',
+  storage_shard_write_err_count: 'failed',
 };
 
 export function bucketShards(families: ReadonlyMap<string, PromFamily>, bucketId: string): ShardStates {
