@@ -107,6 +107,8 @@ const MIGRATIONS = [
      failed_writes REAL NOT NULL,
      PRIMARY KEY (influx_url, bucket_id)
    );`,
+  // The last details read of a bucket's counts (series, keys, first/last times: lib/stats/details.ts).
+  `ALTER TABLE count_buckets ADD COLUMN details_json TEXT;`,
 ];
 
 const KEY = Symbol.for('homeiq-influx-console.db');

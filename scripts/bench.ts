@@ -18,7 +18,7 @@
  * bench/data-ops.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { get as httpGet } from 'node:http';
+import { get as httpGet, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -30,7 +30,7 @@ import { ai5Spec } from '../lib/spec/load';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
 import { freePort, median, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
-import { measureLoad, printLoad, type LoadRow } from './influx-load';
+import { cpuOver, influxdPid, measureLoad, printLoad, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 
 interface Row {
@@ -63,10 +63,37 @@ function api(influx: Influxd) {
   };
 }
 
-async function flux(influx: Influxd, query: string): Promise<string> {
-  const res = await fetch(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', body: query, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux', 'Accept-Encoding': 'gzip' } });
-  if (!res.ok) throw new Error(await res.text());
-  return res.text();
+/** A raw Flux query, with no client-side time limit: fetch gives up on headers after 300 s, and a raw count over a million series can take longer. */
+function flux(influx: Influxd, query: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`query answered ${res.statusCode}: ${text}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(query);
+  });
+}
+
+/**
+ * Waits until influxd has settled after the bulk write (snapshots and compactions run for minutes
+ * and take a core): both sides of every row are then timed on the same quiet server.
+ */
+async function settle(influx: Influxd): Promise<void> {
+  const pid = influxdPid(influx);
+  const started = performance.now();
+  for (;;) {
+    const cpu = await cpuOver(pid, 5);
+    if (cpu < 15) break;
+    if (performance.now() - started > 10 * 60_000) {
+      log(`influxd still uses ${cpu.toFixed(0)}% of a core after 10 minutes: going on`);
+      break;
+    }
+    log(`influxd settling after the write (${cpu.toFixed(0)}% of a core)`);
+  }
 }
 
 /** A GET to the console with no client-side time limit (fetch gives up on headers after 300 s; a cold count at 1M points takes longer). */
@@ -334,6 +361,7 @@ async function main() {
     log(`row 3: writing ${points.toLocaleString('en-US')} points (batched line protocol, gzip)`);
     const writeMs = await writeBulk(influx, points);
     log(`wrote ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s`);
+    await settle(influx);
     rows.push(...(await benchStats(influx, c, points, Math.min(reps, 3), Math.max(1, Number(values['cold-reps'])), !values['skip-naive'])));
     if (values.insights) {
       log('row 3b: insights');

@@ -37,7 +37,7 @@ function cpuSeconds(pid: number): number {
 }
 
 /** % of one core the process used during `seconds` of wall time. */
-async function cpuOver(pid: number, seconds: number): Promise<number> {
+export async function cpuOver(pid: number, seconds: number): Promise<number> {
   const before = cpuSeconds(pid);
   const started = performance.now();
   await new Promise((r) => setTimeout(r, seconds * 1000));

@@ -13,7 +13,7 @@ export async function statsCommand(argv: string[]): Promise<number> {
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
   }
   const progress = process.stderr.isTTY ? (bucket: string, done: number, total: number) => process.stderr.write(`\rcounting ${bucket}: ${done}/${total} slices`) : undefined;
-  const result = await readStatsAndStorage(values.bucket, { mode: values.full ? 'full' : 'fresh', onSlice: progress });
+  const result = await readStatsAndStorage(values.bucket, { mode: values.full ? 'full' : 'fresh', onSlice: progress, waitForDetails: true });
   if (progress) process.stderr.write('\r\x1b[K');
   if (!result.ok) {
     if (values.json) printJson({ buckets: [], error: result.error });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { covers, seriesFigures, withDetails, type Details } from './details';
+import { covers, detailsFromJson, detailsToJson, seriesFigures, withDetails, type Details } from './details';
 
 const index = (over: Partial<Details> = {}): Details => ({
   series: new Map([['time_based_daily', 900]]),
@@ -52,5 +52,15 @@ describe('figures with a details read', () => {
     expect(out.unexpected[0]).toMatchObject({ series: 3, tagSets: 3 });
     expect([out.firstTime, out.lastTime]).toEqual(['2026-08-30T00:00:00Z', '2026-11-28T00:00:00Z']);
     expect(out.detailsReadAt).toBe('2026-11-28T12:00:00.000Z');
+  });
+});
+
+describe('details kept in console.db', () => {
+  it('come back as they were saved, and a damaged or older row is read again', () => {
+    const d = index({ tagKeys: new Map([['time_based_daily', ['date', 'entity_id']]]), lastTime: new Map([['time_based_daily', '2026-11-28T00:00:00Z']]) });
+    expect(detailsFromJson(detailsToJson(d))).toEqual(d);
+    expect(detailsFromJson(null)).toBeNull();
+    expect(detailsFromJson('{"series": [["a", "x"]]}')).toBeNull();
+    expect(detailsFromJson('not json')).toBeNull();
   });
 });

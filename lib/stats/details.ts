@@ -63,3 +63,31 @@ export function withDetails(stats: BucketStats, details: Details, revision: numb
   const times = (pick: 'firstTime' | 'lastTime') => [...measurements, ...unexpected].map((m) => m[pick]).filter((t): t is string => !!t).sort();
   return { ...stats, measurements, unexpected, firstTime: times('firstTime')[0] ?? null, lastTime: times('lastTime').at(-1) ?? null, detailsReadAt: new Date(details.readAt).toISOString() };
 }
+
+/** Details as JSON for console.db: a console restart carries them forward too. */
+export function detailsToJson(d: Details): string {
+  const entries = <T>(m: ReadonlyMap<string, T>) => [...m.entries()];
+  return JSON.stringify({ series: entries(d.series), tagKeys: entries(d.tagKeys), fieldKeys: entries(d.fieldKeys), firstTime: entries(d.firstTime), lastTime: entries(d.lastTime), slicedTagSets: entries(d.slicedTagSets), revision: d.revision, readAt: d.readAt, ms: d.ms });
+}
+
+/** Details from `detailsToJson`, or null for anything else (an older or damaged row is read again). */
+export function detailsFromJson(json: string | null): Details | null {
+  if (!json) return null;
+  try {
+    const o = JSON.parse(json) as Record<string, unknown>;
+    const map = <T>(v: unknown, ok: (x: unknown) => x is T): Map<string, T> | null => (Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && ok(e[1])) ? new Map(v as [string, T][]) : null);
+    const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+    const str = (x: unknown): x is string => typeof x === 'string';
+    const strs = (x: unknown): x is string[] => Array.isArray(x) && x.every(str);
+    const series = map(o.series, num);
+    const tagKeys = map(o.tagKeys, strs);
+    const fieldKeys = map(o.fieldKeys, strs);
+    const firstTime = map(o.firstTime, str);
+    const lastTime = map(o.lastTime, str);
+    const slicedTagSets = map(o.slicedTagSets, num);
+    if (!series || !tagKeys || !fieldKeys || !firstTime || !lastTime || !slicedTagSets || !num(o.revision) || !num(o.readAt) || !num(o.ms)) return null;
+    return { series, tagKeys, fieldKeys, firstTime, lastTime, slicedTagSets, revision: o.revision, readAt: o.readAt, ms: o.ms };
+  } catch {
+    return null;
+  }
+}

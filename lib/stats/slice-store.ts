@@ -184,3 +184,13 @@ export function forgetOtherBuckets(url: string, liveIds: readonly string[], db: 
     db.prepare(`DELETE FROM count_buckets WHERE ${where}`).run(url, ...liveIds);
   })();
 }
+
+/** The last details read of a bucket's counts (details.ts), as JSON; kept with its counts. */
+export function saveDetails(ref: BucketRef, json: string, db: Db = openDb()): void {
+  db.prepare('UPDATE count_buckets SET details_json = ? WHERE influx_url = ? AND bucket_id = ?').run(json, ref.url, ref.bucketId);
+}
+
+export function loadDetails(ref: BucketRef, db: Db = openDb()): string | null {
+  const row = db.prepare('SELECT details_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as { details_json: string | null } | undefined;
+  return row?.details_json ?? null;
+}

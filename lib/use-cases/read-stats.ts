@@ -7,12 +7,12 @@ import type { Connection } from '../influx/client';
 import type { BucketSpec } from '../spec/schema';
 import { bucketStats, presentMeasurements, readDetails, slicedTagSets, type BucketStats } from '../stats/bucket-stats';
 import { behindQueue } from '../stats/behind';
-import { covers, SLOW_DETAILS_MS, withDetails, type Details } from '../stats/details';
+import { covers, detailsFromJson, detailsToJson, SLOW_DETAILS_MS, withDetails, type Details } from '../stats/details';
 import { refreshCounts, type RefreshedCounts } from '../stats/incremental';
 import { processCache } from '../stats/memo';
 import type { RefreshMode } from '../stats/refresh-plan';
 import { scrapeMetrics } from '../stats/scrape';
-import { forgetOtherBuckets } from '../stats/slice-store';
+import { forgetOtherBuckets, loadDetails, saveDetails } from '../stats/slice-store';
 import { withInflux, type Context } from './context';
 import { errorText, log } from '../log';
 
@@ -102,12 +102,19 @@ function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSecond
  * forward (details.ts) and a new one runs behind, replacing them when it is done. A full recount
  * always waits for the details.
  */
-async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode): Promise<{ stats: BucketStats; details: Details; carried: boolean }> {
+async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode, waitForDetails = false): Promise<{ stats: BucketStats; details: Details; carried: boolean }> {
   const held = cache.entries.get(key);
   if (held && held.revision === counted.revision && counted.recounted === 0) return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, details: held.details, carried: false };
+  const ref = { url: conn.env.url, bucketId: bucket.id };
   const present = presentMeasurements(spec, counted);
-  const carried = mode !== 'full' && held && held.details.ms >= SLOW_DETAILS_MS && covers(held.details, present) ? held.details : null;
-  const details = carried ?? (await readDetails(bucket, present, counted, conn));
+  // The last read: this process's, or the one console.db keeps (a restart of the console does not wait either).
+  const prior = held?.details ?? detailsFromJson(loadDetails(ref));
+  const carried = !waitForDetails && mode !== 'full' && prior && prior.ms >= SLOW_DETAILS_MS && covers(prior, present) ? prior : null;
+  let details = carried;
+  if (!details) {
+    details = await readDetails(bucket, present, counted, conn);
+    saveDetails(ref, detailsToJson(details));
+  }
   return { stats: bucketStats(bucket, spec, counted, details), details, carried: carried !== null };
 }
 
@@ -120,6 +127,7 @@ function readDetailsBehind(conn: Connection, bucket: BucketInfo, spec: BucketSpe
     const details = await readDetails(bucket, presentMeasurements(spec, entry.counted), entry.counted, conn, signal);
     const now = cache.entries.get(key);
     if (!now || generation !== cache.generation) return;
+    saveDetails({ url: conn.env.url, bucketId: bucket.id }, detailsToJson(details));
     // Counts that moved on meanwhile take the read carried forward from the revision it was made at.
     cache.entries.set(key, { ...now, details, stats: withDetails(now.stats, details, now.revision, slicedTagSets(now.counted)) });
     log.info('stats: details read behind the counts', { bucket: bucket.name, ms: details.ms });
@@ -132,11 +140,11 @@ export function inForeground<T>(work: () => Promise<T>): Promise<T> {
   return cache.behind.foreground(work);
 }
 
-function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
-  return cache.behind.foreground(() => refreshNow(ctx, bucket, key, mode, signal, onSlice));
+function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice'], waitForDetails?: boolean): Promise<BucketStats> {
+  return cache.behind.foreground(() => refreshNow(ctx, bucket, key, mode, signal, onSlice, waitForDetails));
 }
 
-async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice']): Promise<BucketStats> {
+async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice'], waitForDetails?: boolean): Promise<BucketStats> {
   const started = performance.now();
   const generation = cache.generation;
   const conn = ctx.influx.conn;
@@ -144,7 +152,7 @@ async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: R
   const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
   const counting = Math.round(performance.now() - started);
   const now = Date.now();
-  const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode);
+  const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode, waitForDetails);
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
   if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
   if (generation === cache.generation) {
@@ -169,12 +177,14 @@ export interface StatsOptions {
   signal?: AbortSignal;
   /** Told as each slice is counted, when this caller started the count (the CLI shows it). */
   onSlice?: (bucket: string, done: number, total: number) => void;
+  /** Read the details with the counts even when that is slow (the CLI: it prints once and exits). */
+  waitForDetails?: boolean;
 }
 
 function statsOfBucket(ctx: Context, bucket: BucketInfo, opts: StatsOptions): Promise<BucketStats> {
   const key = bucketKey(ctx.influx.conn.env.url, bucket);
   const mode = opts.mode ?? 'cached';
-  if (mode !== 'cached') return singleFlight(`${key}|${mode}`, opts.signal, (signal) => refresh(ctx, bucket, key, mode, signal, opts.onSlice));
+  if (mode !== 'cached') return singleFlight(`${key}|${mode}${opts.waitForDetails ? '|details' : ''}`, opts.signal, (signal) => refresh(ctx, bucket, key, mode, signal, opts.onSlice, opts.waitForDetails));
   const held = cache.entries.get(key);
   if (!held) return singleFlight(key, opts.signal, (signal) => refresh(ctx, bucket, key, 'check', signal, opts.onSlice));
   if (Date.now() - held.checkedAt < CHECK_MS) return Promise.resolve(held.stats);
