@@ -4,8 +4,19 @@ import { behindQueue } from './behind';
 const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('work behind the foreground', () => {
+  it('starts only after a quiet moment since the last refresh', async () => {
+    const q = behindQueue(() => {}, 40);
+    const ran: string[] = [];
+    await q.foreground(async () => {});
+    q.queue('a', async () => void ran.push('a'));
+    await tick();
+    expect(ran).toEqual([]);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(ran).toEqual(['a']);
+  });
+
   it('waits while a refresh runs, then runs each key once', async () => {
-    const q = behindQueue(() => {});
+    const q = behindQueue(() => {}, 0);
     const ran: string[] = [];
     let release = () => {};
     const fg = q.foreground(() => new Promise<void>((r) => (release = r)));
@@ -23,7 +34,7 @@ describe('work behind the foreground', () => {
 
   it('stops a job a refresh starts over, and runs it again after', async () => {
     const errors: unknown[] = [];
-    const q = behindQueue((_, e) => errors.push(e));
+    const q = behindQueue((_, e) => errors.push(e), 0);
     const starts: boolean[] = [];
     q.queue('a', (signal) => {
       starts.push(true);

@@ -19,9 +19,14 @@ function withPrerequisites(suite: Check[], only: string): Check[] {
   return suite.filter((c) => needed.has(c.id));
 }
 
+/** The bucket a check is about (`bucket-write:<bucket>`), or '' for the server-wide checks. */
+const subjectOf = (check: Check) => (check.id.includes(':') ? check.id.slice(check.id.indexOf(':') + 1) : '');
+
 /**
- * Runs the suite and yields each result as it completes. A check whose prerequisite failed
- * or was skipped is skipped. With `only`, prerequisites run silently and only that check is yielded.
+ * Runs the suite and yields each result in suite order. A check whose prerequisite failed or was
+ * skipped is skipped. The server-wide checks run first; then each bucket's checks run in order
+ * (the write probe, the counts and the insights of one bucket must not overlap), the buckets side
+ * by side. With `only`, prerequisites run silently and only that check is yielded.
  */
 export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?: Connection; record?: (entry: AuditInput) => void } = {}): AsyncGenerator<CheckResult> {
   const conn = opts.conn ?? connection();
@@ -30,7 +35,7 @@ export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?
   if (opts.only && checks.length === 0) return;
   const ctx: VerifyContext = { spec, conn, record: opts.record ?? (() => {}), buckets: new Map(), measurements: new Map(), counts: new Map() };
   const results = new Map<string, CheckResult>();
-  for (const check of checks) {
+  const runOne = async (check: Check): Promise<CheckResult> => {
     const started = performance.now();
     const blocker = check.dependsOn.map((id) => results.get(id)).find((r) => r && (r.status === 'fail' || r.status === 'skipped'));
     let result: CheckResult;
@@ -46,7 +51,22 @@ export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?
       }
     }
     results.set(check.id, result);
-    if (!opts.only || check.id === opts.only) yield result;
+    return result;
+  };
+  const groups = new Map<string, Check[]>();
+  for (const check of checks) groups.set(subjectOf(check), [...(groups.get(subjectOf(check)) ?? []), check]);
+  const settled = new Map<string, Promise<CheckResult>>();
+  const inOrder = (group: readonly Check[], after: Promise<unknown>) =>
+    group.reduce<Promise<unknown>>((prev, check) => {
+      const run = prev.then(() => runOne(check));
+      settled.set(check.id, run);
+      return run;
+    }, after);
+  const serverWide = inOrder(groups.get('') ?? [], Promise.resolve());
+  for (const [subject, group] of groups) if (subject !== '') void inOrder(group, serverWide);
+  for (const check of checks) {
+    const result = await settled.get(check.id);
+    if (result && (!opts.only || check.id === opts.only)) yield result;
   }
 }
 
