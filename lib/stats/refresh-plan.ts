@@ -8,8 +8,11 @@ import { currentSlices, sliceKey, type Slice } from './slices';
  * - A shard whose counters moved was written to; if the console knows which slice it serves,
  *   that slice is recounted, and so is the slice holding "now".
  * - A shard it does not know yet (a new day, a backfill into an old day) is located by the
- *   series count of each slice (index only, no data read): the slice whose count moved. One
- *   unknown shard and one moved slice teach the console that shard's slice for next time.
+ *   series count of slices (index only, no data read; the likeliest first, see locateStages):
+ *   the slice whose count moved. One unknown shard and one moved slice teach the console that
+ *   shard's slice for next time.
+ * - A slice recounted for a write is first tried as an append (append.ts): from the index, when
+ *   what was written can only have added new series of one point each.
  * - A write it cannot locate (points added to series a slice already had, in a shard it does
  *   not know) recounts every slice not known to be untouched.
  * - A restart of influxd resets the counters: what was written just before it is invisible,
