@@ -134,12 +134,12 @@ function readDetailsBehind(conn: Connection, bucket: BucketInfo, spec: BucketSpe
   });
 }
 
-/** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
 /** Runs `work` as a refresh does: details read behind the counts wait until it is done. */
 export function inForeground<T>(work: () => Promise<T>): Promise<T> {
   return cache.behind.foreground(work);
 }
 
+/** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
 function refresh(ctx: Context, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice'], waitForDetails?: boolean): Promise<BucketStats> {
   return cache.behind.foreground(() => refreshNow(ctx, bucket, key, mode, signal, onSlice, waitForDetails));
 }
@@ -164,7 +164,7 @@ async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: R
 
 /**
  * The figures of counts a caller refreshed itself (the verify insights check): those held when
- * they match, else assembled like the screens' (carrying a slow index read forward).
+ * they match, else assembled like the screens' (carrying a slow details read forward).
  */
 export async function statsOfCounts(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts): Promise<BucketStats> {
   return (await assemble(conn, bucket, spec, counted, bucketKey(conn.env.url, bucket), 'check')).stats;
