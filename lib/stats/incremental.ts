@@ -9,7 +9,7 @@ import { REUSE_MS } from './scrape';
 import { locateChanges, locateStages, locatesAll, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf, type SliceCounts } from './slice-counts';
 import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
-import { countSlices, currentSlices, FIRST, inSlices, LAST, sliceKey, type Slice } from './slices';
+import { countSlices, currentSlices, FIRST, inSlices, iso, LAST, sliceKey, type Slice } from './slices';
 
 export interface CountableBucket {
   id: string;
@@ -62,7 +62,6 @@ async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn:
 }
 
 const DAY_MS = 86_400_000;
-const isoOf = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 
 /** The UTC day of `now` when `slice` is longer than a day and holds it: where its appends are followed. */
 function todayIn(slice: Slice, now: number): Slice | null {
@@ -70,7 +69,7 @@ function todayIn(slice: Slice, now: number): Slice | null {
   const start = Date.parse(slice.start);
   const stop = Date.parse(slice.stop);
   const day = Math.floor(now / DAY_MS) * DAY_MS;
-  return stop - start > DAY_MS && start <= day && day + DAY_MS <= stop ? { start: isoOf(day), stop: isoOf(day + DAY_MS) } : null;
+  return stop - start > DAY_MS && start <= day && day + DAY_MS <= stop ? { start: iso(day / 1000), stop: iso((day + DAY_MS) / 1000) } : null;
 }
 
 /** Series per measurement in `range`, by the index (whole shard groups: no data read; a day within one: no values read). */

@@ -21,7 +21,8 @@ export const LAST = '2262-04-11T00:00:00Z';
  */
 const GO_ZERO_TO_EPOCH_S = 62_135_596_800;
 
-const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+/** A slice bound: RFC 3339 UTC without milliseconds. */
+export const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 /** `t` rounded down to a shard-group boundary of `width` seconds. */
 export function shardGroupStart(t: number, width: number): number {
