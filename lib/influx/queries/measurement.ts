@@ -1,5 +1,5 @@
-import { flux } from '@influxdata/influxdb-client';
-import { ALL_TIME, rangeOf, type TimeRange } from './stats';
+import { flux, fluxExpression } from '@influxdata/influxdb-client';
+import { ALL_TIME, ONE_ROW_PER_POINT, rangeOf, type TimeRange } from './stats';
 
 /**
  * Records (points, exact: one per series and time, whichever fields it carries) per value of
@@ -10,9 +10,7 @@ export function recordsPerTagValueQuery(bucket: string, measurement: string, tag
   return flux`from(bucket: ${bucket})
   |> range(${ALL_TIME})
   |> filter(fn: (r) => r._measurement == ${measurement})
-  |> drop(columns: ["_value", "_field"])
-  |> group(columns: ["_time"], mode: "except")
-  |> unique(column: "_time")
+  |> ${fluxExpression(ONE_ROW_PER_POINT)}
   |> map(fn: (r) => ({value: if exists r[${tag}] then r[${tag}] else "", records: 1}))
   |> group(columns: ["value"])
   |> sum(column: "records")

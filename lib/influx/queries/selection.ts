@@ -1,6 +1,7 @@
 import { flux, fluxExpression, type FluxParameterLike } from '@influxdata/influxdb-client';
 import { instantOf } from '../../model/time-input';
 import type { Selection } from '../../data/selection';
+import { ONE_ROW_PER_POINT } from './stats';
 
 /**
  * Flux for the points of a selection, names escaped by the client's `flux` tag. InfluxDB's
@@ -29,11 +30,9 @@ function selected(bucket: string, sel: Selection): string {
  */
 export function selectionCountQuery(bucket: string, sel: Selection): string {
   return `${selected(bucket, sel)}
-  |> drop(columns: ["_value", "_field"])
-  |> group(columns: ["_time"], mode: "except")
-  |> unique(column: "_time")
-  |> map(fn: (r) => ({r with _value: 1}))
-  |> sum()
+  |> ${ONE_ROW_PER_POINT}
+  |> set(key: "_value", value: "p")
+  |> count()
   |> group(columns: ["_measurement"])
   |> sum()`;
 }

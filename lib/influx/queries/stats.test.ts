@@ -15,14 +15,17 @@ describe('stats Flux', () => {
     const q = countQuery('b');
     expect(q).toContain('filter(fn: (r) => r._measurement != "_homeiq_console_probe")');
     expect(q).not.toContain('r._field ==');
-    // _field and _value go before the merge: fields of different types share the series' table.
-    expect(q).toMatch(/\|> drop\(columns: \["_value", "_field"\]\)\n\s+\|> group\(columns: \["_time"\], mode: "except"\)\n\s+\|> unique\(column: "_time"\)/);
+    // drop() merges the fields of a series (of any types) into one table; unique() keeps a row per time.
+    expect(q).toMatch(/\|> drop\(columns: \["_value", "_field"\]\)\n\s+\|> unique\(column: "_time"\)/);
+    expect(q).not.toContain('mode: "except"');
   });
 
   it('counts per day from the same points, and looks for first and last times in every field', () => {
     const q = statsQuery('b');
     expect(q).toContain('unique(column: "_time")');
-    expect(q).toMatch(/aggregateWindow\(every: 1d, fn: sum/);
+    // Days are windowed once per measurement, after its series are merged, not per series.
+    expect(q).toMatch(/group\(columns: \["_measurement"\]\)\n\s+\|> aggregateWindow\(every: 1d, fn: count/);
+    expect(q.match(/aggregateWindow/g)).toHaveLength(1);
     expect(q).toContain('yield(name: "totals")');
     expect(q).toContain('yield(name: "perday")');
     expect(edgeTimesQuery('b', [{ measurement: 'm', firstDay: '2026-01-01', lastDay: '2026-01-02' }])).not.toContain('_field');

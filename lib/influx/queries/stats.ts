@@ -8,12 +8,20 @@ import { PROBE_MEASUREMENT } from './probe';
  * InfluxDB stores each field of a point as a series of its own, so counting one field misses
  * the points written without it (HomeIQ's writer drops fields whose value is None or NaN),
  * and counting every field counts a point once per field. The exact count reads the timestamps
- * of every field: the fields of each series are merged (`_field` and `_value` dropped, then
- * grouped by everything but `_time`) and `unique(column: "_time")` leaves one row per point;
- * a point written twice at the same series and time is one row, as InfluxDB keeps one point.
- * This reads every field value, which costs about as much as counting every field (measured
- * in the note of the counts issue); the console counts again only when /metrics shows a change.
+ * of every field (ONE_ROW_PER_POINT); a point written twice at the same series and time is one
+ * row, as InfluxDB keeps one point. Reading every field costs several times a pushed-down count
+ * of one field per slice; the console counts again only when /metrics shows a change.
  */
+
+/**
+ * Field rows in, one row per point out (no `_value`, no `_field`). drop() takes `_field` out of
+ * the group key, and Flux's drop appends every table whose key becomes the same into one table
+ * (schemaMutationTransformation's builder cache, Flux v0.196 in influxd 2.7 and 2.8): the fields
+ * of a series, whatever their types, land in one table, and unique() leaves one row per time.
+ * An explicit group() would do the same merge again at the cost of a third of the count.
+ */
+export const ONE_ROW_PER_POINT = `drop(columns: ["_value", "_field"])
+  |> unique(column: "_time")`;
 
 /** Everything a bucket can hold: InfluxDB's time range limits. */
 export const ALL_TIME = fluxExpression('start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z');
@@ -32,15 +40,13 @@ export function rangeOf(range: TimeRange | undefined): FluxParameterLike {
   return fluxExpression(`start: ${range.start}, stop: ${range.stop}`);
 }
 
-/** One row per point (series and time) of every measurement but the probe, with `_value: 1`. */
+/** One row per point (series and time) of every measurement but the probe, with a `_value` to count. */
 function points(bucket: string, range?: TimeRange): string {
-  return flux`from(bucket: ${bucket})
+  return `${flux`from(bucket: ${bucket})
   |> range(${rangeOf(range)})
-  |> filter(fn: (r) => r._measurement != ${PROBE_MEASUREMENT})
-  |> drop(columns: ["_value", "_field"])
-  |> group(columns: ["_time"], mode: "except")
-  |> unique(column: "_time")
-  |> map(fn: (r) => ({r with _value: 1}))`.toString();
+  |> filter(fn: (r) => r._measurement != ${PROBE_MEASUREMENT})`.toString()}
+  |> ${ONE_ROW_PER_POINT}
+  |> set(key: "_value", value: "p")`;
 }
 
 const PER_MEASUREMENT = `group(columns: ["_measurement"])
@@ -49,7 +55,7 @@ const PER_MEASUREMENT = `group(columns: ["_measurement"])
 /** Records (points) and tag sets (series with a point) per measurement, in `range` (default: all time). */
 export function countQuery(bucket: string, range?: TimeRange): string {
   return `${points(bucket, range)}
-  |> sum()
+  |> count()
   |> ${PER_MEASUREMENT}`;
 }
 
@@ -81,22 +87,22 @@ export function edgeTimesQuery(bucket: string, edges: readonly EdgeDays[]): stri
 }
 
 /**
- * Totals and records per UTC day in one read of `range`: points per series and day, from which
- * both results are computed (Flux runs the shared source once). Yields `totals` (records and
- * tag sets per measurement) and `perday` (records per measurement and day).
+ * Totals and records per UTC day in one read of `range` (Flux runs the shared source once).
+ * Yields `totals` (records and tag sets per measurement: points per series, then summed) and
+ * `perday` (records per measurement and day: the points of a measurement in one table first,
+ * so the days are windowed once per measurement, not once per series).
  */
 export function statsQuery(bucket: string, range?: TimeRange): string {
   return `data = ${points(bucket, range).replace(/\n/g, '\n  ')}
-  |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
 
 data
-  |> sum()
+  |> count()
   |> ${PER_MEASUREMENT}
   |> yield(name: "totals")
 
 data
   |> group(columns: ["_measurement"])
-  |> aggregateWindow(every: 1d, fn: sum, createEmpty: false, timeSrc: "_start")
+  |> aggregateWindow(every: 1d, fn: count, createEmpty: false, timeSrc: "_start")
   |> keep(columns: ["_measurement", "_time", "_value"])
   |> yield(name: "perday")`;
 }
