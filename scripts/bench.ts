@@ -29,7 +29,7 @@ import { provision } from '../lib/provision/apply';
 import { ai5Spec } from '../lib/spec/load';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
-import { freePort, median, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
+import { freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
 import { cpuOver, influxdPid, measureLoad, printLoad, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 
@@ -162,20 +162,14 @@ async function benchList(influx: Influxd, c: Console, count: number, reps: numbe
 
 async function writeBulk(influx: Influxd, points: number): Promise<number> {
   const started = performance.now();
-  const pending: Promise<unknown>[] = [];
+  const writes = inFlight(2);
   let done = 0;
   for (const { bucket, lines } of bulkLines(spec, { total: points, days: 90 }, 10_000)) {
-    const body = gzipSync(lines.join('\n'));
-    pending.push(
-      fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body, headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } }).then(async (r) => {
-        if (!r.ok) throw new Error(await r.text());
-      }),
-    );
+    await writes.add(postWrite(influx, bucket, gzipSync(lines.join('\n'))));
     done += lines.length;
-    if (pending.length >= 2) await pending.shift();
     if (done % 100_000 === 0) log(`wrote ${done.toLocaleString('en-US')} points`);
   }
-  await Promise.all(pending);
+  await writes.drain();
   return performance.now() - started;
 }
 
@@ -192,8 +186,7 @@ function rawCountQuery(bucket: (typeof spec.buckets)[number]): string {
 /** One more day of HomeIQ's writes (a 90th of the data, every measurement), as new series stamped today. */
 async function writeOneDay(influx: Influxd, points: number, tag: string): Promise<void> {
   for (const { bucket, lines } of bulkLines(spec, { total: Math.max(1, Math.round(points / 90)), days: 1, entityPrefix: tag }, 10_000)) {
-    const r = await fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body: gzipSync(lines.join('\n')), headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } });
-    if (!r.ok) throw new Error(await r.text());
+    await postWrite(influx, bucket, gzipSync(lines.join('\n')));
   }
 }
 

@@ -12,7 +12,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { exportQuery } from '../lib/influx/export-query';
 import { EARLIEST, LATEST } from '../lib/data/export-options';
 import { ai5Spec } from '../lib/spec/load';
-import { median, repo, type Influxd } from './harness';
+import { inFlight, median, postWrite, repo, type Influxd } from './harness';
 
 export interface DataOpsRow {
   name: string;
@@ -101,16 +101,9 @@ async function rawQuery(influx: Influxd, bucket: string, start: string): Promise
 
 /** The raw write: the file's lines in batches of 5,000, gzip, two requests in flight (no parsing, no checks). */
 async function rawWrite(influx: Influxd, bucket: string, batches: Uint8Array<ArrayBuffer>[]): Promise<void> {
-  const pending: Promise<void>[] = [];
-  for (const body of batches) {
-    pending.push(
-      fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body, headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } }).then(async (r) => {
-        if (!r.ok) throw new Error(await r.text());
-      }),
-    );
-    if (pending.length >= 2) await pending.shift();
-  }
-  await Promise.all(pending);
+  const writes = inFlight(2);
+  for (const body of batches) await writes.add(postWrite(influx, bucket, body));
+  await writes.drain();
 }
 
 function batchesOf(file: string): Uint8Array<ArrayBuffer>[] {
