@@ -14,7 +14,7 @@ const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, IN
 
   provision [--dry-run] [--yes] [--json]      plan, then apply the spec's buckets (exit 2: destructive steps need --yes)
   buckets list [--json]                       every bucket of the organization
-  buckets create NAME --retention 90d [--description TEXT]
+  buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]
   buckets delete NAME --yes
   export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
   verify [--json]                             the verification checks (exit 1 when one fails)

@@ -29,7 +29,7 @@ async function list(argv: string[]): Promise<number> {
   }
   const buckets = [...result.data].sort((a, b) => a.name.localeCompare(b.name));
   if (values.json) {
-    printJson(buckets.map((b) => ({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system })));
+    printJson(buckets.map((b) => ({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system, shardGroupDurationSeconds: b.shardGroupDurationSeconds })));
   } else {
     process.stdout.write(table(['NAME', 'RETENTION', 'ID', 'KIND', 'DESCRIPTION'], buckets.map((b) => [b.name, b.retentionText, b.id, b.system ? 'system' : b.managed ? 'AI-5' : '', b.description])) + '\n');
   }
@@ -37,16 +37,18 @@ async function list(argv: string[]): Promise<number> {
 }
 
 async function create(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { retention: { type: 'string' }, description: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 1) throw new UsageError('buckets create takes one NAME: buckets create NAME --retention 90d [--description TEXT]');
+  const { values, positionals } = parseArgs({ args: argv, options: { retention: { type: 'string' }, description: { type: 'string' }, 'shard-group-duration': { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('buckets create takes one NAME: buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]');
   if (values.retention === undefined) throw new UsageError('buckets create needs --retention (for example 90d, 12h, 52w or infinite)');
-  const result = await createBucket({ name: positionals[0], retention: values.retention, description: values.description ?? '' }, CLI_ACTOR);
+  const sgd = values['shard-group-duration'];
+  const result = await createBucket({ name: positionals[0], retention: values.retention, description: values.description ?? '', ...(sgd === undefined ? {} : { shardGroupDuration: sgd }) }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
   }
-  if (values.json) printJson({ id: result.data.id, name: result.data.name, retentionSeconds: result.data.retentionSeconds, description: result.data.description, system: result.data.system });
-  else process.stdout.write(`Created ${result.data.name} (${result.data.id}) with retention ${formatRetention(result.data.retentionSeconds)}.\n`);
+  const b = result.data;
+  if (values.json) printJson({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system, shardGroupDurationSeconds: b.shardGroupDurationSeconds });
+  else process.stdout.write(`Created ${b.name} (${b.id}) with retention ${formatRetention(b.retentionSeconds)}${b.shardGroupDurationSeconds ? ` and shard groups of ${formatRetention(b.shardGroupDurationSeconds)}` : ''}.\n`);
   return EXIT.ok;
 }
 

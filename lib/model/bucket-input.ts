@@ -40,11 +40,21 @@ export const shardGroupDurationInputSchema = z
 
 export const descriptionSchema = z.string({ error: 'Description must be text.' }).max(1000, 'Description is too long: 1000 characters at most.').refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Description must not contain control characters.');
 
-export const createBucketInputSchema = z.strictObject({
-  name: bucketNameSchema,
-  retention: retentionInputSchema,
-  description: descriptionSchema.default(''),
-});
+/** A shard-group duration InfluxDB would refuse beside the retention, on the shard-group field. */
+function refuseShardGroupConflict(v: { retention: number; shardGroupDuration?: number | undefined }, ctx: z.RefinementCtx): void {
+  const conflict = v.shardGroupDuration === undefined ? null : shardGroupConflict(v.retention, v.shardGroupDuration);
+  if (conflict) ctx.addIssue({ code: 'custom', path: ['shardGroupDuration'], message: conflict });
+}
+
+export const createBucketInputSchema = z
+  .strictObject({
+    name: bucketNameSchema,
+    retention: retentionInputSchema,
+    description: descriptionSchema.default(''),
+    /** Absent lets InfluxDB derive it from the retention. */
+    shardGroupDuration: shardGroupDurationInputSchema.optional(),
+  })
+  .superRefine(refuseShardGroupConflict);
 
 export const updateBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
@@ -54,10 +64,7 @@ export const updateBucketInputSchema = z.strictObject({
   shardGroupDuration: shardGroupDurationInputSchema.optional(),
   /** The bucket name typed by the user when the new retention is shorter. */
   confirmName: z.string().max(300).optional(),
-}).superRefine((v, ctx) => {
-  const conflict = v.shardGroupDuration === undefined ? null : shardGroupConflict(v.retention, v.shardGroupDuration);
-  if (conflict) ctx.addIssue({ code: 'custom', path: ['shardGroupDuration'], message: conflict });
-});
+}).superRefine(refuseShardGroupConflict);
 
 export const deleteBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),

@@ -14,8 +14,9 @@ export const bucketSettings = (b: BucketInfo) => ({ retention: b.retentionText, 
 export async function createBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
   const input = createBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
-  const { name, retention, description } = input.data;
-  const result = await withInflux(({ influx }) => create(influx.org.id, name, { retentionSeconds: retention, description }, influx.conn));
+  const { name, retention, description, shardGroupDuration } = input.data;
+  const settings = { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) };
+  const result = await withInflux(({ influx }) => create(influx.org.id, name, settings, influx.conn));
   recordChange(actor, outcome(result, { action: 'bucket.create', bucket: name, before: null, after: bucketSettings }), { changed: result.ok });
   return result;
 }

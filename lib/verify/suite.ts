@@ -6,6 +6,7 @@ import { bucketMeasurements } from './checks/bucket-measurements';
 import { bucketRead } from './checks/bucket-read';
 import { bucketRetention } from './checks/bucket-retention';
 import { bucketSchema } from './checks/bucket-schema';
+import { bucketShardGroups } from './checks/bucket-shard-groups';
 import { bucketVolume } from './checks/bucket-volume';
 import { bucketWrite } from './checks/bucket-write';
 import { metrics } from './checks/metrics';
@@ -16,6 +17,18 @@ import type { Check } from './types';
 
 /** The checks of a spec, in the order they run; every bucket of the spec gets its own. */
 export function buildSuite(spec: ConsoleSpec): Check[] {
-  const perBucket = spec.buckets.flatMap((b) => [bucketExists(b), bucketRetention(b), bucketDescription(b), bucketWrite(b), bucketRead(b), bucketMeasurements(b), bucketSchema(b), bucketVolume(b), bucketInsightsCheck(b)]);
+  const perBucket = spec.buckets.flatMap((b) => [
+    bucketExists(b),
+    bucketRetention(b),
+    // Only where the spec names one: a spec without leaves it to InfluxDB.
+    ...(b.shardGroupDuration === undefined ? [] : [bucketShardGroups({ ...b, shardGroupDuration: b.shardGroupDuration })]),
+    bucketDescription(b),
+    bucketWrite(b),
+    bucketRead(b),
+    bucketMeasurements(b),
+    bucketSchema(b),
+    bucketVolume(b),
+    bucketInsightsCheck(b),
+  ]);
   return [reachable, ready, token, ...perBucket, metrics];
 }

@@ -9,7 +9,10 @@ import { apply, readPlan } from '@/lib/provision/apply';
 import { exportTemplate } from '@/lib/provision/export';
 import { ai5Spec } from '@/lib/spec/load';
 import type { ConsoleSpec } from '@/lib/spec/schema';
+import { createBucket as createBucketCommand } from '@/lib/use-cases/create-bucket';
 import { updateBucket as updateBucketCommand } from '@/lib/use-cases/update-bucket';
+import { runChecks } from '@/lib/verify/run';
+import type { CheckResult } from '@/lib/verify/types';
 import { rawApi, resetBuckets } from '../support/reset';
 
 const spec = ai5Spec();
@@ -239,5 +242,51 @@ describe('shard-group durations against a real influxd', () => {
     expect((await readPlan(dailySpec(90 * DAY, 2 * DAY))).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
     // The stack InfluxDB records for the apply is not ours to keep (deleting it removes its buckets too).
     expect((await rawApi(`/api/v2/stacks/${stackID}?orgID=${await orgID()}`, { method: 'DELETE' })).status).toBe(204);
+  });
+
+  it('creates a bucket with a shard-group duration from the create form and the CLI, refusing before any call what InfluxDB refuses', async () => {
+    const made = await createBucketCommand({ name: 'sgd_new', retention: '90d', description: '', shardGroupDuration: '2d' }, CLI_ACTOR);
+    expect(made.ok).toBe(true);
+    expect(await rules('sgd_new')).toEqual([90 * DAY, 2 * DAY]);
+    // Left out, InfluxDB derives it from the retention.
+    expect((await createBucketCommand({ name: 'sgd_derived', retention: '90d', description: '' }, CLI_ACTOR)).ok).toBe(true);
+    expect(await rules('sgd_derived')).toEqual([90 * DAY, DAY]);
+    for (const [shardGroupDuration, message] of [['91d', 'InfluxDB refuses a shard-group duration (91d) longer than the retention (90d)'], ['30m', 'at least 1h'], ['infinite', 'cannot be infinite']] as const) {
+      const refused = await createBucketCommand({ name: 'sgd_refused', retention: '90d', description: '', shardGroupDuration }, CLI_ACTOR);
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.fields?.shardGroupDuration).toContain(message);
+    }
+    expect(await rawBucket('sgd_refused')).toBeUndefined();
+
+    const made2 = await cli(['buckets', 'create', 'sgd_cli', '--retention', '30d', '--shard-group-duration', '12h', '--json']);
+    expect(made2.code).toBe(0);
+    expect(JSON.parse(made2.stdout)).toMatchObject({ name: 'sgd_cli', retentionSeconds: 30 * DAY, shardGroupDurationSeconds: 12 * HOUR });
+    expect(await rules('sgd_cli')).toEqual([30 * DAY, 12 * HOUR]);
+    const refused = await cli(['buckets', 'create', 'sgd_cli2', '--retention', '1d', '--shard-group-duration', '2d']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('longer than the retention');
+    expect(await rawBucket('sgd_cli2')).toBeUndefined();
+  });
+
+  it('verifies the shard-group duration a spec names, warning with a fix that keeps the retention', async () => {
+    const named = dailySpec(90 * DAY, 2 * DAY);
+    await apply(await readPlan(named), named);
+    const run = async (s: ConsoleSpec) => {
+      const out = new Map<string, CheckResult>();
+      for await (const r of runChecks(s, { conn: connection() })) out.set(r.id, r);
+      return out;
+    };
+    expect((await run(named)).get(`bucket-shard-groups:${DAILY}`)?.status).toBe('pass');
+    // A spec that names none has no such check: the duration is InfluxDB's to choose.
+    expect([...(await run(spec)).keys()].filter((id) => id.startsWith('bucket-shard-groups:'))).toEqual([]);
+
+    const id = (await rawBucket(DAILY))?.id ?? '';
+    await updateBucket(id, { retentionSeconds: 90 * DAY, description: named.buckets[0]?.description ?? '', shardGroupDurationSeconds: DAY });
+    const r = (await run(named)).get(`bucket-shard-groups:${DAILY}`);
+    expect(r?.status).toBe('warn');
+    expect(r?.detail).toContain('Shard groups cover 1d, the spec says 2d');
+    expect(r?.fix).toContain(`influx bucket update --id ${id} --retention 90d --shard-group-duration 2d`);
+    // The fix the check names is the plan's own step.
+    expect((await readPlan(named)).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
   });
 });
