@@ -2,6 +2,7 @@ import type { ConsoleError } from '../errors';
 import type { Result } from '../result';
 import type { ImportProgress, ImportReport } from '../use-cases/import-data';
 import { ResultError } from './fetch-result';
+import { ndjsonEvents } from './ndjson';
 
 export type CheckedUpload = ImportReport & { importId: string; fileName: string };
 export type ImportEvent = ({ type: 'progress' } & ImportProgress) | { type: 'done'; report: ImportReport } | { type: 'error'; error: ConsoleError };
@@ -39,22 +40,10 @@ export async function writeImport(importId: string, confirmName: string, onEvent
     const body = (await res.json().catch(() => null)) as { error?: ConsoleError } | null;
     throw new ResultError(body?.error ?? { code: 'internal', message: `The console answered ${res.status}.`, fix: 'Retry.' });
   }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (!line) continue;
-      const event = JSON.parse(line) as ImportEvent;
-      if (event.type === 'error') throw new ResultError(event.error);
-      if (event.type === 'done') return event.report;
-      onEvent(event);
-    }
+  for await (const event of ndjsonEvents<ImportEvent>(res.body)) {
+    if (event.type === 'error') throw new ResultError(event.error);
+    if (event.type === 'done') return event.report;
+    onEvent(event);
   }
   throw new ResultError({ code: 'internal', message: 'The import stopped without a report: the connection to the console closed.', fix: 'Check the bucket (Measurements) before importing again: rewriting the same points is harmless.' });
 }

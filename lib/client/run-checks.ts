@@ -1,5 +1,6 @@
 import type { ConsoleError } from '../errors';
 import type { CheckResult, VerifyReport } from '../verify/types';
+import { ndjsonEvents } from './ndjson';
 
 export type VerifyEvent = { type: 'check'; result: CheckResult } | { type: 'done'; report?: VerifyReport } | { type: 'error'; error: ConsoleError };
 
@@ -11,19 +12,7 @@ export async function streamChecks(only: string | null, onEvent: (e: VerifyEvent
     onEvent({ type: 'error', error: body?.error ?? { code: 'internal', message: `The console answered ${res.status}.`, fix: 'Retry.' } });
     return;
   }
-  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    buffer += value;
-    let nl: number;
-    while ((nl = buffer.indexOf('\n')) >= 0) {
-      const line = buffer.slice(0, nl).trim();
-      buffer = buffer.slice(nl + 1);
-      if (line) onEvent(JSON.parse(line) as VerifyEvent);
-    }
-  }
+  for await (const event of ndjsonEvents<VerifyEvent>(res.body)) onEvent(event);
 }
 
 /** Offers a text as a file download. */
