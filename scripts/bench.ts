@@ -29,31 +29,16 @@ import { provision } from '../lib/provision/apply';
 import { ai5Spec } from '../lib/spec/load';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
-import { freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type Console, type Influxd } from './harness';
+import { benchRow, freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type BenchRow, type Console, type Influxd } from './harness';
 import { cpuOver, influxdPid, measureLoad, printLoad, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 
-interface Row {
-  name: string;
-  consoleMs: number | null;
-  rawMs: number | null;
-  ratio: number | null;
-  reps: number;
-  consoleSpreadMs: [number, number] | null;
-  rawSpreadMs: [number, number] | null;
-  goal: string;
-  note?: string;
-}
+type Row = BenchRow;
 
 const spec = ai5Spec();
 const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
 
-function row(name: string, consoleTimes: number[] | null, rawTimes: number[] | null, goal: string, note?: string): Row {
-  const c = consoleTimes?.length ? median(consoleTimes) : null;
-  const r = rawTimes?.length ? median(rawTimes) : null;
-  const spread = (t: number[] | null): [number, number] | null => (t?.length ? [Math.min(...t), Math.max(...t)] : null);
-  return { name, consoleMs: c, rawMs: r, ratio: c !== null && r ? c / r : null, reps: consoleTimes?.length ?? rawTimes?.length ?? 0, consoleSpreadMs: spread(consoleTimes), rawSpreadMs: spread(rawTimes), goal, note };
-}
+const row = benchRow;
 
 function api(influx: Influxd) {
   return async (path: string, init: RequestInit = {}) => {

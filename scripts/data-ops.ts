@@ -12,19 +12,9 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { exportQuery } from '../lib/influx/export-query';
 import { EARLIEST, LATEST } from '../lib/data/export-options';
 import { ai5Spec } from '../lib/spec/load';
-import { inFlight, median, postWrite, repo, type Influxd } from './harness';
+import { benchRow, inFlight, median, postWrite, repo, type BenchRow, type Influxd } from './harness';
 
-export interface DataOpsRow {
-  name: string;
-  consoleMs: number | null;
-  rawMs: number | null;
-  ratio: number | null;
-  reps: number;
-  consoleSpreadMs: [number, number] | null;
-  rawSpreadMs: [number, number] | null;
-  goal: string;
-  note?: string;
-}
+export type DataOpsRow = BenchRow;
 
 export interface DataOpsResult {
   rows: DataOpsRow[];
@@ -115,11 +105,7 @@ function batchesOf(file: string): Uint8Array<ArrayBuffer>[] {
 
 const pointsOf = (stderr: string) => Number(/Exported [^:]*: ([\d,]+) points/.exec(stderr)?.[1]?.replace(/,/g, '') ?? Number.NaN);
 
-function row(name: string, c: number[], r: number[], goal: string, note?: string): DataOpsRow {
-  const cm = median(c);
-  const rm = median(r);
-  return { name, consoleMs: cm, rawMs: rm, ratio: cm / rm, reps: c.length, consoleSpreadMs: [Math.min(...c), Math.max(...c)], rawSpreadMs: [Math.min(...r), Math.max(...r)], goal, note };
-}
+const row = benchRow;
 
 /**
  * Exports every spec bucket (the points the bench loaded) and imports the files into new

@@ -10,6 +10,26 @@ import { parseInfluxdExports } from '../tools/influxd/exports';
 
 export const repo = join(__dirname, '..');
 
+/** One bench row: the console's median time against the raw API's, with their spreads. */
+export interface BenchRow {
+  name: string;
+  consoleMs: number | null;
+  rawMs: number | null;
+  ratio: number | null;
+  reps: number;
+  consoleSpreadMs: [number, number] | null;
+  rawSpreadMs: [number, number] | null;
+  goal: string;
+  note?: string;
+}
+
+export function benchRow(name: string, consoleTimes: number[] | null, rawTimes: number[] | null, goal: string, note?: string): BenchRow {
+  const c = consoleTimes?.length ? median(consoleTimes) : null;
+  const r = rawTimes?.length ? median(rawTimes) : null;
+  const spread = (t: number[] | null): [number, number] | null => (t?.length ? [Math.min(...t), Math.max(...t)] : null);
+  return { name, consoleMs: c, rawMs: r, ratio: c !== null && r ? c / r : null, reps: consoleTimes?.length ?? rawTimes?.length ?? 0, consoleSpreadMs: spread(consoleTimes), rawSpreadMs: spread(rawTimes), goal, ...(note === undefined ? {} : { note }) };
+}
+
 export interface Influxd {
   url: string;
   token: string;
