@@ -6,10 +6,8 @@ import { ai5Spec } from '@/lib/spec/load';
 import { refreshCounts } from '@/lib/stats/incremental';
 import { forgetCachedReads } from '@/lib/stats/memo';
 import { scrapeMetrics } from '@/lib/stats/scrape';
-import { readStats } from '@/lib/use-cases/read-stats';
 import { rawApi, resetBuckets } from '../support/reset';
-import { truth } from '../support/truth';
-import { unwrap } from '../support/unwrap';
+import { refreshedExactly } from '../support/truth';
 
 const DAILY = 'pattern_aggregates_daily';
 const WEEKLY = 'pattern_aggregates_weekly';
@@ -38,16 +36,6 @@ async function refresh(name: string): Promise<{ recounted: number; appended: num
   return { recounted: r.recounted, appended: r.appended };
 }
 
-/** The figures the console gives now equal the raw rows' distinct series and times. */
-async function exact(name: string): Promise<void> {
-  const stats = unwrap(await readStats(name, { mode: 'fresh' }))[0];
-  const expected = await truth(name);
-  const all = [...(stats?.measurements ?? []), ...(stats?.unexpected ?? [])].filter((m) => m.records > 0);
-  expect(Object.fromEntries(all.map((m) => [m.name, [m.records, m.tagSets, Object.fromEntries(m.perDay.map((d) => [d.day, d.records]))]]))).toEqual(
-    Object.fromEntries([...expected].map(([m, t]) => [m, [t.records, t.tagSets, Object.fromEntries(t.perDay)]])),
-  );
-}
-
 const entities = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `light.${prefix}_${i}`);
 
 describe('a refresh after HomeIQ appends new series reads the index, not the points, and stays exact', () => {
@@ -59,45 +47,45 @@ describe('a refresh after HomeIQ appends new series reads the index, not the poi
 
   it('takes new series of one point each into a day as an append, and reads the day again for anything else', async () => {
     await write(DAILY, [1, 2, 3].flatMap((d) => entities('a', 10).map((e) => daily(d, e))));
-    await exact(DAILY);
+    await refreshedExactly(DAILY);
 
     // Yesterday's aggregates of new entities: one new series per point.
     await write(DAILY, entities('b', 5).map((e) => daily(1, e)));
     // Yesterday's slice as an append; today's (empty, counted because something changed) is read.
     expect(await refresh(DAILY)).toEqual({ recounted: 2, appended: 1 });
-    await exact(DAILY);
+    await refreshedExactly(DAILY);
 
     // A point written again (InfluxDB keeps one) beside a new one: two points written, one new series.
     await write(DAILY, [daily(1, 'light.a_0'), daily(1, 'light.c_0')]);
     expect((await refresh(DAILY)).appended).toBe(0);
-    await exact(DAILY);
+    await refreshedExactly(DAILY);
 
     // A second point of a series already there (another hour): no new series.
     await write(DAILY, [daily(2, 'light.a_1', 6)]);
     expect((await refresh(DAILY)).appended).toBe(0);
-    await exact(DAILY);
+    await refreshedExactly(DAILY);
 
     // A point refused for its type adds nothing, whichever of influxd's counters it moved.
     const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: `time_based_daily,date=${date(midnight(3))},domain=light,entity_id=light.z occurrences="three" ${midnight(3)}000000`, headers: { 'Content-Type': 'text/plain' } });
     expect(res.status).toBe(422);
     await refresh(DAILY);
-    await exact(DAILY);
+    await refreshedExactly(DAILY);
   });
 
   it('takes a week\'s new series stamped today as an append, and reads the week again when one lands on another day', async () => {
     const now = Date.now();
     await write(WEEKLY, entities('a', 6).map((e, i) => weekly(now - 60_000 - i, e)));
-    await exact(WEEKLY);
+    await refreshedExactly(WEEKLY);
 
     await write(WEEKLY, entities('b', 4).map((e, i) => weekly(Date.now() - i, e)));
     expect(await refresh(WEEKLY)).toEqual({ recounted: 1, appended: 1 });
-    await exact(WEEKLY);
+    await refreshedExactly(WEEKLY);
 
     // A new series on another day of the same 7-day shard group (the day before, or after on a Monday).
     const monday = new Date(midnight(0)).getUTCDay() === 1;
     const other = monday ? midnight(0) + DAY + 3_600_000 : midnight(0) - 3_600_000;
     await write(WEEKLY, [weekly(other, 'light.c_0'), weekly(Date.now(), 'light.c_1')]);
     expect((await refresh(WEEKLY)).appended).toBe(0);
-    await exact(WEEKLY);
+    await refreshedExactly(WEEKLY);
   });
 });

@@ -11,7 +11,7 @@ import { readStats } from '@/lib/use-cases/read-stats';
 import { runChecks } from '@/lib/verify/run';
 import { startInfluxd, stopInfluxd, withOwnInfluxd } from '../support/influxd';
 import { rawApi, resetBuckets } from '../support/reset';
-import { truth } from '../support/truth';
+import { refreshedExactly as exactly, truth } from '../support/truth';
 import { unwrap } from '../support/unwrap';
 
 const DAILY = 'pattern_aggregates_daily';
@@ -36,21 +36,7 @@ async function write(lines: string[], api: (path: string, init?: RequestInit) =>
 }
 
 /** A fresh refresh of the daily bucket, checked against the raw rows; returns the figures. */
-async function refreshedExactly(): Promise<BucketStats> {
-  const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
-  if (!stats) throw new Error('no stats for the daily bucket');
-  const expected = await truth(DAILY);
-  const all = [...stats.measurements, ...stats.unexpected].filter((m) => m.records > 0);
-  expect(Object.fromEntries(all.map((m) => [m.name, m.records]))).toEqual(Object.fromEntries([...expected].map(([m, t]) => [m, t.records])));
-  for (const m of all) {
-    const t = expected.get(m.name);
-    expect(m.tagSets, `${m.name} tag sets`).toBe(t?.tagSets);
-    expect(Object.fromEntries(m.perDay.map((d) => [d.day, d.records])), `${m.name} per day`).toEqual(Object.fromEntries(t?.perDay ?? []));
-    expect(m.firstTime && Date.parse(m.firstTime)).toBe(t && Date.parse(t.first));
-    expect(m.lastTime && Date.parse(m.lastTime)).toBe(t && Date.parse(t.last));
-  }
-  return stats;
-}
+const refreshedExactly = (): Promise<BucketStats> => exactly(DAILY);
 
 const entities = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `light.${prefix}_${i}`);
 

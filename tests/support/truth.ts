@@ -1,4 +1,8 @@
+import { expect } from 'vitest';
 import { queryRows } from '@/lib/influx/query';
+import type { BucketStats } from '@/lib/model/stats';
+import { readStats } from '@/lib/use-cases/read-stats';
+import { unwrap } from './unwrap';
 
 const NOT_TAGS = new Set(['result', 'table', '_start', '_stop', '_time', '_value', '_field']);
 
@@ -23,3 +27,23 @@ export async function truth(bucket: string): Promise<Map<string, { records: numb
   return out;
 }
 
+
+/**
+ * A fresh refresh of `bucket` as the screens make it, checked against the raw rows: records, tag
+ * sets, records per day, first and last times of every measurement. Returns the figures.
+ */
+export async function refreshedExactly(bucket: string): Promise<BucketStats> {
+  const stats = unwrap(await readStats(bucket, { mode: 'fresh' }))[0];
+  if (!stats) throw new Error(`no stats for ${bucket}`);
+  const expected = await truth(bucket);
+  const all = [...stats.measurements, ...stats.unexpected].filter((m) => m.records > 0);
+  expect(Object.fromEntries(all.map((m) => [m.name, m.records]))).toEqual(Object.fromEntries([...expected].map(([m, t]) => [m, t.records])));
+  for (const m of all) {
+    const t = expected.get(m.name);
+    expect(m.tagSets, `${m.name} tag sets`).toBe(t?.tagSets);
+    expect(Object.fromEntries(m.perDay.map((d) => [d.day, d.records])), `${m.name} per day`).toEqual(Object.fromEntries(t?.perDay ?? []));
+    expect(m.firstTime && Date.parse(m.firstTime)).toBe(t && Date.parse(t.first));
+    expect(m.lastTime && Date.parse(m.lastTime)).toBe(t && Date.parse(t.last));
+  }
+  return stats;
+}
