@@ -45,6 +45,25 @@ test('bad input gets a clear message and creates nothing', async ({ page }) => {
   expect((await api.buckets()).some((b) => b.name === '_sneaky')).toBe(false);
 });
 
+test('creates a bucket with a shard-group duration, refusing one InfluxDB would refuse before sending it', async ({ page }) => {
+  await page.goto('/buckets');
+  const form = page.getByRole('form', { name: 'Create bucket' });
+  await form.getByLabel('Name').fill('e2e_sgd');
+  await form.getByLabel('Retention').fill('1d');
+  const shardGroups = form.getByRole('textbox', { name: 'Shard-group duration' });
+  await expect(form).toContainText('Empty: InfluxDB picks 1h.');
+  await shardGroups.fill('2d');
+  await expect(form).toContainText('longer than the retention (1d)');
+  await expect(form.getByRole('button', { name: 'Create bucket' })).toBeDisabled();
+  await shardGroups.fill('6h');
+  await form.getByRole('button', { name: 'Create bucket' }).click();
+  const row = page.getByTestId('bucket-row-e2e_sgd');
+  await expect(row.getByTestId('retention')).toHaveText('1d');
+  await expect(row).toContainText('6h');
+  const made = (await api.buckets()).find((b) => b.name === 'e2e_sgd');
+  expect(made?.retentionRules?.[0]?.shardGroupDurationSeconds).toBe(6 * 3600);
+});
+
 test('system buckets cannot be edited or deleted, and the table says why', async ({ page }) => {
   await page.goto('/buckets');
   const row = page.getByTestId('bucket-row-_monitoring');

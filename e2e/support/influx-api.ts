@@ -14,8 +14,8 @@ export function influxApi(server: E2eInfluxd) {
     const res = await call<{ orgs: { id: string }[] }>('/api/v2/orgs?org=homeiq');
     return res.orgs[0]?.id ?? '';
   }
-  async function buckets(): Promise<{ id: string; name: string; type: string; retentionRules: { everySeconds: number }[] }[]> {
-    const res = await call<{ buckets: { id: string; name: string; type: string; retentionRules: { everySeconds: number }[] }[] }>(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
+  async function buckets(): Promise<{ id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[]> {
+    const res = await call<{ buckets: { id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[] }>(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
     return res.buckets;
   }
   return {
