@@ -30,7 +30,7 @@ import { ai5Spec } from '../lib/spec/load';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
 import { benchRow, freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type BenchRow, type Console, type Influxd } from './harness';
-import { cpuOver, influxdPid, measureLoad, printLoad, type LoadRow } from './influx-load';
+import { measureLoad, printLoad, settle, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 
 type Row = BenchRow;
@@ -63,23 +63,6 @@ function flux(influx: Influxd, query: string): Promise<string> {
   });
 }
 
-/**
- * Waits until influxd has settled after the bulk write (snapshots and compactions run for minutes
- * and take a core): both sides of every row are then timed on the same quiet server.
- */
-async function settle(influx: Influxd): Promise<void> {
-  const pid = influxdPid(influx);
-  const started = performance.now();
-  for (;;) {
-    const cpu = await cpuOver(pid, 5);
-    if (cpu < 15) break;
-    if (performance.now() - started > 10 * 60_000) {
-      log(`influxd still uses ${cpu.toFixed(0)}% of a core after 10 minutes: going on`);
-      break;
-    }
-    log(`influxd settling after the write (${cpu.toFixed(0)}% of a core)`);
-  }
-}
 
 /** A GET to the console with no client-side time limit (fetch gives up on headers after 300 s; a cold count at 1M points takes longer). */
 function consoleGet(c: Console, path: string): Promise<unknown> {
@@ -339,7 +322,7 @@ async function main() {
     log(`row 3: writing ${points.toLocaleString('en-US')} points (batched line protocol, gzip)`);
     const writeMs = await writeBulk(influx, points);
     log(`wrote ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s`);
-    await settle(influx);
+    await settle(influx, log);
     rows.push(...(await benchStats(influx, c, points, Math.min(reps, 3), Math.max(1, Number(values['cold-reps'])), !values['skip-naive'])));
     if (values.insights) {
       log('row 3b: insights');

@@ -13,6 +13,7 @@ import { exportQuery } from '../lib/influx/export-query';
 import { EARLIEST, LATEST } from '../lib/data/export-options';
 import { ai5Spec } from '../lib/spec/load';
 import { benchRow, inFlight, median, postWrite, repo, type BenchRow, type Influxd } from './harness';
+import { settle } from './influx-load';
 
 export type DataOpsRow = BenchRow;
 
@@ -156,17 +157,22 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
     let full = { ms: 0, peakMb: 0, points: 0, files: [] as { bucket: string; file: string }[] };
     let fullImportMb = 0;
     for (let i = 0; i < reps; i++) {
+      await settle(influx, log);
       log(`data ops: export, rep ${i + 1} of ${reps}`);
       full = await exportAll(null, 'full');
       exportTimes.push(full.ms);
+      await settle(influx, log);
       log(`data ops: raw query, rep ${i + 1}`);
       const q0 = performance.now();
       for (const b of spec.buckets) await rawQuery(influx, b.name, EARLIEST.iso);
       rawQueryTimes.push(performance.now() - q0);
+      await settle(influx, log);
       log(`data ops: import, rep ${i + 1}`);
       const imp = await importAll(full.files, 'full');
       importTimes.push(imp.ms);
       fullImportMb = Math.max(fullImportMb, imp.peakMb);
+      // The import's compactions must not slow the raw write that follows it.
+      await settle(influx, log);
       log(`data ops: raw write, rep ${i + 1}`);
       for (const f of full.files) await recreateBucket(influx, `raw_${f.bucket}`);
       // Timed like the console: reading the file, splitting it into batches and compressing each is part of writing it.
