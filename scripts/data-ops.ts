@@ -188,7 +188,7 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
     const points = full.points;
     const perSecond = (ms: number) => Math.round(points / (ms / 1000));
     const rows = [
-      row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), CSV parsed, line protocol written, gzip to a file; raw: the same query, body read and dropped'),
+      row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), one query per shard group, CSV parsed, line protocol written, gzip to a file; raw: one query over the whole range (the same rows), body read and dropped'),
       row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: the file read, split into the same batches and each gzipped, 2 in flight'),
     ];
     return {
