@@ -1,21 +1,21 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { memo, useMemo } from 'react';
 import { Card } from '@/components/card';
+import type { BucketChartsProps } from '@/components/charts/bucket-charts';
+import { ChartsPlaceholder, lazyChart } from '@/components/charts/lazy-chart';
 import { formatCount } from '@/lib/client/format';
 import { formatRetention } from '@/lib/model/retention';
 import type { BucketStats } from '@/lib/model/stats';
 import { coverage } from '@/lib/stats/coverage';
+import { LocalTime } from './local-time';
 import { MeasurementTable } from './measurement-table';
 
-// recharts loads only when a bucket has data to draw.
-const BucketCharts = dynamic(() => import('@/components/charts/bucket-charts'), {
-  ssr: false,
-  loading: () => <p className="text-sm text-slate-400">Drawing charts…</p>,
-});
+const BucketCharts = lazyChart<BucketChartsProps>(() => import('@/components/charts/bucket-charts'), <ChartsPlaceholder count={4} />);
 
-export function BucketSection({ stats }: { stats: BucketStats }) {
-  const cov = coverage(stats.retentionSeconds, stats.firstTime);
+/** Memoised: the screen re-renders on every poll and bucket-list refresh; a bucket's charts redraw only when its figures change. */
+export const BucketSection = memo(function BucketSection({ stats }: { stats: BucketStats }) {
+  const cov = useMemo(() => coverage(stats.retentionSeconds, stats.firstTime), [stats.retentionSeconds, stats.firstTime]);
   const empty = stats.records === 0;
   return (
     <Card title={`${stats.name} · retention ${formatRetention(stats.retentionSeconds)}`}>
@@ -25,15 +25,15 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
         {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
         <span className="text-slate-400" data-testid={`bucket-counted-${stats.name}`}>
           {' '}
-          · up to date at {new Date(stats.computedAt).toLocaleTimeString()} · {stats.recountedSlices} of {stats.countedSlices} time slices counted again in {stats.queryMs} ms
-          {Date.parse(stats.computedAt) - Date.parse(stats.detailsReadAt) > 1000 ? <> · series, keys and first/last times as read at {new Date(stats.detailsReadAt).toLocaleTimeString()} (series plus the tag sets counted since; a new read is under way)</> : null}
+          · up to date at <LocalTime iso={stats.computedAt} /> · {stats.recountedSlices} of {stats.countedSlices} time slices counted again in {stats.queryMs} ms
+          {Date.parse(stats.computedAt) - Date.parse(stats.detailsReadAt) > 1000 ? <> · series, keys and first/last times as read at <LocalTime iso={stats.detailsReadAt} /> (series plus the tag sets counted since; a new read is under way)</> : null}
         </span>
       </p>
       {empty ? (
         <p className="mb-4 rounded-md bg-slate-50 p-3 text-sm text-slate-600">No data in this bucket yet. Every measurement of the spec is listed with zeros below.</p>
       ) : (
         <div className="mb-4">
-          <BucketCharts stats={stats} cov={cov} />
+          <BucketCharts name={stats.name} measurements={stats.measurements} unexpected={stats.unexpected} cov={cov} />
         </div>
       )}
       <MeasurementTable bucket={stats.name} rows={stats.measurements} cov={cov} />
@@ -45,4 +45,4 @@ export function BucketSection({ stats }: { stats: BucketStats }) {
       ) : null}
     </Card>
   );
-}
+});

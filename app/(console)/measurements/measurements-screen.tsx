@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { inputClass } from '@/components/dialog';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
@@ -15,10 +15,6 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
   const [bucket, setBucket] = useState<string>('');
   const buckets = useBuckets();
   const stats = useStats(bucket || undefined, bucket ? undefined : initial);
-  useEffect(() => {
-    // Fetch the charts' code while the page settles, not after the data arrives.
-    void import('@/components/charts/bucket-charts');
-  }, []);
   const others = (buckets.data ?? []).filter((b) => !b.managed && !b.system);
   const empty = stats.data?.every((b) => b.records === 0);
   return (

@@ -1,7 +1,7 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useState } from 'react';
+import { lazyChart } from '@/components/charts/lazy-chart';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { SamplerFailure } from '@/components/sampler-failure';
@@ -10,7 +10,7 @@ import { useStorage } from '@/lib/client/use-storage';
 import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
 import { BucketGrowth } from './bucket-growth';
 
-const StorageCharts = dynamic(() => import('@/components/charts/storage-charts'), { ssr: false, loading: () => <p className="text-sm text-slate-400">Drawing charts…</p> });
+const StorageCharts = lazyChart(() => import('@/components/charts/storage-charts'), <p className="text-sm text-slate-400">Drawing charts…</p>);
 
 export function StorageScreen() {
   const [range, setRange] = useState<Range>('30d');
