@@ -29,7 +29,7 @@ async function list(argv: string[]): Promise<number> {
   }
   const buckets = [...result.data].sort((a, b) => a.name.localeCompare(b.name));
   if (values.json) {
-    printJson(buckets.map((b) => ({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system, shardGroupDurationSeconds: b.shardGroupDurationSeconds })));
+    printJson(buckets.map((b) => ({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system })));
   } else {
     process.stdout.write(table(['NAME', 'RETENTION', 'ID', 'KIND', 'DESCRIPTION'], buckets.map((b) => [b.name, b.retentionText, b.id, b.system ? 'system' : b.managed ? 'AI-5' : '', b.description])) + '\n');
   }
@@ -47,7 +47,7 @@ async function create(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
   const b = result.data;
-  if (values.json) printJson({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system, shardGroupDurationSeconds: b.shardGroupDurationSeconds });
+  if (values.json) printJson({ id: b.id, name: b.name, retentionSeconds: b.retentionSeconds, description: b.description, system: b.system });
   else process.stdout.write(`Created ${b.name} (${b.id}) with retention ${formatRetention(b.retentionSeconds)}${b.shardGroupDurationSeconds ? ` and shard groups of ${formatRetention(b.shardGroupDurationSeconds)}` : ''}.\n`);
   return EXIT.ok;
 }

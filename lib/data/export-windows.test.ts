@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST, LAST } from '../stats/slices';
+import { EARLIEST, LATEST } from './export-options';
 import { exportWindows } from './export-windows';
 
 const DAY = 86_400;
@@ -28,6 +29,13 @@ describe('exportWindows', () => {
     expect(exportWindows({ retentionSeconds: 90 * DAY, shardGroupDurationSeconds: DAY }, '2026-11-10T01:00:00Z', '2026-11-10T02:00:00Z', now)).toEqual([{ start: '2026-11-10T01:00:00Z', stop: '2026-11-10T02:00:00Z' }]);
     const weekly = exportWindows({ retentionSeconds: 365 * DAY, shardGroupDurationSeconds: 7 * DAY }, '2026-11-01T00:00:00Z', '2026-11-20T00:00:00Z', now);
     expect(weekly.map((s) => s.start)).toEqual(['2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z', '2026-11-16T00:00:00Z']);
+  });
+
+  it('keeps points before 1970 and after the last slice: the first and last windows reach the selection’s bounds', () => {
+    const w = exportWindows({ retentionSeconds: 90 * DAY, shardGroupDurationSeconds: DAY }, EARLIEST.iso, LATEST.iso, now);
+    expect(w[0]?.start).toBe(EARLIEST.iso);
+    expect(w.at(-1)?.stop).toBe(LATEST.iso);
+    for (let i = 1; i < w.length; i++) expect(w[i]?.start).toBe(w[i - 1]?.stop);
   });
 
   it('reads a bucket of infinite retention in one window', () => {

@@ -13,12 +13,8 @@ export function exportWindows(bucket: { retentionSeconds: number; shardGroupDura
   if (!slices) return [{ start, stop }];
   const from = BigInt(rfc3339ToNs(start));
   const to = BigInt(rfc3339ToNs(stop));
-  const out: Slice[] = [];
-  for (const s of slices) {
-    const a = BigInt(rfc3339ToNs(s.start));
-    const b = BigInt(rfc3339ToNs(s.stop));
-    if (b <= from || a >= to) continue;
-    out.push({ start: a > from ? s.start : start, stop: b < to ? s.stop : stop });
-  }
-  return out;
+  // Cut at the boundaries inside the selection only: it may start before 1970, where the slices begin.
+  const cuts = slices.slice(1).map((s) => s.start).filter((c) => from < BigInt(rfc3339ToNs(c)) && BigInt(rfc3339ToNs(c)) < to);
+  const bounds = [start, ...cuts, stop];
+  return bounds.slice(1).map((b, i) => ({ start: bounds[i] ?? start, stop: b }));
 }

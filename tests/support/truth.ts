@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { rfc3339ToNs } from '@/lib/data/lp-from-rows';
 import { queryRows } from '@/lib/influx/query';
 import type { BucketStats } from '@/lib/model/stats';
 import { readStats } from '@/lib/use-cases/read-stats';
@@ -19,7 +20,11 @@ export async function truth(bucket: string): Promise<Map<string, { records: numb
   }
   const out = new Map<string, { records: number; tagSets: number; perDay: Map<string, number>; first: string; last: string }>();
   for (const [m, set] of points) {
-    const times = [...set].map((p) => p.split('|')[1] ?? '').sort();
+    // By instant, not as text: Flux trims trailing zeros of the fraction (".67Z" is later than ".673Z" as text).
+    const times = [...set].map((p) => p.split('|')[1] ?? '').sort((a, b) => {
+      const [x, y] = [BigInt(rfc3339ToNs(a)), BigInt(rfc3339ToNs(b))];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
     const perDay = new Map<string, number>();
     for (const t of times) perDay.set(t.slice(0, 10), (perDay.get(t.slice(0, 10)) ?? 0) + 1);
     out.set(m, { records: set.size, tagSets: series.get(m)?.size ?? 0, perDay, first: times[0] ?? '', last: times.at(-1) ?? '' });
