@@ -45,7 +45,7 @@ export function CreateBucketForm() {
         <Field label="Retention" error={error?.fields?.retention} hint="90d, 12h, 52w, infinite">
           <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} />
         </Field>
-        <Field label="Shard-group duration" error={error?.fields?.shardGroupDuration ?? shardError} hint={derived}>
+        <Field label="Shard groups" error={error?.fields?.shardGroupDuration ?? shardError} hint={derived}>
           <input className={inputClass} value={shardGroups} onChange={(e) => setShardGroups(e.target.value)} placeholder="1d" aria-label="Shard-group duration" />
         </Field>
         <Field label="Description" error={error?.fields?.description}>
