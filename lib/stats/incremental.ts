@@ -1,15 +1,16 @@
 import 'server-only';
 import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
-import { queryRows } from '../influx/query';
-import { cardinalityQuery, sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
+import { QueryCancelled, queryRows } from '../influx/query';
+import { cardinalityQuery, dayTotalsQuery, sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
 import { appendedCounts } from './append';
 import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, locateStages, locatesAll, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
 import { sliceCountsOf, type SliceCounts } from './slice-counts';
 import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
-import { countSlices, currentSlices, FIRST, inSlices, iso, LAST, sliceKey, type Slice } from './slices';
+import { slicePool } from './slice-pool';
+import { countSlices, currentSlices, FIRST, iso, LAST, sliceKey, utcDayOf, type Slice } from './slices';
 
 export interface CountableBucket {
   id: string;
@@ -63,6 +64,12 @@ async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn:
 
 const DAY_MS = 86_400_000;
 
+/** A slice's counts, read whole. One of a single UTC day is its own per-day figure: only its totals are read. */
+async function readSlice(bucket: string, slice: Slice, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
+  const day = utcDayOf(slice);
+  return sliceCountsOf(await queryRows(day ? dayTotalsQuery(bucket, slice) : statsQuery(bucket, slice), conn, signal), day ?? undefined);
+}
+
 /** The UTC day of `now` when `slice` is longer than a day and holds it: where its appends are followed. */
 function todayIn(slice: Slice, now: number): Slice | null {
   if (slice.start === FIRST || slice.stop === LAST) return null;
@@ -104,7 +111,7 @@ async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSli
   const input = { days, day: (today ?? slice).start.slice(0, 10), counted: stored.counts, countedSeries: stored.series, before: baseline[id], now: shard, series, seriesTotal, ...(daySeries ? { daySeries } : {}) };
   const appended = appendedCounts(input);
   if (appended || !today) return appended;
-  return appendedCounts({ ...input, dayCounts: sliceCountsOf(await queryRows(statsQuery(bucket.name, today), conn, signal)) });
+  return appendedCounts({ ...input, dayCounts: await readSlice(bucket.name, today, conn, signal) });
 }
 
 /**
@@ -138,19 +145,29 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   saveRefreshed(ref, { instance: seen.instance, shards: seen.shards, refreshedAt: now, pending: todo.map(sliceKey), keep: slices.map(sliceKey), learned });
   let done = 0;
   let appended = 0;
-  await inSlices(todo, async (slice) => {
+  const countOne = async (slice: Slice, signal: AbortSignal) => {
     const key = sliceKey(slice);
     const before = known?.slices.get(key);
     const shards = [...new Set([...(before?.shards ?? []), ...[...learned].filter(([, k]) => k === key).map(([id]) => id)])];
     // Only a slice recounted for a write (not one a delete of the console's left pending, nor a new one).
     const why = dirty.get(key);
     const appendable = !plan.whole && (why === 'shard-written' || why === 'current' || why === 'series-changed');
-    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, opts.signal);
+    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, signal);
     if (append) appended++;
-    const counts = append ?? (await withDaySeries(bucket, slice, sliceCountsOf(await queryRows(statsQuery(bucket.name, slice), conn, opts.signal)), now, conn, opts.signal));
+    const counts = append ?? (await withDaySeries(bucket, slice, await readSlice(bucket.name, slice, conn, signal), now, conn, signal));
     saveSlice(ref, { key, ...slice, countedAt: Date.now(), series: series.get(key) ?? 0, shards, counts });
     opts.onSlice?.(++done, todo.length);
-  });
+  };
+  // One failed slice stops the rest of this refresh: its waiting slices leave the pool, running ones are aborted.
+  const failed = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([opts.signal, failed.signal]) : failed.signal;
+  try {
+    await Promise.all(todo.map((slice) => slicePool().run({ batch: todo.length, cost: series.get(sliceKey(slice)) ?? 0, signal, run: () => countOne(slice, signal) })));
+  } catch (e) {
+    failed.abort(e);
+    // Every caller went away: the slices left waiting were dropped, which is the same stop.
+    throw opts.signal?.aborted ? new QueryCancelled() : e;
+  }
   if (plan.whole) saveReconciled(ref, now);
 
   const stored = loadCounts(ref);

@@ -20,4 +20,16 @@ describe('slice counts', () => {
       ['2026-11-28', 31],
     ]);
   });
+
+  it('gives a slice of one UTC day its total as that day\'s figure (its query reads no per-day rows)', () => {
+    const day = sliceCountsOf(
+      [
+        { result: 'totals', _measurement: 'time_based_daily', records: 30, tagSets: 29 },
+        { result: 'totals', _measurement: 'anomaly_daily', records: 7, tagSets: 7 },
+      ],
+      '2026-11-27',
+    );
+    expect(day.time_based_daily).toEqual({ records: 30, tagSets: 29, perDay: { '2026-11-27': 30 } });
+    expect(mergeSlices([day]).perDay.get('anomaly_daily')?.get('2026-11-27')).toBe(7);
+  });
 });

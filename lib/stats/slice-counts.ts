@@ -9,8 +9,11 @@ export interface MeasurementSlice extends MeasurementCount {
 }
 export type SliceCounts = Record<string, MeasurementSlice>;
 
-/** A slice's counts from the rows of statsQuery (its `totals` and `perday` results). */
-export function sliceCountsOf(rows: readonly FluxRow[]): SliceCounts {
+/**
+ * A slice's counts from the rows of statsQuery (its `totals` and `perday` results), or from the
+ * `totals` of dayTotalsQuery for a slice of the one UTC `day`, whose per-day figure is its total.
+ */
+export function sliceCountsOf(rows: readonly FluxRow[], day?: string): SliceCounts {
   const out: SliceCounts = {};
   const entry = (m: string): MeasurementSlice => (out[m] ??= { records: 0, tagSets: 0, perDay: {} });
   for (const row of rows) {
@@ -27,6 +30,7 @@ export function sliceCountsOf(rows: readonly FluxRow[]): SliceCounts {
       e.perDay[day] = Math.max(e.perDay[day] ?? 0, Number(row._value ?? 0));
     }
   }
+  if (day) for (const e of Object.values(out)) e.perDay = e.records > 0 ? { [day]: e.records } : {};
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSlices, currentSlices, FIRST, inSlices, LAST } from './slices';
+import { countSlices, currentSlices, FIRST, LAST, utcDayOf, type Slice } from './slices';
 
 const NOW = Date.parse('2026-11-28T15:00:00Z');
 
@@ -33,18 +33,14 @@ describe('count slices', () => {
     expect(countSlices({ retentionSeconds: 0 }, NOW)).toBeNull();
   });
 
-  it('runs at most `limit` slices at a time and keeps their order', async () => {
-    let running = 0;
-    let peak = 0;
-    const slices = countSlices({ retentionSeconds: 10 * 86_400 }, NOW) ?? [];
-    const out = await inSlices(slices, async (s) => {
-      running++;
-      peak = Math.max(peak, running);
-      await new Promise((r) => setTimeout(r, 1));
-      running--;
-      return s.start;
-    });
-    expect(out).toEqual(slices.map((s) => s.start));
-    expect(peak).toBe(2);
+  it('knows a slice of exactly one UTC day, whose per-day figure is its total', () => {
+    const days = countSlices({ retentionSeconds: 90 * 86_400, shardGroupDurationSeconds: 86_400 }, NOW) ?? [];
+    expect(utcDayOf(days[1] as Slice)).toBe('2026-08-29');
+    expect(utcDayOf(days[0] as Slice)).toBeNull();
+    expect(utcDayOf(days.at(-1) as Slice)).toBeNull();
+    const weeks = countSlices({ retentionSeconds: 365 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }, NOW) ?? [];
+    expect(weeks.slice(1, -1).map(utcDayOf).every((d) => d === null)).toBe(true);
+    expect(utcDayOf({ start: '2026-11-28T12:00:00Z', stop: '2026-11-29T12:00:00Z' })).toBeNull();
+    expect(utcDayOf({ start: FIRST, stop: LAST })).toBeNull();
   });
 });

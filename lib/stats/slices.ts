@@ -45,21 +45,14 @@ export function countSlices(bucket: { retentionSeconds: number; shardGroupDurati
 /** A slice's identity in console.db. */
 export const sliceKey = (s: Slice): string => `${s.start}/${s.stop}`;
 
+/** The UTC day (YYYY-MM-DD) a slice covers when it is exactly one, else null. */
+export function utcDayOf(slice: Slice): string | null {
+  if (slice.start === FIRST || slice.stop === LAST) return null;
+  const start = Date.parse(slice.start);
+  return start % (DAY_S * 1000) === 0 && Date.parse(slice.stop) - start === DAY_S * 1000 ? slice.start.slice(0, 10) : null;
+}
+
 /** The slices that hold `nowMs`: where the writes of the day land. */
 export function currentSlices(slices: readonly Slice[], nowMs: number = Date.now()): Slice[] {
   return slices.filter((s) => Date.parse(s.start) <= nowMs && nowMs < Date.parse(s.stop));
-}
-
-/** Runs `work` on each slice, at most `limit` at a time, results in slice order. */
-export async function inSlices<T>(slices: readonly Slice[], work: (slice: Slice) => Promise<T>, limit = 2): Promise<T[]> {
-  const out: T[] = new Array(slices.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < slices.length) {
-      const i = next++;
-      out[i] = await work(slices[i] as Slice);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, slices.length) }, worker));
-  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cardinalityQuery, countQuery, edgeTimesQuery, statsQuery } from './stats';
+import { cardinalityQuery, countQuery, dayTotalsQuery, edgeTimesQuery, statsQuery } from './stats';
 
 const evil = 'b"ucket ${danger} \\ end';
 
@@ -29,6 +29,14 @@ describe('stats Flux', () => {
     expect(q).toContain('yield(name: "totals")');
     expect(q).toContain('yield(name: "perday")');
     expect(edgeTimesQuery('b', [{ measurement: 'm', firstDay: '2026-01-01', lastDay: '2026-01-02' }])).not.toContain('_field');
+  });
+
+  it('reads only the totals of one day, under the name the slice reader knows', () => {
+    const q = dayTotalsQuery('b', { start: '2026-11-27T00:00:00Z', stop: '2026-11-28T00:00:00Z' });
+    expect(q).toContain('range(start: 2026-11-27T00:00:00Z, stop: 2026-11-28T00:00:00Z)');
+    expect(q).toContain('yield(name: "totals")');
+    expect(q).not.toContain('aggregateWindow');
+    expect(() => dayTotalsQuery('b', { start: '2026-11-27', stop: 'now()' })).toThrow(RangeError);
   });
 
   it('asks union() only for two or more measurements', () => {
