@@ -6,6 +6,7 @@ import { SESSION_COOKIE } from './lib/auth/session';
 import { checkSession } from './lib/auth/sessions';
 import { isSameOrigin } from './lib/auth/same-origin';
 import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, methodNotAllowed, type Refusal } from './lib/http/request-checks';
+import { noteActivity } from './lib/http/activity';
 import { REQUEST_ID_HEADER, requestIdFor } from './lib/http/request-id';
 import { securityHeaders } from './lib/http/security-headers';
 import { log } from './lib/log';
@@ -44,6 +45,7 @@ export async function proxy(request: NextRequest) {
     case 'allow':
       break;
   }
+  if (session) noteActivity(request.method, pathname);
   if (request.method === 'POST') {
     const refusal = checkContentLength(request.headers.get('content-length')) ?? (serverAction ? await checkServerAction(request) : null);
     if (refusal) return refuse(refusal);

@@ -5,7 +5,7 @@ const tick = () => new Promise((r) => setTimeout(r, 5));
 
 describe('work behind the foreground', () => {
   it('starts only after a quiet moment since the last refresh', async () => {
-    const q = behindQueue(() => {}, 40);
+    const q = behindQueue(() => {}, { quietMs: 40 });
     const ran: string[] = [];
     await q.foreground(async () => {});
     q.queue('a', async () => void ran.push('a'));
@@ -16,7 +16,7 @@ describe('work behind the foreground', () => {
   });
 
   it('waits while a refresh runs, then runs each key once', async () => {
-    const q = behindQueue(() => {}, 0);
+    const q = behindQueue(() => {}, { quietMs: 0 });
     const ran: string[] = [];
     let release = () => {};
     const fg = q.foreground(() => new Promise<void>((r) => (release = r)));
@@ -34,7 +34,7 @@ describe('work behind the foreground', () => {
 
   it('stops a job a refresh starts over, and runs it again after', async () => {
     const errors: unknown[] = [];
-    const q = behindQueue((_, e) => errors.push(e), 0);
+    const q = behindQueue((_, e) => errors.push(e), { quietMs: 0 });
     const starts: boolean[] = [];
     q.queue('a', (signal) => {
       starts.push(true);
@@ -58,5 +58,34 @@ describe('work behind the foreground', () => {
     });
     await tick();
     expect(errors.map(String)).toEqual(['Error: influxd down']);
+  });
+
+  it('waits while someone uses the console, but not longer than its limit, and never stops a running job for it', async () => {
+    let active = Date.now();
+    const q = behindQueue(() => {}, { quietMs: 30, activity: () => active, maxDeferMs: 200 });
+    const ran: number[] = [];
+    q.queue('a', async () => void ran.push(Date.now()));
+    // Someone clicks every 10 ms: the job waits for the limit, then runs.
+    const clicking = setInterval(() => (active = Date.now()), 10);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(ran).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    clearInterval(clicking);
+    expect(ran.length).toBe(1);
+    // A job that runs is not stopped by a click, and the next one waits for a quiet moment.
+    let release = () => {};
+    let stopped = false;
+    q.queue('b', (signal) => new Promise<void>((r) => ((release = r), signal.addEventListener('abort', () => (stopped = true)))));
+    active = 0;
+    await new Promise((r) => setTimeout(r, 60));
+    expect(q.pending()).toBe(1);
+    active = Date.now();
+    q.queue('c', async () => void ran.push(Date.now()));
+    release();
+    await tick();
+    expect(stopped).toBe(false);
+    expect(ran.length).toBe(1);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(ran.length).toBe(2);
   });
 });

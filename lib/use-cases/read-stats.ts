@@ -6,6 +6,7 @@ import type { Result } from '../result';
 import type { Connection } from '../influx/client';
 import type { BucketSpec } from '../spec/schema';
 import { bucketStats, presentMeasurements, readDetails, slicedTagSets, type BucketStats } from '../stats/bucket-stats';
+import { lastActivity } from '../http/activity';
 import { behindQueue } from '../stats/behind';
 import { covers, detailsFromJson, detailsToJson, SLOW_DETAILS_MS, withDetails, type Details } from '../stats/details';
 import { refreshCounts, type RefreshedCounts } from '../stats/incremental';
@@ -48,8 +49,8 @@ interface Waiting {
 class StatsCache {
   readonly entries = new Map<string, Assembled>();
   readonly pending = new Map<string, Waiting>();
-  /** Details read behind figures that carry an older read forward; they yield to every refresh. */
-  readonly behind = behindQueue((key, e) => log.warn('stats: reading the details failed', { bucket: key.split('|')[1], error: errorText(e) }));
+  /** Details read behind figures that carry an older read forward; they yield to every refresh, and wait while someone uses the console. */
+  readonly behind = behindQueue((key, e) => log.warn('stats: reading the details failed', { bucket: key.split('|')[1], error: errorText(e) }), { activity: lastActivity });
   /** Bumped by clear(): figures assembled before a change are not stored after it. */
   generation = 0;
   clear(): void {
