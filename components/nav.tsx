@@ -25,6 +25,9 @@ export function Nav() {
           <Link
             key={s.href}
             href={s.href}
+            // Every screen is dynamic and has no loading state: a prefetch fetches no data, yet each
+            // page view made the server render nine other routes' shells on the cores it draws on.
+            prefetch={false}
             aria-current={active ? 'page' : undefined}
             className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? 'bg-indigo-600 text-white' : 'text-slate-600 hover:bg-slate-200'}`}
           >

@@ -37,7 +37,7 @@ export function MeasurementTable({ bucket, rows, cov }: { bucket: string; rows: 
             return (
               <tr key={m.name} data-testid={`measurement-${m.name}`} className="border-b border-slate-100 align-top">
                 <td className="px-2 py-2">
-                  <Link href={measurementPagePath(bucket, m.name)} className="font-mono text-xs font-semibold text-indigo-700 underline" title={`Records per day and per entity, the latest points and the insights of ${m.name}`}>
+                  <Link href={measurementPagePath(bucket, m.name)} prefetch={false} className="font-mono text-xs font-semibold text-indigo-700 underline" title={`Records per day and per entity, the latest points and the insights of ${m.name}`}>
                     {m.name}
                   </Link>
                   <p className="text-xs text-slate-400">{m.detector ?? 'not in the spec'}</p>
