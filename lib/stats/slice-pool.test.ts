@@ -66,4 +66,25 @@ describe('slice pool', () => {
     await expect(thrownAtOnce).rejects.toThrow('thrown before any await');
     await expect(next).resolves.toBe('went on');
   });
+
+  it('listens once per signal, however many slices a refresh queues on it, and lets go after', async () => {
+    const pool = createSlicePool(1);
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const refresh = new AbortController();
+      const done = await Promise.all(Array.from({ length: 95 }, (_, i) => pool.run({ batch: 95, cost: i, signal: refresh.signal, run: async () => i })));
+      expect(done).toHaveLength(95);
+      const stop = new AbortController();
+      const stopped = Promise.allSettled(Array.from({ length: 30 }, () => pool.run({ batch: 30, cost: 1, signal: stop.signal, run: tick })));
+      stop.abort(new Error('gone'));
+      expect((await stopped).filter((r) => r.status === 'rejected')).toHaveLength(29);
+      await tick();
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+    expect(pool.size).toEqual({ running: 0, waiting: 0 });
+  });
 });

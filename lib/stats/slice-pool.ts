@@ -39,6 +39,34 @@ export function createSlicePool(limit: number): SlicePool {
   const waiting: Queued[] = [];
   let running = 0;
   let order = 0;
+  // One abort listener per signal, not per job: a full recount queues a job per slice on one signal.
+  const bySignal = new Map<AbortSignal, { jobs: Set<Queued & { reject: (e: unknown) => void }>; onAbort: () => void }>();
+  const unwatch = (signal: AbortSignal | undefined, entry: Queued) => {
+    const watched = signal && bySignal.get(signal);
+    if (!watched || !signal) return;
+    watched.jobs.delete(entry as Queued & { reject: (e: unknown) => void });
+    if (watched.jobs.size > 0) return;
+    signal.removeEventListener('abort', watched.onAbort);
+    bySignal.delete(signal);
+  };
+  const watch = (signal: AbortSignal, entry: Queued & { reject: (e: unknown) => void }) => {
+    let watched = bySignal.get(signal);
+    if (!watched) {
+      const jobs = new Set<Queued & { reject: (e: unknown) => void }>();
+      const onAbort = () => {
+        bySignal.delete(signal);
+        for (const job of jobs) {
+          const i = waiting.indexOf(job);
+          if (i >= 0) waiting.splice(i, 1);
+          job.reject(signal.reason);
+        }
+      };
+      watched = { jobs, onAbort };
+      bySignal.set(signal, watched);
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+    watched.jobs.add(entry);
+  };
   const next = () => {
     while (running < limit && waiting.length > 0) {
       let best = 0;
@@ -54,18 +82,13 @@ export function createSlicePool(limit: number): SlicePool {
     run<T>(job: SliceJob<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         if (job.signal?.aborted) return reject(job.signal.reason);
-        const onAbort = () => {
-          const i = waiting.indexOf(entry);
-          if (i < 0) return;
-          waiting.splice(i, 1);
-          reject(job.signal?.reason);
-        };
-        const entry: Queued = {
+        const entry = {
           batch: job.batch,
           cost: job.cost,
           order: order++,
+          reject,
           start: () => {
-            job.signal?.removeEventListener('abort', onAbort);
+            unwatch(job.signal, entry);
             running++;
             Promise.resolve()
               .then(job.run)
@@ -76,7 +99,7 @@ export function createSlicePool(limit: number): SlicePool {
               });
           },
         };
-        job.signal?.addEventListener('abort', onAbort, { once: true });
+        if (job.signal) watch(job.signal, entry);
         waiting.push(entry);
         next();
       });
