@@ -18,7 +18,7 @@
  * bench/data-ops.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { get as httpGet, request as httpRequest } from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -48,41 +48,37 @@ function api(influx: Influxd) {
   };
 }
 
-/** A raw Flux query, with no client-side time limit: fetch gives up on headers after 300 s, and a raw count over a million series can take longer. */
-function flux(influx: Influxd, query: string): Promise<string> {
+/**
+ * An HTTP request with no client-side time limit: fetch gives up on headers after 300 s, and a raw
+ * count over a million series, or the console's cold count of it, can take longer.
+ */
+function untimed(url: string, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux' } }, (res) => {
+    const req = httpRequest(url, { method: init.method, headers: init.headers }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => ((res.statusCode ?? 500) < 300 ? resolve(text) : reject(new Error(`query answered ${res.statusCode}: ${text}`))));
+      res.on('end', () => resolve({ status: res.statusCode ?? 500, text }));
       res.on('error', reject);
     });
     req.on('error', reject);
-    req.end(query);
+    req.end(init.body);
   });
 }
 
+/** A raw Flux query: its CSV. */
+async function flux(influx: Influxd, query: string): Promise<string> {
+  const { status, text } = await untimed(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux' }, body: query });
+  if (status >= 300) throw new Error(`query answered ${status}: ${text}`);
+  return text;
+}
 
-/** A GET to the console with no client-side time limit (fetch gives up on headers after 300 s; a cold count at 1M points takes longer). */
-function consoleGet(c: Console, path: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = httpGet(c.url + path, { headers: { Cookie: c.cookie } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        try {
-          const body = JSON.parse(text) as { ok: boolean; error?: unknown };
-          if (!body.ok) reject(new Error(`${path}: ${JSON.stringify(body.error)}`));
-          else resolve(body);
-        } catch (e) {
-          reject(e instanceof Error ? e : new Error(String(e)));
-        }
-      });
-    });
-    req.on('error', reject);
-  });
+/** A GET to the console: its JSON body, refused unless `ok`. */
+async function consoleGet(c: Console, path: string): Promise<unknown> {
+  const { text } = await untimed(c.url + path, { method: 'GET', headers: { Cookie: c.cookie } });
+  const body = JSON.parse(text) as { ok: boolean; error?: unknown };
+  if (!body.ok) throw new Error(`${path}: ${JSON.stringify(body.error)}`);
+  return body;
 }
 
 /** Row 1: the console's apply of the AI-5 plan against the seed's Method 4, each from a clean org. */
