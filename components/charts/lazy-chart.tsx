@@ -8,9 +8,9 @@ import { createElement, useSyncExternalStore, type ComponentType, type ReactNode
  * fallback makes React hold the chart back for 300 ms once it is ready (its throttle on revealing
  * a boundary), and its fetch starts only when the component renders. Here the fetch starts as soon
  * as the calling module runs in the browser, before hydration, and the chart shows the moment both
- * are done. The server, and hydration, render `placeholder`.
+ * are done. The server, and hydration, render `placeholder` (given the props: boxes as many as the charts).
  */
-export function lazyChart<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, placeholder: ReactNode): ComponentType<P> {
+export function lazyChart<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, placeholder: ReactNode | ((props: P) => ReactNode)): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<unknown> | null = null;
   const waiting = new Set<() => void>();
@@ -28,12 +28,13 @@ export function lazyChart<P extends object>(load: () => Promise<{ default: Compo
   if (typeof window !== 'undefined') start();
   function LazyChart(props: P) {
     const chart = useSyncExternalStore(subscribe, () => loaded, () => null);
-    return chart ? createElement(chart, props) : placeholder;
+    if (chart) return createElement(chart, props);
+    return typeof placeholder === 'function' ? placeholder(props) : placeholder;
   }
   return LazyChart;
 }
 
-/** Boxes the size of a bucket's four charts, while recharts loads. */
+/** Boxes the size of the charts (`count` of them), while recharts loads. */
 export function ChartsPlaceholder({ count }: { count: number }) {
   return (
     <div className="grid gap-4 lg:grid-cols-2" aria-busy="true">

@@ -1,7 +1,8 @@
 'use client';
 
-import { useState } from 'react';
-import { lazyChart } from '@/components/charts/lazy-chart';
+import { useState, type ComponentProps } from 'react';
+import { ChartsPlaceholder, lazyChart } from '@/components/charts/lazy-chart';
+import type StorageChartsChunk from '@/components/charts/storage-charts';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { SamplerFailure } from '@/components/sampler-failure';
@@ -10,7 +11,8 @@ import { useStorage } from '@/lib/client/use-storage';
 import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
 import { BucketGrowth } from './bucket-growth';
 
-const StorageCharts = lazyChart(() => import('@/components/charts/storage-charts'), <p className="text-sm text-slate-400">Drawing charts…</p>);
+// Disk and series over time, then one chart per bucket: as many boxes while recharts loads.
+const StorageCharts = lazyChart<ComponentProps<typeof StorageChartsChunk>>(() => import('@/components/charts/storage-charts'), ({ buckets }) => <ChartsPlaceholder count={2 + buckets.length} />);
 
 export function StorageScreen() {
   const [range, setRange] = useState<Range>('30d');
