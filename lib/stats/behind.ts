@@ -8,9 +8,10 @@
  * CLI loop send their requests back to back.
  *
  * Someone using the console (`activity`: the time of the last request a person's browser made)
- * also holds jobs back, without stopping one that runs: a page loads on the same two cores as
- * influxd, and a 13 s details read behind it made the Measurements screen draw in 1.3 s instead
- * of 0.7 s. A job held back `maxDeferMs` runs anyway, so a busy console still reads its details.
+ * also holds jobs back, without stopping one that runs: a page draws on the same two cores as
+ * influxd, and in the bench a details read (4-13 s of influxd work at a million points) started in
+ * the middle of the Measurements screen's visits. A job held back `maxDeferMs` runs anyway, so a
+ * busy console still reads its details.
  */
 export interface Behind {
   /** Runs `work`; while it lasts no job runs. */
