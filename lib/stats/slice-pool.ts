@@ -24,7 +24,9 @@ interface Queued {
   batch: number;
   cost: number;
   order: number;
+  signal: AbortSignal | undefined;
   start: () => void;
+  reject: (reason: unknown) => void;
 }
 
 export interface SlicePool {
@@ -40,19 +42,13 @@ export function createSlicePool(limit: number): SlicePool {
   let running = 0;
   let order = 0;
   // One abort listener per signal, not per job: a full recount queues a job per slice on one signal.
-  const bySignal = new Map<AbortSignal, { jobs: Set<Queued & { reject: (e: unknown) => void }>; onAbort: () => void }>();
-  const unwatch = (signal: AbortSignal | undefined, entry: Queued) => {
-    const watched = signal && bySignal.get(signal);
-    if (!watched || !signal) return;
-    watched.jobs.delete(entry as Queued & { reject: (e: unknown) => void });
-    if (watched.jobs.size > 0) return;
-    signal.removeEventListener('abort', watched.onAbort);
-    bySignal.delete(signal);
-  };
-  const watch = (signal: AbortSignal, entry: Queued & { reject: (e: unknown) => void }) => {
+  const bySignal = new Map<AbortSignal, { jobs: Set<Queued>; onAbort: () => void }>();
+  const watch = (entry: Queued) => {
+    const signal = entry.signal;
+    if (!signal) return;
     let watched = bySignal.get(signal);
     if (!watched) {
-      const jobs = new Set<Queued & { reject: (e: unknown) => void }>();
+      const jobs = new Set<Queued>();
       const onAbort = () => {
         bySignal.delete(signal);
         for (const job of jobs) {
@@ -66,6 +62,14 @@ export function createSlicePool(limit: number): SlicePool {
       signal.addEventListener('abort', onAbort, { once: true });
     }
     watched.jobs.add(entry);
+  };
+  const unwatch = (entry: Queued) => {
+    const watched = entry.signal && bySignal.get(entry.signal);
+    if (!watched || !entry.signal) return;
+    watched.jobs.delete(entry);
+    if (watched.jobs.size > 0) return;
+    entry.signal.removeEventListener('abort', watched.onAbort);
+    bySignal.delete(entry.signal);
   };
   const next = () => {
     while (running < limit && waiting.length > 0) {
@@ -82,13 +86,14 @@ export function createSlicePool(limit: number): SlicePool {
     run<T>(job: SliceJob<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         if (job.signal?.aborted) return reject(job.signal.reason);
-        const entry = {
+        const entry: Queued = {
           batch: job.batch,
           cost: job.cost,
           order: order++,
+          signal: job.signal,
           reject,
           start: () => {
-            unwatch(job.signal, entry);
+            unwatch(entry);
             running++;
             Promise.resolve()
               .then(job.run)
@@ -99,7 +104,7 @@ export function createSlicePool(limit: number): SlicePool {
               });
           },
         };
-        if (job.signal) watch(job.signal, entry);
+        watch(entry);
         waiting.push(entry);
         next();
       });
