@@ -2,15 +2,16 @@ import 'server-only';
 import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
 import { QueryCancelled, queryRows } from '../influx/query';
-import { cardinalityQuery, dayTotalsQuery, sliceSeriesQuery, statsQuery } from '../influx/queries/stats';
+import { cardinalityQuery, sliceSeriesQuery } from '../influx/queries/stats';
 import { appendedCounts } from './append';
 import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
 import { locateChanges, locateStages, locatesAll, planRefresh, type RecountReason, type RefreshMode } from './refresh-plan';
-import { sliceCountsOf, type SliceCounts } from './slice-counts';
+import { sliceReader, type CountMethod, type SliceReader } from './read-slice';
+import type { SliceCounts } from './slice-counts';
 import { learnShard, loadCounts, markPending, saveShardState, saveReconciled, saveRefreshed, saveSlice, type BucketRef, type StoredSlice } from './slice-store';
 import { slicePool } from './slice-pool';
-import { countSlices, currentSlices, FIRST, iso, LAST, sliceKey, utcDayOf, type Slice } from './slices';
+import { countSlices, currentSlices, FIRST, iso, LAST, sliceKey, type Slice } from './slices';
 
 export interface CountableBucket {
   id: string;
@@ -31,6 +32,8 @@ export interface RefreshOptions {
   signal?: AbortSignal;
   /** Told of each slice as it is counted (for progress). */
   onSlice?: (done: number, total: number) => void;
+  /** `flux` reads every slice with Flux (tests compare the two ways); `auto` uses InfluxQL where it reads the bucket exactly. */
+  method?: CountMethod;
 }
 
 export interface RefreshedCounts {
@@ -40,6 +43,8 @@ export interface RefreshedCounts {
   /** Of those, the slices brought up to date as appends (append.ts), without reading them whole. */
   appended: number;
   reasons: Partial<Record<RecountReason, number>>;
+  /** How the slices read whole were read (null: none was). */
+  readWith: SliceReader['method'] | null;
   /** Bumped whenever a slice's counts changed: equal revisions, equal figures. */
   revision: number;
   /** The counts were up to date at this time. */
@@ -63,12 +68,6 @@ async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn:
 }
 
 const DAY_MS = 86_400_000;
-
-/** A slice's counts, read whole. One of a single UTC day is its own per-day figure: only its totals are read. */
-async function readSlice(bucket: string, slice: Slice, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
-  const day = utcDayOf(slice);
-  return sliceCountsOf(await queryRows(day ? dayTotalsQuery(bucket, slice) : statsQuery(bucket, slice), conn, signal), day ?? undefined);
-}
 
 /** The UTC day of `now` when `slice` is longer than a day and holds it: where its appends are followed. */
 function todayIn(slice: Slice, now: number): Slice | null {
@@ -98,7 +97,7 @@ async function withDaySeries(bucket: CountableBucket, slice: Slice, counts: Slic
  * not proven and the slice is read whole. Reads the index for the slice's series per measurement
  * (and today's, in a slice longer than a day); today's points only when the index does not prove it.
  */
-async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSlice, shards: readonly string[], baseline: ShardStates, seen: ShardStates, seriesTotal: number | undefined, now: number, conn: Connection, signal?: AbortSignal): Promise<SliceCounts | null> {
+async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSlice, shards: readonly string[], baseline: ShardStates, seen: ShardStates, seriesTotal: number | undefined, now: number, conn: Connection, read: () => Promise<SliceReader>, signal?: AbortSignal): Promise<SliceCounts | null> {
   const id = shards[0];
   const shard = id === undefined ? undefined : seen[id];
   if (shards.length !== 1 || id === undefined || !shard || seriesTotal === undefined || slice.start === FIRST || slice.stop === LAST) return null;
@@ -111,7 +110,7 @@ async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSli
   const input = { days, day: (today ?? slice).start.slice(0, 10), counted: stored.counts, countedSeries: stored.series, before: baseline[id], now: shard, series, seriesTotal, ...(daySeries ? { daySeries } : {}) };
   const appended = appendedCounts(input);
   if (appended || !today) return appended;
-  return appendedCounts({ ...input, dayCounts: await readSlice(bucket.name, today, conn, signal) });
+  return appendedCounts({ ...input, dayCounts: await (await read())(today, signal) });
 }
 
 /**
@@ -145,6 +144,9 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   saveRefreshed(ref, { instance: seen.instance, shards: seen.shards, refreshedAt: now, pending: todo.map(sliceKey), keep: slices.map(sliceKey), learned });
   let done = 0;
   let appended = 0;
+  // Prepared once, on the first slice that reads points: a refresh that only appends reads none.
+  let reader: Promise<SliceReader> | undefined;
+  const read = () => (reader ??= sliceReader(bucket, conn, opts.method, opts.signal));
   const countOne = async (slice: Slice, signal: AbortSignal) => {
     const key = sliceKey(slice);
     const before = known?.slices.get(key);
@@ -152,9 +154,9 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
     // Only a slice recounted for a write (not one a delete of the console's left pending, nor a new one).
     const why = dirty.get(key);
     const appendable = !plan.whole && (why === 'shard-written' || why === 'current' || why === 'series-changed');
-    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, signal);
+    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, read, signal);
     if (append) appended++;
-    const counts = append ?? (await withDaySeries(bucket, slice, await readSlice(bucket.name, slice, conn, signal), now, conn, signal));
+    const counts = append ?? (await withDaySeries(bucket, slice, await (await read())(slice, signal), now, conn, signal));
     saveSlice(ref, { key, ...slice, countedAt: Date.now(), series: series.get(key) ?? 0, shards, counts });
     opts.onSlice?.(++done, todo.length);
   };
@@ -180,6 +182,7 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
     slices: slices.map((s) => stored?.slices.get(sliceKey(s))).filter((s): s is StoredSlice => !!s),
     recounted: todo.length,
     appended,
+    readWith: reader ? (await reader).method : null,
     reasons,
     revision: stored?.revision ?? 0,
     refreshedAt: now,

@@ -155,7 +155,7 @@ async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: R
   const now = Date.now();
   const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode, waitForDetails);
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
-  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
+  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, readWith: counted.readWith, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
   if (generation === cache.generation) {
     cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, details: assembled.details });
     if (assembled.carried) readDetailsBehind(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), key);

@@ -1,0 +1,125 @@
+import 'server-only';
+import { z } from 'zod';
+import { QueryCancelled } from './cancelled';
+import { connection, type Connection } from './client';
+
+/**
+ * InfluxDB's v1 query API (`/query`, InfluxQL), for the reads Flux makes slow. A bucket is its
+ * database through its DBRP mapping (InfluxDB 2.x gives every bucket a virtual one).
+ */
+
+/** InfluxDB refused the InfluxQL itself (a statement error, a limit, no such database): Flux may still answer. */
+export class InfluxqlRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InfluxqlRefused';
+  }
+}
+
+/** A name as an InfluxQL identifier: in double quotes, with backslash, quote and newline escaped. */
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+}
+
+/** An RFC 3339 time as an InfluxQL string literal (the caller's times are validated RFC 3339). */
+export function timeLiteral(time: string): string {
+  return `'${time.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+const QUERY_TIMEOUT_MS = 10 * 60_000;
+/** Rows per chunk of a streamed answer: a chunk is parsed whole, so this bounds the memory a read takes. */
+const CHUNK_ROWS = 10_000;
+
+const seriesSchema = z.object({ name: z.string(), columns: z.array(z.string()), values: z.array(z.array(z.unknown())).optional() });
+const chunkSchema = z.object({
+  error: z.string().optional(),
+  results: z.array(z.object({ statement_id: z.number().optional(), error: z.string().optional(), series: z.array(seriesSchema).optional() })).optional(),
+});
+export type InfluxqlRows = z.infer<typeof seriesSchema> & { statement: number };
+
+/**
+ * Runs InfluxQL `statements` against database `db`, streamed in chunks of JSON, and hands each
+ * series chunk to `onSeries` as it arrives. Any statement error rejects (the answer is not complete
+ * then), as InfluxqlRefused when InfluxDB refused the query, QueryCancelled when `signal` aborted.
+ */
+export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection = connection(), signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) throw new QueryCancelled();
+  const body = new URLSearchParams({ db, q: statements.join(';\n'), chunked: 'true', chunk_size: String(CHUNK_ROWS) });
+  const timeout = AbortSignal.timeout(QUERY_TIMEOUT_MS);
+  try {
+    const res = await fetch(new URL('/query', conn.env.url), {
+      method: 'POST',
+      headers: { Authorization: `Token ${conn.env.token}`, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Encoding': 'identity' },
+      body,
+      signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+    });
+    if (!res.ok || !res.body) {
+      const text = await res.text();
+      const message = `InfluxDB answered the InfluxQL query with ${res.status}: ${text.slice(0, 300)}`;
+      if (res.status >= 400 && res.status < 500) throw new InfluxqlRefused(message);
+      throw Object.assign(new Error(message), { statusCode: res.status, body: text });
+    }
+    const decoder = new TextDecoder();
+    let pending = '';
+    const line = (text: string) => {
+      if (!text.trim()) return;
+      const parsed = chunkSchema.safeParse(JSON.parse(text));
+      if (!parsed.success) throw new InfluxqlRefused(`InfluxDB answered InfluxQL with an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+      if (parsed.data.error) throw new InfluxqlRefused(parsed.data.error);
+      for (const r of parsed.data.results ?? []) {
+        if (r.error) throw new InfluxqlRefused(r.error);
+        for (const s of r.series ?? []) onSeries({ ...s, statement: r.statement_id ?? 0 });
+      }
+    };
+    const reader = res.body.getReader();
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        pending += decoder.decode(next.value, { stream: true });
+        let nl = pending.indexOf('\n');
+        while (nl >= 0) {
+          line(pending.slice(0, nl));
+          pending = pending.slice(nl + 1);
+          nl = pending.indexOf('\n');
+        }
+      }
+    } finally {
+      // A statement error mid-answer: close the connection, and InfluxDB stops the query.
+      await reader.cancel().catch(() => undefined);
+    }
+    line(pending + decoder.decode());
+  } catch (e) {
+    if (signal?.aborted) throw new QueryCancelled();
+    throw e;
+  }
+}
+
+const mappingsSchema = z.object({ content: z.array(z.object({ bucketID: z.string() })).optional() });
+const orgsSchema = z.object({ orgs: z.array(z.object({ id: z.string() })).optional() });
+
+/**
+ * Whether InfluxQL on database `bucket.name` reads this very bucket. The v1 API resolves the
+ * database in the token's organization, by its DBRP mappings: every mapping of that name in every
+ * organization the token sees must point at the bucket, or a query could read another one.
+ */
+export async function readsBucket(bucket: { id: string; name: string }, conn: Connection = connection(), signal?: AbortSignal): Promise<boolean> {
+  const get = async (path: string) => {
+    const res = await fetch(new URL(path, conn.env.url), { headers: { Authorization: `Token ${conn.env.token}`, Accept: 'application/json' }, signal: signal ?? AbortSignal.timeout(30_000) });
+    if (!res.ok) {
+      await res.body?.cancel();
+      return null;
+    }
+    return (await res.json()) as unknown;
+  };
+  const orgs = orgsSchema.safeParse(await get('/api/v2/orgs?limit=100'));
+  if (!orgs.success || !orgs.data.orgs?.length || orgs.data.orgs.length >= 100) return false;
+  let found = 0;
+  for (const org of orgs.data.orgs) {
+    const mappings = mappingsSchema.safeParse(await get(`/api/v2/dbrps?orgID=${encodeURIComponent(org.id)}&db=${encodeURIComponent(bucket.name)}`));
+    if (!mappings.success) return false;
+    for (const m of mappings.data.content ?? []) {
+      if (m.bucketID !== bucket.id) return false;
+      found++;
+    }
+  }
+  return found > 0;
+}
