@@ -74,13 +74,15 @@ export async function streamInfluxql(db: string, statements: readonly string[], 
     const reader = res.body.getReader();
     try {
       for (let next = await reader.read(); !next.done; next = await reader.read()) {
-        pending += decoder.decode(next.value, { stream: true });
-        let nl = pending.indexOf('\n');
-        while (nl >= 0) {
-          line(pending.slice(0, nl));
-          pending = pending.slice(nl + 1);
-          nl = pending.indexOf('\n');
+        // Each chunk of the answer is one line of JSON; only the new text is searched for its end.
+        const text = decoder.decode(next.value, { stream: true });
+        let start = 0;
+        for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', start)) {
+          line(pending + text.slice(start, nl));
+          pending = '';
+          start = nl + 1;
         }
+        pending += text.slice(start);
       }
     } finally {
       // A statement error mid-answer: close the connection, and InfluxDB stops the query.
