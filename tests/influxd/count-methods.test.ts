@@ -92,4 +92,14 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
     expect(result.readWith).toBe('flux');
     expect(result.figures.m?.records).toBe(2);
   });
+
+  it('reads with Flux when a tag and a field share a name (SELECT * would rename one of them)', async () => {
+    const b = await bucket('shared name', 30 * 86_400);
+    const d1 = midnight(1);
+    await writeLines(b.name, [`m,x=a x=1 ${ns(d1)}`, `m,x=b x=1 ${ns(d1)}`, `m,x=b y=1 ${ns(d1 + 1)}`]);
+    const counted = await countedWith(b, 'auto');
+    expect(counted.readWith).toBe('flux');
+    expect(counted.figures).toEqual(await expected(b.name));
+    expect(counted.figures.m).toMatchObject({ records: 3, tagSets: 2 });
+  });
 });
