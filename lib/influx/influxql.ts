@@ -27,8 +27,12 @@ export function timeLiteral(time: string): string {
 }
 
 const QUERY_TIMEOUT_MS = 10 * 60_000;
-/** Rows per chunk of a streamed answer: a chunk is parsed whole, so this bounds the memory a read takes. */
-const CHUNK_ROWS = 10_000;
+/**
+ * Rows per chunk of a streamed answer. A chunk is parsed whole, so this bounds the memory a read takes
+ * (a string field holds up to 64 kB). A lab cold count of 1M points took 23.2–27.4 s with chunks of
+ * 1,000 rows and 21.3–26.1 s with 10,000 (four runs each): the same within the noise.
+ */
+const CHUNK_ROWS = 1_000;
 
 const seriesSchema = z.object({ name: z.string(), columns: z.array(z.string()), values: z.array(z.array(z.unknown())).optional() });
 const chunkSchema = z.object({
