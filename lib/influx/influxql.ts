@@ -44,12 +44,13 @@ export type InfluxqlRows = z.infer<typeof seriesSchema> & { statement: number };
 /**
  * Runs InfluxQL `statements` against database `db`, streamed in chunks of JSON, and hands each
  * series chunk to `onSeries` as it arrives. Any statement error rejects (the answer is not complete
- * then), as InfluxqlRefused when InfluxDB refused the query, QueryCancelled when `signal` aborted.
+ * then): as InfluxqlRefused when InfluxDB refused the query or has no such database (400, 404, a
+ * statement error), QueryCancelled when `signal` aborted; any other answer as its HTTP status.
  */
-export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection = connection(), signal?: AbortSignal): Promise<void> {
+export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection = connection(), signal?: AbortSignal, timeoutMs = QUERY_TIMEOUT_MS): Promise<void> {
   if (signal?.aborted) throw new QueryCancelled();
   const body = new URLSearchParams({ db, q: statements.join(';\n'), chunked: 'true', chunk_size: String(CHUNK_ROWS) });
-  const timeout = AbortSignal.timeout(QUERY_TIMEOUT_MS);
+  const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const res = await fetch(new URL('/query', conn.env.url), {
       method: 'POST',
@@ -60,7 +61,7 @@ export async function streamInfluxql(db: string, statements: readonly string[], 
     if (!res.ok || !res.body) {
       const text = await res.text();
       const message = `InfluxDB answered the InfluxQL query with ${res.status}: ${text.slice(0, 300)}`;
-      if (res.status >= 400 && res.status < 500) throw new InfluxqlRefused(message);
+      if (res.status === 400 || res.status === 404) throw new InfluxqlRefused(message);
       throw Object.assign(new Error(message), { statusCode: res.status, body: text });
     }
     const decoder = new TextDecoder();
