@@ -1,4 +1,5 @@
 import 'server-only';
+import { DbrpsAPI, OrgsAPI } from '@influxdata/influxdb-client-apis';
 import { z } from 'zod';
 import { QueryCancelled } from './cancelled';
 import { connection, type Connection } from './client';
@@ -100,8 +101,16 @@ export async function streamInfluxql(db: string, statements: readonly string[], 
   }
 }
 
-const mappingsSchema = z.object({ content: z.array(z.object({ bucketID: z.string() })).optional() });
-const orgsSchema = z.object({ orgs: z.array(z.object({ id: z.string() })).optional() });
+/** An answer the token may not have: a 4xx means "cannot tell", and InfluxQL is not used. */
+async function unlessRefused<T>(call: Promise<T>): Promise<T | null> {
+  try {
+    return await call;
+  } catch (e) {
+    const status = (e as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return null;
+    throw e;
+  }
+}
 
 /**
  * Whether InfluxQL on database `bucket.name` reads this very bucket. The v1 API resolves the
@@ -109,21 +118,15 @@ const orgsSchema = z.object({ orgs: z.array(z.object({ id: z.string() })).option
  * organization the token sees must point at the bucket, or a query could read another one.
  */
 export async function readsBucket(bucket: { id: string; name: string }, conn: Connection = connection(), signal?: AbortSignal): Promise<boolean> {
-  const get = async (path: string) => {
-    const res = await fetch(new URL(path, conn.env.url), { headers: { Authorization: `Token ${conn.env.token}`, Accept: 'application/json' }, signal: signal ?? AbortSignal.timeout(30_000) });
-    if (!res.ok) {
-      await res.body?.cancel();
-      return null;
-    }
-    return (await res.json()) as unknown;
-  };
-  const orgs = orgsSchema.safeParse(await get('/api/v2/orgs?limit=100'));
-  if (!orgs.success || !orgs.data.orgs?.length || orgs.data.orgs.length >= 100) return false;
+  const orgs = (await unlessRefused(new OrgsAPI(conn.influx).getOrgs({ limit: 100 })))?.orgs ?? [];
+  if (orgs.length === 0 || orgs.length >= 100) return false;
   let found = 0;
-  for (const org of orgs.data.orgs) {
-    const mappings = mappingsSchema.safeParse(await get(`/api/v2/dbrps?orgID=${encodeURIComponent(org.id)}&db=${encodeURIComponent(bucket.name)}`));
-    if (!mappings.success) return false;
-    for (const m of mappings.data.content ?? []) {
+  for (const org of orgs) {
+    if (signal?.aborted) throw new QueryCancelled();
+    if (!org.id) return false;
+    const mappings = await unlessRefused(new DbrpsAPI(conn.influx).getDBRPs({ orgID: org.id, db: bucket.name }));
+    if (!mappings) return false;
+    for (const m of mappings.content ?? []) {
       if (m.bucketID !== bucket.id) return false;
       found++;
     }
