@@ -1,4 +1,7 @@
+import { guardTerminal } from './output';
 import { runCli } from './run';
+
+guardTerminal();
 
 /** Exits once stdout has been written out: process.exit() drops what a pipe has not taken yet (JSON over 64 kB). */
 function exitAfterOutput(code: number): void {

@@ -21,10 +21,13 @@ describe('configuration', () => {
     ['CONSOLE_SAMPLER', 'maybe'],
     ['PORT', '70000'],
     ['INFLUXDB_URL', 'influxdb:8086'],
+    ['CONSOLE_ALERT_WEBHOOK_URL', 'http://user:PASSWORD@host:99999/PATHSECRET'],
+    ['CONSOLE_ALERT_WEBHOOK_URL', 'ftp://host/PATHSECRET'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const c = parseConfig({ [name]: value });
     expect(c.ok).toBe(false);
     expect(!c.ok && c.error.code).toBe('config');
     expect(!c.ok && c.error.message).toContain(name);
+    expect(!c.ok && JSON.stringify(c.error), 'no secret of the value in the error').not.toMatch(/PASSWORD|PATHSECRET/);
   });
 });

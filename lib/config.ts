@@ -1,6 +1,7 @@
 import 'server-only';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { webhookUrlProblem } from './alerts/webhook';
 import { consoleError, InfluxError } from './errors';
 import { fail, ok, type Result } from './result';
 
@@ -53,7 +54,17 @@ const schema = z.object({
   CONSOLE_TRUSTED_PROXY: z.preprocess(unset, z.string().trim().regex(/^([1-9]|10)$/, 'CONSOLE_TRUSTED_PROXY must be the number of proxies in front of the console, 1 to 10').transform(Number).optional()),
   PORT: wholeNumber('PORT', 1, 65_535, 3000),
   /** Where alerts go (a generic JSON POST, or Slack/Discord text when the URL is theirs); unset: incidents are only listed on the Alerts screen. */
-  CONSOLE_ALERT_WEBHOOK_URL: z.preprocess(unset, z.string().trim().refine((v) => /^https?:\/\/[^\s/]+/.test(v), 'CONSOLE_ALERT_WEBHOOK_URL must be an http(s) URL').optional()),
+  CONSOLE_ALERT_WEBHOOK_URL: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .superRefine((v, ctx) => {
+        const problem = webhookUrlProblem(v);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .optional(),
+  ),
   CONSOLE_ALERT_UNREACHABLE_MINUTES: wholeNumber('CONSOLE_ALERT_UNREACHABLE_MINUTES', 1, 1440, 5),
   /** `json`: one JSON object per line (HomeIQ's services); `pretty`: for a person at a terminal (the default there). */
   LOG_FORMAT: z.preprocess(unset, z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be "json" or "pretty"' }).optional()),

@@ -45,7 +45,10 @@ export async function dataDeleteCommand(argv: string[]): Promise<number> {
     return EXIT.needsConfirmation;
   }
 
-  const done = await deleteData({ ...input, confirmName: values.bucket }, CLI_ACTOR);
+  // --yes confirms the delete of what a preview counts right now, and only that.
+  const preview = await previewDataDelete(input);
+  if (!preview.ok) return failed(preview.error);
+  const done = await deleteData({ ...input, confirmName: values.bucket, previewId: preview.data.previewId }, CLI_ACTOR);
   if (!done.ok) return failed(done.error);
   const d = done.data;
   if (values.json) printJson({ dryRun: false, points: d.points, deleted: d.deleted });

@@ -43,6 +43,8 @@ export const deleteDataInputSchema = z
     confirmName: z.string().max(300).optional(),
     /** The points the preview showed: the delete stops if a different number matches now. */
     expectedPoints: z.number().int().nonnegative().optional(),
+    /** The server's ID of the preview the person saw: a delete without it is refused. */
+    previewId: z.string().regex(/^[0-9a-f]{32}$/, 'That is not a preview ID: preview the delete again.').optional(),
   })
   .superRefine((v, ctx) => {
     if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });

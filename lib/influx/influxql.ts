@@ -17,15 +17,7 @@ export class InfluxqlRefused extends Error {
   }
 }
 
-/** A name as an InfluxQL identifier: in double quotes, with backslash, quote and newline escaped. */
-export function quoteIdent(name: string): string {
-  return `"${name.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
-}
-
-/** An RFC 3339 time as an InfluxQL string literal (the caller's times are validated RFC 3339). */
-export function timeLiteral(time: string): string {
-  return `'${time.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}
+export { quoteIdent, stringLiteral as timeLiteral } from './point-select';
 
 const QUERY_TIMEOUT_MS = 10 * 60_000;
 /**

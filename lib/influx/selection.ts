@@ -3,15 +3,42 @@ import { deletePredicate } from '../data/delete-predicate';
 import type { SamplePoint, Selection } from '../data/selection';
 import { connection, type Connection } from './client';
 import { selectionCountQuery, selectionSampleQuery } from './queries/selection';
+import { InfluxqlRefused } from './influxql';
+import { bucketSchema, countPoints } from './points';
 import { queryRows } from './query';
+import { log } from '../log';
 import { deletePoints } from './write';
 
-/** Points per measurement that the selection holds now, exactly. */
-export async function countSelection(bucket: string, sel: Selection, conn: Connection = connection(), signal?: AbortSignal): Promise<Record<string, number>> {
-  const rows = await queryRows(selectionCountQuery(bucket, sel), conn, signal);
-  const out: Record<string, number> = {};
-  for (const row of rows) out[String(row._measurement)] = Number(row._value);
-  return out;
+/** How a selection was counted: InfluxQL reads every point whatever its field types; Flux reads one type per field. */
+export type CountedWith = 'influxql' | 'flux';
+
+export interface SelectionCount {
+  points: Record<string, number>;
+  method: CountedWith;
+}
+
+/**
+ * Points per measurement that the selection holds now, exactly: through InfluxQL, which reads
+ * every point whatever types its fields have in each shard (points.ts). Flux only where InfluxQL
+ * cannot read the bucket by its name or tell its tags from its fields.
+ */
+export async function countSelection(bucket: { id: string; name: string }, sel: Selection, conn: Connection = connection(), signal?: AbortSignal): Promise<SelectionCount> {
+  const schema = await bucketSchema(bucket, conn, signal);
+  if (schema) {
+    const measurements = sel.measurement === undefined ? [...schema.keys()] : [sel.measurement];
+    const filter = { startNs: sel.start.ns, stopNs: sel.stop.ns, stopIncluded: true, tags: sel.matches };
+    try {
+      const points = await countPoints(bucket.name, schema, measurements, filter, conn, signal);
+      if (points) return { points, method: 'influxql' };
+    } catch (e) {
+      if (!(e instanceof InfluxqlRefused)) throw e;
+      log.warn('delete: InfluxQL refused the count, counting with Flux', { bucket: bucket.name, error: e.message });
+    }
+  }
+  const rows = await queryRows(selectionCountQuery(bucket.name, sel), conn, signal);
+  const points: Record<string, number> = {};
+  for (const row of rows) points[String(row._measurement)] = Number(row._value);
+  return { points, method: 'flux' };
 }
 
 /** Columns of a raw row that are not tags. */

@@ -7,7 +7,7 @@ import { log } from '../log';
 import type { Result } from '../result';
 import { budgetConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type Condition } from '../alerts/conditions';
 import { openIncident, openIncidents, recentDeliveries, recentIncidents, recordDelivery, resolveIncident, type Delivery, type Incident } from '../alerts/store';
-import { deliver, flavourOf, webhookBody, type AlertMessage, type DeliveryOptions, type DeliveryResult } from '../alerts/webhook';
+import { deliver, flavourOf, webhookBody, webhookTarget, type AlertMessage, type DeliveryOptions, type DeliveryResult } from '../alerts/webhook';
 import { readBudgets } from '../storage/budgets';
 import { samplerStatus } from '../storage/sampler-status';
 import type { VerifyReport } from '../verify/types';
@@ -87,7 +87,7 @@ export interface AlertsView {
 export function readAlerts(): Promise<Result<AlertsView>> {
   return withSpec(() => {
     const url = webhook();
-    return { webhook: url ? { host: new URL(url).host, flavour: flavourOf(url) } : null, incidents: recentIncidents(), deliveries: recentDeliveries() };
+    return { webhook: url ? { host: webhookTarget(url)?.host ?? '(unparseable URL)', flavour: flavourOf(url) } : null, incidents: recentIncidents(), deliveries: recentDeliveries() };
   });
 }
 

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { consoleError, InfluxError } from '../errors';
 import { getOrgBucket } from '../influx/buckets';
-import { countSelection, deleteSelection, sampleSelection } from '../influx/selection';
+import { countSelection, deleteSelection, sampleSelection, type CountedWith, type SelectionCount } from '../influx/selection';
+import { issuedPreview, issuePreview, spendPreview, type IssuedPreview } from '../data/issued-previews';
 import type { InfluxSession } from '../influx/session';
 import { bucketMissing, bucketIdUnknown } from '../messages';
 import type { BucketInfo } from '../model/bucket';
@@ -16,6 +17,8 @@ import { invalidInput } from './invalid-input';
 
 /** What a delete would remove, counted exactly before anything is removed. */
 export interface DeletePreview {
+  /** The server's ID of this preview: a delete names it, and removes only what it counted. */
+  previewId: string;
   bucketId: string;
   bucket: string;
   /** The selection in words. */
@@ -29,6 +32,8 @@ export interface DeletePreview {
   total: number;
   /** A few of those points as stored. */
   sample: SamplePoint[];
+  /** How the points were counted: InfluxQL reads every point whatever its field types (Flux only where InfluxQL cannot). */
+  countedWith: CountedWith;
 }
 
 export interface DeleteOutcome extends Omit<DeletePreview, 'sample'> {
@@ -47,8 +52,12 @@ async function targetBucket(influx: InfluxSession, input: DeleteDataInput): Prom
 
 const totalOf = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
 
-function described(bucket: BucketInfo, sel: Selection, points: Record<string, number>): Omit<DeletePreview, 'sample'> {
+type Counted = Omit<DeletePreview, 'sample' | 'previewId'>;
+
+function described(bucket: BucketInfo, sel: Selection, counted: SelectionCount): Counted {
+  const points = counted.points;
   return {
+    countedWith: counted.method,
     bucketId: bucket.id,
     bucket: bucket.name,
     selection: describeSelection(sel.measurement, sel.matches),
@@ -67,22 +76,35 @@ export async function previewDataDelete(raw: unknown): Promise<Result<DeletePrev
   return withInflux(async ({ influx }) => {
     const bucket = await targetBucket(influx, input.data);
     const sel = selectionOf(input.data);
-    const points = await countSelection(bucket.name, sel, influx.conn);
-    const sample = totalOf(points) > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
-    return { ...described(bucket, sel, points), sample };
+    const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
+    const sample = counted.total > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
+    const issued = issuePreview({ bucketId: bucket.id, predicate: counted.predicate, startNs: sel.start.ns, stopNs: sel.stop.ns, total: counted.total });
+    return { previewId: issued.id, ...counted, sample };
   });
 }
 
+/** The preview a delete names, when it is good and selects exactly what the delete asks for. */
+function boundPreview(previewId: string | undefined, bucket: BucketInfo, sel: Selection, predicate: string): IssuedPreview {
+  const fix = 'Preview the delete again, check what would go, and confirm that.';
+  if (previewId === undefined) throw new InfluxError(consoleError('invalid', 'A delete needs the preview it removes: nothing was deleted.', fix));
+  const p = issuedPreview(previewId);
+  if (!p) throw new InfluxError(consoleError('conflict', 'That preview is unknown or older than 15 minutes: nothing was deleted.', fix));
+  if (p.bucketId !== bucket.id || p.predicate !== predicate || p.startNs !== sel.start.ns || p.stopNs !== sel.stop.ns) {
+    throw new InfluxError(consoleError('conflict', 'The delete asks for other points than its preview showed: nothing was deleted.', fix));
+  }
+  return p;
+}
+
 /**
- * Deletes the points of a selection, only with the bucket name typed exactly. It counts right
- * before (and stops when that differs from the preview the person saw) and again after, and
- * reports the points that went.
+ * Deletes the points of a selection, only with the bucket name typed exactly and the preview the
+ * person saw named by its ID. It counts right before (and stops when that differs from the
+ * preview) and again after, the same exact way, and reports what InfluxDB lost: before − after.
  */
 export async function deleteData(raw: unknown, actor: Actor): Promise<Result<DeleteOutcome>> {
   const input = deleteDataInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   let bucketName: string = input.data.bucket ?? input.data.bucketId ?? '';
-  let before: Omit<DeletePreview, 'sample'> | null = null;
+  let before: Counted | null = null;
   const result = await withInflux(async ({ influx }): Promise<DeleteOutcome> => {
     const bucket = await targetBucket(influx, input.data);
     bucketName = bucket.name;
@@ -93,18 +115,21 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
       });
     }
     const sel = selectionOf(input.data);
-    const counted = described(bucket, sel, await countSelection(bucket.name, sel, influx.conn));
+    const preview = boundPreview(input.data.previewId, bucket, sel, deletePredicate(sel.measurement, sel.matches));
+    const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
     before = counted;
-    if (input.data.expectedPoints !== undefined && input.data.expectedPoints !== counted.total) {
+    const shown = input.data.expectedPoints ?? preview.total;
+    if (shown !== preview.total || counted.total !== preview.total) {
       throw new InfluxError(
-        consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${input.data.expectedPoints}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
+        consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
       );
     }
-    if (counted.total === 0) return { ...counted, deleted: 0, remaining: 0 };
+    spendPreview(preview.id);
+    if (counted.total === 0) return { ...counted, previewId: preview.id, deleted: 0, remaining: 0 };
     await deleteSelection(bucket.name, sel, influx.conn);
     invalidateRange(influx.conn.env.url, bucket, Number(sel.start.ns / 1_000_000n), Number(sel.stop.ns / 1_000_000n));
-    const remaining = totalOf(await countSelection(bucket.name, sel, influx.conn));
-    return { ...counted, deleted: counted.total - remaining, remaining };
+    const remaining = totalOf((await countSelection(bucket, sel, influx.conn)).points);
+    return { ...counted, previewId: preview.id, deleted: counted.total - remaining, remaining };
   });
   const entry = outcome(result, {
     action: 'data.delete',

@@ -58,7 +58,7 @@ async function deletesExactly(selection: Record<string, unknown>): Promise<Recor
   const before = await points();
   const preview = unwrap(await previewDataDelete({ bucket: DAILY, ...selection }));
   expect(await points(), 'a preview deletes nothing').toEqual(before);
-  const done = unwrap(await deleteData({ bucket: DAILY, ...selection, confirmName: DAILY, expectedPoints: preview.total }, CLI_ACTOR));
+  const done = unwrap(await deleteData({ bucket: DAILY, ...selection, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId }, CLI_ACTOR));
   const gone = removed(before, await points());
   expect(preview.points, 'the preview counted what the delete then removed').toEqual(gone);
   expect(done.deleted).toBe(Object.values(gone).reduce((a, b) => a + b, 0));
@@ -98,7 +98,8 @@ describe('deleting data with a preview', () => {
     await write([`time_based_daily,entity_id=twice frequency=1 ${today - DAY}000000`, `time_based_daily,entity_id=twice frequency=2,confidence=1 ${today - DAY}000000`]);
     expect(await deletesExactly({ where: ['entity_id=twice'], ...range })).toEqual({ time_based_daily: 1 });
     const before = await points();
-    const none = unwrap(await deleteData({ bucket: DAILY, where: ['entity_id=nobody'], ...range, confirmName: DAILY }, CLI_ACTOR));
+    const empty = unwrap(await previewDataDelete({ bucket: DAILY, where: ['entity_id=nobody'], ...range }));
+    const none = unwrap(await deleteData({ bucket: DAILY, where: ['entity_id=nobody'], ...range, confirmName: DAILY, previewId: empty.previewId }, CLI_ACTOR));
     expect(none).toMatchObject({ total: 0, deleted: 0, points: {} });
     expect(await points()).toEqual(before);
   });
@@ -123,7 +124,7 @@ describe('deleting data with a preview', () => {
     if (!unnamed.ok) expect(unnamed.error.fields?.confirmName).toContain(DAILY);
     const preview = unwrap(await previewDataDelete({ bucket: DAILY, measurement: 'time_based_daily', ...range }));
     await write([`time_based_daily,entity_id=late frequency=1 ${today - DAY}000000`]);
-    const stale = await deleteData({ bucket: DAILY, measurement: 'time_based_daily', ...range, confirmName: DAILY, expectedPoints: preview.total }, CLI_ACTOR);
+    const stale = await deleteData({ bucket: DAILY, measurement: 'time_based_daily', ...range, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId }, CLI_ACTOR);
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.message).toMatch(/changed since the preview: 41 points match now, the preview showed 40/);
     expect((await points()).size).toBe(before.size + 1);

@@ -28,7 +28,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
   const input = { bucketId: bucket.id, measurement: form.measurement, where: form.where.trim() ? [form.where] : [], start: form.start, stop: form.stop };
   const preview = useMutation({ mutationFn: () => unwrap(previewDataDelete(input)) });
   const remove = useMutation({
-    mutationFn: (shown: DeletePreview) => unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total })),
+    mutationFn: (shown: DeletePreview) => unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total, previewId: shown.previewId })),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: keys.stats() }), client.invalidateQueries({ queryKey: ['storage'] })]),
   });
   const edit = (patch: Partial<typeof form>) => {
