@@ -12,6 +12,7 @@ const TITLES: Record<ConsoleError['code'], string> = {
   signed_out: 'Signed out',
   read_only: 'Read-only access',
   internal: 'Unexpected error',
+  busy: 'Busy',
 };
 
 /** An error as the user needs it: what happened, and what to do next. */

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'config'
   | 'signed_out'
   | 'read_only'
+  | 'busy'
   | 'internal';
 
 export interface ConsoleError {
@@ -47,6 +48,7 @@ export const FIXES = {
   signed_out: 'Sign in to the console again (your session ended or was never started).',
   read_only: 'Sign in as admin to make changes: the viewer role can browse everything and change nothing.',
   internal: 'Retry; if it persists, the console server log has the details.',
+  busy: 'Wait a few seconds and try again.',
 } as const satisfies Record<ErrorCode, string>;
 
 export function consoleError(code: ErrorCode, message: string, fix: string = FIXES[code]): ConsoleError {

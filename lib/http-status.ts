@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   signed_out: 401,
   read_only: 403,
   internal: 500,
+  busy: 429,
 };
 
 export function resultResponse<T>(result: Result<T>): Response {

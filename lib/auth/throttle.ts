@@ -1,14 +1,16 @@
 /**
  * Slows password guessing without locking the real admin out.
  *
- * - One key for the password login as a whole (the role a password is for is unknown until it is
- *   checked), plus one per client address, but only when a trusted reverse proxy reports that
- *   address (CONSOLE_TRUSTED_PROXY): a header a client sets itself is never a key.
- * - One verification at a time per key: parallel guesses queue behind each other.
- * - A correct password answers as soon as it is verified. A wrong one answers after the login's
- *   delay (250 ms doubling to 8 s, forgotten after 15 quiet minutes), so guessing in sequence is
- *   slow, while someone else's failures never delay the admin's correct sign-in.
- * - A client known by address also waits its own delay before its next guess is even verified.
+ * - Attempts queue in a pool and are verified one at a time. A wrong password holds the pool for the
+ *   login's delay (250 ms doubling to 8 s, forgotten after 15 quiet minutes) before the next attempt
+ *   is even verified: parallel guesses go no faster than guesses in sequence.
+ * - A pool's queue is bounded: past `MAX_WAITING`, an attempt is refused at once as busy (nothing is
+ *   verified, nothing waits), so a flood costs neither CPU nor memory.
+ * - A browser that signed in before carries a signed device cookie, and its attempts use a pool of
+ *   their own (OWASP's "device cookies"): someone else's flood of wrong guesses never queues the
+ *   admin's correct one. Anyone else shares one pool, whatever address or header they send.
+ * - A client known by address (behind CONSOLE_TRUSTED_PROXY) also has a pool of its own, so one
+ *   guessing address does not queue other addresses.
  */
 export interface Clock {
   now(): number;
@@ -24,68 +26,89 @@ export const LOGIN_ACCOUNT = 'password-login';
 const BASE_MS = 250;
 const MAX_MS = 8_000;
 const FORGET_MS = 15 * 60_000;
+/** Attempts waiting in one pool at most; more are refused as busy. */
+export const MAX_WAITING = 4;
+/** Pools kept at most (a pool is dropped once it is idle and its failures are forgotten). */
+const MAX_POOLS = 10_000;
 
 export interface AttemptKeys {
   account: string;
   client?: string;
+  /** The ID of a device cookie the console signed: that browser signed in before. */
+  device?: string;
+}
+
+export type AttemptResult<T> = { ok: true; value: T } | { ok: false; reason: 'wrong' } | { ok: false; reason: 'busy'; retryAfterMs: number };
+
+interface Pool {
+  tail: Promise<void>;
+  waiting: number;
+  failures: number;
+  last: number;
 }
 
 export class LoginThrottle {
-  private readonly failures = new Map<string, { count: number; last: number }>();
-  private readonly locks = new Map<string, Promise<void>>();
+  private readonly pools = new Map<string, Pool>();
 
   constructor(private readonly clock: Clock = realClock) {}
 
-  /** How long the next failure of this key is held back: 0 at first, then 250 ms doubling up to 8 s. */
-  delayMs(key: string): number {
-    const f = this.failures.get(key);
-    if (!f || this.clock.now() - f.last > FORGET_MS) return 0;
-    return Math.min(MAX_MS, BASE_MS * 2 ** (f.count - 1));
+  private pool(key: string): Pool {
+    let p = this.pools.get(key);
+    if (!p) {
+      if (this.pools.size >= MAX_POOLS) this.sweep();
+      p = { tail: Promise.resolve(), waiting: 0, failures: 0, last: 0 };
+      this.pools.set(key, p);
+    }
+    return p;
+  }
+
+  private sweep(): void {
+    const now = this.clock.now();
+    for (const [key, p] of this.pools) if (p.waiting === 0 && now - p.last > FORGET_MS) this.pools.delete(key);
   }
 
   failureCount(key: string): number {
-    const f = this.failures.get(key);
-    return f && this.clock.now() - f.last <= FORGET_MS ? f.count : 0;
+    const p = this.pools.get(key);
+    return p && this.clock.now() - p.last <= FORGET_MS ? p.failures : 0;
   }
 
-  private recordFailure(key: string): void {
-    this.failures.set(key, { count: this.failureCount(key) + 1, last: this.clock.now() });
+  /** How long the next failure in this pool holds it: 250 ms at first, doubling up to 8 s. */
+  delayMs(key: string): number {
+    return Math.min(MAX_MS, BASE_MS * 2 ** this.failureCount(key));
   }
 
-  /** Runs `fn` once every earlier holder of `key` is done (a queue per key, not a refusal). */
-  private async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const tail = previous.then(() => gate);
-    this.locks.set(key, tail);
-    await previous;
-    try {
-      return await fn();
-    } finally {
-      release();
-      if (this.locks.get(key) === tail) this.locks.delete(key);
-    }
+  /** The pool an attempt queues in: its device's, its trusted address's, or the one everyone else shares. */
+  static poolOf(keys: AttemptKeys): string {
+    if (keys.device) return `device:${keys.device}`;
+    if (keys.client) return `client:${keys.client}`;
+    return keys.account;
   }
 
   /** One sign-in attempt: `verify` answers the role (or anything) for a right password, null for a wrong one. */
-  async attempt<T>(keys: AttemptKeys, verify: () => Promise<T | null>): Promise<T | null> {
-    const run = async (): Promise<T | null> => {
-      if (keys.client) await this.clock.sleep(this.delayMs(keys.client));
-      const result = await this.withLock(keys.account, verify);
-      if (result !== null) {
-        if (keys.client) this.failures.delete(keys.client);
-        return result;
-      }
-      const wait = this.delayMs(keys.account);
-      this.recordFailure(keys.account);
-      if (keys.client) this.recordFailure(keys.client);
+  async attempt<T>(keys: AttemptKeys, verify: () => Promise<T | null>): Promise<AttemptResult<T>> {
+    const key = LoginThrottle.poolOf(keys);
+    const p = this.pool(key);
+    if (p.waiting >= MAX_WAITING) return { ok: false, reason: 'busy', retryAfterMs: p.waiting * this.delayMs(key) };
+    p.waiting++;
+    const previous = p.tail;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    p.tail = previous.then(() => gate);
+    try {
+      await previous;
+      const value = await verify();
+      // A right password does not reset the pool: the admin's sign-in never lifts an attacker's slow-down.
+      if (value !== null) return { ok: true, value };
+      // The delay is served while holding the pool: the next guess is verified only after it.
+      const wait = this.delayMs(key);
+      p.failures = this.failureCount(key) + 1;
+      p.last = this.clock.now();
       await this.clock.sleep(wait);
-      return null;
-    };
-    return keys.client ? this.withLock(`client:${keys.client}`, run) : run();
+      return { ok: false, reason: 'wrong' };
+    } finally {
+      p.waiting--;
+      release();
+    }
   }
 }
 

@@ -61,7 +61,7 @@ function twoShardGroups(oldValue: string, recentValue: string, agoMs = 5 * HOUR)
 
 async function recordsOf(measurement: string): Promise<number | undefined> {
   const stats = unwrap(await readStats(BUCKET, { mode: 'full' }))[0];
-  return stats?.measurements.find((m) => m.name === measurement)?.records;
+  return [...(stats?.measurements ?? []), ...(stats?.unexpected ?? [])].find((m) => m.name === measurement)?.records;
 }
 
 /** Preview, delete bound to that preview, and check both against what InfluxDB held before and after. */
