@@ -13,6 +13,7 @@ const TITLES: Record<ConsoleError['code'], string> = {
   read_only: 'Read-only access',
   internal: 'Unexpected error',
   busy: 'Busy',
+  too_large: 'Too large',
 };
 
 /** An error as the user needs it: what happened, and what to do next. */

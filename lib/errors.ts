@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'signed_out'
   | 'read_only'
   | 'busy'
+  | 'too_large'
   | 'internal';
 
 export interface ConsoleError {
@@ -49,6 +50,7 @@ export const FIXES = {
   read_only: 'Sign in as admin to make changes: the viewer role can browse everything and change nothing.',
   internal: 'Retry; if it persists, the console server log has the details.',
   busy: 'Wait a few seconds and try again.',
+  too_large: 'Split the file, or import it from the server with `homeiq-console data import --bucket B FILE`.',
 } as const satisfies Record<ErrorCode, string>;
 
 export function consoleError(code: ErrorCode, message: string, fix: string = FIXES[code]): ConsoleError {

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, number> = {
   read_only: 403,
   internal: 500,
   busy: 429,
+  too_large: 413,
 };
 
 export function resultResponse<T>(result: Result<T>): Response {

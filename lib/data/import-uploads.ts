@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rm, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dataDir } from '../data-dir';
 import { consoleError, InfluxError } from '../errors';
@@ -15,6 +15,12 @@ import { consoleError, InfluxError } from '../errors';
 export const CHUNK_BYTES = 768 * 1024;
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 export const UPLOAD_TTL_MS = 60 * 60_000;
+/** Uploads waiting at once, and the bytes they may announce together. */
+export const MAX_UPLOADS = 8;
+export const MAX_TOTAL_UPLOAD_BYTES = 8 * 1024 ** 3;
+/** Disk left free for console.db and InfluxDB's own files whatever the uploads announce. */
+export const DISK_RESERVE_BYTES = 512 * 1024 ** 2;
+const SWEEP_MS = 5 * 60_000;
 
 export interface Upload {
   id: string;
@@ -52,10 +58,61 @@ export async function readUpload(id: string): Promise<Upload> {
   }
 }
 
-export async function createUpload(bucketId: string, size: number, fileName: string): Promise<Upload> {
+async function liveUploads(dir: string): Promise<Upload[]> {
+  const out: Upload[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith('.lp.json')) continue;
+    const upload = await readFile(join(dir, name), 'utf8').then((t) => JSON.parse(t) as Upload, () => null);
+    if (upload) out.push(upload);
+  }
+  return out;
+}
+
+/** Room for an upload of `size` bytes: a free place among MAX_UPLOADS, and the bytes within the total and the free disk. */
+async function checkRoom(size: number): Promise<void> {
+  const dir = await folder();
+  const live = await liveUploads(dir);
+  if (live.length >= MAX_UPLOADS) {
+    throw new InfluxError(consoleError('busy', `${live.length} uploads are waiting to be imported: at most ${MAX_UPLOADS} at once.`, 'Finish or abandon an import (uploads are dropped an hour after they start), then choose the file again.'));
+  }
+  const pending = live.reduce((sum, u) => sum + u.size, 0);
+  const fs = await statfs(dir);
+  const free = Number(fs.bavail) * Number(fs.bsize);
+  const room = Math.min(MAX_TOTAL_UPLOAD_BYTES - pending, free - DISK_RESERVE_BYTES - pending);
+  if (size > room) {
+    throw new InfluxError(
+      consoleError('too_large', `There is no room for ${mib(size)} more: uploads waiting hold ${mib(pending)}, ${mib(free)} of disk is free, and ${mib(DISK_RESERVE_BYTES)} stays free.`, 'Free disk space where the console keeps its data, or import the file from the server with `homeiq-console data import --bucket B FILE`.'),
+    );
+  }
+}
+
+const mib = (bytes: number) => `${Math.max(0, Math.round(bytes / 1024 ** 2)).toLocaleString('en-US')} MiB`;
+
+/** Sweeps expired uploads every few minutes, whether or not another upload starts (once per process). */
+function ensureSweeper(): void {
+  const g = globalThis as Record<symbol, unknown>;
+  const key = Symbol.for('homeiq-influx-console.upload-sweeper');
+  if (g[key]) return;
+  const timer = setInterval(() => void removeExpired().catch(() => undefined), SWEEP_MS);
+  timer.unref();
+  g[key] = timer;
+}
+
+/** Uploads start one at a time: two at once could each see room for itself and together not fit. */
+let starting: Promise<unknown> = Promise.resolve();
+
+export function createUpload(bucketId: string, size: number, fileName: string): Promise<Upload> {
+  const next = starting.then(() => startOne(bucketId, size, fileName));
+  starting = next.catch(() => undefined);
+  return next;
+}
+
+async function startOne(bucketId: string, size: number, fileName: string): Promise<Upload> {
+  ensureSweeper();
   await removeExpired();
   if (!Number.isSafeInteger(size) || size <= 0) throw new InfluxError(consoleError('invalid', 'The file is empty.', 'Choose a line-protocol file (.lp or .lp.gz).'));
-  if (size > MAX_UPLOAD_BYTES) throw new InfluxError(consoleError('invalid', `The file is ${(size / 1024 ** 3).toFixed(1)} GB: uploads stop at ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`, 'Gzip it, split it, or import it from the server with `npm run --silent cli -- data import --bucket B FILE`.'));
+  if (size > MAX_UPLOAD_BYTES) throw new InfluxError(consoleError('too_large', `The file is ${(size / 1024 ** 3).toFixed(1)} GB: uploads stop at ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`, 'Gzip it, split it, or import it from the server with `homeiq-console data import --bucket B FILE`.'));
+  await checkRoom(size);
   const upload: Upload = { id: randomUUID(), bucketId, size, fileName: fileName.slice(0, 200), createdAt: Date.now() };
   const path = await uploadPath(upload.id);
   await writeFile(path, new Uint8Array(0), { mode: 0o600 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RECORD_CHARS, parseRecord, RecordSplitter, type ParseResult } from './lp-parse';
+import { LineTooLong, MAX_LINE_CHARS, MAX_RECORD_CHARS, parseRecord, RecordSplitter, type ParseResult } from './lp-parse';
 
 function point(text: string, precision?: 'ns' | 'us' | 'ms' | 's') {
   const r = parseRecord(text, precision);
@@ -95,6 +95,39 @@ describe('parseRecord', () => {
 });
 
 describe('RecordSplitter', () => {
+  const split = (chunks: string[]) => {
+    const s = new RecordSplitter();
+    return [...chunks.flatMap((c) => s.push(c)), ...s.end()];
+  };
+
+  it('reads \\n, \\r\\n and CR-only line endings alike, wherever the chunks cut them', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['a v=1 1', 'b v=2 2', 'c s="x" 3'].join(eol) + eol;
+      for (let size = 1; size <= text.length; size++) {
+        const chunks: string[] = [];
+        for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+        expect(split(chunks), JSON.stringify({ eol, size })).toEqual([
+          { line: 1, text: 'a v=1 1' },
+          { line: 2, text: 'b v=2 2' },
+          { line: 3, text: 'c s="x" 3' },
+        ]);
+      }
+    }
+  });
+
+  it('refuses a line longer than MAX_LINE_CHARS with its number, holding no more than that', () => {
+    const s = new RecordSplitter();
+    s.push('ok v=1 1\n');
+    const chunk = 'x'.repeat(64 * 1024);
+    let pushed = 0;
+    const pushAll = () => {
+      for (; pushed < 2 * MAX_LINE_CHARS; pushed += chunk.length) s.push(chunk);
+    };
+    expect(pushAll).toThrow(LineTooLong);
+    expect(pushed).toBeLessThanOrEqual(MAX_LINE_CHARS + chunk.length);
+    expect(() => new RecordSplitter().push('y'.repeat(MAX_LINE_CHARS + 1))).toThrow(/Line 1 is longer than 4 MiB/);
+  });
+
   it('numbers records by the line they start on, across chunks', () => {
     const s = new RecordSplitter();
     const records = [...s.push('a v=1\n\nb v='), ...s.push('2\r\n# c\nd v=3'), ...s.end()];

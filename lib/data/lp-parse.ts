@@ -69,25 +69,74 @@ function scanQuotes(text: string, from: number, to: number, st: QuoteState): voi
  */
 export const MAX_RECORD_CHARS = 1024 * 1024;
 
-/** Cuts text arriving in chunks into records, keeping line breaks that sit inside quoted strings. */
+/**
+ * A line longer than this (with no line break) is refused with its number: line protocol has one
+ * point per line, so such a "line" is a file without line breaks, or not line protocol at all.
+ * Without a bound, the text held while waiting for its end would grow with the file.
+ */
+export const MAX_LINE_CHARS = 4 * 1024 * 1024;
+
+/** A line longer than MAX_LINE_CHARS: the file cannot be read as line protocol. */
+export class LineTooLong extends Error {
+  constructor(readonly line: number) {
+    super(`Line ${line} is longer than ${MAX_LINE_CHARS / 1024 / 1024} MiB without a line break: line protocol has one point per line.`);
+    this.name = 'LineTooLong';
+  }
+}
+
+/**
+ * Cuts text arriving in chunks into records, keeping line breaks that sit inside quoted strings.
+ * Linear in its input: each character is searched for a line break once and scanned for quotes
+ * once. Line breaks are `\n` or `\r\n`; a file whose first line break is a lone `\r` (old Mac
+ * line endings) has each lone `\r` read as one.
+ */
 export class RecordSplitter {
   private rest = '';
   private restLine = 1;
   /** How far into `rest` the quote state is known, and that state. */
   private scanned = 0;
   private state = freshState();
+  /** How far into `rest` no line break was found. */
+  private searched = 0;
+  /** Whether lone carriage returns end lines (decided by the file's first line break). */
+  private crBreaks: boolean | null = null;
+  /** A chunk ended with `\r`: whether a `\n` follows is known only with the next chunk. */
+  private pendingCr = false;
+
+  private normalize(chunk: string): string {
+    let text = this.pendingCr ? `\r${chunk}` : chunk;
+    this.pendingCr = false;
+    if (this.crBreaks === null) {
+      const lf = text.indexOf('\n');
+      const cr = text.indexOf('\r');
+      if (cr >= 0 && (lf < 0 || cr < lf) && cr === text.length - 1) {
+        // Cannot tell `\r` from `\r\n` yet.
+        this.pendingCr = true;
+        return text.slice(0, -1);
+      }
+      if (cr >= 0 && (lf < 0 || cr < lf)) this.crBreaks = text[cr + 1] !== '\n';
+      else if (lf >= 0) this.crBreaks = false;
+    }
+    if (!this.crBreaks) return text;
+    if (text.endsWith('\r')) {
+      this.pendingCr = true;
+      text = text.slice(0, -1);
+    }
+    return text.replace(/\r(?!\n)/g, '\n');
+  }
 
   push(chunk: string): LpRecord[] {
-    const text = this.rest + chunk;
+    const text = this.rest + this.normalize(chunk);
     const out: LpRecord[] = [];
     let start = 0;
     let line = this.restLine;
     let pos = this.scanned;
+    let searchFrom = this.searched;
     let st = this.state;
     // The next double quote at or after pos (Infinity: none in the text): found once, not per line.
     let quote = -1;
     for (;;) {
-      const nl = text.indexOf('\n', pos);
+      const nl = text.indexOf('\n', Math.max(pos, searchFrom));
       if (nl < 0) break;
       if (quote < pos) {
         const q = text.indexOf('"', pos);
@@ -106,23 +155,29 @@ export class RecordSplitter {
       line += countBreaks(record) + 1;
       start = end + 1;
       pos = start;
+      searchFrom = start;
       st = freshState();
     }
+    if (text.length - pos > MAX_LINE_CHARS) throw new LineTooLong(line + countBreaks(text.slice(start, pos)));
     // The state covers the record up to its last line break; the tail after it is scanned with the next chunk.
     this.rest = text.slice(start);
     this.restLine = line;
     this.scanned = pos - start;
+    this.searched = text.length - start;
     this.state = st;
     return out;
   }
 
   /** The last record, when the text does not end with a line break. */
   end(): LpRecord[] {
-    const last = this.rest;
+    const last = this.pendingCr && !this.crBreaks ? `${this.rest}\r` : this.rest;
+    const restLine = this.restLine;
     this.rest = '';
     this.scanned = 0;
+    this.searched = 0;
+    this.pendingCr = false;
     this.state = freshState();
-    return last === '' ? [] : [{ line: this.restLine, text: stripCr(last) }];
+    return last === '' ? [] : [{ line: restLine, text: stripCr(last) }];
   }
 }
 

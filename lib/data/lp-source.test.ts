@@ -17,7 +17,7 @@ function file(name: string, content: string | Buffer): string {
 async function all(path: string, chunkBytes?: number) {
   const out: { line: number; text: string }[] = [];
   let lastBytes = 0;
-  for await (const { records, bytesRead } of readRecords(path, chunkBytes)) {
+  for await (const { records, bytesRead } of readRecords(path, { chunkBytes })) {
     expect(bytesRead).toBeGreaterThanOrEqual(lastBytes);
     lastBytes = bytesRead;
     out.push(...records);
@@ -70,7 +70,7 @@ describe('reading a line-protocol file', () => {
 
   it('stops reading when the reader stops early', async () => {
     const path = file('early.lp.gz', gzipSync('m v=1 1\n'.repeat(50_000)));
-    for await (const { records } of readRecords(path, 256)) {
+    for await (const { records } of readRecords(path, { chunkBytes: 256 })) {
       expect(records.length).toBeGreaterThan(0);
       break;
     }

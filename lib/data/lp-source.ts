@@ -22,14 +22,55 @@ async function startsWithGzip(handle: FileHandle): Promise<boolean> {
 export const READ_CHUNK_BYTES = 64 * 1024;
 
 /**
+ * The most text a file may expand to: 256 MiB, or 100 times the file (line protocol gzips 10 to 30
+ * times smaller), and never more than 4 GiB. A gzip that expands further is refused (a "zip bomb"
+ * of 381 KiB can hold 128 MiB of text).
+ */
+export function maxTextChars(fileBytes: number): number {
+  return Math.min(4 * 1024 ** 3, Math.max(256 * 1024 ** 2, 100 * fileBytes));
+}
+
+export class TextTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`The file expands to more than ${Math.round(limit / 1024 ** 2)} MiB of text.`);
+    this.name = 'TextTooLarge';
+  }
+}
+
+/** The caller went away (its request was closed): the reading stopped. */
+export class ReadAborted extends Error {
+  constructor() {
+    super('The reading was stopped: the request that asked for it was closed.');
+    this.name = 'ReadAborted';
+  }
+}
+
+export interface ReadOptions {
+  chunkBytes?: number;
+  maxTextChars?: number;
+  signal?: AbortSignal;
+}
+
+/**
  * The records of a line-protocol file, plain or gzipped, in batches as they are read (with the
  * bytes of the file read so far): the file is read only as fast as the caller consumes, so memory
  * stays the same at any size. The file is read into one buffer, reused: a fresh buffer per read
  * outlives the parsing of its lines, is promoted by V8 and freed only by a full collection, so
  * those buffers would add up to the size of the file.
  */
-export async function* readRecords(path: string, chunkBytes = READ_CHUNK_BYTES): AsyncGenerator<{ records: LpRecord[]; bytesRead: number }> {
+export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncGenerator<{ records: LpRecord[]; bytesRead: number }> {
+  const chunkBytes = opts.chunkBytes ?? READ_CHUNK_BYTES;
   const handle = await open(path, 'r');
+  const fileBytes = (await handle.stat()).size;
+  const maxText = opts.maxTextChars ?? maxTextChars(fileBytes);
+  let textChars = 0;
+  /** Counts the text read, and stops the reading when the caller has gone or the text is too large. */
+  const take = (text: string): string => {
+    if (opts.signal?.aborted) throw new ReadAborted();
+    textChars += text.length;
+    if (textChars > maxText) throw new TextTooLarge(maxText);
+    return text;
+  };
   const input = Buffer.allocUnsafe(chunkBytes);
   const splitter = new RecordSplitter();
   let bytesRead = 0;
@@ -43,7 +84,7 @@ export async function* readRecords(path: string, chunkBytes = READ_CHUNK_BYTES):
     if (!(await startsWithGzip(handle))) {
       const decoder = new StringDecoder('utf8');
       for (let chunk = await read(); chunk.length > 0; chunk = await read()) {
-        const records = splitter.push(decoder.write(chunk));
+        const records = splitter.push(take(decoder.write(chunk)));
         if (records.length) yield { records, bytesRead };
       }
       const tail = [...splitter.push(decoder.end()), ...splitter.end()];
@@ -67,7 +108,7 @@ export async function* readRecords(path: string, chunkBytes = READ_CHUNK_BYTES):
     };
     const feeding = feed();
     for await (const text of unzip as AsyncIterable<string>) {
-      const records = splitter.push(text);
+      const records = splitter.push(take(text));
       if (records.length) yield { records, bytesRead };
     }
     await feeding;

@@ -3,9 +3,9 @@ import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, type ImportCheck, type LineProblem } from '../data/import-check';
-import { parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
+import { LineTooLong, parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
 import { LineBatch } from '../data/line-batch';
-import { readRecords } from '../data/lp-source';
+import { ReadAborted, readRecords, TextTooLarge } from '../data/lp-source';
 import { appendChunk, CHUNK_BYTES, completeUpload, createUpload, removeUpload } from '../data/import-uploads';
 import { consoleError, InfluxError } from '../errors';
 import type { Connection } from '../influx/client';
@@ -65,8 +65,10 @@ async function readable(path: string): Promise<number> {
   }
 }
 
-function unreadable(path: string, e: unknown): InfluxError {
-  if (e instanceof InfluxError) return e;
+function unreadable(path: string, e: unknown): Error {
+  if (e instanceof InfluxError || e instanceof ReadAborted) return e;
+  if (e instanceof LineTooLong) return new InfluxError(consoleError('invalid', `${e.message} Nothing was written.`, 'Check that the file is line protocol with a line break after each point (files with CR-only line endings are read as such).'));
+  if (e instanceof TextTooLarge) return new InfluxError(consoleError('too_large', `${e.message} Nothing was written.`));
   const what = (e as { code?: unknown }).code === 'Z_DATA_ERROR' ? 'it starts like gzip but is not valid gzip' : e instanceof Error ? e.message : 'unknown error';
   return new InfluxError(consoleError('invalid', `Cannot read the file ${path}: ${what}.`, 'Check that it is line protocol, plain or gzipped (as `data export` writes it).'));
 }
@@ -81,7 +83,7 @@ interface Scanned {
  * Reads the file once, parsing each record, tallying it, and handing each point InfluxDB would
  * keep (it parses, inside the retention) to `onPoint`, which may wait (the writer's batches).
  */
-async function scan(bucket: BucketInfo, path: string, nowNs: bigint, onPoint?: (r: LpRecord, bytesRead: number, precision: Precision) => Promise<void> | void): Promise<Scanned> {
+async function scan(bucket: BucketInfo, path: string, nowNs: bigint, onPoint?: (r: LpRecord, bytesRead: number, precision: Precision) => Promise<void> | void, signal?: AbortSignal): Promise<Scanned> {
   await readable(path);
   const shardGroupSeconds = bucket.shardGroupDurationSeconds || defaultShardGroupSeconds(bucket.retentionSeconds);
   const tally = new ImportTally({ retentionSeconds: bucket.retentionSeconds, shardGroupSeconds, nowNs });
@@ -89,7 +91,7 @@ async function scan(bucket: BucketInfo, path: string, nowNs: bigint, onPoint?: (
   let precision: Precision = 'ns';
   let seenPoint = false;
   try {
-    for await (const { records, bytesRead } of readRecords(path)) {
+    for await (const { records, bytesRead } of readRecords(path, { signal })) {
       for (const r of records) {
         const parsed = parseRecord(r.text, precision);
         if (parsed.kind === 'point') {
@@ -107,8 +109,8 @@ async function scan(bucket: BucketInfo, path: string, nowNs: bigint, onPoint?: (
 }
 
 /** The dry run's reading: counts, errors, retention, and type conflicts with what is stored. */
-async function check(bucket: BucketInfo, path: string, conn: Connection, nowNs: bigint): Promise<ImportReport> {
-  const { tally, precision, shardGroupSeconds } = await scan(bucket, path, nowNs);
+async function check(bucket: BucketInfo, path: string, conn: Connection, nowNs: bigint, signal?: AbortSignal): Promise<ImportReport> {
+  const { tally, precision, shardGroupSeconds } = await scan(bucket, path, nowNs, undefined, signal);
   const span = tally.span();
   const stored = span ? await storedFieldTypes(bucket.name, tally.measurements(), span.startNs, span.stopNs, shardGroupSeconds, conn) : [];
   return { ...tally.result(stored), dryRun: true, bucketId: bucket.id, bucket: bucket.name, precision, written: null, refused: [], moreRefused: 0 };
@@ -117,10 +119,10 @@ async function check(bucket: BucketInfo, path: string, conn: Connection, nowNs: 
 const nowNs = () => BigInt(Date.now()) * 1_000_000n;
 
 /** The dry run: what the file holds and what InfluxDB would make of it; writes nothing. */
-export async function checkImport(raw: unknown): Promise<Result<ImportReport>> {
+export async function checkImport(raw: unknown, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport>> {
   const input = importInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
-  return withInflux(async ({ influx }) => check(await targetBucket(influx, input.data, 'imported into'), input.data.path, influx.conn, nowNs()));
+  return withInflux(async ({ influx }) => check(await targetBucket(influx, input.data, 'imported into'), input.data.path, influx.conn, nowNs(), opts.signal));
 }
 
 /** Lines a dry run expects to send: the points that parse and fall inside the retention. */
@@ -222,10 +224,10 @@ export async function receiveChunk(importId: string, offset: number, bytes: Uint
 }
 
 /** The dry run of a complete upload. */
-export async function checkUpload(importId: string): Promise<Result<ImportReport & { importId: string; fileName: string }>> {
+export async function checkUpload(importId: string, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport & { importId: string; fileName: string }>> {
   const done = await withSpec(() => completeUpload(importId));
   if (!done.ok) return done;
-  const report = await checkImport({ bucketId: done.data.upload.bucketId, path: done.data.path });
+  const report = await checkImport({ bucketId: done.data.upload.bucketId, path: done.data.path }, opts);
   return report.ok ? ok({ ...report.data, importId, fileName: done.data.upload.fileName }) : report;
 }
 

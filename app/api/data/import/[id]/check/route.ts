@@ -7,5 +7,6 @@ export const dynamic = 'force-dynamic';
 /** `POST /api/data/import/<id>/check`: the dry run of a complete upload; writes nothing. */
 export const POST = guardRoute('change', async (req) => {
   const id = new URL(req.url).pathname.split('/').at(-2) ?? '';
-  return resultResponse(await checkUpload(id));
+  // The check stops when the browser goes: nobody would read its answer.
+  return resultResponse(await checkUpload(id, { signal: req.signal }));
 });
