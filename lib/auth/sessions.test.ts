@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb, openDb } from '../db';
 import { dataDir } from '../data-dir';
-import { checkSession, cookieValue, endSession, startSession } from './sessions';
+import { checkSession, cookieValue, endSession, MAX_SESSIONS_PER_ROLE, startSession } from './sessions';
 import { decodeSession, encodeSession } from './session';
 
 const saved = { ...process.env };
@@ -34,6 +34,17 @@ describe('server-side sessions', () => {
     expect(await checkSession(copy)).toBeNull();
     // Only that session: another sign-in of the same role goes on.
     expect((await checkSession(other))?.role).toBe('viewer');
+  });
+
+  it('keeps at most MAX_SESSIONS_PER_ROLE live sessions per role, ending the oldest, and leaves the other role alone', async () => {
+    const admin = await startSession('admin', Date.now());
+    const cookies: string[] = [];
+    for (let i = 0; i < MAX_SESSIONS_PER_ROLE + 5; i++) cookies.push(await startSession('viewer', Date.now() + i));
+    const live = await Promise.all(cookies.map((c) => checkSession(c, Date.now() + 100)));
+    expect(live.filter((x) => x !== null)).toHaveLength(MAX_SESSIONS_PER_ROLE);
+    expect(live.slice(0, 5).every((x) => x === null), 'the oldest five ended').toBe(true);
+    expect(live.at(-1)?.role).toBe('viewer');
+    expect((await checkSession(admin))?.role).toBe('admin');
   });
 
   it('refuses a correctly signed cookie the server never issued, or one for another role', async () => {

@@ -41,6 +41,9 @@ export async function passwordFingerprint(role: Role): Promise<string | null> {
   return viewer ? `env:${await slowDigest('viewer', viewer)}` : null;
 }
 
+/** Live sessions kept per role: a new sign-in past this ends the oldest (a flood of sign-ins cannot grow console.db). */
+export const MAX_SESSIONS_PER_ROLE = 20;
+
 /** Starts a session for a role that just proved its password; returns the cookie value. */
 export async function startSession(role: Role, now: number = Date.now()): Promise<string> {
   const fp = await passwordFingerprint(role);
@@ -49,6 +52,10 @@ export async function startSession(role: Role, now: number = Date.now()): Promis
   const db = openDb();
   db.prepare('DELETE FROM sessions WHERE expires_at < ?').run(now - 86_400_000);
   db.prepare('INSERT INTO sessions (id, role, created_at, expires_at, password_fp) VALUES (?, ?, ?, ?, ?)').run(sid, role, now, now + SESSION_TTL_MS, fp);
+  db.prepare(
+    `UPDATE sessions SET revoked_at = ? WHERE role = ? AND revoked_at IS NULL AND id NOT IN
+       (SELECT id FROM sessions WHERE role = ? AND revoked_at IS NULL AND expires_at >= ? ORDER BY created_at DESC, rowid DESC LIMIT ?)`,
+  ).run(now, role, role, now, MAX_SESSIONS_PER_ROLE);
   return encodeSession({ role, exp: now + SESSION_TTL_MS, sid }, sessionSecret());
 }
 

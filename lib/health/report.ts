@@ -27,3 +27,10 @@ export function overall(checks: HealthReport['checks']): HealthReport['status'] 
 export function httpStatus(report: Pick<HealthReport, 'status'>): number {
   return report.status === 'down' ? 503 : 200;
 }
+
+/** The report for someone not signed in: the same statuses, without InfluxDB's version. */
+export function publicView(report: HealthReport): HealthReport {
+  const influxdb = { ...report.checks.influxdb };
+  delete influxdb.version;
+  return { ...report, checks: { ...report.checks, influxdb } };
+}

@@ -2,6 +2,31 @@ import { z } from 'zod';
 import { parseRetention } from './retention';
 import { parseShardGroupDuration, shardGroupConflict } from './shard-group';
 
+/**
+ * Characters that render as nothing or as a space that is not one: Unicode's default-ignorable code
+ * points (zero-width, variation selectors, the combining grapheme joiner, Hangul fillers), the
+ * Braille blank, and every space but U+0020. A name holding one reads as another name.
+ */
+const INVISIBLE = /\p{Default_Ignorable_Code_Point}|\u2800|[\p{Zs}\p{Zl}\p{Zp}](?<! )/u;
+
+/**
+ * How a name looks, for telling whether two names would be read as one: compatibility forms folded
+ * (NFKC), case set aside, invisible characters left out.
+ */
+export function nameLooks(name: string): string {
+  return name
+    .normalize('NFKC')
+    .replace(new RegExp(INVISIBLE.source, 'gu'), '')
+    .replace(/\p{Cf}/gu, '')
+    .toLowerCase();
+}
+
+/** The existing name a new one would be read as (same look, other text), or null. */
+export function lookalikeOf(name: string, existing: readonly string[]): string | null {
+  const looks = nameLooks(name);
+  return existing.find((e) => e !== name && nameLooks(e) === looks) ?? null;
+}
+
 /** InfluxDB's own rules for bucket names, checked before any call is made. */
 export const bucketNameSchema = z
   .string({ error: 'Bucket name must be text.' })
@@ -13,7 +38,8 @@ export const bucketNameSchema = z
   .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Bucket name must not contain control characters.')
   // Bidi overrides, zero-width and other invisible characters make a name read as another one;
   // a lone surrogate is stored by InfluxDB as U+FFFD, so the bucket made is not the one asked for.
-  .refine((v) => v.isWellFormed() && !/\p{Cc}|\p{Cf}|\p{Cs}/u.test(v), 'Bucket name must not contain invisible, format or direction characters (such as U+200B or U+202E) or broken Unicode.');
+  .refine((v) => v.isWellFormed() && !/\p{Cc}|\p{Cf}|\p{Cs}/u.test(v), 'Bucket name must not contain invisible, format or direction characters (such as U+200B or U+202E) or broken Unicode.')
+  .refine((v) => !INVISIBLE.test(v), 'Bucket name must not contain characters that show as nothing or as a space (such as U+3164, U+2800, U+034F, U+FE0F or U+00A0).');
 
 export const retentionInputSchema = z
   .union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' })

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketNameSchema } from './bucket-input';
+import { bucketNameSchema, lookalikeOf, nameLooks } from './bucket-input';
 
 const INVISIBLE = /\p{Cc}|\p{Cf}|\p{Cs}/u;
 
@@ -30,5 +30,26 @@ describe('bucketNameSchema and misleading characters', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('names that render as nothing, or as another name', () => {
+  it('refuses default-ignorable and blank-looking characters that are not Cf (Hangul fillers, Braille blank, CGJ, variation selectors, odd spaces)', () => {
+    for (const c of ['\u3164', '\u2800', '\u034F', '\u115F', '\u1160', '\uFFA0', '\uFE0F', '\uFE00', '\u180B', '\u00A0', '\u2003', '\u3000', '\u2028']) {
+      const r = bucketNameSchema.safeParse(`pattern_aggregates_daily${c}`);
+      expect(r.success, `U+${c.codePointAt(0)?.toString(16)}`).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => i.message).join(' ')).toMatch(/show as nothing|invisible/);
+    }
+    expect(bucketNameSchema.safeParse('daily buckets').success, 'an ordinary space stays allowed').toBe(true);
+  });
+
+  it('finds the existing name a new one would be read as: case, compatibility forms and invisible characters set aside', () => {
+    const existing = ['pattern_aggregates_daily', 'weekly'];
+    expect(lookalikeOf('Pattern_Aggregates_Daily', existing)).toBe('pattern_aggregates_daily');
+    expect(lookalikeOf('ｗｅｅｋｌｙ', existing)).toBe('weekly');
+    expect(lookalikeOf('week\u200Bly', existing)).toBe('weekly');
+    expect(lookalikeOf('pattern_aggregates_daily', existing), 'the same name is not a lookalike').toBeNull();
+    expect(lookalikeOf('monthly', existing)).toBeNull();
+    expect(nameLooks('A\uFE0Fb')).toBe('ab');
   });
 });

@@ -2,7 +2,8 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { createBucket as create } from '../influx/buckets';
 import type { BucketInfo } from '../model/bucket';
-import { createBucketInputSchema } from '../model/bucket-input';
+import { createBucketInputSchema, lookalikeOf } from '../model/bucket-input';
+import { consoleError, InfluxError } from '../errors';
 import { formatRetention } from '../model/retention';
 import { fail, type Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
@@ -16,7 +17,16 @@ export async function createBucket(raw: unknown, actor: Actor): Promise<Result<B
   if (!input.success) return fail(invalidInput(input.error));
   const { name, retention, description, shardGroupDuration } = input.data;
   const settings = { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) };
-  const result = await withInflux(({ influx }) => create(influx.org.id, name, settings, influx.conn));
+  const result = await withInflux(async ({ influx }) => {
+    const twin = lookalikeOf(name, (await influx.buckets()).map((b) => b.name));
+    if (twin !== null) {
+      throw new InfluxError({
+        ...consoleError('invalid', `"${name}" looks the same as the existing bucket "${twin}" (they differ only in case or in characters that look alike).`, `Use "${twin}", or choose a name that reads differently.`),
+        fields: { name: `Looks the same as ${twin}.` },
+      });
+    }
+    return create(influx.org.id, name, settings, influx.conn);
+  });
   recordChange(actor, outcome(result, { action: 'bucket.create', bucket: name, before: null, after: bucketSettings }), { changed: result.ok });
   return result;
 }

@@ -29,6 +29,12 @@ export interface MeasurementQuery {
  * changed (records and newest point), and at most five minutes, for a screen that polls.
  */
 const TAG_COUNTS_MS = 5 * 60_000;
+
+/**
+ * The newest points are paged this deep at most: a page reads the latest days that hold every point
+ * up to it, so a deep page would read (and sort) the whole measurement for one screenful.
+ */
+export const MAX_PAGED_POINTS = 2_000;
 const tagCounts = processMemo<FluxRow[]>('measurement-tag-counts', TAG_COUNTS_MS);
 
 /** Flux's own columns and the query's: neither a tag nor a field of the point. */
@@ -66,6 +72,9 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
     const ordered = specTags ?? insight?.drivers.map((d) => d.tag) ?? m.tagKeys;
     const tag = q.tag ?? defaultTag(ordered.filter((t) => m.tagKeys.includes(t)), insight?.timeTag);
     if (q.tag !== undefined && !m.tagKeys.includes(q.tag)) throw new InfluxError(consoleError('invalid', `${m.name} has no tag ${q.tag}.`, `Pick one of its tags: ${m.tagKeys.join(', ') || 'none'}.`));
+    if (page * pageSize > MAX_PAGED_POINTS) {
+      throw new InfluxError(consoleError('invalid', `Only the newest ${MAX_PAGED_POINTS.toLocaleString('en-US')} points are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
+    }
     const window = latestWindow(m.perDay, page * pageSize + 1);
     const [tagRows, pointRows] = await Promise.all([
       tag && m.records > 0
@@ -74,7 +83,7 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
       window ? queryRows(latestPointsQuery(q.bucket, m.name, window, pageSize + 1, (page - 1) * pageSize), ctx.influx.conn, q.signal) : Promise.resolve([]),
     ]);
     const fields = new Set(m.fieldKeys);
-    const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize).map((r) => pointOf(r, fields)), hasMore: pointRows.length > pageSize };
+    const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize).map((r) => pointOf(r, fields)), hasMore: pointRows.length > pageSize && (page + 1) * pageSize <= MAX_PAGED_POINTS };
     return {
       bucket: q.bucket,
       measurement: m.name,

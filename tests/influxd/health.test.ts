@@ -25,6 +25,7 @@ describe('/api/health, the console\'s own health', () => {
     expect(text).not.toContain(process.env.INFLUXDB_TOKEN ?? 'no token');
     expect(text).not.toContain(process.env.INFLUXDB_URL ?? 'no url');
     expect((await get(healthAlias, '/health')).status).toBe(200);
+    expect(JSON.parse(text).checks.influxdb.version, 'no version to someone not signed in').toBeUndefined();
   });
 
   it('answers 200 degraded while InfluxDB is stopped', async () => {
