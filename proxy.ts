@@ -5,7 +5,7 @@ import { safeNext } from './lib/auth/safe-next';
 import { SESSION_COOKIE } from './lib/auth/session';
 import { checkSession } from './lib/auth/sessions';
 import { isSameOrigin } from './lib/auth/same-origin';
-import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, methodNotAllowed, type Refusal } from './lib/http/request-checks';
+import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, malformedPath, methodNotAllowed, type Refusal } from './lib/http/request-checks';
 import { noteActivity } from './lib/http/activity';
 import { REQUEST_ID_HEADER, requestIdFor } from './lib/http/request-id';
 import { securityHeaders } from './lib/http/security-headers';
@@ -22,12 +22,14 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const headers = { ...securityHeaders(nonce, process.env.NODE_ENV === 'development'), 'X-Request-Id': requestId };
   const refuse = (r: Refusal) => {
-    log.info('request refused', { requestId, method: request.method, path: request.nextUrl.pathname, status: r.status, code: r.error.code });
+    log[r.status === 403 ? 'warn' : 'info']('request refused', { requestId, method: request.method, path: request.nextUrl.pathname, status: r.status, code: r.error.code });
     return withHeaders(Response.json({ ok: false, error: { ...r.error, requestId } }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }), headers);
   };
 
   const { pathname, search } = request.nextUrl;
   log[pathname.startsWith('/_next/') ? 'debug' : 'info']('request', { requestId, method: request.method, path: pathname });
+  // A path that is not valid percent-encoded UTF-8 names no page: refused here, with the headers and an ID, not a 500 from the router.
+  if (!decodable(pathname)) return refuse(malformedPath());
   const serverAction = request.headers.has('next-action');
   const session = await checkSession(request.cookies.get(SESSION_COOKIE)?.value);
   switch (decide(request.method, pathname, session?.role ?? null, serverAction)) {
@@ -65,6 +67,15 @@ async function checkServerAction(request: NextRequest): Promise<Refusal | null> 
     .text()
     .catch(() => null);
   return text === null ? badRequest('The request body could not be read.') : checkActionBody(request.headers.get('content-type'), text);
+}
+
+function decodable(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function withHeaders<R extends Response>(res: R, headers: Record<string, string>): R {

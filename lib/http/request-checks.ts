@@ -31,6 +31,10 @@ export function badRequest(message: string): Refusal {
   return { status: 400, error: consoleError('invalid', message, 'Use the console from its own pages; a request made by hand must send a well-formed body.') };
 }
 
+export function malformedPath(): Refusal {
+  return { status: 400, error: consoleError('invalid', 'The address is not valid: it holds a percent sign that does not encode UTF-8 text (such as %FF).', 'Open the page from the console\'s own links.') };
+}
+
 export const FOREIGN_ORIGIN: Refusal = { status: 403, error: consoleError('forbidden', 'Cross-site request refused: it came from another origin.', 'Open the console from its own address.') };
 
 /** A declared Content-Length over the limit, or one that is not a number. */
