@@ -51,6 +51,8 @@ test('export downloads a file that imports back', async ({ page }) => {
   const report = importPanel.getByTestId('import-report');
   await expect(report).toContainText('time_based_daily');
   await expect(report).toContainText('16');
+  // Four points (two entities, two days), one line per field: sixteen lines.
+  await expect(report.getByTestId('import-totals')).toContainText('4 points in 16 lines');
   expect(await rawRows(TARGET)).not.toContain('time_based_daily');
 
   const confirm = importPanel.getByLabel('Bucket name to confirm the import');

@@ -5,7 +5,7 @@
  * and /api/v2/write of the same file in the same batches (5,000 lines, gzip, 2 in flight).
  */
 import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -30,6 +30,8 @@ export interface DataOpsResult {
   cliStartupMs: number;
   /** Peak memory (VmHWM, MB) of the CLI process, at the small and the full size. */
   memory: { smallPoints: number; fullPoints: number; exportSmallMb: number; exportFullMb: number; importSmallMb: number; importFullMb: number };
+  /** Peak memory (VmHWM, MB) of the CLI's dry-run check of each adversarial file. */
+  dryRuns: { name: string; peakMb: number }[];
 }
 
 const BATCH = 5_000;
@@ -104,7 +106,8 @@ function batchesOf(file: string): Uint8Array<ArrayBuffer>[] {
   return out;
 }
 
-const pointsOf = (stderr: string) => Number(/Exported [^:]*: ([\d,]+) points/.exec(stderr)?.[1]?.replace(/,/g, '') ?? Number.NaN);
+/** The lines an export wrote, from its summary (`Exported B: N points in M lines …`): the bench's figures count lines. */
+const linesOf = (stderr: string) => Number(/Exported [^:]*: [\d,]+ points in ([\d,]+) lines/.exec(stderr)?.[1]?.replace(/,/g, '') ?? Number.NaN);
 
 const row = benchRow;
 
@@ -128,8 +131,8 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
         if (r.code !== 0) throw new Error(`export of ${b.name} failed: ${r.stderr}`);
         ms += r.ms;
         peakMb = Math.max(peakMb, r.peakMb);
-        points += pointsOf(r.stderr);
-        log(`  export of ${b.name}: ${pointsOf(r.stderr).toLocaleString('en-US')} points in ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB`);
+        points += linesOf(r.stderr);
+        log(`  export of ${b.name}: ${linesOf(r.stderr).toLocaleString('en-US')} lines in ${(r.ms / 1000).toFixed(1)} s, peak ${r.peakMb.toFixed(0)} MB`);
         files.push({ bucket: b.name, file });
       }
       return { ms, peakMb, points, files };
@@ -185,14 +188,19 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
     const small = await exportAll(smallStart, 'small');
     const smallImport = await importAll(small.files, 'small');
 
+    log('data ops: dry-run checks of a 32 MiB single-line file and a 128 MiB many-line file');
+    const dry = await dryRunRows(influx, work, dataDir, log);
+
     const points = full.points;
     const perSecond = (ms: number) => Math.round(points / (ms / 1000));
     const rows = [
       row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), one query per shard group, CSV parsed, line protocol written, gzip to a file; raw: one query over the whole range (the same rows), body read and dropped'),
       row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: the file read, split into the same batches and each gzipped, 2 in flight'),
+      ...dry.rows,
     ];
     return {
       rows,
+      dryRuns: dry.memory,
       loadedPoints: loaded,
       points,
       cliStartupMs: startup.ms,
@@ -207,6 +215,57 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
   }
 }
 
+/**
+ * The import's dry-run check on two files an attacker (or an accident) would send: 32 MiB with no
+ * line break (refused at the longest line), and 128 MiB of ordinary lines (read whole). The raw side
+ * is the floor of any check: Node reading the same file and counting its line breaks.
+ */
+async function dryRunRows(influx: Influxd, work: string, dataDir: string, log: (msg: string) => void): Promise<{ rows: BenchRow[]; memory: { name: string; peakMb: number }[] }> {
+  const single = join(work, 'single-line.lp');
+  writeFileSync(single, 'x'.repeat(32 * 1024 * 1024));
+  const many = join(work, 'many-lines.lp');
+  const now = Date.now();
+  const lines: string[] = [];
+  for (let i = 0; lines.length < (128 * 1024 * 1024) / 64; i++) lines.push(`time_based_daily,entity_id=e${i % 500},date=d frequency=${i % 97}.5 ${now - (i % 86_400) * 1000}000000`);
+  writeFileSync(many, lines.join('\n') + '\n');
+  const rows: BenchRow[] = [];
+  const memory: { name: string; peakMb: number }[] = [];
+  for (const [name, file, expectCode] of [
+    ['32 MiB, one line', single, 1],
+    [`${Math.round(statSync(many).size / 1024 / 1024)} MiB, ${lines.length.toLocaleString('en-US')} lines`, many, 0],
+  ] as const) {
+    const times: number[] = [];
+    const raw: number[] = [];
+    let peak = 0;
+    for (let rep = 0; rep < 3; rep++) {
+      const r = await runCli(influx, ['data', 'import', '--bucket', 'pattern_aggregates_daily', file, '--dry-run', '--json'], null, dataDir);
+      if (r.code !== expectCode) throw new Error(`dry run of ${name} exited ${r.code}: ${r.stderr.slice(0, 300)}`);
+      times.push(r.ms);
+      peak = Math.max(peak, r.peakMb);
+      const t0 = performance.now();
+      let breaks = 0;
+      for (const chunk of createReadStreamSync(file)) for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) breaks++;
+      raw.push(performance.now() - t0);
+      if (rep === 0) log(`  ${name}: ${breaks.toLocaleString('en-US')} line breaks`);
+    }
+    log(`  dry run of ${name}: ${(median(times) / 1000).toFixed(1)} s, peak ${peak.toFixed(0)} MB`);
+    rows.push(row(`Import dry-run check of ${name} (CLI data import --dry-run) vs reading the file and counting its line breaks`, times, raw, 'bounded: time linear, memory flat', `console peak RSS ${peak.toFixed(0)} MB; ${expectCode === 1 ? 'refused at the longest line' : 'every line parsed and checked'}`));
+    memory.push({ name, peakMb: peak });
+  }
+  return { rows, memory };
+}
+
+/** The file in 1 MiB chunks, read synchronously (the floor the dry run is compared with). */
+function* createReadStreamSync(file: string): Generator<Buffer> {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1024 * 1024);
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) yield buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function printDataOps(r: DataOpsResult): void {
   const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
   console.log(`\nData operations (${r.loadedPoints.toLocaleString('en-US')} points in HomeIQ's wire format, ${r.points.toLocaleString('en-US')} lines of line protocol; rates and memory sizes below count lines)\n`);
@@ -216,5 +275,6 @@ export function printDataOps(r: DataOpsResult): void {
   console.log(`CLI start-up alone (node + tsx, in every console time, once per bucket): ${r.cliStartupMs.toFixed(0)} ms`);
   const m = r.memory;
   const within = (a: number, b: number) => `${((b / a - 1) * 100).toFixed(0)}%`;
+  console.log(`Peak memory of the dry-run check (VmHWM): ${r.dryRuns.map((d) => `${d.name}: ${d.peakMb.toFixed(0)} MB`).join('; ')}`);
   console.log(`Peak memory of the CLI (VmHWM): export ${m.exportSmallMb.toFixed(0)} MB at ${m.smallPoints.toLocaleString('en-US')} points, ${m.exportFullMb.toFixed(0)} MB at ${m.fullPoints.toLocaleString('en-US')} (${within(m.exportSmallMb, m.exportFullMb)}); import ${m.importSmallMb.toFixed(0)} MB, ${m.importFullMb.toFixed(0)} MB (${within(m.importSmallMb, m.importFullMb)}); goal: the same within 20%`);
 }

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { MAX_PAGED_POINTS } from '../lib/use-cases/read-measurement';
 import type { Console, Influxd } from './harness';
 
 export interface LoadRow {
@@ -116,6 +117,28 @@ export async function measureLoad(opts: {
       measured.push({ scale: opts.scale, what: `one tab on ${label}`, cpuPercent: used, aboveBaseline: null, goal: `≤ ${opts.goals.screen} % above baseline` });
       await context.close();
     }
+    // A viewer in a loop on the most expensive reads it may ask for: the deepest page of the newest
+    // points allowed (the cap) and the insights, one request after another for the whole window.
+    const loops: [string, string][] = [
+      [`the deepest page (${MAX_PAGED_POINTS / 500} × 500)`, `/api/measurement?bucket=pattern_aggregates_daily&measurement=time_based_daily&pageSize=500&page=${MAX_PAGED_POINTS / 500}`],
+      ['insights', '/api/insights'],
+    ];
+    for (const [label, path] of loops) {
+      opts.log(`${opts.scale}: one viewer looping ${label} (${opts.windowSeconds} s)`);
+      let requests = 0;
+      let looping = true;
+      const loop = (async () => {
+        while (looping) {
+          const res = await fetch(c.url + path, { headers: { Cookie: c.cookie } }).catch(() => null);
+          await res?.arrayBuffer().catch(() => undefined);
+          requests++;
+        }
+      })();
+      const used = await cpuOver(pid, opts.windowSeconds);
+      looping = false;
+      await loop;
+      measured.push({ scale: opts.scale, what: `a loop on ${label} (${requests} req)`, cpuPercent: used, aboveBaseline: null, goal: `≤ ${opts.goals.screen} % above baseline` });
+    }
   } finally {
     await browser.close();
     c.stop();
@@ -131,8 +154,8 @@ export async function measureLoad(opts: {
 
 export function printLoad(rows: readonly LoadRow[]): void {
   console.log('\nInfluxDB load caused by the console (influxd CPU, % of one core, from /proc/<pid>/stat)\n');
-  console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(34)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
+  console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(48)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
   for (const r of rows) {
-    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(34)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
+    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(48)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
   }
 }

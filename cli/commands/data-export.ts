@@ -34,7 +34,7 @@ export async function dataExportCommand(argv: string[]): Promise<number> {
     const now = Date.now();
     if (!done && now - last < 1_000) return;
     last = now;
-    process.stderr.write(`${done ? 'Exported' : 'Exporting'} ${what}: ${p.points.toLocaleString('en-US')} points, ${mb(p.bytes)} gzip\n`);
+    process.stderr.write(`${done ? 'Exported' : 'Exporting'} ${what}: ${p.points.toLocaleString('en-US')} points in ${p.lines.toLocaleString('en-US')} lines (one per field), ${mb(p.bytes)} gzip\n`);
   };
   const stop = new AbortController();
   const onSignal = () => stop.abort();

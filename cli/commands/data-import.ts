@@ -6,17 +6,21 @@ import { checkImport, linesToSend, runImport, type ImportReport } from '../../li
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 import { progressBar } from '../progress';
 
-/** The public JSON: {dryRun, points: {measurement: n}, errors: [{line, message}], written}. */
+/**
+ * The public JSON: {dryRun, points: {measurement: n}, lines: {measurement: n}, errors: [{line, message}], written}.
+ * `points` are distinct (series, time), as InfluxDB keeps them; `lines` the lines of the file (one per field when exported).
+ */
 function jsonOf(r: ImportReport) {
-  return { dryRun: r.dryRun, points: r.points, errors: [...r.errors, ...r.refused].sort((a, b) => a.line - b.line), written: r.written };
+  return { dryRun: r.dryRun, points: r.points, lines: r.lines, errors: [...r.errors, ...r.refused].sort((a, b) => a.line - b.line), written: r.written };
 }
 
 function printReport(r: ImportReport): void {
   const out = process.stdout;
   out.write(`${r.dryRun ? 'Dry run: import' : 'Import'} into ${r.bucket} (precision ${r.precision})\n`);
-  out.write(table(['MEASUREMENT', 'POINTS'], Object.entries(r.points).map(([m, n]) => [m, n.toLocaleString('en-US')])) + '\n');
+  out.write(table(['MEASUREMENT', 'POINTS', 'LINES'], Object.entries(r.lines).map(([m, n]) => [m, (r.points[m] ?? 0).toLocaleString('en-US'), n.toLocaleString('en-US')])) + '\n');
+  out.write(`Total: ${r.totalPoints.toLocaleString('en-US')} points in ${r.totalLines.toLocaleString('en-US')} lines.\n`);
   if (r.firstNs !== null && r.lastNs !== null) out.write(`Time span: ${nsToIso(BigInt(r.firstNs))} to ${nsToIso(BigInt(r.lastNs))}\n`);
-  if (r.outsideRetention.points > 0) out.write(`Older than the retention (before ${r.outsideRetention.cutoff}): ${r.outsideRetention.points.toLocaleString('en-US')} points, not sent (InfluxDB drops them).\n`);
+  if (r.outsideRetention.points > 0) out.write(`Older than the retention (before ${r.outsideRetention.cutoff}): ${r.outsideRetention.points.toLocaleString('en-US')} points (${r.outsideRetention.lines.toLocaleString('en-US')} lines), not sent (InfluxDB drops them).\n`);
   for (const c of r.conflicts) {
     out.write(`Type conflict: ${c.measurement}.${c.field} is ${c.existing} ${c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and ${c.incoming} from line ${c.line} (shard group of ${c.shardGroup}): InfluxDB will refuse those lines.\n`);
   }
@@ -36,7 +40,7 @@ export async function dataImportCommand(argv: string[]): Promise<number> {
   if (values['dry-run'] || !values.yes) {
     const checked = await checkImport(input);
     if (!checked.ok) {
-      if (values.json) printJson({ dryRun: true, points: {}, errors: [], written: null, error: checked.error });
+      if (values.json) printJson({ dryRun: true, points: {}, lines: {}, errors: [], written: null, error: checked.error });
       else printError(checked.error);
       return EXIT.failed;
     }
@@ -50,7 +54,7 @@ export async function dataImportCommand(argv: string[]): Promise<number> {
   const bar = progressBar('Writing (bytes of the file read)');
   const result = await runImport(input, CLI_ACTOR, { confirmed: true, onProgress: (p) => bar(p.readBytes, p.fileBytes) });
   if (!result.ok) {
-    if (values.json) printJson({ dryRun: false, points: {}, errors: [], written: null, error: result.error });
+    if (values.json) printJson({ dryRun: false, points: {}, lines: {}, errors: [], written: null, error: result.error });
     else printError(result.error);
     return EXIT.failed;
   }

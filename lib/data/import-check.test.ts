@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultShardGroupSeconds, ImportTally, nsToIso, shardGroupStart } from './import-check';
+import { defaultShardGroupSeconds, ImportTally, linesToSend, nsToIso, shardGroupStart } from './import-check';
 import { parseRecord } from './lp-parse';
 
 const ns = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
@@ -34,8 +34,23 @@ describe('ImportTally', () => {
   it('counts lines per measurement and the time span', () => {
     const r = tally(['a v=1 1000', 'b v=2 3000', 'a v=3 2000']).result();
     expect(r.points).toEqual({ a: 2, b: 1 });
-    expect(r.totalPoints).toBe(3);
+    expect(r.lines).toEqual({ a: 2, b: 1 });
+    expect([r.totalPoints, r.totalLines]).toEqual([3, 3]);
     expect([r.firstNs, r.lastNs]).toEqual(['1000', '3000']);
+  });
+
+  it('counts a point exported one field per line once, whatever the order of its tags, and its lines apart', () => {
+    const r = tally([
+      'time_based_daily,date=2026-11-01,entity_id=light.a confidence=0.9 1000',
+      'time_based_daily,date=2026-11-01,entity_id=light.a occurrences=3i 1000',
+      'time_based_daily,entity_id=light.a,date=2026-11-01 frequency=1.5 1000',
+      'time_based_daily,date=2026-11-01,entity_id=light.a confidence=0.9 2000',
+      'time_based_daily,date=2026-11-01,entity_id=light.b confidence=0.9 1000',
+      'anomaly_daily,date=2026-11-01,entity_id=light.a confidence=0.9 1000',
+    ]).result();
+    expect(r.points).toEqual({ anomaly_daily: 1, time_based_daily: 3 });
+    expect(r.lines).toEqual({ anomaly_daily: 1, time_based_daily: 5 });
+    expect([r.totalPoints, r.totalLines]).toEqual([4, 6]);
   });
 
   it('lists parse errors by line number up to the cap, and counts the rest', () => {
@@ -51,7 +66,9 @@ describe('ImportTally', () => {
     const old = ns('2026-01-01T00:00:00Z');
     const recent = ns('2026-11-27T00:00:00Z');
     const r = tally([`a v=1 ${recent}`, `a v=1 ${old}`, `a v=1 ${old}`], { retentionSeconds: 30 * DAY, shardGroupSeconds: DAY }).result();
-    expect(r.outsideRetention).toEqual({ points: 2, firstLine: 2, cutoff: '2026-10-29T12:00:00Z' });
+    // Two lines of one point (the same series and time), as a point written twice.
+    expect(r.outsideRetention).toEqual({ points: 1, lines: 2, firstLine: 2, cutoff: '2026-10-29T12:00:00Z' });
+    expect(linesToSend(r)).toBe(1);
     expect(r.errors.map((e) => e.line)).toEqual([2, 3]);
     expect(r.errors[0]?.message).toMatch(/older than the bucket's retention \(before 2026-10-29T12:00:00Z\)/);
   });

@@ -1,5 +1,6 @@
 import type { FieldType } from './lp-from-rows';
 import type { ParsedPoint } from './lp-parse';
+import { pointKey, RecentPoints, seriesKey } from './point-keys';
 
 /**
  * What a dry run of an import finds, one parsed record at a time: points per measurement, the
@@ -30,16 +31,25 @@ export interface TypeConflict {
 }
 
 export interface ImportCheck {
+  /** Points per measurement: distinct (series, time), as InfluxDB keeps them (point-keys.ts). */
   points: Record<string, number>;
   totalPoints: number;
+  /** Lines per measurement: a point exported one field per line has a line per field. */
+  lines: Record<string, number>;
+  totalLines: number;
   /** Earliest and latest point times (ns, decimal text), null without timestamps. */
   firstNs: string | null;
   lastNs: string | null;
   errors: LineProblem[];
   /** Errors beyond the ones listed. */
   moreErrors: number;
-  outsideRetention: { points: number; firstLine: number | null; cutoff: string | null };
+  outsideRetention: { points: number; lines: number; firstLine: number | null; cutoff: string | null };
   conflicts: TypeConflict[];
+}
+
+/** Lines a dry run expects to send: the lines that parse and fall inside the retention. */
+export function linesToSend(report: Pick<ImportCheck, 'totalLines' | 'outsideRetention'>): number {
+  return report.totalLines - report.outsideRetention.lines;
 }
 
 /** Go's time.Truncate counts from year 1, not 1970: shard groups of 7 days start on Mondays. */
@@ -80,14 +90,20 @@ interface TypeSeen {
   line: number;
 }
 
+const byName = (m: ReadonlyMap<string, number>): Record<string, number> => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 export class ImportTally {
   private readonly points = new Map<string, number>();
+  private readonly lines = new Map<string, number>();
+  private readonly recent = new RecentPoints();
   private total = 0;
+  private totalLines = 0;
   private first: bigint | null = null;
   private last: bigint | null = null;
   private readonly errors: LineProblem[] = [];
   private errorCount = 0;
   private outside = 0;
+  private outsideLines = 0;
   private outsideFirstLine: number | null = null;
   /** measurement \0 field → shard start → the first type seen. */
   private readonly types = new Map<string, Map<bigint, TypeSeen>>();
@@ -115,12 +131,18 @@ export class ImportTally {
 
   addPoint(line: number, p: ParsedPoint): void {
     const time = p.time ?? this.opts.nowNs;
-    this.total++;
-    this.points.set(p.measurement, (this.points.get(p.measurement) ?? 0) + 1);
+    const isNew = this.recent.add(pointKey(seriesKey(p.measurement, p.tags), time));
+    this.totalLines++;
+    this.lines.set(p.measurement, (this.lines.get(p.measurement) ?? 0) + 1);
+    if (isNew) {
+      this.total++;
+      this.points.set(p.measurement, (this.points.get(p.measurement) ?? 0) + 1);
+    }
     if (this.first === null || time < this.first) this.first = time;
     if (this.last === null || time > this.last) this.last = time;
     if (this.cutoff !== null && time < this.cutoff) {
-      this.outside++;
+      this.outsideLines++;
+      if (isNew) this.outside++;
       this.outsideFirstLine ??= line;
       this.addError(line, `older than the bucket's retention (before ${nsToIso(this.cutoff)}): InfluxDB drops it, so it is not sent`);
       return;
@@ -160,7 +182,7 @@ export class ImportTally {
   }
 
   measurements(): string[] {
-    return [...this.points.keys()].sort();
+    return [...this.lines.keys()].sort();
   }
 
   result(stored: readonly StoredType[] = []): ImportCheck {
@@ -170,13 +192,15 @@ export class ImportTally {
       if (seen && seen.type !== s.type) storedConflicts.push({ measurement: s.measurement, field: s.field, shardGroup: nsToIso(s.shardGroupNs), existing: s.type, incoming: seen.type, where: 'stored', line: seen.line, lines: 1 });
     }
     return {
-      points: Object.fromEntries([...this.points].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      points: byName(this.points),
       totalPoints: this.total,
+      lines: byName(this.lines),
+      totalLines: this.totalLines,
       firstNs: this.first === null ? null : String(this.first),
       lastNs: this.last === null ? null : String(this.last),
       errors: [...this.errors],
       moreErrors: this.errorCount - this.errors.length,
-      outsideRetention: { points: this.outside, firstLine: this.outsideFirstLine, cutoff: this.cutoff === null ? null : nsToIso(this.cutoff) },
+      outsideRetention: { points: this.outside, lines: this.outsideLines, firstLine: this.outsideFirstLine, cutoff: this.cutoff === null ? null : nsToIso(this.cutoff) },
       conflicts: [...storedConflicts, ...this.fileConflicts.values()].sort((a, b) => a.line - b.line),
     };
   }

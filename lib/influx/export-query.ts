@@ -2,6 +2,7 @@ import 'server-only';
 import { flux, fluxExpression, type FluxTableMetaData } from '@influxdata/influxdb-client';
 import { fieldTypeOfDatatype, lineOfRow, rfc3339ToNs, seriesPrefix, type FieldType } from '../data/lp-from-rows';
 import type { StoredType } from '../data/import-check';
+import { pointKey, RecentPoints, seriesKey } from '../data/point-keys';
 import { QueryCancelled } from './cancelled';
 import { connection, type Connection } from './client';
 
@@ -30,6 +31,8 @@ export interface LineChunk {
   /** Lines, each ended by a line break. */
   text: string;
   lines: number;
+  /** Points first written in this chunk: distinct (series, time), whichever of their fields are lines. */
+  points: number;
   /** Rows line protocol cannot hold, with the reason (a few, for the report). */
   unwritable: string[];
   unwritableRows: number;
@@ -74,6 +77,10 @@ export async function* exportLines(sel: RowSelection, conn: Connection = connect
   let shape: TableShape | null = null;
   let table = '';
   let prefix: string | null = null;
+  /** The series of the current table (measurement and tags, no field), for the points seen (point-keys.ts). */
+  let series = '';
+  const recent = new RecentPoints();
+  let points = 0;
   let skipReason = '';
   let text = '';
   let lines = 0;
@@ -87,7 +94,9 @@ export async function* exportLines(sel: RowSelection, conn: Connection = connect
     const tableId = values[shape.table] ?? '';
     if (tableId !== table || table === '') {
       table = tableId;
-      const p = seriesPrefix({ measurement: values[shape.measurement] ?? '', tags: shape.tags.map((t) => [t.label, values[t.index] ?? ''] as const), field: values[shape.field] ?? '' });
+      const key = { measurement: values[shape.measurement] ?? '', tags: shape.tags.map((t) => [t.label, values[t.index] ?? ''] as const) };
+      series = seriesKey(key.measurement, key.tags);
+      const p = seriesPrefix({ ...key, field: values[shape.field] ?? '' });
       prefix = 'prefix' in p && shape.type ? p.prefix : null;
       skipReason = 'prefix' in p ? `the value type ${tableMeta.columns[shape.value]?.dataType ?? '?'} of ${values[shape.field] ?? ''}` : p.unwritable;
     }
@@ -98,19 +107,23 @@ export async function* exportLines(sel: RowSelection, conn: Connection = connect
       if (unwritable.length < 5 && !unwritable.includes(skipReason)) unwritable.push(skipReason);
       continue;
     }
-    text += lineOfRow(prefix, shape.type, value, values[shape.time] ?? '') + '\n';
+    const time = values[shape.time] ?? '';
+    text += lineOfRow(prefix, shape.type, value, time) + '\n';
     lines++;
+    // The fields of a series come as tables one after another (storage orders series by key, the field last).
+    if (recent.add(pointKey(series, time))) points++;
     if (text.length >= CHUNK_CHARS) {
       if (signal?.aborted) throw new QueryCancelled();
-      yield { text, lines, unwritable, unwritableRows };
+      yield { text, lines, points, unwritable, unwritableRows };
       text = '';
       lines = 0;
+      points = 0;
       unwritable = [];
       unwritableRows = 0;
     }
   }
   if (signal?.aborted) throw new QueryCancelled();
-  if (text || unwritableRows) yield { text, lines, unwritable, unwritableRows };
+  if (text || unwritableRows) yield { text, lines, points, unwritable, unwritableRows };
 }
 
 /** Go's time.Truncate counts from year 1: Flux windows need that offset to match shard groups. */

@@ -3,7 +3,7 @@ import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
 import { fieldTypes } from '../influx/field-types';
 import { queryRows } from '../influx/query';
-import { fieldTypeBySliceQuery, tagValuesQuery } from '../influx/queries/insights';
+import { fieldTypeBySliceQuery, periodLabelsQuery, tagValuesQuery } from '../influx/queries/insights';
 import type { BucketStats } from '../model/stats';
 import type { ConsoleSpec } from '../spec/schema';
 import { QueryCancelled } from '../influx/cancelled';
@@ -13,7 +13,8 @@ import { loadCounts, type StoredSlice } from '../stats/slice-store';
 import { markRejections } from './rejection-store';
 import { rejectionsOf } from './rejected';
 import type { BucketFacts } from './report';
-import type { TagFacts } from './time-tag';
+import { findTimeTag, type TagFacts } from './time-tag';
+import type { LabelledPoint } from './week-label';
 import { mixedFields, typeDays, type TypeChange } from './type-change';
 import { log } from '../log';
 
@@ -28,6 +29,28 @@ async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSign
     const count = Number(mine.find((r) => r.kind === 'count')?._value ?? 0);
     const sample = mine.filter((r) => r.kind === 'value').map((r) => String(r._value));
     out.set(measurement, [...(out.get(measurement) ?? []), { tag, distinctValues: count, sample }]);
+  }
+  return out;
+}
+
+/** For each week-tagged measurement, its labels with the time of the first point of each series. */
+async function weekLabels(conn: Connection, bucket: string, tags: ReadonlyMap<string, readonly TagFacts[]>, signal?: AbortSignal): Promise<Map<string, LabelledPoint[]>> {
+  const out = new Map<string, LabelledPoint[]>();
+  for (const [measurement, facts] of tags) {
+    const timeTag = findTimeTag(facts);
+    if (timeTag?.period !== 'week') continue;
+    const rows = await queryRows(periodLabelsQuery(bucket, measurement, timeTag.tag), conn, signal);
+    const seen = new Set<string>();
+    const points: LabelledPoint[] = [];
+    for (const r of rows) {
+      const label = r[timeTag.tag];
+      const time = Date.parse(String(r._time));
+      const key = `${String(label)}\u0000${time}`;
+      if (typeof label !== 'string' || Number.isNaN(time) || seen.has(key)) continue;
+      seen.add(key);
+      points.push({ label, time });
+    }
+    out.set(measurement, points);
   }
   return out;
 }
@@ -60,7 +83,7 @@ async function typeChanges(conn: Connection, bucket: string, slices: readonly St
  * most: a screen, or a viewer, asking in a loop costs InfluxDB one read per change.
  */
 const INDEX_MS = 2 * 60_000;
-const indexMemo = processMemo<[Awaited<ReturnType<typeof tagFacts>>, Awaited<ReturnType<typeof typeChanges>>]>('insights-index', INDEX_MS);
+const indexMemo = processMemo<readonly [Awaited<ReturnType<typeof tagFacts>>, Awaited<ReturnType<typeof typeChanges>>, Awaited<ReturnType<typeof weekLabels>>]>('insights-index', INDEX_MS);
 
 /** The caller stops waiting when its signal aborts; the shared work goes on for the others. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -83,8 +106,11 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
   const slices = [...(stored?.slices.values() ?? [])];
   const key = [url, bucket.id, stats.records, stats.firstTime ?? '', stats.lastTime ?? '', slices.length].join('\u0000');
   // Shared by concurrent callers and run to its end, whoever leaves: not tied to one caller's signal.
-  const index = indexMemo(key, () => Promise.all([tagFacts(conn, stats), typeChanges(conn, bucket.name, slices)]));
-  const [[tags, changes], scrape] = await Promise.all([signal ? untilAborted(index, signal) : index, scrapeMetrics(conn)]);
+  const index = indexMemo(key, async () => {
+    const [tags, changes] = await Promise.all([tagFacts(conn, stats), typeChanges(conn, bucket.name, slices)]);
+    return [tags, changes, await weekLabels(conn, bucket.name, tags)] as const;
+  });
+  const [[tags, changes, labels], scrape] = await Promise.all([signal ? untilAborted(index, signal) : index, scrapeMetrics(conn)]);
   const rejections = scrape ? markRejections(url, bucket.id, rejectionsOf(scrape.families, bucket.id), scrape.at) : null;
   return {
     id: bucket.id,
@@ -92,10 +118,15 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
     spec: spec.buckets.find((b) => b.name === bucket.name),
     stats,
     tags,
-    slices: slices.map((s) => ({ start: s.start, tagSets: Object.fromEntries(Object.entries(s.counts).map(([m, c]) => [m, c.tagSets])) })),
+    slices: slices.map((s) => ({
+      start: s.start,
+      tagSets: Object.fromEntries(Object.entries(s.counts).map(([m, c]) => [m, c.tagSets])),
+      firstPerDay: Object.fromEntries(Object.entries(s.counts).flatMap(([m, c]) => (c.firstPerDay ? [[m, c.firstPerDay]] : []))),
+    })),
     typeChanges: changes ?? [],
     typesChecked: changes !== null,
     rejections,
+    weekLabels: labels,
   };
 }
 

@@ -21,6 +21,39 @@ export function isoWeekStart(year: number, week: number): number {
   return jan4 - (dow - 1) * DAY_MS + (week - 1) * 7 * DAY_MS;
 }
 
+/** ISO week-numbering year and week of the UTC day holding `t` (Python's `%G` and `%V`). */
+export function isoWeekOf(t: number): { year: number; week: number } {
+  const day = Math.floor(t / DAY_MS) * DAY_MS;
+  // The Thursday of the same ISO week decides the year.
+  const thursday = day + (4 - (new Date(day).getUTCDay() || 7)) * DAY_MS;
+  const year = new Date(thursday).getUTCFullYear();
+  return { year, week: Math.floor((thursday - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1 };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** `strftime('%G-W%V')`: the week label a reader can turn back into the week (ISO year and week). */
+export function isoWeekLabel(t: number): string {
+  const { year, week } = isoWeekOf(t);
+  return `${pad(year, 4)}-W${pad(week)}`;
+}
+
+/** `strftime('%Y-W%V')`, as HomeIQ's detectors build it: the calendar year with the ISO week, wrong around New Year. */
+export function calendarWeekLabel(t: number): string {
+  return `${pad(new Date(t).getUTCFullYear(), 4)}-W${pad(isoWeekOf(t).week)}`;
+}
+
+/** `strftime('%Y-%m')`. */
+export function monthLabel(t: number): string {
+  const d = new Date(t);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}`;
+}
+
+/** 52 or 53: an ISO year has week 53 when 28 December falls in it. */
+export function isoWeeksInYear(year: number): number {
+  return isoWeekOf(Date.UTC(year, 11, 28)).week;
+}
+
 /** `2026-11-28`, `2026-11-28T00:00:00Z`, `2026-W48` or `2026-11`; anything else is null. */
 export function parsePeriodValue(value: string): PeriodValue | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:T00:00(?::00(?:\.0+)?)?Z?)?$/.exec(value);

@@ -48,4 +48,43 @@ describe('a bucket\'s insights', () => {
     // DurationDetector never wrote while the others did.
     expect(findings.filter((f) => f.kind === 'never-written').map((f) => f.measurement)).toEqual(['duration_daily']);
   });
+
+  it('names week labels built with the calendar year across New Year, with the label and stamp change', () => {
+    const weekly = spec.buckets.find((b) => b.name === 'pattern_aggregates_weekly');
+    const sw = measurement('session_weekly', 4, 4, '2027-01-01T08:00:00Z', 'SessionDetector');
+    const tags = new Map([['session_weekly', [{ tag: 'week', distinctValues: 4, sample: ['2025-W01', '2025-W52', '2026-W53', '2027-W53'] }, { tag: 'session_type', distinctValues: 1, sample: ['general'] }]]]);
+    const weekLabels = new Map([['session_weekly', [
+      { label: '2025-W52', time: Date.parse('2025-12-28T08:00:00Z') },
+      { label: '2025-W01', time: Date.parse('2025-12-29T08:00:00Z') },
+      { label: '2026-W53', time: Date.parse('2026-12-31T08:00:00Z') },
+      { label: '2027-W53', time: Date.parse('2027-01-01T08:00:00Z') },
+    ]]]);
+    const { findings } = bucketInsights(facts([sw], { spec: weekly, tags, weekLabels }), 1_000_000, Date.parse('2027-01-02T00:00:00Z'));
+    const f = findings.find((x) => x.kind === 'week-label');
+    expect(f?.detail).toContain('session_weekly: 2 of 4 "week" labels are built with the calendar year');
+    expect(f?.detail).toContain('"2025-W01" on a point stamped 2025-12-29, whose ISO week is 2026-W01');
+    expect(f?.fix).toContain('.strftime("%G-W%V")');
+    expect(f?.fix).toContain('"%G-W%V-%u").replace(tzinfo=timezone.utc)');
+    // Correct ISO labels raise nothing.
+    const right = new Map([['session_weekly', [{ label: '2026-W01', time: Date.parse('2025-12-29T08:00:00Z') }, { label: '2026-W53', time: Date.parse('2027-01-01T08:00:00Z') }]]]);
+    expect(bucketInsights(facts([sw], { spec: weekly, tags, weekLabels: right }), 1_000_000, now).findings.some((x) => x.kind === 'week-label')).toBe(false);
+  });
+
+  it('dates new series by the day of their first point, not by the start of a week-long slice', () => {
+    const weekly = spec.buckets.find((b) => b.name === 'pattern_aggregates_weekly');
+    const sw = measurement('session_weekly', 15, 15, '2026-12-06T16:48:00Z', 'SessionDetector');
+    const dt = measurement('day_type_weekly', 4, 3, '2026-12-06T16:48:00Z', 'DayTypeDetector');
+    const tags = new Map([['session_weekly', [{ tag: 'week', distinctValues: 3, sample: ['2026-W47', '2026-W48', '2026-W49'] }]]]);
+    const slices: BucketFacts['slices'] = [
+      { start: '2026-11-23T00:00:00Z', tagSets: { session_weekly: 10, day_type_weekly: 2 }, firstPerDay: { session_weekly: { '2026-11-23': 5, '2026-11-29': 5 }, day_type_weekly: { '2026-11-29': 2 } } },
+      { start: '2026-11-30T00:00:00Z', tagSets: { session_weekly: 5, day_type_weekly: 3 }, firstPerDay: { session_weekly: { '2026-12-06': 5 }, day_type_weekly: { '2026-11-30': 2, '2026-12-03': 1 } } },
+      // Counts stored before first days were kept: the slice's start, as before.
+      { start: '2026-11-16T00:00:00Z', tagSets: { session_weekly: 5 } },
+    ];
+    const { bucket } = bucketInsights(facts([sw, dt], { spec: weekly, tags, slices }), 1_000_000, Date.parse('2026-12-06T20:00:00Z'));
+    const per = (name: string) => bucket.measurements.find((m) => m.name === name)?.seriesPerDay;
+    expect(per('session_weekly')).toEqual([{ day: '2026-11-16', created: 5 }, { day: '2026-11-23', created: 5 }, { day: '2026-11-29', created: 5 }, { day: '2026-12-06', created: 5 }]);
+    // Without a time tag, the third series is the new one, on the day it first appeared; the two seen before are not new.
+    expect(per('day_type_weekly')).toEqual([{ day: '2026-11-29', created: 2 }, { day: '2026-11-30', created: 0 }, { day: '2026-12-03', created: 1 }]);
+  });
 });

@@ -8,7 +8,8 @@ import type { RejectionMark } from './rejected';
 import { writeTimeStamps } from './stamps';
 import { findTimeTag, type TagFacts } from './time-tag';
 import { typeChangeDetail, typeChangeFix, type TypeChange } from './type-change';
-import { stampFix, timeTagFix } from './writer-fix';
+import { weekLabelDetail, weekLabelSlips, type LabelledPoint } from './week-label';
+import { stampFix, timeTagFix, weekLabelFix } from './writer-fix';
 
 /** InfluxData's operational-monitoring template alerts at a million series. */
 export const DEFAULT_SERIES_LIMIT = 1_000_000;
@@ -21,32 +22,51 @@ export interface BucketFacts {
   stats: BucketStats;
   /** Tag keys of each measurement with their distinct values (the index). */
   tags: ReadonlyMap<string, readonly TagFacts[]>;
-  /** Tag sets (series with a point) of each measurement per counted slice (console.db). */
-  slices: readonly { start: string; tagSets: Record<string, number> }[];
+  /**
+   * Tag sets (series with a point) of each measurement per counted slice (console.db), and the
+   * same series by the UTC day of their first point in the slice (absent in counts stored before it).
+   */
+  slices: readonly { start: string; tagSets: Record<string, number>; firstPerDay?: Record<string, Record<string, number>> }[];
   typeChanges: readonly TypeChange[];
   /** False when InfluxDB would not list field types (its v1 query API refused): type changes are unknown, not absent. */
   typesChecked?: boolean;
   rejections: RejectionMark | null;
+  /** Week labels of each week-tagged measurement with the time of a point carrying them. */
+  weekLabels?: ReadonlyMap<string, readonly LabelledPoint[]>;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /**
- * New series per slice start: a measurement with a time tag makes all its series new in each
- * period; otherwise a slice adds what it holds beyond the most any earlier slice held (series
- * that come back are not new).
+ * New series per UTC day, each dated by its first point (a week-long slice of the weekly bucket
+ * would otherwise date points of Sunday by its Monday). A measurement with a time tag makes all
+ * its series new in each period; otherwise a slice adds what it holds beyond the most any earlier
+ * slice held (series that come back are not new), dated by the latest first points of the slice:
+ * series seen before show up from its first days on. Counts stored without first days fall back
+ * to the slice's start.
  */
 function seriesPerDay(name: string, grows: boolean, slices: BucketFacts['slices']): { day: string; created: number }[] {
   let most = 0;
-  const out: { day: string; created: number }[] = [];
+  const byDay = new Map<string, number>();
+  // A day with series but none new is kept, at 0, as the slice's day was.
+  const put = (day: string, n: number) => byDay.set(day, (byDay.get(day) ?? 0) + n);
   for (const s of [...slices].sort((a, b) => a.start.localeCompare(b.start))) {
     const n = s.tagSets[name] ?? 0;
     if (n === 0) continue;
-    const created = grows ? n : Math.max(0, n - most);
+    let created = grows ? n : Math.max(0, n - most);
     most = Math.max(most, n);
-    out.push({ day: s.start.slice(0, 10), created });
+    const first = s.firstPerDay?.[name];
+    if (!first) {
+      put(s.start.slice(0, 10), created);
+      continue;
+    }
+    for (const [day, count] of Object.entries(first).sort((a, b) => b[0].localeCompare(a[0]))) {
+      const here = Math.min(count, created);
+      put(day, here);
+      created -= here;
+    }
   }
-  return out;
+  return [...byDay].sort((a, b) => a[0].localeCompare(b[0])).map(([day, created]) => ({ day, created }));
 }
 
 interface Assessed {
@@ -76,6 +96,9 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
       timeTagFix(m.name, timeTag.tag, timeTag.period),
     );
   }
+  const labelled = timeTag?.period === 'week' ? (facts.weekLabels?.get(m.name) ?? []) : [];
+  const slips = weekLabelSlips(labelled);
+  if (timeTag && slips.length > 0) add('week-label', weekLabelDetail(m.name, timeTag.tag, slips, new Set(labelled.map((p) => p.label)).size), weekLabelFix(m.name, timeTag.tag));
   const period = spec?.period ?? timeTag?.period;
   if (period && period !== 'day') {
     const stamps = writeTimeStamps({ measurement: m.name, period, records: m.records, series: m.series, seriesPerPeriod: timeFacts ? m.series / Math.max(1, timeFacts.distinctValues) : null, ...(timeFacts ? { periods: timeFacts.distinctValues } : {}), perDay: m.perDay, lastTime: m.lastTime });

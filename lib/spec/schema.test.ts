@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ai5 from './ai5.json';
-import { bucketSpecSchema, consoleSpecSchema } from './schema';
+import { bucketSpecSchema, consoleSpecSchema, graceSeconds } from './schema';
 
 const bucket = (extra: Record<string, unknown>) => ({ ...ai5.buckets[0], ...extra });
 const DAY = 86_400;
@@ -38,5 +38,20 @@ describe('the spec schema and shard-group durations', () => {
   it('keeps the AI-5 spec without shard-group durations, so InfluxDB goes on deriving 1d and 7d', () => {
     const spec = consoleSpecSchema.parse(ai5);
     expect(spec.buckets.map((b) => b.shardGroupDuration)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('the grace before verify fails a detector that is down', () => {
+  it('reads a grace for a bucket and for a measurement as a duration, and refuses anything else, naming the field', () => {
+    const parsed = bucketSpecSchema.parse(bucket({ grace: ' 3D ', measurements: ai5.buckets[0]?.measurements.map((m, i) => (i === 0 ? { ...m, grace: '36h' } : m)) }));
+    expect([parsed.grace, parsed.measurements[0]?.grace, parsed.measurements[1]?.grace]).toEqual(['3d', '36h', undefined]);
+    expect([graceSeconds(parsed.grace), graceSeconds(parsed.measurements[0]?.grace), graceSeconds(undefined)]).toEqual([3 * DAY, 36 * 3_600, null]);
+    expect(messages({ grace: 'soon' })).toEqual(['grace: must be a duration such as 36h, 2d or 1w']);
+    expect(messages({ grace: '0d' })).toEqual(['grace: must be a duration such as 36h, 2d or 1w']);
+  });
+
+  it('keeps the AI-5 spec on the default grace of two cadences', () => {
+    const spec = consoleSpecSchema.parse(ai5);
+    expect(spec.buckets.flatMap((b) => [b.grace, ...b.measurements.map((m) => m.grace)]).every((g) => g === undefined)).toBe(true);
   });
 });

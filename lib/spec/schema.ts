@@ -1,10 +1,24 @@
 import { z } from 'zod';
 import { bucketNameSchema, retentionInputSchema, shardGroupDurationInputSchema } from '../model/bucket-input';
+import { durationTextSeconds } from '../model/retention';
 import { shardGroupConflict } from '../model/shard-group';
 
 /** How HomeIQ's writer types each field: JSON lists and objects travel as strings. */
 export const fieldTypeSchema = z.enum(['float', 'integer', 'string', 'json']);
 export type FieldType = z.infer<typeof fieldTypeSchema>;
+
+/**
+ * How long a bucket may receive the other measurements' data without this one's before `verify`
+ * fails it (never written, or silent): a duration such as `36h`, `2d`, `1w`. Default: two cadences.
+ */
+const graceSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .refine((v) => (durationTextSeconds(v) ?? 0) > 0, 'must be a duration such as 36h, 2d or 1w');
+
+/** The grace in seconds of a valid grace text. */
+export const graceSeconds = (text: string | undefined): number | null => (text === undefined ? null : durationTextSeconds(text));
 
 const identifier = z.string().trim().min(1).max(255).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
 
@@ -19,6 +33,8 @@ export const measurementSpecSchema = z.object({
   countField: identifier.optional(),
   /** How often the detector is expected to write (default: its `period`); Insights flags it silent after two. */
   cadence: z.enum(['day', 'week', 'month']).optional(),
+  /** See graceSchema; overrides the bucket's. */
+  grace: graceSchema.optional(),
 });
 
 export const bucketSpecSchema = z
@@ -29,6 +45,8 @@ export const bucketSpecSchema = z
     shardGroupDuration: shardGroupDurationInputSchema.optional(),
     description: z.string().max(1000).default(''),
     estimatedRecords: z.number().int().nonnegative(),
+    /** The grace of its measurements that name none (see graceSchema); absent: two cadences of each. */
+    grace: graceSchema.optional(),
     measurements: z.array(measurementSpecSchema).min(1),
   })
   .superRefine((b, ctx) => {

@@ -94,4 +94,25 @@ describe('a slice brought up to date as an append', () => {
     // Today's series kept from another day prove nothing about this one.
     expect(appendedCounts({ ...week, counted: { session_weekly: { ...week.counted.session_weekly!, daySeries: { day: '2026-11-27', series: 10 } } } })).toBeNull();
   });
+
+  it('dates the appended series by today, the day their points were written, in a one-day and a 7-day slice', () => {
+    const oneDayCounted = { time_based_daily: { records: 30, tagSets: 30, perDay: { [day]: 30 }, firstPerDay: { [day]: 30 } }, anomaly_daily: { records: 10, tagSets: 10, perDay: { [day]: 10 }, firstPerDay: { [day]: 10 } } };
+    expect(appendedCounts(oneDay({ counted: oneDayCounted }))?.time_based_daily?.firstPerDay).toEqual({ [day]: 33 });
+    const week: AppendInput = {
+      days: 7,
+      day,
+      counted: { session_weekly: { records: 70, tagSets: 70, perDay: { '2026-11-23': 60, [day]: 10 }, firstPerDay: { '2026-11-23': 60, [day]: 10 }, daySeries: { day, series: 10 } } },
+      countedSeries: 70,
+      before: shard(70),
+      now: shard(74),
+      series: { session_weekly: 74 },
+      seriesTotal: 74,
+      daySeries: { session_weekly: 14 },
+    };
+    expect(appendedCounts(week)?.session_weekly?.firstPerDay).toEqual({ '2026-11-23': 60, [day]: 14 });
+    // Proven by today's counts: the new series are the series grown, all of today.
+    const counted = { session_weekly: { records: 70, tagSets: 70, perDay: { '2026-11-23': 60, [day]: 10 }, firstPerDay: { '2026-11-23': 60, [day]: 10 } } };
+    const byDay = appendedCounts({ ...week, counted, daySeries: undefined, dayCounts: { session_weekly: { records: 14, tagSets: 14, perDay: { [day]: 14 } } } });
+    expect(byDay?.session_weekly).toMatchObject({ records: 74, firstPerDay: { '2026-11-23': 60, [day]: 14 } });
+  });
 });

@@ -49,6 +49,17 @@ export interface AppendInput {
 
 const sum = (xs: Iterable<number>) => [...xs].reduce((a, b) => a + b, 0);
 
+/**
+ * The series by day of first point after `added` new series, all from points written on `day`
+ * (every appended point is today's). Counts stored without the figure stay without it.
+ */
+function firstDays(c: SliceCounts[string], day: string, added: number): Pick<SliceCounts[string], 'firstPerDay'> {
+  if (!c.firstPerDay && c.tagSets > 0) return {};
+  const firstPerDay = { ...c.firstPerDay };
+  if (added > 0) firstPerDay[day] = (firstPerDay[day] ?? 0) + added;
+  return { firstPerDay };
+}
+
 export function appendedCounts(input: AppendInput): SliceCounts | null {
   const { counted, before, now } = input;
   const tagSets = (c: SliceCounts) => sum(Object.values(c).map((m) => m.tagSets));
@@ -70,7 +81,7 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
       const added = grown.get(m) ?? 0;
       const perDay = { ...c.perDay };
       if (added > 0) perDay[input.day] = (perDay[input.day] ?? 0) + added;
-      out[m] = { records: c.records + added, tagSets: input.series[m] ?? 0, perDay };
+      out[m] = { records: c.records + added, tagSets: input.series[m] ?? 0, perDay, ...firstDays(c, input.day, added) };
     }
     return out;
   }
@@ -88,7 +99,7 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
       const added = grown.get(m) ?? 0;
       const perDay = { ...c.perDay };
       if (added > 0) perDay[input.day] = (perDay[input.day] ?? 0) + added;
-      out[m] = withDay({ ...c, records: c.records + added, tagSets: input.series[m] ?? 0, perDay }, m);
+      out[m] = withDay({ ...c, records: c.records + added, tagSets: input.series[m] ?? 0, perDay, ...firstDays(c, input.day, added) }, m);
     }
     return out;
   }
@@ -104,7 +115,7 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
     const perDay = { ...c.perDay };
     if (after(m) > 0) perDay[input.day] = after(m);
     else delete perDay[input.day];
-    out[m] = withDay({ ...c, records: c.records - before_(m) + after(m), tagSets: input.series[m] ?? 0, perDay }, m);
+    out[m] = withDay({ ...c, records: c.records - before_(m) + after(m), tagSets: input.series[m] ?? 0, perDay, ...firstDays(c, input.day, grown.get(m) ?? 0) }, m);
   }
   return out;
 }

@@ -27,7 +27,8 @@ export const MAX_SLICE_SERIES = 250_000;
  */
 export class PointScan {
   private readonly counts: SliceCounts = {};
-  private readonly series = new Map<string, Set<string>>();
+  /** Each series of each measurement with the UTC day of its first point in the slice. */
+  private readonly series = new Map<string, Map<string, string>>();
   private seriesTotal = 0;
 
   constructor(
@@ -40,21 +41,33 @@ export class PointScan {
     const timeAt = chunk.columns.indexOf('time');
     const tags = chunk.columns.flatMap((c, i) => (i !== timeAt && !fields.has(c) ? [{ at: i, name: `${c.length}:${c}` }] : []));
     const entry = (this.counts[chunk.name] ??= { records: 0, tagSets: 0, perDay: {} });
-    const seen = this.series.get(chunk.name) ?? new Set<string>();
+    const seen = this.series.get(chunk.name) ?? new Map<string, string>();
     this.series.set(chunk.name, seen);
     for (const row of chunk.values) {
       entry.records++;
       const day = String(row[timeAt]).slice(0, 10);
       entry.perDay[day] = (entry.perDay[day] ?? 0) + 1;
       const key = seriesKey(row, tags);
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const first = seen.get(key);
+      // InfluxQL answers in time order, but a day is compared anyway: chunks are not promised to be.
+      if (first !== undefined) {
+        if (day < first) seen.set(key, day);
+        continue;
+      }
+      seen.set(key, day);
       if (++this.seriesTotal > this.maxSeries) throw new TooManySeries(this.maxSeries);
     }
     entry.tagSets = seen.size;
   }
 
   result(): SliceCounts {
+    for (const [name, seen] of this.series) {
+      const entry = this.counts[name];
+      if (!entry) continue;
+      const firstPerDay: Record<string, number> = {};
+      for (const day of seen.values()) firstPerDay[day] = (firstPerDay[day] ?? 0) + 1;
+      entry.firstPerDay = firstPerDay;
+    }
     return this.counts;
   }
 }

@@ -29,7 +29,17 @@ describe('slice counts', () => {
       ],
       '2026-11-27',
     );
-    expect(day.time_based_daily).toEqual({ records: 30, tagSets: 29, perDay: { '2026-11-27': 30 } });
+    expect(day.time_based_daily).toEqual({ records: 30, tagSets: 29, perDay: { '2026-11-27': 30 }, firstPerDay: { '2026-11-27': 29 } });
     expect(mergeSlices([day]).perDay.get('anomaly_daily')?.get('2026-11-27')).toBe(7);
+  });
+
+  it('reads the series of a longer slice by the day of their first point', () => {
+    const week = sliceCountsOf([
+      { result: 'totals', _measurement: 'session_weekly', records: 12, tagSets: 10 },
+      { result: 'perday', _measurement: 'session_weekly', _time: '2026-12-06T00:00:00Z', _value: 12 },
+      { result: 'firstperday', _measurement: 'session_weekly', _time: '2026-12-02T00:00:00Z', _value: 4 },
+      { result: 'firstperday', _measurement: 'session_weekly', _time: '2026-12-06T00:00:00Z', _value: 6 },
+    ]);
+    expect(week.session_weekly).toEqual({ records: 12, tagSets: 10, perDay: { '2026-12-06': 12 }, firstPerDay: { '2026-12-02': 4, '2026-12-06': 6 } });
   });
 });

@@ -4,6 +4,11 @@ import type { MeasurementCount } from './aggregate';
 /** What one slice holds, per measurement: points, tag sets and points per UTC day. */
 export interface MeasurementSlice extends MeasurementCount {
   perDay: Record<string, number>;
+  /**
+   * Its series by the UTC day of their first point in the slice (they add up to tagSets): a
+   * series is dated by its points, not by the slice's start. Absent in counts stored before it.
+   */
+  firstPerDay?: Record<string, number>;
   /** In a slice longer than a day: its series with a point on `day` (today), by the index, when counted (append.ts). */
   daySeries?: { day: string; series: number };
 }
@@ -11,7 +16,8 @@ export type SliceCounts = Record<string, MeasurementSlice>;
 
 /**
  * A slice's counts from the rows of statsQuery (its `totals` and `perday` results), or from the
- * `totals` of dayTotalsQuery for a slice of the one UTC `day`, whose per-day figure is its total.
+ * `totals` of dayTotalsQuery for a slice of the one UTC `day`, whose per-day figure is its total
+ * (and every series of which first appears that day).
  */
 export function sliceCountsOf(rows: readonly FluxRow[], day?: string): SliceCounts {
   const out: SliceCounts = {};
@@ -28,9 +34,19 @@ export function sliceCountsOf(rows: readonly FluxRow[], day?: string): SliceCoun
       const e = entry(m);
       // aggregateWindow gives one row per day; the same day twice would be the same figure.
       e.perDay[day] = Math.max(e.perDay[day] ?? 0, Number(row._value ?? 0));
+    } else if (row.result === 'firstperday') {
+      const day = String(row._time ?? '').slice(0, 10);
+      if (!day) continue;
+      const e = entry(m);
+      e.firstPerDay = { ...e.firstPerDay, [day]: Math.max(e.firstPerDay?.[day] ?? 0, Number(row._value ?? 0)) };
     }
   }
-  if (day) for (const e of Object.values(out)) e.perDay = e.records > 0 ? { [day]: e.records } : {};
+  if (day) {
+    for (const e of Object.values(out)) {
+      e.perDay = e.records > 0 ? { [day]: e.records } : {};
+      e.firstPerDay = e.tagSets > 0 ? { [day]: e.tagSets } : {};
+    }
+  }
   return out;
 }
 

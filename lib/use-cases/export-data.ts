@@ -28,7 +28,10 @@ export interface ExportPlan {
 }
 
 export interface ExportProgress {
+  /** Points: distinct (series, time), as InfluxDB keeps them (one line per field makes several lines of one point). */
   points: number;
+  /** Lines written: one per field of each point. */
+  lines: number;
   /** Bytes of gzip written so far. */
   bytes: number;
 }
@@ -80,7 +83,7 @@ function cancelled(e: unknown, signal: AbortSignal | undefined): boolean {
  * the CLI was stopped) closes the query. Audit-logged with what was exported.
  */
 export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<Result<ExportSummary>> {
-  const progress: ExportProgress = { points: 0, bytes: 0 };
+  const progress: ExportProgress = { points: 0, lines: 0, bytes: 0 };
   let unwritableRows = 0;
   const unwritable: string[] = [];
   const sel = { bucket: plan.bucket.name, measurements: plan.measurements, start: plan.start, stop: plan.stop };
@@ -90,7 +93,8 @@ export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, 
     // Shard group by shard group, one after the other: the file stays in time order, memory flat.
     for (const window of exportWindows(plan.bucket, plan.start, plan.stop)) {
       for await (const chunk of exportLines({ ...sel, ...window }, plan.conn, opts.signal)) {
-        progress.points += chunk.lines;
+        progress.points += chunk.points;
+        progress.lines += chunk.lines;
         unwritableRows += chunk.unwritableRows;
         for (const u of chunk.unwritable) if (unwritable.length < 5 && !unwritable.includes(u)) unwritable.push(u);
         yield chunk.text;
@@ -111,10 +115,10 @@ export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, 
   } catch (e) {
     result = fail(
       cancelled(e, opts.signal)
-        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${progress.points.toLocaleString('en-US')} points: the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
-        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${progress.points.toLocaleString('en-US')} points: ${toConsoleError(e).message}` },
+        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${progress.points.toLocaleString('en-US')} points (${progress.lines.toLocaleString('en-US')} lines): the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
+        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${progress.points.toLocaleString('en-US')} points (${progress.lines.toLocaleString('en-US')} lines): ${toConsoleError(e).message}` },
     );
   }
-  recordChange(actor, outcome(result, { action: 'data.export', bucket: plan.bucket.name, before: null, after: (s) => ({ measurements: s.measurements, start: s.start, stop: s.stop, points: s.points, bytes: s.bytes, unwritableRows: s.unwritableRows }) }), { changed: false });
+  recordChange(actor, outcome(result, { action: 'data.export', bucket: plan.bucket.name, before: null, after: (s) => ({ measurements: s.measurements, start: s.start, stop: s.stop, points: s.points, lines: s.lines, bytes: s.bytes, unwritableRows: s.unwritableRows }) }), { changed: false });
   return result;
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, type ImportCheck, type LineProblem } from '../data/import-check';
+import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, linesToSend, type ImportCheck, type LineProblem } from '../data/import-check';
 import { LineTooLong, parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
 import { LineBatch } from '../data/line-batch';
 import { ReadAborted, readRecords, TextTooLarge } from '../data/lp-source';
@@ -125,10 +125,7 @@ export async function checkImport(raw: unknown, opts: { signal?: AbortSignal } =
   return withInflux(async ({ influx }) => check(await targetBucket(influx, input.data, 'imported into'), input.data.path, influx.conn, nowNs(), opts.signal));
 }
 
-/** Lines a dry run expects to send: the points that parse and fall inside the retention. */
-export function linesToSend(report: ImportCheck): number {
-  return report.totalPoints - report.outsideRetention.points;
-}
+export { linesToSend };
 
 /**
  * Writes the file in batches of IMPORT_BATCH_LINES with progress, reading it once; only with the
@@ -194,7 +191,7 @@ export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: 
   });
   recordChange(
     actor,
-    outcome(result, { action: 'data.import', bucket: target?.name ?? input.data.bucket ?? input.data.bucketId ?? '', before: null, after: (r) => ({ points: r.points, written: r.written, refused: r.refused.length + r.moreRefused, errors: r.errors.length + r.moreErrors, outsideRetention: r.outsideRetention.points }) }),
+    outcome(result, { action: 'data.import', bucket: target?.name ?? input.data.bucket ?? input.data.bucketId ?? '', before: null, after: (r) => ({ points: r.points, lines: r.lines, written: r.written, refused: r.refused.length + r.moreRefused, errors: r.errors.length + r.moreErrors, outsideRetention: r.outsideRetention.points }) }),
     { changed: sent > 0 },
   );
   return result;

@@ -32,6 +32,8 @@ export interface VerifyContext {
   buckets: Map<string, BucketInfo>;
   measurements: Map<string, string[]>;
   counts: Map<string, Map<string, MeasurementCount>>;
+  /** The clock the checks judge time by (tests inject one); absent: Date.now. */
+  now?: () => number;
 }
 
 export interface Check {

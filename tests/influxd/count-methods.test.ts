@@ -60,6 +60,31 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
     expect(viaFlux.figures).toEqual(truthNow);
   });
 
+  it('dates the series of a week-long slice by the day of their first point, the same through both', async () => {
+    const b = await bucket('weekly slices', 365 * 86_400);
+    // A week two weeks back, Monday to Sunday: one 7-day shard group, one slice.
+    const today = midnight(0);
+    const monday = today - (((new Date(today).getUTCDay() + 6) % 7) + 14) * 86_400_000;
+    const at = (weekday: number) => monday + weekday * 86_400_000 + 16 * 3_600_000;
+    const [wed, sat, sun] = [at(2), at(5), at(6)];
+    const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+    await writeLines(b.name, [
+      `session_weekly,session_type=general,week=W avg_session_duration=1.5 ${ns(sun)}`,
+      `session_weekly,session_type=general,week=W session_count=2i ${ns(wed)}`,
+      `session_weekly,session_type=evening,week=W avg_session_duration=1.5 ${ns(sun)}`,
+      `session_weekly,session_type=night,week=W confidence=0.5 ${ns(sat)}`,
+      `session_weekly,session_type=night,week=W confidence=0.6 ${ns(sun)}`,
+    ]);
+    const firstDays = async (method: CountMethod) => {
+      const conn = connection();
+      const counted = await refreshCounts(conn.env.url, b, 'full', { conn, method, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
+      return counted.slices.filter((x) => x.counts.session_weekly).map((x) => ({ start: x.start, firstPerDay: x.counts.session_weekly?.firstPerDay }));
+    };
+    const expectedDays = [{ start: new Date(monday).toISOString().replace('.000Z', 'Z'), firstPerDay: { [day(wed)]: 1, [day(sat)]: 1, [day(sun)]: 1 } }];
+    expect(await firstDays('auto')).toEqual(expectedDays);
+    expect(await firstDays('flux')).toEqual(expectedDays);
+  });
+
   it('for more points than one chunk of the streamed answer holds', async () => {
     const b = await bucket('many points', 30 * 86_400);
     const d1 = midnight(1);

@@ -50,7 +50,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: Buffer; stde
   }
 }
 
-async function cliJson(args: string[]): Promise<{ code: number; json: { dryRun: boolean; points: Record<string, number>; errors: { line: number; message: string }[]; written: number | null } }> {
+async function cliJson(args: string[]): Promise<{ code: number; json: { dryRun: boolean; points: Record<string, number>; lines: Record<string, number>; errors: { line: number; message: string }[]; written: number | null } }> {
   const { code, stdout } = await cli(args);
   return { code, json: JSON.parse(stdout.toString('utf8')) };
 }
@@ -102,7 +102,8 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     const exported = await cli(['data', 'export', '--bucket', 'export_src']);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
-    expect(exported.stderr).toMatch(/Exported export_src: 21 points/);
+    // 4 points (series and time), one line per field: 21 lines.
+    expect(exported.stderr).toMatch(/Exported export_src: 4 points in 21 lines/);
     const file = join(dir, 'roundtrip.lp.gz');
     writeFileSync(file, exported.stdout);
     expect(gunzipSync(readFileSync(file)).toString('utf8')).toContain('# precision=ns');
@@ -110,7 +111,7 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     const imported = await cliJson(['data', 'import', '--bucket', 'export_dst', file, '--yes', '--json']);
     expect(imported.json.errors).toEqual([]);
     expect(imported.code).toBe(0);
-    expect(imported.json).toEqual({ dryRun: false, points: { m: 5, 'sensor data,v1=x': 16 }, errors: [], written: 21 });
+    expect(imported.json).toEqual({ dryRun: false, points: { m: 2, 'sensor data,v1=x': 2 }, lines: { m: 5, 'sensor data,v1=x': 16 }, errors: [], written: 21 });
     expect(await rawRows('export_dst')).toBe(source);
   });
 
@@ -125,7 +126,7 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
 
     const exported = await cli(['data', 'export', '--bucket', 'export_src']);
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/Exported export_src: 36 points/);
+    expect(exported.stderr).toMatch(/Exported export_src: 12 points in 36 lines/);
     const lines = gunzipSync(exported.stdout).toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
     const times = lines.map((l) => BigInt(l.slice(l.lastIndexOf(' ') + 1)));
     // Oldest shard group first: the time of each line is not before the shard group of the line before it.
@@ -138,6 +139,44 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     expect(imported.json.errors).toEqual([]);
     expect(imported.json.written).toBe(36);
     expect(await rawRows('export_dst')).toBe(source);
+  });
+
+  it('counts points as InfluxDB keeps them, and lines apart, on HomeIQ-shaped data: dropped fields, a point written twice', async () => {
+    await createBucket('export_src');
+    await createBucket('export_dst');
+    // 30 entities over 3 days, as PatternAggregateClient writes them: a None field is left out, so points carry 3 to 5 fields.
+    const written: string[] = [];
+    const truth = new Set<string>();
+    let fieldLines = 0;
+    for (let d = 0; d < 3; d++) {
+      for (let e = 0; e < 30; e++) {
+        const fields = ['frequency=1.5', 'confidence=0.9', 'occurrences=3i', 'peak_hours="[8]"', 'hourly_distribution="[0]"'].slice(0, 3 + ((d + e) % 3));
+        const series = `time_based_daily,date=2026-11-0${d + 1},domain=light,entity_id=light.room_${e}`;
+        written.push(`${series} ${fields.join(',')} ${at(d * 86_400 + 60)}`);
+        truth.add(`${series}@${d}`);
+        fieldLines += fields.length;
+      }
+    }
+    // The same point again with one more field: still one point, one more stored field.
+    written.push(`time_based_daily,date=2026-11-01,domain=light,entity_id=light.room_0 peak_hours="[9]",hourly_distribution="[1]" ${at(60)}`);
+    // room_0 on day 0 had 3 fields: peak_hours and hourly_distribution are stored as two more.
+    fieldLines += 2;
+    await rawWrite('export_src', written);
+
+    const exported = await cli(['data', 'export', '--bucket', 'export_src']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(exported.stderr).toContain(`Exported export_src: ${truth.size} points in ${fieldLines} lines`);
+    const file = join(dir, 'homeiq.lp.gz');
+    writeFileSync(file, exported.stdout);
+
+    const dry = await cliJson(['data', 'import', '--bucket', 'export_dst', file, '--dry-run', '--json']);
+    expect(dry.json).toMatchObject({ points: { time_based_daily: 90 }, lines: { time_based_daily: fieldLines } });
+    // The same figure as `data delete --json` counts in the source (distinct series and time).
+    const preview = await cli(['data', 'delete', '--bucket', 'export_src', '--measurement', 'time_based_daily', '--start', '2000-01-01', '--stop', new Date(Date.now() + 86_400_000).toISOString(), '--dry-run', '--json']);
+    expect((JSON.parse(preview.stdout.toString('utf8')) as { points: Record<string, number> }).points).toEqual(dry.json.points);
+    const run = await cliJson(['data', 'import', '--bucket', 'export_dst', file, '--yes', '--json']);
+    expect(run.json).toMatchObject({ points: { time_based_daily: 90 }, lines: { time_based_daily: fieldLines }, written: fieldLines });
+    expect(await rawRows('export_dst')).toBe(await rawRows('export_src'));
   });
 
   it('exports only the measurements and the time range asked for', async () => {
@@ -184,6 +223,7 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     expect(dry.json).toEqual({
       dryRun: true,
       points: { good: 2, other: 1 },
+      lines: { good: 2, other: 1 },
       errors: [
         { line: 3, message: 'invalid field format' },
         { line: 6, message: 'invalid boolean' },
@@ -272,12 +312,13 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     gone.abort();
     const sink = new Writable({ write: (_c, _e, done) => done() });
     const result = await runExport(plan, ADMIN, sink, { signal: gone.signal });
-    expect(result.ok || result.error.message).toMatch(/^The export of export_src was stopped after 0 points: the download was cancelled\.$/);
+    expect(result.ok || result.error.message).toMatch(/^The export of export_src was stopped after 0 points \(0 lines\): the download was cancelled\.$/);
     const complete = await runExport(plan, ADMIN, new Writable({ write: (_c, _e, done) => done() }));
-    expect(complete.ok && complete.data.points).toBe(4);
+    // m at(10): one point of four fields (m,t=2 is from 1970, before the range).
+    expect(complete.ok && [complete.data.points, complete.data.lines]).toEqual([1, 4]);
     const [last, first] = readAudit({ action: 'data.export', bucket: 'export_src' });
     expect(first).toMatchObject({ result: 'failed' });
-    expect(last).toMatchObject({ result: 'ok', after: { measurements: ['m'], start: '2000-01-01T00:00:00Z', points: 4 } });
+    expect(last).toMatchObject({ result: 'ok', after: { measurements: ['m'], start: '2000-01-01T00:00:00Z', points: 1, lines: 4 } });
   });
 
   describe('through the routes the screens call', () => {

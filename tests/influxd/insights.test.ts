@@ -102,6 +102,47 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(report.buckets[0]?.measurements.find((m) => m.name === 'session_weekly')?.drivers.find((d) => d.growsWithTime)?.tag).toBe('week');
   });
 
+  it('dates new weekly series by the day of their points, not by the Monday of the week-long slice', async () => {
+    // The last day before today that is not a Monday, at 16:48Z (a write-time stamp, as HomeIQ's client makes it).
+    const daysAgo = new Date(midnight(1)).getUTCDay() === 1 ? 2 : 1;
+    const stamp = midnight(daysAgo) + (16 * 60 + 48) * 60_000;
+    const types = ['morning_routine', 'work_from_home', 'evening_relax'];
+    const week = `${new Date(stamp).getUTCFullYear()}-W01`;
+    expect(await write(WEEKLY, types.map((type, i) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(stamp + i) * 1_000_000}`))).toBe(204);
+    const report = await insights(WEEKLY);
+    const m = report.buckets[0]?.measurements.find((x) => x.name === 'session_weekly');
+    expect(m?.seriesPerDay).toEqual([{ day: date(stamp), created: 3 }]);
+    // Two more series the day before, in the same slice (the stamp is no Monday): each dated by its own day.
+    const earlier = stamp - DAY;
+    expect(await write(WEEKLY, ['night', 'weekend_leisure'].map((type, i) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(earlier + i) * 1_000_000}`))).toBe(204);
+    const again = (await insights(WEEKLY)).buckets[0]?.measurements.find((x) => x.name === 'session_weekly');
+    expect(again?.seriesPerDay).toEqual([{ day: date(earlier), created: 2 }, { day: date(stamp), created: 3 }]);
+  });
+
+  it("finds week labels built with '%Y-W%V' across New Year from the points' own dates, and passes ISO labels", async () => {
+    // SessionDetector's labels as HomeIQ builds them (strftime('%Y-W%V')), each point stamped on its day.
+    const session = (week: string, type: string, stamp: string) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${Date.parse(stamp)}000000`;
+    const lines = [
+      session('2025-W52', 'general', '2025-12-28T08:00:00Z'),
+      session('2025-W01', 'general', '2025-12-29T08:00:00Z'),
+      session('2025-W01', 'evening', '2025-12-30T08:00:00Z'),
+      session('2026-W53', 'general', '2026-12-31T08:00:00Z'),
+      session('2027-W53', 'general', '2027-01-01T08:00:00Z'),
+      // day_type_weekly with ISO labels ('%G-W%V') on the same days: nothing to find.
+      `day_type_weekly,day_type=weekday,week=2026-W01 avg_events=3.5,confidence=0.9 ${Date.parse('2025-12-29T08:00:00Z')}000000`,
+      `day_type_weekly,day_type=weekday,week=2026-W53 avg_events=3.5,confidence=0.9 ${Date.parse('2027-01-01T08:00:00Z')}000000`,
+    ];
+    expect(await write(WEEKLY, lines)).toBe(204);
+    const report = await insights(WEEKLY);
+    const f = finding(report, 'week-label', 'session_weekly');
+    expect(f?.detail).toContain('session_weekly: 2 of 4 "week" labels are built with the calendar year');
+    expect(f?.detail).toContain('"2025-W01" on a point stamped 2025-12-29, whose ISO week is 2026-W01');
+    expect(f?.detail).toContain('"2027-W53" on a point stamped 2027-01-01, whose ISO week is 2026-W53');
+    expect(f?.detail).toContain('2025-W01 → 2024-12-30, 2027-W53 → 2028-01-03');
+    expect(f?.fix).toContain('session_detector.py, build the label with `.strftime("%G-W%V")`');
+    expect(finding(report, 'week-label', 'day_type_weekly')).toBeUndefined();
+  });
+
   it('flags a measurement never written and one that stopped 3 days ago, naming their detectors', async () => {
     const lines = [...[0, 1, 2, 3, 4, 5].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4, 5, 6].flatMap((d) => entities(2).map((e) => anomaly(d, e)))];
     expect(await write(DAILY, lines)).toBe(204);
@@ -134,7 +175,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect((await insights(DAILY)).buckets[0]?.rejectedWrites?.since).toBe(since);
   });
 
-  it('verify turns the findings into warnings, never failures, and passes a bucket without any', async () => {
+  it('verify turns the findings into warnings within the grace, and passes a bucket without any', async () => {
     expect(await write(DAILY, [...[0, 1, 2].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))])).toBe(204);
     const results = new Map<string, CheckResult>();
     for await (const r of runChecks(ai5Spec())) results.set(r.id, r);
@@ -145,6 +186,45 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(daily?.fix).toContain('pattern_aggregate_client.py');
     expect(results.get(`bucket-insights:${WEEKLY}`)).toMatchObject({ status: 'pass', detail: 'No data yet: nothing to look into.' });
     expect([...results.values()].filter((r) => r.status === 'fail')).toEqual([]);
+  });
+
+  it('verify fails the detectors that never wrote or went silent once the bucket has received the others\' data past the grace, and warns before', async () => {
+    // HomeIQ's pipeline with four daily detectors down: time_based and co_occurrence write every day, anomaly stopped 3 days ago, three never wrote.
+    const coOccurrence = (daysAgo: number, pair: string) => `co_occurrence_daily,date=${date(midnight(daysAgo))},device_pair=${pair} co_occurrence_count=4i,time_window_seconds=300i,confidence=0.7,typical_hours="[7]" ${midnight(daysAgo)}000000`;
+    const lines = [...[0, 1, 2, 3, 4].flatMap((d) => [...entities(3).map((e) => timeBased(d, e)), coOccurrence(d, 'light.a+light.b')]), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))];
+    expect(await write(DAILY, lines)).toBe(204);
+    const verify = async (now: number, spec = ai5Spec()) => {
+      const results = new Map<string, CheckResult>();
+      for await (const r of runChecks(spec, { now: () => now })) results.set(r.id, r);
+      return results;
+    };
+    const start = Date.now();
+    const before = (await verify(start)).get(`bucket-insights:${DAILY}`);
+    expect(before?.status).toBe('warn');
+    // The bucket was provisioned for this test: it has received the others' data since its creation.
+    const since = /gate \(anomaly_daily\): AnomalyDetector has written nothing to anomaly_daily since \S+ while the bucket has received the other measurements' data since (\S+) \(/.exec(before?.detail ?? '')?.[1];
+    expect(since && Math.abs(Date.parse(since) - start)).toBeLessThan(5 * 60_000);
+    const failsAt = new Date(Date.parse(since ?? '') + 2 * DAY).toISOString();
+    expect(before?.detail).toContain(`gate (duration_daily): DurationDetector has never written duration_daily while the bucket has received the other measurements' data since ${since}`);
+    expect(before?.detail).toContain(`this becomes a failure at ${failsAt}`);
+
+    // Two days and an hour later: the three never written and the silent one fail the gate.
+    const after = await verify(Date.parse(failsAt) + 3_600_000);
+    const daily = after.get(`bucket-insights:${DAILY}`);
+    expect(daily?.status).toBe('fail');
+    expect(daily?.detail).toMatch(/^4 detectors down: /);
+    for (const m of ['sequence_daily', 'room_based_daily', 'duration_daily', 'anomaly_daily']) expect(daily?.detail).toContain(`(${m}): `);
+    expect(daily?.detail).toContain(`longer than a grace of two cadences, 2 days: the pipeline is broken for it (failing since ${failsAt})`);
+    expect(daily?.detail).not.toContain('(time_based_daily): TimeOfDay');
+    expect(daily?.fix).toContain("HomeIQ's ai-pattern-service log");
+    expect(after.get(`bucket-insights:${WEEKLY}`)?.status).toBe('pass');
+
+    // A longer grace in the spec keeps it a warning, with the time it will fail.
+    const lenient = ai5Spec();
+    const spec = { ...lenient, buckets: lenient.buckets.map((b) => (b.name === DAILY ? { ...b, grace: '7d' } : b)) };
+    const graced = (await verify(Date.parse(failsAt) + 3_600_000, spec)).get(`bucket-insights:${DAILY}`);
+    expect(graced?.status).toBe('warn');
+    expect(graced?.detail).toContain(`this becomes a failure at ${new Date(Date.parse(since ?? '') + 7 * DAY).toISOString()}`);
   });
 
   it.each<[Scenario, Finding['kind'], string, RegExp]>([
@@ -188,7 +268,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(json.findings.length).toBeGreaterThan(0);
     for (const f of json.findings) {
       expect(Object.keys(f).sort()).toEqual(['bucket', 'detail', 'fix', 'kind', 'measurement']);
-      expect(['time-tag', 'write-time-stamps', 'never-written', 'silent', 'type-change', 'rejected-writes', 'series-limit']).toContain(f.kind);
+      expect(['time-tag', 'write-time-stamps', 'week-label', 'never-written', 'silent', 'type-change', 'rejected-writes', 'series-limit']).toContain(f.kind);
     }
     expect(json.findings.some((f) => f.kind === 'time-tag' && f.measurement === 'time_based_daily')).toBe(true);
   });

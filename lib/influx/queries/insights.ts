@@ -39,3 +39,12 @@ kind = (v) => if types.isType(v: v, type: "int") then "integer" else if types.is
 
 ${body}`;
 }
+
+/**
+ * The first point of each series of one measurement, with the value of its period tag: a row
+ * per series and field (first() is pushed down to storage, one point read per series and field).
+ * Run only for a week-tagged measurement, to compare each label with its point's date.
+ */
+export function periodLabelsQuery(bucket: string, measurement: string, tag: string): string {
+  return flux`from(bucket: ${bucket}) |> range(${ALL_TIME}) |> filter(fn: (r) => r._measurement == ${measurement}) |> first() |> keep(columns: ["_time", ${tag}]) |> group()`.toString();
+}

@@ -25,9 +25,11 @@ describe('stats Flux', () => {
     expect(q).toContain('unique(column: "_time")');
     // Days are windowed once per measurement, after its series are merged, not per series.
     expect(q).toMatch(/group\(columns: \["_measurement"\]\)\n\s+\|> aggregateWindow\(every: 1d, fn: count/);
-    expect(q.match(/aggregateWindow/g)).toHaveLength(1);
+    // Once for the points per day, once for the series per day of their first point.
+    expect(q.match(/aggregateWindow/g)).toHaveLength(2);
     expect(q).toContain('yield(name: "totals")');
     expect(q).toContain('yield(name: "perday")');
+    expect(q).toMatch(/data\n\s+\|> min\(column: "_time"\)\n\s+\|> group\(columns: \["_measurement"\]\)\n\s+\|> aggregateWindow\(every: 1d, fn: count[^\n]*\n[^\n]*\n\s+\|> yield\(name: "firstperday"\)/);
     expect(edgeTimesQuery('b', [{ measurement: 'm', firstDay: '2026-01-01', lastDay: '2026-01-02' }])).not.toContain('_field');
   });
 

@@ -91,7 +91,8 @@ export function edgeTimesQuery(bucket: string, edges: readonly EdgeDays[]): stri
  * Totals and records per UTC day in one read of `range` (Flux runs the shared source once).
  * Yields `totals` (records and tag sets per measurement: points per series, then summed) and
  * `perday` (records per measurement and day: the points of a measurement in one table first,
- * so the days are windowed once per measurement, not once per series).
+ * so the days are windowed once per measurement, not once per series) and `firstperday` (series
+ * per measurement by the day of their first point in the range: the earliest row of each series).
  */
 export function statsQuery(bucket: string, range?: TimeRange): string {
   return `data = ${points(bucket, range).replace(/\n/g, '\n  ')}
@@ -105,7 +106,14 @@ data
   |> group(columns: ["_measurement"])
   |> aggregateWindow(every: 1d, fn: count, createEmpty: false, timeSrc: "_start")
   |> keep(columns: ["_measurement", "_time", "_value"])
-  |> yield(name: "perday")`;
+  |> yield(name: "perday")
+
+data
+  |> min(column: "_time")
+  |> group(columns: ["_measurement"])
+  |> aggregateWindow(every: 1d, fn: count, createEmpty: false, timeSrc: "_start")
+  |> keep(columns: ["_measurement", "_time", "_value"])
+  |> yield(name: "firstperday")`;
 }
 
 /**

@@ -64,7 +64,7 @@ export function ExportPanel({ bucket, measurements = [] }: { bucket: BucketRow; 
         </button>
       )}
       <p className="text-xs text-slate-500">
-        Progress shows in the browser’s downloads as bytes received: the size is unknown until InfluxDB has sent the last row, so there is no percentage. The command line prints points and bytes as it goes: <code>npm run --silent cli -- data export --bucket {bucket.name} &gt; {bucket.name}.lp.gz</code>.
+        Progress shows in the browser’s downloads as bytes received: the size is unknown until InfluxDB has sent the last row, so there is no percentage. The command line prints points, lines (one per field of a point) and bytes as it goes, and the import’s check counts both: <code>npm run --silent cli -- data export --bucket {bucket.name} &gt; {bucket.name}.lp.gz</code>.
       </p>
     </div>
   );

@@ -8,7 +8,7 @@ import { uploadAndCheck, writeImport, type CheckedUpload } from '@/lib/client/da
 import { errorDetail } from '@/lib/client/fetch-result';
 import { formatBytes, formatCount } from '@/lib/client/format';
 import { keys } from '@/lib/client/query-keys';
-import type { LineProblem } from '@/lib/data/import-check';
+import { linesToSend, type LineProblem } from '@/lib/data/import-check';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { ImportProgress, ImportReport } from '@/lib/use-cases/import-data';
 
@@ -38,24 +38,29 @@ function Report({ report }: { report: ImportReport | CheckedUpload }) {
         <thead>
           <tr className="text-left text-slate-500">
             <th className="pr-6 font-medium">Measurement</th>
-            <th className="font-medium">Points (lines)</th>
+            <th className="pr-6 font-medium">Points</th>
+            <th className="font-medium">Lines</th>
           </tr>
         </thead>
         <tbody>
-          {Object.entries(report.points).map(([m, n]) => (
-            <tr key={m}>
+          {Object.entries(report.lines).map(([m, n]) => (
+            <tr key={m} data-testid={`import-row-${m}`}>
               <td className="pr-6">{m}</td>
+              <td className="pr-6 tabular-nums">{formatCount(report.points[m] ?? 0)}</td>
               <td className="tabular-nums">{formatCount(n)}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="text-sm text-slate-600" data-testid="import-totals">
+        {formatCount(report.totalPoints)} points in {formatCount(report.totalLines)} lines: a point (one series at one time) has a line per field when exported one field per line.
+      </p>
       <p className="text-sm text-slate-600">
         Time span {nsText(report.firstNs)} to {nsText(report.lastNs)} · precision {report.precision}
       </p>
       {report.outsideRetention.points > 0 ? (
         <p className="text-sm text-amber-800">
-          {formatCount(report.outsideRetention.points)} points are older than the retention (before {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
+          {formatCount(report.outsideRetention.points)} points ({formatCount(report.outsideRetention.lines)} lines) are older than the retention (before {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
         </p>
       ) : null}
       {report.conflicts.map((c) => (
@@ -89,7 +94,7 @@ export function ImportPanel({ bucket }: { bucket: BucketRow }) {
     onSettled: () => Promise.all([client.invalidateQueries({ queryKey: keys.stats() }), client.invalidateQueries({ queryKey: ['storage'] })]),
   });
   const checked = check.data;
-  const toSend = checked ? checked.totalPoints - checked.outsideRetention.points : 0;
+  const toSend = checked ? linesToSend(checked) : 0;
   const writeError = write.error ? errorDetail(write.error) : null;
   return (
     <div className="space-y-4" data-testid="import-data">
