@@ -7,7 +7,7 @@ const DOMAIN = ['actions', 'aggregates', 'audit', 'auth', 'provision', 'spec', '
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ['.next/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  { ignores: ['.next/**', 'dist/**', 'node_modules/**', 'bench/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   {
     // lib/influx/ is the one gateway to InfluxDB: nothing else imports the client libraries.
     files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],

@@ -10,26 +10,43 @@ import { verifyCommand } from './commands/verify';
 import { startupProblem } from '../lib/startup';
 import { EXIT, printError, UsageError } from './output';
 
-const USAGE = `homeiq-influx-console CLI (reads INFLUXDB_URL, INFLUXDB_TOKEN, INFLUXDB_ORG; CONSOLE_SPEC for another spec)
+const HEADER = 'homeiq-console, the CLI of homeiq-influx-console (reads INFLUXDB_URL, INFLUXDB_TOKEN, INFLUXDB_ORG; CONSOLE_SPEC for another spec)';
 
-  provision [--dry-run] [--yes] [--json]      plan, then apply the spec's buckets (exit 2: destructive steps need --yes)
-  buckets list [--json]                       every bucket of the organization
-  buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]
-  buckets delete NAME --yes
-  export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template
-  verify [--json]                             the verification checks (exit 1 when one fails)
-  stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)
-  insights [--bucket NAME] [--json]           why the buckets grow (series drivers, projection), silent detectors, writer fixes (exit 0 whatever it finds)
-  seed [--days 90] [--weeks 52] [--entities N] [--seed S] [--scenario silent-detector|backfill|type-conflict]
-                                              realistic sample aggregates for both buckets (a scenario adds one insights finding on purpose)
-  data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]
-                                              delete points, counted first (exit 2: points would be deleted and --yes is missing)
-  data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz
-                                              the points as gzipped line protocol
-  data import --bucket B FILE [--dry-run] [--yes] [--json]
-                                              line protocol (plain or gzipped), checked first (exit 2: needs --yes to write)
-  alerts test [--json]                        a test alert through CONSOLE_ALERT_WEBHOOK_URL (exit 0 when it answered 2xx)
-`;
+/** One entry per command line: `--help` after a command prints the entries whose words it starts with. */
+const COMMAND_HELP: string[] = [
+  `provision [--dry-run] [--yes] [--json]      plan, then apply the spec's buckets (exit 2: destructive steps need --yes)`,
+  `buckets list [--json]                       every bucket of the organization`,
+  `buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]`,
+  `buckets delete NAME --yes`,
+  `export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template`,
+  `verify [--json]                             the verification checks (exit 1 when one fails)`,
+  `stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)`,
+  `insights [--bucket NAME] [--json]           why the buckets grow (series drivers, projection), silent detectors, writer fixes (exit 0 whatever it finds)`,
+  `seed [--days 90] [--weeks 52] [--entities N] [--seed S] [--scenario silent-detector|backfill|type-conflict]
+                                              realistic sample aggregates for both buckets (a scenario adds one insights finding on purpose)`,
+  `data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]
+                                              delete points, counted first (exit 2: points would be deleted and --yes is missing)`,
+  `data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz
+                                              the points as gzipped line protocol`,
+  `data import --bucket B FILE [--dry-run] [--yes] [--json]
+                                              line protocol (plain or gzipped), checked first (exit 2: needs --yes to write)`,
+  `alerts test [--json]                        a test alert through CONSOLE_ALERT_WEBHOOK_URL (exit 0 when it answered 2xx)`,
+];
+
+const USAGE = `${HEADER}\n\n${COMMAND_HELP.map((entry) => `  ${entry}`).join('\n')}\n\n  help, --help, COMMAND --help               this text, or one command's\n`;
+
+/** The help of `words` (a command and maybe its subcommand), or null when no entry starts with them. */
+export function commandHelp(words: string[]): string | null {
+  const entries = COMMAND_HELP.filter((entry) => words.every((word, i) => entry.split(/\s+/)[i] === word));
+  return entries.length ? `${HEADER}\n\n${entries.map((entry) => `  ${entry}`).join('\n')}\n` : null;
+}
+
+/** `--help` or `-h` anywhere before a `--`: the words before it name the command. */
+function helpRequest(argv: string[]): string[] | null {
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  const at = argv.slice(0, end).findIndex((arg) => arg === '--help' || arg === '-h');
+  return at === -1 ? null : argv.slice(0, at).filter((arg) => !arg.startsWith('-'));
+}
 
 const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   provision: provisionCommand,
@@ -49,6 +66,15 @@ export async function runCli(argv: string[]): Promise<number> {
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     process.stdout.write(USAGE);
     return name ? EXIT.ok : EXIT.usage;
+  }
+  const help = helpRequest(argv);
+  if (help) {
+    // Help needs no configuration: it is answered before the environment is checked.
+    const text = commandHelp(help.slice(0, 2)) ?? commandHelp(help.slice(0, 1));
+    if (text) {
+      process.stdout.write(text);
+      return EXIT.ok;
+    }
   }
   const command = COMMANDS[name];
   try {

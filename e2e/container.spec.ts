@@ -22,12 +22,20 @@ test('every path the Dockerfile copies from the build exists after next build', 
 });
 
 test('the image runs as a non-root user, keeps its data on a volume and checks /api/health', () => {
-  expect(dockerfile).toMatch(/^FROM node:20-slim AS run$/m);
+  // Every stage on the Node the image is tested on (scripts/test.sh runs the CLI and the server on Node 24).
+  expect([...dockerfile.matchAll(/^FROM (\S+) AS (\w+)$/gm)].map((m) => m[1])).toEqual(['node:24-slim', 'node:24-slim', 'node:24-slim']);
   expect(dockerfile).toMatch(/^USER console$/m);
   expect(dockerfile).toMatch(/^VOLUME \["\/data"\]$/m);
   expect(dockerfile).toMatch(/CONSOLE_DATA_DIR=\/data/);
   expect(dockerfile).toMatch(/^HEALTHCHECK .*curl -fsS http:\/\/localhost:3000\/api\/health/m);
   expect(dockerfile).toMatch(/^CMD \["node", "--require", "\.\/json-stdout\.cjs", "server\.js"\]$/m);
+});
+
+test('the image puts the bundled CLI on PATH as homeiq-console, beside the standalone node_modules', () => {
+  expect(dockerfile).toMatch(/ln -s \/app\/cli\/homeiq-console\.cjs \/usr\/local\/bin\/homeiq-console/);
+  expect(dockerfile).toMatch(/^COPY --from=build \S+ \/app\/dist\/cli\/homeiq-console\.cjs \.\/cli\/homeiq-console\.cjs$/m);
+  expect(readFileSync(join(repo, 'dist/cli/homeiq-console.cjs'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  expect(statSync(join(repo, '.next/standalone/cli/homeiq-console.cjs')).mode & 0o111).not.toBe(0);
 });
 
 test('the standalone server under test answers /api/health without a session, secret-free', async ({ request, baseURL }) => {

@@ -119,7 +119,7 @@ export interface Console {
 
 export const ADMIN_PASSWORD = 'bench-admin-password';
 
-/** Starts the built console (`next start`) on a port against a server, and signs in as admin. */
+/** Starts the built console (the standalone server, through scripts/serve.sh) on a port against a server, and signs in as admin. */
 export async function startConsole(influx: Influxd, port: number, extraEnv: Record<string, string> = {}): Promise<Console> {
   // The standalone server, as the container runs it (built, with its static files, when the sources changed).
   execFileSync('bash', ['-c', 'source scripts/lib.sh && ensure_next_build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });

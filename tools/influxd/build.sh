@@ -27,9 +27,33 @@ if [ -x "$bin" ]; then
 fi
 
 log() { printf '[influxd build] %s\n' "$*" >&2; }
-for tool in go cargo gcc pkg-config; do
-  command -v "$tool" >/dev/null || { log "missing '$tool': install it (Debian: apt-get install -y golang cargo gcc pkg-config) and retry"; exit 1; }
+
+# Go >= 1.24 (influxdb's go.mod) and a Rust at least as new as libflux's pinned 1.72 (tested with the
+# current stable). Debian 12's golang (1.19) and cargo (1.63) are too old: say how to get them, or how
+# to do without the build.
+GO_MIN=1.24
+RUST_MIN=1.72
+at_least() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n 1)" = "$2" ]; }
+problems=()
+go_version=$(GOTOOLCHAIN=local go env GOVERSION 2>/dev/null | sed 's/^go//') || go_version=""
+if [ -z "$go_version" ]; then problems+=("Go is missing (the build needs Go >= $GO_MIN)")
+elif ! at_least "$go_version" "$GO_MIN"; then problems+=("Go $go_version is too old (the build needs Go >= $GO_MIN)"); fi
+rust_version=$(RUSTUP_TOOLCHAIN=stable rustc --version 2>/dev/null | awk '{ print $2 }') || rust_version=""
+if [ -z "$rust_version" ] || ! command -v cargo >/dev/null; then problems+=("Rust (rustc and cargo) is missing (the build needs Rust >= $RUST_MIN; the current stable is what it is tested with)")
+elif ! at_least "${rust_version%%-*}" "$RUST_MIN"; then problems+=("Rust $rust_version is too old (the build needs Rust >= $RUST_MIN; the current stable is what it is tested with)"); fi
+for tool in gcc pkg-config; do
+  command -v "$tool" >/dev/null || problems+=("'$tool' is missing (Debian: apt-get install -y gcc pkg-config)")
 done
+if [ ${#problems[@]} -gt 0 ]; then
+  for problem in "${problems[@]}"; do log "$problem"; done
+  log "how to get them (Debian's golang and cargo packages are too old):"
+  log "  Go:   the tarball from https://go.dev/dl/ : tar -C /usr/local -xzf go1.26.*.linux-amd64.tar.gz; export PATH=/usr/local/go/bin:\$PATH"
+  log "  Rust: rustup (https://rustup.rs), then: rustup toolchain install stable"
+  log "or skip this build: point the console at an InfluxDB 2.x you already run (HomeIQ publishes it on localhost:8086):"
+  log "  INFLUXDB_URL=http://localhost:8086 INFLUXDB_TOKEN=<token> INFLUXDB_ORG=homeiq bash scripts/start.sh"
+  exit 1
+fi
+log "toolchains: Go $go_version, Rust $rust_version"
 
 mkdir -p "$cache/bin"
 start=$(date +%s)
