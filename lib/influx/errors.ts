@@ -77,5 +77,5 @@ export function toConsoleError(e: unknown): ConsoleError {
         return consoleError('internal', `Unexpected answer from InfluxDB (${e.statusCode}).`);
     }
   }
-  return consoleError('internal', 'Unexpected error while talking to InfluxDB.');
+  return consoleError('internal', 'Unexpected error in the console.');
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { openDb, type Db } from '../db';
+import { log } from '../log';
 import type { Instance, ShardState, ShardStates } from './change-signal';
 import type { KnownBucket, KnownSlice } from './refresh-plan';
 import type { SliceCounts } from './slice-counts';
@@ -43,14 +44,20 @@ interface SliceRow {
   counts_json: string;
 }
 
-const parse = <T>(json: string | null, fallback: T): T => {
-  if (json === null) return fallback;
+/** Thrown for a stored value that is not JSON: console.db was damaged or written by something else. */
+const CORRUPT = Symbol('corrupt');
+
+const parseOr = <T>(json: string | null, fallback: T | typeof CORRUPT, what: string): T => {
+  if (json === null) return fallback === CORRUPT ? (null as T) : fallback;
   try {
     return JSON.parse(json) as T;
-  } catch {
+  } catch (e) {
+    log.warn('stats: a stored value in console.db is not JSON', { what, error: e instanceof Error ? e.message : String(e) });
+    if (fallback === CORRUPT) throw Object.assign(new Error(`corrupt ${what}`), { [CORRUPT]: true });
     return fallback;
   }
 };
+const parse = <T>(json: string | null, fallback: T): T => parseOr(json, fallback, 'count state');
 
 export function loadCounts(ref: BucketRef, db: Db = openDb()): StoredBucket | null {
   const row = db.prepare('SELECT pending_json, instance_json, shards_json, refreshed_at, reconciled_at, revision FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as BucketRow | undefined;
@@ -59,7 +66,12 @@ export function loadCounts(ref: BucketRef, db: Db = openDb()): StoredBucket | nu
   const slices = new Map<string, StoredSlice>();
   for (const r of rows) {
     const key = `${r.start}/${r.stop}`;
-    slices.set(key, { key, start: r.start, stop: r.stop, countedAt: r.counted_at, series: r.series, shards: parse<string[]>(r.shards_json, []), counts: parse<SliceCounts>(r.counts_json, {}) });
+    try {
+      const counts = parseOr<SliceCounts>(r.counts_json, CORRUPT, `counts of slice ${key}`);
+      slices.set(key, { key, start: r.start, stop: r.stop, countedAt: r.counted_at, series: r.series, shards: parse<string[]>(r.shards_json, []), counts });
+    } catch {
+      // Damaged counts are not counts: the slice is left out, so the next refresh counts it again.
+    }
   }
   return {
     instance: parse<Instance | null>(row.instance_json, null),

@@ -4,12 +4,28 @@ import type { Actor } from '../auth/actor';
 import { config, type ConsoleConfig } from '../config';
 import { InfluxError } from '../errors';
 import { connection, type Connection } from '../influx/client';
+import { QueryCancelled } from '../influx/cancelled';
 import { toConsoleError } from '../influx/errors';
+import { log } from '../log';
 import { openSession, type InfluxSession, type SessionOptions } from '../influx/session';
 import { fail, ok, type Result } from '../result';
 import { activeSpec } from '../spec/load';
 import type { ConsoleSpec } from '../spec/schema';
 import { forgetCachedReads } from '../stats/memo';
+
+/**
+ * The one place an error thrown by a use case becomes a value: typed errors pass as they are, and
+ * anything unexpected (a bug, not InfluxDB's answer) is logged first with its stack and cause, under
+ * the request's ID, so the "Unexpected error" a person sees can be found in the log.
+ */
+export function failed(e: unknown): Result<never> {
+  const error = toConsoleError(e);
+  if (error.code === 'internal' && !(e instanceof InfluxError) && !(e instanceof QueryCancelled)) {
+    const err = e instanceof Error ? e : new Error(String(e));
+    log.error('unexpected error', { error: `${err.name}: ${err.message}`, stack: err.stack, cause: err.cause instanceof Error ? `${err.cause.name}: ${err.cause.message}` : err.cause === undefined ? undefined : String(err.cause) });
+  }
+  return fail(error);
+}
 
 /** What every use case starts from: the parsed configuration and the active spec. */
 export interface SpecContext {
@@ -42,7 +58,7 @@ export async function withSpec<T>(work: (ctx: SpecContext) => Promise<T> | T): P
   try {
     return ok(await work(ctx.data));
   } catch (e) {
-    return fail(toConsoleError(e));
+    return failed(e);
   }
 }
 
@@ -63,7 +79,7 @@ export async function withInflux<T>(work: (ctx: Context) => Promise<T>, opts: Se
     const influx = await openSession(ctx.data.config.influx.data, opts);
     return ok(await work({ ...ctx.data, influx }));
   } catch (e) {
-    return fail(toConsoleError(e));
+    return failed(e);
   }
 }
 
