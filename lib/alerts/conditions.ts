@@ -6,7 +6,7 @@ import type { CheckResult } from '../verify/types';
  * lasts), the kind it belongs to, and the message a person reads. Each kind is evaluated from its
  * own source, so a source that was not read leaves the other kinds' incidents alone.
  */
-export type AlertKind = 'budget' | 'verify' | 'unreachable';
+export type AlertKind = 'budget' | 'verify' | 'unreachable' | 'detector';
 
 export interface Condition {
   key: string;
@@ -37,6 +37,16 @@ export function verifyConditions(previous: readonly CheckResult[] | null, curren
   return current
     .filter((c) => c.status === 'fail' && (openKeys.has(`verify:${c.id}`) || before.get(c.id) === 'pass' || before.get(c.id) === 'warn'))
     .map((c) => ({ key: `verify:${c.id}`, kind: 'verify' as const, title: `Verification failed: ${c.title}`, message: `${c.title}: ${c.detail} Fix: ${c.fix}` }));
+}
+
+/** A detector down past its grace (lib/insights/gate.ts): one incident per bucket, measurement and kind. */
+export function detectorConditions(down: readonly { bucket: string; kind: 'never-written' | 'silent'; measurement: string; detail: string }[]): Condition[] {
+  return down.map((d) => ({
+    key: `detector:${d.bucket}:${d.measurement}:${d.kind}`,
+    kind: 'detector' as const,
+    title: d.kind === 'never-written' ? `Detector never wrote ${d.measurement}` : `Detector went silent: ${d.measurement}`,
+    message: `${d.bucket}: ${d.detail} Check the detector's service log (HomeIQ's writer catches and logs its errors, then goes on).`,
+  }));
 }
 
 /** InfluxDB unreachable for longer than `minutes`. */

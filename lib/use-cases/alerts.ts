@@ -5,13 +5,16 @@ import { openDb } from '../db';
 import { consoleError, InfluxError } from '../errors';
 import { log } from '../log';
 import type { Result } from '../result';
-import { budgetConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type Condition } from '../alerts/conditions';
+import { budgetConditions, detectorConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type Condition } from '../alerts/conditions';
+import { bucketGate } from '../insights/gate';
+import { graceSeconds } from '../spec/schema';
 import { openIncident, openIncidents, recentDeliveries, recentIncidents, recordDelivery, resolveIncident, type Delivery, type Incident } from '../alerts/store';
 import { deliver, flavourOf, webhookBody, webhookTarget, type AlertMessage, type DeliveryOptions, type DeliveryResult } from '../alerts/webhook';
 import { readBudgets } from '../storage/budgets';
 import { samplerStatus } from '../storage/sampler-status';
 import type { VerifyReport } from '../verify/types';
-import { recordChange, withSpec } from './context';
+import { recordChange, withInflux, withSpec } from './context';
+import { statsOf } from './read-stats';
 import { readStorage } from './read-storage';
 
 /** How delivery retries (tests shorten the backoff). */
@@ -61,6 +64,13 @@ export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
   const sampler = samplerStatus();
   const kinds: AlertKind[] = ['unreachable'];
   const active: Condition[] = unreachableConditions(sampler.unreachableSince, now, c.data.alertUnreachableMinutes, sampler.lastFailure?.message ?? null);
+  if (sampler.unreachableSince === null) {
+    const down = await detectorsDown(now);
+    if (down.ok) {
+      kinds.push('detector');
+      active.push(...detectorConditions(down.data));
+    }
+  }
   if (sampler.unreachableSince === null && readBudgets(openDb()).size > 0) {
     const storage = await readStorage('24h');
     if (storage.ok) {
@@ -69,6 +79,22 @@ export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
     }
   }
   await apply(active, kinds, now);
+}
+
+/** The spec's detectors down past their grace, from the counts the console holds (no recount). */
+function detectorsDown(now: number): Promise<Result<{ bucket: string; kind: 'never-written' | 'silent'; measurement: string; detail: string }[]>> {
+  return withInflux(async (ctx) => {
+    const existing = await ctx.influx.buckets();
+    const stats = await statsOf(ctx);
+    return ctx.spec.buckets.flatMap((b) => {
+      const s = stats.find((x) => x.name === b.name);
+      const bucket = existing.find((x) => x.name === b.name);
+      if (!s || !bucket) return [];
+      return bucketGate(s, b, bucket.createdAt || null, now, graceSeconds)
+        .filter((v) => v.status === 'fail')
+        .map((v) => ({ bucket: b.name, kind: v.kind, measurement: v.measurement, detail: v.detail }));
+    });
+  }, { shareBucketList: true });
 }
 
 /** After a full verification run: a check that passed before and fails now is an incident; passing again resolves it. */

@@ -13,6 +13,7 @@ import { forgetCachedReads } from '@/lib/stats/memo';
 import { evaluateAlerts, readAlerts, sendTestAlert, setDeliveryOptions } from '@/lib/use-cases/alerts';
 import { runChecks } from '@/lib/use-cases/run-checks';
 import { sampleOnce } from '@/lib/use-cases/sample-storage';
+import { readStats } from '@/lib/use-cases/read-stats';
 import { setBudget } from '@/lib/use-cases/set-budget';
 import { stopInfluxd, withOwnInfluxd } from '../support/influxd';
 import { resetBuckets } from '../support/reset';
@@ -84,6 +85,28 @@ describe('alerts to a webhook (a real local receiver)', () => {
     expect(view.incidents[0]?.resolvedAt).not.toBeNull();
     expect(view.deliveries.every((d) => d.ok)).toBe(true);
     expect(JSON.stringify(view)).not.toContain('/hook');
+  });
+
+  it('a detector down past its grace: one alert per detector, none again while it lasts, "resolved" once it writes', async () => {
+    hook = await receiver();
+    process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
+    const DAY = 86_400_000;
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    await writeLines(DAILY, [0, 1, 2, 3].map((d) => `time_based_daily,date=d${d},entity_id=e1 frequency=1 ${today - d * DAY}000000`));
+    unwrap(await readStats(DAILY, { mode: 'fresh' }));
+    // The bucket was created just now: its detectors are judged once the grace (two days) has passed.
+    await evaluateAlerts(Date.now() + DAY);
+    expect(events(hook).filter((e) => e.includes('detector:'))).toEqual([]);
+    const later = Date.now() + 2.5 * DAY;
+    await evaluateAlerts(later);
+    await evaluateAlerts(later);
+    const opened = events(hook).filter((e) => e.startsWith('open detector:'));
+    expect(opened.sort()).toEqual(['anomaly_daily', 'co_occurrence_daily', 'duration_daily', 'room_based_daily', 'sequence_daily'].map((m) => `open detector:${DAILY}:${m}:never-written`));
+    expect(hook.accepted.find((a) => a.kind === 'detector')).toMatchObject({ title: expect.stringMatching(/^Detector never wrote/) });
+    await writeLines(DAILY, [`anomaly_daily,date=x,entity_id=e1 anomaly_score=0.5 ${later - 3_600_000}000000`]);
+    unwrap(await readStats(DAILY, { mode: 'fresh' }));
+    await evaluateAlerts(later);
+    expect(events(hook).filter((e) => e.startsWith('resolved detector:'))).toEqual([`resolved detector:${DAILY}:anomaly_daily:never-written`]);
   });
 
   it('a verification that passed and now fails: one alert, none while it keeps failing, "resolved" when it passes', async () => {
