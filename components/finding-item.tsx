@@ -2,7 +2,7 @@ import { KIND_TITLES } from '@/lib/client/insights-view';
 import type { Finding } from '@/lib/model/insights';
 import { CopyButton } from './copy-button';
 
-const WRITER_CHANGE = new Set<Finding['kind']>(['time-tag', 'write-time-stamps', 'week-label']);
+const WRITER_CHANGE = new Set<Finding['kind']>(['time-tag', 'write-time-stamps', 'week-label', 'clock-offset']);
 
 /** One finding: what was found with its numbers, and the change to make (copyable). */
 export function FindingItem({ finding, showWhere = true }: { finding: Finding; showWhere?: boolean }) {

@@ -3,7 +3,7 @@ import type { BucketInsight, Cadence, Finding, FindingKind, InsightsReport, Meas
 const DAY_MS = 86_400_000;
 
 /** Which findings each part of the Insights screen shows. */
-export const WRITER_KINDS: readonly FindingKind[] = ['time-tag', 'write-time-stamps', 'week-label'];
+export const WRITER_KINDS: readonly FindingKind[] = ['time-tag', 'write-time-stamps', 'week-label', 'clock-offset'];
 export const FRESHNESS_KINDS: readonly FindingKind[] = ['never-written', 'silent'];
 export const HEALTH_KINDS: readonly FindingKind[] = ['type-change', 'rejected-writes', 'series-limit'];
 
@@ -11,6 +11,7 @@ export const KIND_TITLES: Record<FindingKind, string> = {
   'time-tag': 'A tag that grows with time',
   'write-time-stamps': 'Periodic points stamped with the write time',
   'week-label': 'Week labels with the calendar year, not the ISO year',
+  'clock-offset': "Stamps in the writer's local time, read as UTC",
   'never-written': 'Never written',
   silent: 'Gone silent',
   'type-change': 'A field changed type',

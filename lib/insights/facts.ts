@@ -10,6 +10,7 @@ import { QueryCancelled } from '../influx/cancelled';
 import { processMemo } from '../stats/memo';
 import { scrapeMetrics } from '../stats/scrape';
 import { loadCounts, type StoredSlice } from '../stats/slice-store';
+import { arrivalsOf } from './arrivals';
 import { markRejections } from './rejection-store';
 import { rejectionsOf } from './rejected';
 import type { BucketFacts } from './report';
@@ -126,6 +127,7 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
     typeChanges: changes ?? [],
     typesChecked: changes !== null,
     rejections,
+    arrivals: new Map([...stats.measurements, ...stats.unexpected].map((m) => [m.name, arrivalsOf(url, bucket.id, m.name)])),
     weekLabels: labels,
   };
 }

@@ -1,3 +1,4 @@
+import { clockOffset, type Arrival } from './clock-offset';
 import type { BucketInsight, Cadence, Finding, MeasurementInsight, TagDriver } from '../model/insights';
 import type { BucketStats, MeasurementStats } from '../model/stats';
 import type { BucketSpec } from '../spec/schema';
@@ -31,6 +32,8 @@ export interface BucketFacts {
   /** False when InfluxDB would not list field types (its v1 query API refused): type changes are unknown, not absent. */
   typesChecked?: boolean;
   rejections: RejectionMark | null;
+  /** Newer points the console's refreshes saw arrive, per measurement (arrivals.ts). */
+  arrivals?: ReadonlyMap<string, readonly Arrival[]>;
   /** Week labels of each week-tagged measurement with the time of a point carrying them. */
   weekLabels?: ReadonlyMap<string, readonly LabelledPoint[]>;
 }
@@ -109,6 +112,8 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
     if (fresh) add(fresh.kind, fresh.detail, fresh.fix);
   }
   for (const c of facts.typeChanges.filter((t) => t.measurement === m.name)) add('type-change', typeChangeDetail(c), typeChangeFix(c, spec?.fields[c.field]));
+  const offset = m.records > 0 ? clockOffset(m.name, m.lastTime, now, facts.arrivals?.get(m.name) ?? []) : null;
+  if (offset) add('clock-offset', offset.detail, offset.fix);
 
   return {
     insight: {

@@ -1,4 +1,5 @@
 import 'server-only';
+import { noteNewest } from '../insights/arrivals';
 import { InfluxError } from '../errors';
 import type { BucketInfo } from '../influx/buckets';
 import { bucketMissing } from '../messages';
@@ -156,6 +157,8 @@ async function refreshNow(ctx: Context, bucket: BucketInfo, key: string, mode: R
   const assembled = await assemble(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), counted, key, mode, waitForDetails);
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
   if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, readWith: counted.readWith, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
+  // What arrived since the last refresh dates the writes (Insights' clock-offset finding); figures carried from an older read do not.
+  if (!assembled.carried) noteNewest(conn.env.url, bucket.id, [...stats.measurements, ...stats.unexpected], now);
   if (generation === cache.generation) {
     cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, details: assembled.details });
     if (assembled.carried) readDetailsBehind(conn, bucket, ctx.spec.buckets.find((b) => b.name === bucket.name), key);

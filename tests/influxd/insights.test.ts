@@ -55,6 +55,27 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     await provision(ai5Spec());
   });
 
+  it("names write-time stamps in the writer's local time: +9 h from a point in the future, -8 h from the arrivals the refreshes saw", async () => {
+    // HomeIQ's client stamps weekly points with datetime.now(): naive local time, read as UTC.
+    const weekly = (stampMs: number, type: string) => `session_weekly,session_type=${type},week=2026-W49 avg_session_duration=12.5,session_count=3i,confidence=0.8 ${stampMs}000000`;
+    const tokyo = Date.now() + 9 * 3_600_000 + 123_000;
+    expect(await write(WEEKLY, [weekly(tokyo, 'evening')])).toBe(204);
+    const east = finding(await insights(WEEKLY), 'clock-offset', 'session_weekly');
+    expect(east?.detail).toMatch(/naive local time read as UTC, offset \+9 h/);
+    expect(east?.fix).toMatch(/datetime\.now\(timezone\.utc\)/);
+
+    await resetBuckets();
+    forgetCachedReads();
+    await provision(ai5Spec());
+    const la = (ms: number) => ms - 8 * 3_600_000;
+    expect(await write(WEEKLY, [weekly(la(Date.now() - 3 * DAY), 'morning')])).toBe(204);
+    await insights(WEEKLY);
+    // The next point arrives between two refreshes, stamped 8 hours before it arrived.
+    expect(await write(WEEKLY, [weekly(la(Date.now()), 'general')])).toBe(204);
+    const west = finding(await insights(WEEKLY), 'clock-offset', 'session_weekly');
+    expect(west?.detail).toMatch(/stamped 8 h before the time the console saw it arrive: a naive local time read as UTC, offset −8 h\. One arrival/);
+  });
+
   it('names the date tag as the driver and projects the series at 90 days, as influxdb.cardinality counts them', async () => {
     const lines = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => entities(30).map((e) => timeBased(d, e)));
     expect(await write(DAILY, lines)).toBe(204);
