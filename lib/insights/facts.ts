@@ -127,6 +127,7 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
     typeChanges: changes ?? [],
     typesChecked: changes !== null,
     rejections,
+    sources: spec.homeiq,
     arrivals: new Map([...stats.measurements, ...stats.unexpected].map((m) => [m.name, arrivalsOf(url, bucket.id, m.name)])),
     weekLabels: labels,
   };

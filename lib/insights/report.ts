@@ -1,8 +1,9 @@
 import { clockOffset, type Arrival } from './clock-offset';
+import type { HomeiqSources } from '../spec/schema';
 import type { BucketInsight, Cadence, Finding, MeasurementInsight, TagDriver } from '../model/insights';
 import type { BucketStats, MeasurementStats } from '../model/stats';
 import type { BucketSpec } from '../spec/schema';
-import { freshnessOf } from './freshness';
+import { freshnessOf, writerOf } from './freshness';
 import { PERIOD_NOUN, plural } from './periods';
 import { periodsIn, projectSeries, retentionDays } from './projection';
 import type { RejectionMark } from './rejected';
@@ -32,6 +33,8 @@ export interface BucketFacts {
   /** False when InfluxDB would not list field types (its v1 query API refused): type changes are unknown, not absent. */
   typesChecked?: boolean;
   rejections: RejectionMark | null;
+  /** Who writes and deletes the bucket in HomeIQ's repository (the spec's `homeiq`). */
+  sources?: HomeiqSources | undefined;
   /** Newer points the console's refreshes saw arrive, per measurement (arrivals.ts). */
   arrivals?: ReadonlyMap<string, readonly Arrival[]>;
   /** Week labels of each week-tagged measurement with the time of a point carrying them. */
@@ -108,7 +111,7 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
     if (stamps) add('write-time-stamps', stamps.detail, stampFix(m.name, timeTag?.tag ?? null, period));
   }
   if (spec && cadence) {
-    const fresh = freshnessOf({ measurement: m.name, detector: spec.detector, cadence, lastWritten: m.records > 0 ? m.lastTime : null, bucketCreatedAt: facts.createdAt, othersWritten, now });
+    const fresh = freshnessOf({ measurement: m.name, detector: spec.detector, cadence, lastWritten: m.records > 0 ? m.lastTime : null, bucketCreatedAt: facts.createdAt, othersWritten, now, sources: facts.sources });
     if (fresh) add(fresh.kind, fresh.detail, fresh.fix);
   }
   for (const c of facts.typeChanges.filter((t) => t.measurement === m.name)) add('type-change', typeChangeDetail(c), typeChangeFix(c, spec?.fields[c.field]));
@@ -161,7 +164,7 @@ export function bucketInsights(facts: BucketFacts, seriesLimit: number, now: num
       bucket: bucketName,
       measurement: null,
       detail: `InfluxDB refused ${plural(r.droppedPoints, 'point')} written to ${bucketName}${r.failedWrites > 0 ? ` (${plural(r.failedWrites, 'failed write request')})` : ''} since ${new Date(r.since).toISOString()}, counted by /metrics since influxd started. The writer got a 422 "partial write"; HomeIQ's client only logs it.`,
-      fix: `Find the cause in influxd's log ("partial write": a field type conflict or points outside the retention) and in HomeIQ's ai-pattern-service log; a type-change finding names the field. The refused points are not in ${bucketName}: write them again once fixed.`,
+      fix: `Find the cause in influxd's log ("partial write": a field type conflict or points outside the retention) and in the log of ${writerOf(facts.sources)}; a type-change finding names the field. The refused points are not in ${bucketName}: write them again once fixed.`,
     });
   }
   return {

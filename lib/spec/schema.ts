@@ -54,10 +54,20 @@ export const bucketSpecSchema = z
     if (conflict) ctx.addIssue({ code: 'custom', path: ['shardGroupDuration'], message: conflict });
   });
 
+/** Who writes and who deletes the buckets in HomeIQ's repository, and the commit that says so. */
+export const homeiqSourcesSchema = z.object({
+  repository: z.string().min(1),
+  describes: z.object({ commit: z.string().regex(/^[0-9a-f]{40}$/), date: z.string(), branch: z.string() }),
+  writer: z.object({ service: z.string().min(1), path: z.string().min(1), lastCommit: z.string().regex(/^[0-9a-f]{40}$/), status: z.string() }),
+  deleters: z.array(z.object({ service: z.string().min(1), path: z.string().min(1), what: z.string() })).default([]),
+});
+export type HomeiqSources = z.infer<typeof homeiqSourcesSchema>;
+
 export const consoleSpecSchema = z
   .object({
     name: z.string().trim().min(1),
     org: identifier,
+    homeiq: homeiqSourcesSchema.optional(),
     /** Series a bucket may reach at full retention before Insights warns (InfluxData's monitoring template alerts at 1,000,000). */
     seriesLimit: z.number().int().positive().optional(),
     buckets: z.array(bucketSpecSchema).min(1),

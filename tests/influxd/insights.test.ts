@@ -237,7 +237,9 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     for (const m of ['sequence_daily', 'room_based_daily', 'duration_daily', 'anomaly_daily']) expect(daily?.detail).toContain(`(${m}): `);
     expect(daily?.detail).toContain(`longer than a grace of two cadences, 2 days: the pipeline is broken for it (failing since ${failsAt})`);
     expect(daily?.detail).not.toContain('(time_based_daily): TimeOfDay');
-    expect(daily?.fix).toContain("HomeIQ's ai-pattern-service log");
+    // The fix names the service HomeIQ's repository shows as the writer, and the commit it describes.
+    expect(daily?.fix).toContain("the log of HomeIQ's ai-automation-service (services/ai-automation-service/src/clients/pattern_aggregate_client.py at cd124f35;");
+    expect(daily?.fix).toContain('as of main at 580788a4');
     expect(after.get(`bucket-insights:${WEEKLY}`)?.status).toBe('pass');
 
     // A longer grace in the spec keeps it a warning, with the time it will fail.
