@@ -4,7 +4,8 @@ import { Providers } from '@/components/providers';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'HomeIQ InfluxDB console',
+  // Each screen names itself first, so the route announcer says where a navigation went.
+  title: { default: 'HomeIQ InfluxDB console', template: '%s · HomeIQ InfluxDB console' },
   description: 'Provision, verify and monitor the InfluxDB buckets of HomeIQ pattern aggregates (Epic AI-5)',
   icons: { icon: '/favicon.svg' },
 };

@@ -5,6 +5,7 @@ import { Badge } from './badge';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { BucketColumn, SortDirection } from '@/lib/client/bucket-sort';
 import { formatRetention } from '@/lib/model/retention';
+import { TableScroll } from '@/components/table-scroll';
 
 const COLUMNS: { id: BucketColumn; label: string }[] = [
   { id: 'name', label: 'Name' },
@@ -36,7 +37,7 @@ export function BucketTable({
   readOnly?: boolean;
 }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Buckets table">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>
@@ -73,7 +74,7 @@ export function BucketTable({
               <td className="px-2 py-2">{b.system ? <Badge tone="slate">system</Badge> : b.managed ? <Badge tone="indigo">AI-5</Badge> : null}</td>
               <td className="whitespace-nowrap px-2 py-2 text-right">
                 {b.system ? (
-                  <span className="text-xs text-slate-400" title="InfluxDB manages system buckets: they cannot be edited, renamed or deleted.">managed by InfluxDB</span>
+                  <span className="text-xs text-slate-600" title="InfluxDB manages system buckets: they cannot be edited, renamed or deleted.">managed by InfluxDB</span>
                 ) : readOnly ? null : (
                   <>
                     <button type="button" className="mr-2 text-xs font-medium text-indigo-700 hover:underline" onClick={() => onEdit(b)} aria-label={`Edit ${b.name}`}>
@@ -89,6 +90,6 @@ export function BucketTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 export function Card({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
-      <div className="mb-3 flex items-center justify-between gap-3">
-        <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+        <h2 className="min-w-0 text-sm font-semibold uppercase tracking-wide break-words text-slate-600">{title}</h2>
         {actions}
       </div>
       {children}

@@ -1,34 +1,71 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
+const FIRST_FIELD = 'input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled])';
+
+/**
+ * Focus back on the opener. When the opener is gone, or leaves the page soon after (the row of a
+ * deleted bucket, removed once the list refetches), focus goes to the main region, not to nowhere.
+ */
+function returnFocus(opener: HTMLElement | null): void {
+  const toMain = () => document.getElementById('main')?.focus();
+  if (!opener?.isConnected) return toMain();
+  opener.focus();
+  const watch = new MutationObserver(() => {
+    if (opener.isConnected) return;
+    watch.disconnect();
+    if (!document.activeElement || document.activeElement === document.body) toMain();
+  });
+  watch.observe(document.body, { childList: true, subtree: true });
+  setTimeout(() => watch.disconnect(), 5_000);
+}
+
+/**
+ * A modal on the native <dialog>: showModal() makes the rest of the page inert and keeps Tab inside,
+ * Escape anywhere fires `cancel`, the first field takes focus, and the opener gets it back on close.
+ * Mounted while open: the parent closes it by unmounting it (onClose).
+ */
 export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  useLayoutEffect(() => {
+    close.current = onClose;
+  });
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!dialog.open) dialog.showModal();
+    (dialog.querySelector<HTMLElement>(FIRST_FIELD) ?? dialog).focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      returnFocus(opener);
+    };
+  }, []);
   return (
-    <div className="fixed inset-0 z-20 flex items-center justify-center bg-slate-900/40 p-4" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-      <div role="dialog" aria-modal="true" aria-label={title} className="w-full max-w-lg rounded-xl bg-white p-5 shadow-xl">
-        <div className="mb-4 flex items-center justify-between">
-          <h2 className="text-lg font-semibold">{title}</h2>
-          <button type="button" onClick={onClose} className="text-slate-400 hover:text-slate-700" aria-label="Close">
-            ✕
-          </button>
-        </div>
-        {children}
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(e) => {
+        // The parent unmounts the dialog; the cleanup above closes it and returns focus.
+        e.preventDefault();
+        close.current();
+      }}
+      // Chrome may close without a cancel event (a second Escape with no click between): follow it.
+      onClose={() => close.current()}
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-900/40"
+    >
+      <div className="mb-4 flex items-start justify-between gap-3">
+        <h2 id={titleId} className="text-lg font-semibold break-words [overflow-wrap:anywhere]">
+          {title}
+        </h2>
+        <button type="button" onClick={onClose} className="rounded px-1 text-slate-600 hover:text-slate-900" aria-label="Close">
+          ✕
+        </button>
       </div>
-    </div>
+      {children}
+    </dialog>
   );
 }
-
-export function Field({ label, error, hint, children }: { label: string; error?: string; hint?: string; children: ReactNode }) {
-  return (
-    <label className="block text-sm">
-      <span className="font-medium">{label}</span>
-      <div className="mt-1">{children}</div>
-      {error ? <span className="mt-1 block text-xs text-red-700">{error}</span> : hint ? <span className="mt-1 block text-xs text-slate-500">{hint}</span> : null}
-    </label>
-  );
-}
-
-export const inputClass = 'w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500';
-export const primaryButton = 'rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50';
-export const dangerButton = 'rounded-md bg-red-600 px-4 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-50';
-export const secondaryButton = 'rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100';

@@ -22,8 +22,8 @@ export function ErrorPanel({ error, title }: { error: ConsoleError; title?: stri
     <div role="alert" data-error-code={error.code} className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
       <p className="font-semibold text-red-800">{title ?? TITLES[error.code]}</p>
       <p className="mt-1 text-red-900">{error.message}</p>
-      <div className="mt-2 flex items-start gap-2 text-red-900">
-        <p>
+      <div className="mt-2 flex flex-wrap items-start gap-2 text-red-900">
+        <p className="min-w-48 flex-1 break-words">
           <span className="font-medium">Fix: </span>
           {error.fix}
         </p>

@@ -6,7 +6,7 @@ export function Figure({ label, value, hint, testId }: { label: string; value: s
       <dd className="font-semibold tabular-nums" data-testid={testId}>
         {value}
       </dd>
-      {hint ? <dd className="text-xs text-slate-400">{hint}</dd> : null}
+      {hint ? <dd className="text-xs text-slate-600">{hint}</dd> : null}
     </div>
   );
 }

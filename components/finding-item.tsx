@@ -9,10 +9,10 @@ export function FindingItem({ finding, showWhere = true }: { finding: Finding; s
   const writer = WRITER_CHANGE.has(finding.kind);
   return (
     <li className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid={`finding-${finding.kind}${finding.measurement ? `-${finding.measurement}` : ''}`} data-kind={finding.kind}>
-      <p className="font-semibold text-amber-900">
+      <p className="font-semibold break-words text-amber-900">
         {KIND_TITLES[finding.kind]}
         {showWhere ? (
-          <span className="font-mono font-normal text-amber-800">
+          <span className="font-mono font-normal [overflow-wrap:anywhere] text-amber-800">
             {' '}
             · {finding.bucket}
             {finding.measurement ? `/${finding.measurement}` : ''}
@@ -20,11 +20,11 @@ export function FindingItem({ finding, showWhere = true }: { finding: Finding; s
         ) : null}
       </p>
       <p className="mt-1 text-slate-800">{finding.detail}</p>
-      <div className="mt-2 flex items-start gap-2">
-        <div className="min-w-0 flex-1">
+      <div className="mt-2 flex flex-wrap items-start gap-2">
+        <div className="min-w-48 flex-1">
           <p className="text-xs font-medium text-slate-500">{writer ? 'The change to HomeIQ’s writer' : 'Fix'}</p>
           {writer ? (
-            <pre className="mt-0.5 overflow-x-auto whitespace-pre-wrap rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-amber-200" data-testid="writer-change">
+            <pre className="mt-0.5 whitespace-pre-wrap break-words rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-amber-200" data-testid="writer-change">
               {finding.fix}
             </pre>
           ) : (

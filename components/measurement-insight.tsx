@@ -8,7 +8,7 @@ import { CADENCE_TEXT, growthDriver } from '@/lib/client/insights-view';
 import { measurementPagePath } from '@/lib/client/measurement-view';
 import type { MeasurementInsight } from '@/lib/model/insights';
 
-const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-16 text-xs text-slate-400">Drawing…</p> });
+const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-16 text-xs text-slate-600">Drawing…</p> });
 
 const TOP_VALUES = 5;
 
@@ -18,7 +18,7 @@ export function MeasurementInsightView({ bucket, m, link = true }: { bucket: str
   return (
     <section className="rounded-lg border border-slate-200 p-4" data-testid={`insight-${m.name}`}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <div>
+        <div className="min-w-0 [overflow-wrap:anywhere]">
           {link ? (
             <Link href={measurementPagePath(bucket, m.name)} className="font-mono text-sm font-semibold text-indigo-700 underline">
               {m.name}
@@ -26,7 +26,7 @@ export function MeasurementInsightView({ bucket, m, link = true }: { bucket: str
           ) : (
             <p className="font-mono text-sm font-semibold">{m.name}</p>
           )}
-          <p className="text-xs text-slate-400">
+          <p className="text-xs text-slate-600">
             {m.detector ?? 'not in the spec'}
             {m.cadence ? ` · ${CADENCE_TEXT[m.cadence]}` : ''}
           </p>
@@ -54,7 +54,7 @@ export function MeasurementInsightView({ bucket, m, link = true }: { bucket: str
       ) : null}
       <figure className="mt-3">
         <figcaption className="text-xs text-slate-500">New series per day</figcaption>
-        {m.seriesPerDay.length ? <MiniBars data={m.seriesPerDay.map((d) => ({ day: d.day, value: d.created }))} unit="series created" color={driver ? '#d97706' : '#0891b2'} testId="series-per-day" /> : <p className="py-3 text-xs text-slate-400">No series yet.</p>}
+        {m.seriesPerDay.length ? <MiniBars data={m.seriesPerDay.map((d) => ({ day: d.day, value: d.created }))} unit="series created" color={driver ? '#d97706' : '#0891b2'} testId="series-per-day" /> : <p className="py-3 text-xs text-slate-600">No series yet.</p>}
       </figure>
       <div className="mt-3">
         <p className="text-xs text-slate-500">Distinct values per tag key</p>
@@ -77,7 +77,7 @@ export function MeasurementInsightView({ bucket, m, link = true }: { bucket: str
             ))}
           </ul>
         ) : (
-          <p className="text-xs text-slate-400">No tags.</p>
+          <p className="text-xs text-slate-600">No tags.</p>
         )}
       </div>
     </section>

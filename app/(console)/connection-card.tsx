@@ -22,7 +22,7 @@ export function ConnectionCard() {
             <Item label="Health / ready" value={data.health ? `${data.health} / ${data.ready ? 'ready' : 'not ready'}` : null} />
           </dl>
           {data.error ? <ErrorPanel error={data.error} /> : null}
-          <p className="text-xs text-slate-400">Checked {new Date(data.checkedAt).toLocaleTimeString()} · refreshes every 4 s</p>
+          <p className="text-xs text-slate-600">Checked {new Date(data.checkedAt).toLocaleTimeString()} · refreshes every 4 s</p>
         </div>
       ) : null}
     </Card>

@@ -12,8 +12,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await currentSession();
   return (
     <div className="min-h-screen">
+      <a href="#main" className="sr-only rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30">
+        Skip to content
+      </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 sm:px-6">
           <div>
             <p className="text-base font-semibold">HomeIQ InfluxDB console</p>
             <p className="text-xs text-slate-500">Pattern aggregates storage · Epic AI-5</p>
@@ -25,7 +28,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         </div>
       </header>
       <ConnectionBanner />
-      <main className="mx-auto max-w-6xl px-6 py-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none sm:px-6">
         <RoleProvider role={session?.role ?? 'viewer'}>{children}</RoleProvider>
       </main>
     </div>

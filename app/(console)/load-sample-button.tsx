@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { primaryButton } from '@/components/dialog';
+import { primaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { useCanChange } from '@/components/role-context';
 import { loadSampleData } from '@/lib/actions/load-sample-data';

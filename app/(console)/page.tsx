@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { ConnectionCard } from './connection-card';
 import { FindingsCard } from './findings-card';
@@ -5,6 +6,8 @@ import { LastVerifyCard } from './last-verify-card';
 import { SampleDataCard } from './sample-data-card';
 import { StorageWarningsCard } from './storage-warnings-card';
 import { SpecSummary } from './spec-summary';
+
+export const metadata: Metadata = { title: 'Overview' };
 
 export default function OverviewPage() {
   return (

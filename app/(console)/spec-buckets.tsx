@@ -17,7 +17,7 @@ import { useStorage } from '@/lib/client/use-storage';
 import { formatRetention } from '@/lib/model/retention';
 import { Figure } from '@/components/figure';
 
-const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-16 text-xs text-slate-400">Drawing…</p> });
+const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-16 text-xs text-slate-600">Drawing…</p> });
 
 /** Days of growth drawn on each tile. */
 const GROWTH_DAYS = 30;
@@ -78,7 +78,7 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
               </dl>
               {st && st.recordsPerDay.length ? (
                 <figure className="mt-2">
-                  <figcaption className="text-xs text-slate-400">Records written per day, last {GROWTH_DAYS} days</figcaption>
+                  <figcaption className="text-xs text-slate-600">Records written per day, last {GROWTH_DAYS} days</figcaption>
                   <MiniBars data={recentDays(st.recordsPerDay, GROWTH_DAYS, now)} unit="records" testId={`tile-growth-chart-${b.name}`} />
                 </figure>
               ) : null}
@@ -95,7 +95,7 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
                 <ul className="mt-1 grid grid-cols-1 gap-0.5 sm:grid-cols-2">
                   {b.measurements.map((m) => (
                     <li key={m.name}>
-                      <span className="font-mono">{m.name}</span> <span className="text-slate-400">{m.detector}</span>
+                      <span className="font-mono">{m.name}</span> <span className="text-slate-600">{m.detector}</span>
                     </li>
                   ))}
                 </ul>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass, primaryButton } from '@/components/dialog';
+import { inputClass, primaryButton } from '@/components/form-styles';
 import { safeNext } from '@/lib/auth/safe-next';
 import type { ConsoleError } from '@/lib/errors';
 

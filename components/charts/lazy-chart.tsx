@@ -40,7 +40,7 @@ export function ChartsPlaceholder({ count }: { count: number }) {
     <div className="grid gap-4 lg:grid-cols-2" aria-busy="true">
       {Array.from({ length: count }, (_, i) => (
         <div key={i} className="rounded-lg border border-slate-200 bg-white p-3">
-          <p className="mb-2 text-xs text-slate-400">{i === 0 ? 'Drawing charts…' : '\u00a0'}</p>
+          <p className="mb-2 text-xs text-slate-600">{i === 0 ? 'Drawing charts…' : '\u00a0'}</p>
           <div className="h-56" />
         </div>
       ))}

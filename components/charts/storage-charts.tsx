@@ -72,7 +72,7 @@ function Chart({ title, testId, empty, children }: { title: string; testId: stri
       <figcaption className="mb-2 text-xs font-medium text-slate-600">{title}</figcaption>
       <div className="h-56">
         {empty ? (
-          <p className="flex h-full items-center justify-center text-center text-sm text-slate-400">{empty}</p>
+          <p className="flex h-full items-center justify-center text-center text-sm text-slate-600">{empty}</p>
         ) : (
           <ResponsiveContainer width="100%" height="100%">
             {children}

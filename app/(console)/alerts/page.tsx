@@ -1,8 +1,12 @@
+import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { readAlerts } from '@/lib/use-cases/alerts';
 import { TestAlertButton } from './test-alert-button';
+import { TableScroll } from '@/components/table-scroll';
+
+export const metadata: Metadata = { title: 'Alerts' };
 
 export const dynamic = 'force-dynamic';
 
@@ -37,7 +41,7 @@ export default async function AlertsPage() {
                 <span className="font-medium">{i.title}</span>
               </div>
               <p className="mt-1 text-slate-600">{i.message}</p>
-              <p className="text-xs text-slate-400">
+              <p className="text-xs text-slate-600">
                 opened {time(i.openedAt)} UTC{i.resolvedAt ? ` · resolved ${time(i.resolvedAt)} UTC` : ''}
               </p>
             </li>
@@ -46,28 +50,30 @@ export default async function AlertsPage() {
       </Card>
       <Card title={`Deliveries (${deliveries.length})`}>
         {deliveries.length === 0 ? <p className="text-sm text-slate-500">Nothing sent yet.</p> : null}
-        <table className="w-full text-left text-xs">
-          <thead className="border-b border-slate-200 uppercase text-slate-500">
-            <tr>
-              <th className="px-2 py-2">Time (UTC)</th>
-              <th className="px-2 py-2">Event</th>
-              <th className="px-2 py-2">Incident</th>
-              <th className="px-2 py-2">Result</th>
-              <th className="px-2 py-2">Attempts</th>
-            </tr>
-          </thead>
-          <tbody>
-            {deliveries.map((d) => (
-              <tr key={d.id} className="border-b border-slate-100" data-testid="delivery">
-                <td className="whitespace-nowrap px-2 py-1.5">{time(d.at)}</td>
-                <td className="px-2 py-1.5">{d.event}</td>
-                <td className="px-2 py-1.5">{d.incidentId ?? '—'}</td>
-                <td className="px-2 py-1.5">{d.ok ? <Badge tone="green">HTTP {d.status}</Badge> : <Badge tone="red">{d.error}</Badge>}</td>
-                <td className="px-2 py-1.5">{d.attempts}</td>
+        <TableScroll label="Deliveries table">
+          <table className="w-full text-left text-xs">
+            <thead className="border-b border-slate-200 uppercase text-slate-500">
+              <tr>
+                <th className="px-2 py-2">Time (UTC)</th>
+                <th className="px-2 py-2">Event</th>
+                <th className="px-2 py-2">Incident</th>
+                <th className="px-2 py-2">Result</th>
+                <th className="px-2 py-2">Attempts</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {deliveries.map((d) => (
+                <tr key={d.id} className="border-b border-slate-100" data-testid="delivery">
+                  <td className="whitespace-nowrap px-2 py-1.5">{time(d.at)}</td>
+                  <td className="px-2 py-1.5">{d.event}</td>
+                  <td className="px-2 py-1.5">{d.incidentId ?? '—'}</td>
+                  <td className="px-2 py-1.5">{d.ok ? <Badge tone="green">HTTP {d.status}</Badge> : <Badge tone="red">{d.error}</Badge>}</td>
+                  <td className="px-2 py-1.5">{d.attempts}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </Card>
     </>
   );

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
-import { primaryButton } from '@/components/dialog';
+import { primaryButton } from '@/components/form-styles';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import type { ConsoleError } from '@/lib/errors';
 import { sendTestAlert } from '@/lib/actions/send-test-alert';

@@ -1,7 +1,11 @@
+import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
-import { inputClass, secondaryButton } from '@/components/dialog';
+import { inputClass, secondaryButton } from '@/components/form-styles';
 import { readAudit } from '@/lib/audit/log';
+import { TableScroll } from '@/components/table-scroll';
+
+export const metadata: Metadata = { title: 'Audit' };
 
 const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test'];
 
@@ -9,8 +13,10 @@ function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.slice(0, 200) ?? '';
 }
 
-function show(value: unknown): string {
-  return value === null || value === undefined ? '—' : JSON.stringify(value);
+/** A change's JSON, one key per line: it wraps at the commas, not mid-word, and a long value breaks only where it must. */
+function Json({ value }: { value: unknown }) {
+  if (value === null || value === undefined) return <span className="text-slate-600">—</span>;
+  return <pre className="max-w-72 min-w-40 whitespace-pre-wrap font-mono text-slate-600 [overflow-wrap:anywhere]">{JSON.stringify(value, null, 1)}</pre>;
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -41,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           </button>
         </form>
         {entries.length === 0 ? <p className="text-sm text-slate-500">No changes recorded{filter.action || filter.bucket || filter.role ? ' for this filter' : ' yet'}.</p> : null}
-        <div className="overflow-x-auto">
+        <TableScroll label="Changes table">
           <table className="w-full text-left text-xs">
             <thead className="border-b border-slate-200 uppercase text-slate-500">
               <tr>
@@ -61,8 +67,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                   <td className="px-2 py-1.5">{e.role}</td>
                   <td className="px-2 py-1.5 font-mono">{e.action}</td>
                   <td className="px-2 py-1.5 font-mono">{e.bucket ?? '—'}</td>
-                  <td className="max-w-48 break-all px-2 py-1.5 font-mono text-slate-500">{show(e.before)}</td>
-                  <td className="max-w-48 break-all px-2 py-1.5 font-mono text-slate-500">{show(e.after)}</td>
+                  <td className="px-2 py-1.5">
+                    <Json value={e.before} />
+                  </td>
+                  <td className="px-2 py-1.5">
+                    <Json value={e.after} />
+                  </td>
                   <td className="px-2 py-1.5">
                     <Badge tone={e.result === 'ok' ? 'green' : e.result === 'skipped' ? 'amber' : 'red'}>{e.result}</Badge>
                     {e.message ? <p className="mt-0.5 text-slate-500">{e.message}</p> : null}
@@ -71,7 +81,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Card>
     </>
   );

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { BucketTable } from '@/components/bucket-table';
 import { Card } from '@/components/card';
-import { inputClass } from '@/components/dialog';
+import { inputClass } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { filterAndSort, type BucketColumn, type SortDirection } from '@/lib/client/bucket-sort';
@@ -48,7 +48,7 @@ export function BucketsScreen() {
             readOnly={!canChange}
           />
         ) : null}
-        {isFetching && !isPending ? <p className="mt-2 text-xs text-slate-400">Refreshing…</p> : null}
+        {isFetching && !isPending ? <p className="mt-2 text-xs text-slate-600">Refreshing…</p> : null}
       </Card>
       {editing ? <EditBucketDialog bucket={editing} onClose={() => setEditing(null)} /> : null}
       {deleting ? <DeleteBucketDialog bucket={deleting} onClose={() => setDeleting(null)} /> : null}

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Field, inputClass, primaryButton } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { inputClass, primaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { createBucket } from '@/lib/actions/create-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';

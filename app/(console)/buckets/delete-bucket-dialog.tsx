@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { dangerButton, Dialog, Field, inputClass, secondaryButton } from '@/components/dialog';
+import { Dialog } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { dangerButton, inputClass, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { deleteBucket } from '@/lib/actions/delete-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
@@ -25,7 +27,7 @@ export function DeleteBucketDialog({ bucket, onClose }: { bucket: BucketRow; onC
           This deletes the bucket <span className="font-mono font-semibold">{bucket.name}</span> and <strong>all its data</strong>. It cannot be undone.
         </p>
         <Field label={`Type ${bucket.name} to confirm`} error={error?.fields?.confirmName}>
-          <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" autoFocus />
+          <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
         </Field>
         {error && !error.fields ? <ErrorPanel error={error} /> : null}
         <div className="flex justify-end gap-2">

@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { Dialog, Field, inputClass, primaryButton, secondaryButton } from '@/components/dialog';
+import { Dialog } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';

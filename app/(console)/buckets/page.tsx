@@ -1,5 +1,8 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { BucketsScreen } from './buckets-screen';
+
+export const metadata: Metadata = { title: 'Buckets' };
 
 export default function BucketsPage() {
   return (

@@ -5,6 +5,7 @@ import { Badge } from '@/components/badge';
 import { CopyButton } from '@/components/copy-button';
 import { CADENCE_TEXT, formatAge, freshnessRows, STATUS_TEXT } from '@/lib/client/insights-view';
 import type { InsightsReport } from '@/lib/model/insights';
+import { TableScroll } from '@/components/table-scroll';
 
 /** Each measurement's last write against its cadence; a silent one carries the finding's fix. */
 export function FreshnessTable({ report }: { report: InsightsReport }) {
@@ -15,7 +16,7 @@ export function FreshnessTable({ report }: { report: InsightsReport }) {
   }, []);
   const rows = freshnessRows(report);
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label="Freshness table">
       <table className="w-full text-left text-sm" data-testid="freshness-table">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>
@@ -33,7 +34,7 @@ export function FreshnessTable({ report }: { report: InsightsReport }) {
               <tr key={`${r.bucket}/${r.measurement}`} className="border-b border-slate-100 align-top" data-testid={`freshness-${r.measurement}`} data-status={r.status}>
                 <td className="px-2 py-2">
                   <p className="font-mono text-xs font-semibold">{r.measurement}</p>
-                  <p className="font-mono text-xs text-slate-400">{r.bucket}</p>
+                  <p className="font-mono text-xs text-slate-600">{r.bucket}</p>
                 </td>
                 <td className="px-2 py-2 text-xs">{r.detector ?? '—'}</td>
                 <td className="px-2 py-2 text-xs">{r.cadence ? CADENCE_TEXT[r.cadence] : '—'}</td>
@@ -56,6 +57,6 @@ export function FreshnessTable({ report }: { report: InsightsReport }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -19,8 +19,8 @@ export function InsightsScreen() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
         {data ? <CountedAgo at={data.computedAt} label="Computed" testId="insights-age" /> : null}
-        {data?.durationMs !== undefined ? <span className="text-xs text-slate-400">in {data.durationMs} ms, from the counts the Measurements screen keeps, the index and /metrics</span> : null}
-        <span className="text-xs text-slate-400">{isFetching ? 'Refreshing…' : 'Refreshes every minute while this tab is visible'}</span>
+        {data?.durationMs !== undefined ? <span className="text-xs text-slate-600">in {data.durationMs} ms, from the counts the Measurements screen keeps, the index and /metrics</span> : null}
+        <span className="text-xs text-slate-600">{isFetching ? 'Refreshing…' : 'Refreshes every minute while this tab is visible'}</span>
       </div>
       {isPending ? <p className="text-sm text-slate-500">Reading series, tag values and the last write of each measurement…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}

@@ -1,5 +1,8 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { InsightsScreen } from './insights-screen';
+
+export const metadata: Metadata = { title: 'Insights' };
 
 export default function InsightsPage() {
   return (

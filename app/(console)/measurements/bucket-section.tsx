@@ -23,7 +23,7 @@ export const BucketSection = memo(function BucketSection({ stats }: { stats: Buc
         <span className="font-semibold">{formatCount(stats.records)} records</span>
         {stats.estimatedRecords !== null ? <span className="text-slate-500"> · seed estimate ~{formatCount(stats.estimatedRecords)} at full retention</span> : null}
         {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
-        <span className="text-slate-400" data-testid={`bucket-counted-${stats.name}`}>
+        <span className="text-slate-600" data-testid={`bucket-counted-${stats.name}`}>
           {' '}
           · up to date at <LocalTime iso={stats.computedAt} /> · {stats.recountedSlices} of {stats.countedSlices} time slices counted again in {stats.queryMs} ms
           {Date.parse(stats.computedAt) - Date.parse(stats.detailsReadAt) > 1000 ? <> · series, keys and first/last times as read at <LocalTime iso={stats.detailsReadAt} /> (series plus the tag sets counted since; a new read is under way)</> : null}

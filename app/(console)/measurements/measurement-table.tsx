@@ -7,6 +7,7 @@ import { formatCount, formatDay } from '@/lib/client/format';
 import { measurementPagePath } from '@/lib/client/measurement-view';
 import type { MeasurementStats } from '@/lib/model/stats';
 import { expectation, type Coverage } from '@/lib/stats/coverage';
+import { TableScroll } from '@/components/table-scroll';
 
 function perDayAverage(m: MeasurementStats): string {
   if (m.perDay.length === 0) return '—';
@@ -15,7 +16,7 @@ function perDayAverage(m: MeasurementStats): string {
 
 export function MeasurementTable({ bucket, rows, cov }: { bucket: string; rows: MeasurementStats[]; cov: Coverage }) {
   return (
-    <div className="overflow-x-auto">
+    <TableScroll label={`Measurements of ${bucket}`}>
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
           <tr>
@@ -40,7 +41,7 @@ export function MeasurementTable({ bucket, rows, cov }: { bucket: string; rows: 
                   <Link href={measurementPagePath(bucket, m.name)} prefetch={false} className="font-mono text-xs font-semibold text-indigo-700 underline" title={`Records per day and per entity, the latest points and the insights of ${m.name}`}>
                     {m.name}
                   </Link>
-                  <p className="text-xs text-slate-400">{m.detector ?? 'not in the spec'}</p>
+                  <p className="text-xs text-slate-600">{m.detector ?? 'not in the spec'}</p>
                 </td>
                 <td className="px-2 py-2 text-right font-medium tabular-nums" data-testid="records">
                   {formatCount(m.records)}
@@ -67,6 +68,6 @@ export function MeasurementTable({ bucket, rows, cov }: { bucket: string; rows: 
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { inputClass } from '@/components/dialog';
+import { inputClass } from '@/components/form-styles';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
@@ -33,7 +33,7 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
         </label>
         {stats.data?.length ? <CountedAgo at={stats.data.map((b) => b.computedAt).sort()[0]} label="Records counted" testId="stats-age" /> : null}
         {stats.data?.every((b) => b.checkedAt) ? <CountedAgo at={stats.data.map((b) => b.checkedAt ?? '').sort()[0]} label="· InfluxDB showed no change since, checked" testId="stats-checked" /> : null}
-        {stats.isFetching ? <span className="text-xs text-slate-400">Refreshing…</span> : <span className="text-xs text-slate-400">Refreshes every 30 s while this tab is visible</span>}
+        {stats.isFetching ? <span className="text-xs text-slate-600">Refreshing…</span> : <span className="text-xs text-slate-600">Refreshes every 30 s while this tab is visible</span>}
       </div>
       {stats.isPending ? <p className="text-sm text-slate-500">Counting records (pushed down to InfluxDB storage)…</p> : null}
       {stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}

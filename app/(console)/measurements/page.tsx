@@ -1,6 +1,9 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { cachedStats } from '@/lib/use-cases/read-stats';
 import { MeasurementsScreen } from './measurements-screen';
+
+export const metadata: Metadata = { title: 'Measurements' };
 
 export default async function MeasurementsPage() {
   // From the warm cache when there is one, so the screen paints with data; never waits for a count.

@@ -1,5 +1,8 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { ProvisionScreen } from './provision-screen';
+
+export const metadata: Metadata = { title: 'Provision' };
 
 export default function ProvisionPage() {
   return (

@@ -1,9 +1,9 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Card } from '@/components/card';
-import { primaryButton } from '@/components/dialog';
+import { primaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { applyPlan } from '@/lib/actions/apply-plan';
@@ -24,6 +24,11 @@ export function ProvisionScreen() {
       await Promise.all([client.invalidateQueries({ queryKey: keys.plan() }), client.invalidateQueries({ queryKey: keys.buckets() })]);
     },
   });
+  // After Enter on Provision, focus goes to what happened, not to a button that may now be disabled.
+  const outcome = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (apply.data || apply.error) outcome.current?.focus();
+  }, [apply.data, apply.error]);
   const data = plan.data;
   const pending = data ? data.steps.filter((s) => s.action !== 'noop').length : 0;
   const unconfirmed = data ? data.steps.filter((s) => s.destructive && !s.refused && confirm[s.bucket] !== s.bucket).length : 0;
@@ -50,17 +55,19 @@ export function ProvisionScreen() {
             ))}
             {data.blocker ? <ErrorPanel error={{ code: 'not_found', message: data.blocker, fix: `influx org create -n ${data.org}` }} /> : null}
             {canChange ? null : <ReadOnlyNote what="the plan" />}
-            <div className="flex items-center gap-3">
-              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker || !canChange} onClick={() => apply.mutate()}>
+            <div className="flex flex-wrap items-center gap-3">
+              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker || !canChange || pending === 0} onClick={() => apply.mutate()}>
                 {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
               </button>
-              {apply.data ? (
-                <span role="status" className={`text-sm ${apply.data.applied ? 'text-emerald-700' : 'text-amber-700'}`}>
-                  {apply.data.applied ? 'Provisioned: the buckets match the spec.' : 'Some steps were not applied: see the results.'}
-                </span>
-              ) : null}
             </div>
-            {apply.error ? <ErrorPanel error={errorDetail(apply.error)} /> : null}
+            <div ref={outcome} tabIndex={-1} className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+              {apply.data ? (
+                <p role="status" className={`text-sm ${apply.data.applied ? 'text-emerald-700' : 'text-amber-800'}`}>
+                  {apply.data.applied ? 'Provisioned: the buckets match the spec.' : 'Some steps were not applied: see the results.'}
+                </p>
+              ) : null}
+              {apply.error ? <ErrorPanel error={errorDetail(apply.error)} /> : null}
+            </div>
           </div>
         ) : null}
       </Card>

@@ -1,8 +1,8 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { inputClass, secondaryButton } from '@/components/dialog';
+import { useId, useState } from 'react';
+import { inputClass, secondaryButton } from '@/components/form-styles';
 import { useCanChange } from '@/components/role-context';
 import { setBudget } from '@/lib/actions/set-budget';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
@@ -11,6 +11,7 @@ import type { Budget } from '@/lib/storage/budgets';
 export function BudgetForm({ bucket, budget }: { bucket: string; budget: Budget | null }) {
   const client = useQueryClient();
   const canChange = useCanChange();
+  const adminOnly = useId();
   const [records, setRecords] = useState(budget?.maxRecords?.toString() ?? '');
   const [bytes, setBytes] = useState(budget?.maxBytes?.toString() ?? '');
   const save = useMutation({
@@ -35,9 +36,15 @@ export function BudgetForm({ bucket, budget }: { bucket: string; budget: Budget 
         <span className="block text-xs text-slate-500">Budget, bytes</span>
         <input className={`${inputClass} w-36`} value={bytes} onChange={(e) => setBytes(e.target.value)} placeholder="none" aria-label="Budget bytes" inputMode="numeric" />
       </label>
-      <button type="submit" className={secondaryButton} disabled={save.isPending || !canChange} title={canChange ? undefined : 'Sign in as admin to set budgets'}>
+      <button type="submit" className={secondaryButton} disabled={save.isPending || !canChange} aria-describedby={canChange ? undefined : adminOnly}>
         {save.isPending ? 'Saving…' : 'Save budget'}
       </button>
+      {/* Said in visible text: a tooltip never reaches keyboard or touch users. */}
+      {canChange ? null : (
+        <span id={adminOnly} className="self-center text-xs text-slate-600">
+          Sign in as admin to set budgets.
+        </span>
+      )}
       {error ? <span className="w-full text-xs text-red-700">{error.message}</span> : null}
     </form>
   );

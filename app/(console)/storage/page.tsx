@@ -1,6 +1,9 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { requireConfig } from '@/lib/config';
 import { StorageScreen } from './storage-screen';
+
+export const metadata: Metadata = { title: 'Storage' };
 
 export default function StoragePage() {
   const { sampleIntervalMs, dataDir } = requireConfig();

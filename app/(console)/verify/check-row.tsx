@@ -9,13 +9,13 @@ const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'r
 export function CheckRow({ id, title, result, running, canRerun, onRerun }: { id: string; title: string; result?: CheckResult; running: boolean; canRerun: boolean; onRerun: () => void }) {
   return (
     <li data-testid={`check-${id}`} data-status={result?.status ?? 'pending'} className="flex items-start gap-3 border-b border-slate-100 py-2.5 last:border-0">
-      <div className="w-16 shrink-0 pt-0.5">{result ? <Badge tone={TONE[result.status]}>{result.status}</Badge> : <span className="text-xs text-slate-400">{running ? 'running…' : 'not run'}</span>}</div>
+      <div className="w-16 shrink-0 pt-0.5">{result ? <Badge tone={TONE[result.status]}>{result.status}</Badge> : <span className="text-xs text-slate-600">{running ? 'running…' : 'not run'}</span>}</div>
       <div className="min-w-0 flex-1 text-sm">
         <p className="font-medium">{title}</p>
         {result ? <p className="text-slate-600">{result.detail}</p> : null}
         {result && result.fix && result.status !== 'pass' ? (
-          <div className="mt-1 flex items-start gap-2 rounded bg-slate-50 p-2 text-xs" data-testid="fix">
-            <p className="flex-1">
+          <div className="mt-1 flex flex-wrap items-start gap-2 rounded bg-slate-50 p-2 text-xs" data-testid="fix">
+            <p className="min-w-48 flex-1 break-words">
               <span className="font-semibold">Fix: </span>
               {result.fix}
             </p>

@@ -1,9 +1,12 @@
+import type { Metadata } from 'next';
 import { PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { activeSpec } from '@/lib/spec/load';
 import { loadLastReport } from '@/lib/verify/last-report';
 import { suiteOutline } from '@/lib/verify/run';
 import { VerifyScreen } from './verify-screen';
+
+export const metadata: Metadata = { title: 'Verify' };
 
 export default function VerifyPage() {
   const spec = activeSpec();

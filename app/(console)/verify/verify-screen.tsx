@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Card } from '@/components/card';
-import { primaryButton, secondaryButton } from '@/components/dialog';
+import { primaryButton, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { keys } from '@/lib/client/query-keys';
@@ -49,7 +49,7 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
     <Card
       title="Checks"
       actions={
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <button type="button" className={secondaryButton} disabled={!current} onClick={() => current && download('verify-report.json', JSON.stringify(current, null, 2), 'application/json')}>
             Download JSON
           </button>

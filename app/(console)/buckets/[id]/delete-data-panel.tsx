@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { dangerButton, Field, inputClass, secondaryButton } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { dangerButton, inputClass, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { deleteData } from '@/lib/actions/delete-data';
 import { previewDataDelete } from '@/lib/actions/preview-data-delete';

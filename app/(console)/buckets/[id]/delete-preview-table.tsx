@@ -1,4 +1,5 @@
 import type { DeletePreview } from '@/lib/use-cases/delete-data';
+import { TableScroll } from '@/components/table-scroll';
 
 function fieldText(value: string | number | boolean | null): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -39,28 +40,30 @@ export function DeletePreviewTable({ preview }: { preview: DeletePreview }) {
         </table>
       ) : null}
       {preview.sample.length > 0 ? (
-        <div className="overflow-x-auto">
+        <div>
           <p className="mb-1 text-xs text-slate-600">A sample of them, as stored:</p>
-          <table className="text-left text-xs" data-testid="delete-sample">
-            <thead className="uppercase text-slate-500">
-              <tr>
-                <th className="pr-4">Time</th>
-                <th className="pr-4">Measurement</th>
-                <th className="pr-4">Tags</th>
-                <th>Fields</th>
-              </tr>
-            </thead>
-            <tbody className="font-mono">
-              {preview.sample.map((p) => (
-                <tr key={`${p.measurement}|${JSON.stringify(p.tags)}|${p.time}`} className="align-top">
-                  <td className="whitespace-nowrap pr-4">{p.time}</td>
-                  <td className="pr-4">{p.measurement}</td>
-                  <td className="pr-4">{Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')}</td>
-                  <td>{Object.entries(p.fields).map(([k, v]) => `${k}=${fieldText(v)}`).join(', ')}</td>
+          <TableScroll label="Sample of the points to delete">
+            <table className="text-left text-xs" data-testid="delete-sample">
+              <thead className="uppercase text-slate-500">
+                <tr>
+                  <th className="pr-4">Time</th>
+                  <th className="pr-4">Measurement</th>
+                  <th className="pr-4">Tags</th>
+                  <th>Fields</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="font-mono">
+                {preview.sample.map((p) => (
+                  <tr key={`${p.measurement}|${JSON.stringify(p.tags)}|${p.time}`} className="align-top">
+                    <td className="whitespace-nowrap pr-4">{p.time}</td>
+                    <td className="pr-4">{p.measurement}</td>
+                    <td className="pr-4">{Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')}</td>
+                    <td>{Object.entries(p.fields).map(([k, v]) => `${k}=${fieldText(v)}`).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { Field, inputClass, primaryButton } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { inputClass, primaryButton } from '@/components/form-styles';
 import { exportInputSchema } from '@/lib/data/export-options';
 import type { BucketRow } from '@/lib/model/bucket';
 

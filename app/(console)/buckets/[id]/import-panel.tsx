@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { dangerButton, Field, inputClass } from '@/components/dialog';
+import { Field } from '@/components/field';
+import { dangerButton, inputClass } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { uploadAndCheck, writeImport, type CheckedUpload } from '@/lib/client/data-import';
 import { errorDetail } from '@/lib/client/fetch-result';
@@ -19,7 +20,7 @@ function Problems({ title, lines, more }: { title: string; lines: LineProblem[];
   return (
     <div className="text-sm" data-testid="import-problems">
       <p className="font-medium text-amber-800">{title}</p>
-      <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs">
+      <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs [overflow-wrap:anywhere] focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500" tabIndex={0} aria-label={title}>
         {lines.map((e) => (
           <li key={`${e.line}:${e.message}`}>
             line {e.line}: {e.message}

@@ -1,7 +1,17 @@
+import type { Metadata } from 'next';
 import { activeSpec } from '@/lib/spec/load';
+import { listBuckets } from '@/lib/use-cases/list-buckets';
 import { BucketDataScreen } from './bucket-data-screen';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  const { id } = await params;
+  const buckets = await listBuckets();
+  // The screen itself says why a bucket cannot be read; the title only names it when it can.
+  const name = buckets.ok ? buckets.data.find((b) => b.id === id)?.name : undefined;
+  return { title: name ? `${name} · Buckets` : 'Bucket' };
+}
 
 export default async function BucketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;

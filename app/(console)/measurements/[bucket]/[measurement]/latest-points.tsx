@@ -1,6 +1,7 @@
-import { secondaryButton } from '@/components/dialog';
+import { secondaryButton } from '@/components/form-styles';
 import { pointColumns, storedValue } from '@/lib/client/measurement-view';
 import type { MeasurementDetail } from '@/lib/model/measurement-detail';
+import { TableScroll } from '@/components/table-scroll';
 
 /** The newest points first, every tag and field as stored (JSON strings stay JSON), a page at a time. */
 export function LatestPoints({ detail, onPage, stale }: { detail: MeasurementDetail; onPage: (page: number) => void; stale: boolean }) {
@@ -20,10 +21,10 @@ export function LatestPoints({ detail, onPage, stale }: { detail: MeasurementDet
         <button type="button" className={`${secondaryButton} disabled:opacity-50`} disabled={!latest.hasMore || stale} onClick={() => onPage(latest.page + 1)}>
           Older →
         </button>
-        {stale ? <span className="text-xs text-slate-400">Loading…</span> : null}
+        {stale ? <span className="text-xs text-slate-600">Loading…</span> : null}
       </div>
       {latest.points.length ? (
-        <div className="overflow-x-auto">
+        <TableScroll label="Latest points table">
           <table className="w-full text-left text-xs" data-testid="latest-points">
             <thead className="border-b border-slate-200 uppercase text-slate-500">
               <tr>
@@ -58,11 +59,11 @@ export function LatestPoints({ detail, onPage, stale }: { detail: MeasurementDet
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="text-sm text-slate-500">No points on this page.</p>
       )}
-      <p className="text-xs text-slate-400">Tag columns first, then fields in italics; values as InfluxDB stores them.</p>
+      <p className="text-xs text-slate-600">Tag columns first, then fields in italics; values as InfluxDB stores them.</p>
     </div>
   );
 }

@@ -13,7 +13,7 @@ import { LoadSampleButton } from '../../../load-sample-button';
 import { LatestPoints } from './latest-points';
 import { TagCounts } from './tag-counts';
 
-const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-48 text-sm text-slate-400">Drawing chart…</p> });
+const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-48 text-sm text-slate-600">Drawing chart…</p> });
 
 /** The search box asks the server only once typing pauses. */
 function useDebounced(value: string, ms: number): string {
@@ -37,8 +37,8 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
         <>
-          <Card title="Summary" actions={isFetching ? <span className="text-xs text-slate-400">Refreshing…</span> : null}>
-            <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-4">
+          <Card title="Summary" actions={isFetching ? <span className="text-xs text-slate-600">Refreshing…</span> : null}>
+            <dl className="grid grid-cols-2 gap-4 text-sm [overflow-wrap:anywhere] sm:grid-cols-4">
               <div>
                 <dt className="text-xs text-slate-500">Records</dt>
                 <dd className="font-semibold tabular-nums" data-testid="measurement-records">
@@ -97,7 +97,7 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
               ) : (
                 <p className="text-sm text-slate-500">No finding about {measurement}.</p>
               )}
-              <p className="text-xs text-slate-400">
+              <p className="text-xs text-slate-600">
                 Records {formatCount(data.records)} · counted {new Date(data.computedAt).toLocaleTimeString()}
               </p>
             </div>

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/card';
 import { MeasurementScreen } from './measurement-screen';
@@ -9,7 +10,14 @@ function segment(raw: string): string {
   return /%[0-9A-Fa-f]{2}/.test(raw) ? decodeURIComponent(raw) : raw;
 }
 
-export default async function MeasurementPage({ params }: { params: Promise<{ bucket: string; measurement: string }> }) {
+type Params = { params: Promise<{ bucket: string; measurement: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const p = await params;
+  return { title: `${segment(p.measurement)} in ${segment(p.bucket)} · Measurements` };
+}
+
+export default async function MeasurementPage({ params }: Params) {
   const p = await params;
   const bucket = segment(p.bucket);
   const measurement = segment(p.measurement);

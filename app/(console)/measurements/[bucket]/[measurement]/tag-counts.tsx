@@ -1,6 +1,7 @@
-import { inputClass } from '@/components/dialog';
+import { inputClass } from '@/components/form-styles';
 import { tagCountsSummary } from '@/lib/client/measurement-view';
 import type { MeasurementDetail } from '@/lib/model/measurement-detail';
+import { TableScroll } from '@/components/table-scroll';
 
 interface Props {
   detail: MeasurementDetail;
@@ -35,7 +36,7 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
           <span className="block text-xs text-slate-500">Search values</span>
           <input className={`${inputClass} w-64`} value={search} onChange={(e) => onSearch(e.target.value)} placeholder="e.g. kitchen" aria-label="Search values" />
         </label>
-        {stale ? <span className="text-xs text-slate-400">Counting…</span> : null}
+        {stale ? <span className="text-xs text-slate-600">Counting…</span> : null}
       </div>
       {perTag && summary ? (
         <>
@@ -43,46 +44,48 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
             {summary.sentence}
           </p>
           {summary.values.length ? (
-            <table className="w-full text-left text-sm" data-testid="tag-counts">
-              <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-                <tr>
-                  <th className="px-2 py-2">{perTag.tag}</th>
-                  <th className="px-2 py-2 text-right">Records</th>
-                  <th className="w-1/3 px-2 py-2">
-                    <span className="sr-only">Share</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {summary.values.map((v) => (
-                  <tr key={v.value} className="border-b border-slate-100" data-testid="tag-value-row">
-                    <td className="px-2 py-1.5 font-mono text-xs" data-testid="tag-value">
-                      {v.value}
-                    </td>
-                    <td className="px-2 py-1.5 text-right tabular-nums" data-testid="tag-value-records">
-                      {v.records.toLocaleString('en-US')}
-                    </td>
-                    <td className="px-2 py-1.5">
-                      <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} />
-                    </td>
+            <TableScroll label={`Records per ${perTag.tag}`}>
+              <table className="w-full text-left text-sm" data-testid="tag-counts">
+                <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
+                  <tr>
+                    <th className="px-2 py-2">{perTag.tag}</th>
+                    <th className="px-2 py-2 text-right">Records</th>
+                    <th className="w-1/3 px-2 py-2">
+                      <span className="sr-only">Share</span>
+                    </th>
                   </tr>
-                ))}
-                {summary.withoutTag > 0 ? (
-                  <tr className="text-slate-500" data-testid="tag-value-none">
-                    <td className="px-2 py-1.5 text-xs italic">no {perTag.tag} tag</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">{summary.withoutTag.toLocaleString('en-US')}</td>
-                    <td />
-                  </tr>
-                ) : null}
-                {summary.others > 0 ? (
-                  <tr className="text-slate-500">
-                    <td className="px-2 py-1.5 text-xs">the other values</td>
-                    <td className="px-2 py-1.5 text-right tabular-nums">{summary.others.toLocaleString('en-US')}</td>
-                    <td />
-                  </tr>
-                ) : null}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {summary.values.map((v) => (
+                    <tr key={v.value} className="border-b border-slate-100" data-testid="tag-value-row">
+                      <td className="px-2 py-1.5 font-mono text-xs" data-testid="tag-value">
+                        {v.value}
+                      </td>
+                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="tag-value-records">
+                        {v.records.toLocaleString('en-US')}
+                      </td>
+                      <td className="px-2 py-1.5">
+                        <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} />
+                      </td>
+                    </tr>
+                  ))}
+                  {summary.withoutTag > 0 ? (
+                    <tr className="text-slate-500" data-testid="tag-value-none">
+                      <td className="px-2 py-1.5 text-xs italic">no {perTag.tag} tag</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{summary.withoutTag.toLocaleString('en-US')}</td>
+                      <td />
+                    </tr>
+                  ) : null}
+                  {summary.others > 0 ? (
+                    <tr className="text-slate-500">
+                      <td className="px-2 py-1.5 text-xs">the other values</td>
+                      <td className="px-2 py-1.5 text-right tabular-nums">{summary.others.toLocaleString('en-US')}</td>
+                      <td />
+                    </tr>
+                  ) : null}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <p className="text-sm text-slate-500">{perTag.search ? `No ${perTag.tag} value matches "${perTag.search}".` : `No point carries a ${perTag.tag} tag.`}</p>
           )}
