@@ -10,7 +10,8 @@ import { dataDir } from './data-dir';
  */
 export type Db = Database.Database;
 
-const MIGRATIONS = [
+/** Append-only: a shipped migration is never edited (lib/db.test.ts upgrades from every earlier version). */
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE IF NOT EXISTS storage_samples (
      ts INTEGER NOT NULL,            -- unix ms
      resolution TEXT NOT NULL,       -- raw | hour | day
