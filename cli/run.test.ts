@@ -21,6 +21,7 @@ afterEach(() => {
 const COMMANDS = [
   ['provision'], ['buckets'], ['buckets', 'list'], ['buckets', 'create'], ['buckets', 'delete'], ['export'], ['verify'],
   ['stats'], ['insights'], ['seed'], ['data'], ['data', 'delete'], ['data', 'export'], ['data', 'import'], ['alerts'], ['alerts', 'test'],
+  ['tokens'], ['tokens', 'list'], ['tokens', 'create'], ['tokens', 'check'], ['tokens', 'deactivate'], ['tokens', 'activate'], ['tokens', 'delete'],
 ];
 
 describe('homeiq-console --help', () => {

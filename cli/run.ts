@@ -6,6 +6,7 @@ import { insightsCommand } from './commands/insights';
 import { provisionCommand } from './commands/provision';
 import { seedCommand } from './commands/seed';
 import { statsCommand } from './commands/stats';
+import { tokensCommand } from './commands/tokens';
 import { verifyCommand } from './commands/verify';
 import { startupProblem } from '../lib/startup';
 import { EXIT, printError, UsageError } from './output';
@@ -14,7 +15,9 @@ const HEADER = 'homeiq-console, the CLI of homeiq-influx-console (reads INFLUXDB
 
 /** One entry per command line: `--help` after a command prints the entries whose words it starts with. */
 const COMMAND_HELP: string[] = [
-  `provision [--dry-run] [--yes] [--json]      plan, then apply the spec's buckets (exit 2: destructive steps need --yes)`,
+  `provision [--dry-run] [--yes] [--json] [--tokens]
+                                              plan, then apply the spec's buckets (exit 2: destructive steps need --yes);
+                                              --tokens also creates the spec's missing tokens and shows each new secret once`,
   `buckets list [--json]                       every bucket of the organization`,
   `buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]`,
   `buckets delete NAME --yes`,
@@ -31,6 +34,14 @@ const COMMAND_HELP: string[] = [
   `data import --bucket B FILE [--dry-run] [--yes] [--json]
                                               line protocol (plain or gzipped), checked first (exit 2: needs --yes to write)`,
   `alerts test [--json]                        a test alert through CONSOLE_ALERT_WEBHOOK_URL (exit 0 when it answered 2xx)`,
+  `tokens list [--json]                        the organization's API tokens and what each can do (never their secrets)`,
+  `tokens create --role writer|reader [--description TEXT] [--out FILE] [--json]
+                                              a token with write (writer) or read (reader) on every spec bucket; the secret goes
+                                              only to FILE (created with mode 600, never overwritten), else once on its own line`,
+  `tokens check [--json]                       diagnose the token read from stdin (exit 0 when it can write every spec bucket)`,
+  `tokens deactivate ID`,
+  `tokens activate ID`,
+  `tokens delete ID --yes                      (exit 2 without --yes: shows what would be deleted)`,
 ];
 
 const USAGE = `${HEADER}\n\n${COMMAND_HELP.map((entry) => `  ${entry}`).join('\n')}\n\n  help, --help, COMMAND --help               this text, or one command's\n`;
@@ -58,6 +69,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   insights: insightsCommand,
   alerts: alertsCommand,
   data: dataCommand,
+  tokens: tokensCommand,
 };
 
 /** Runs one CLI command and returns its exit code; never exits the process (tests call it in-process). */

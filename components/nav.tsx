@@ -12,6 +12,7 @@ const SCREENS = [
   { href: '/storage', label: 'Storage' },
   { href: '/insights', label: 'Insights' },
   { href: '/alerts', label: 'Alerts' },
+  { href: '/tokens', label: 'Tokens' },
   { href: '/audit', label: 'Audit' },
 ] as const;
 

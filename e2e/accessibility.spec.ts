@@ -19,6 +19,7 @@ const SCREENS: { path: string; ready: (page: Page) => Locator }[] = [
   { path: '/insights', ready: (p) => p.getByTestId('freshness-table') },
   { path: '/alerts', ready: (p) => p.getByTestId('webhook') },
   { path: '/audit', ready: (p) => p.getByTestId('audit-row').first() },
+  { path: '/tokens', ready: (p) => p.getByTestId('token-row').first() },
   { path: '/measurements/pattern_aggregates_daily/time_based_daily', ready: (p) => p.getByTestId('latest-points') },
 ];
 

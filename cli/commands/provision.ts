@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import type { ApplyResult, StepResult } from '../../lib/provision/apply';
+import type { ApplyResult, StepResult, TokenStepResult } from '../../lib/provision/apply';
+import type { TokenStep } from '../../lib/provision/token-plan';
 import { hasDestructive, refusedSteps, type Plan, type PlanStep } from '../../lib/provision/plan';
 import { applyProvision } from '../../lib/use-cases/apply-provision';
 import { planProvision } from '../../lib/use-cases/plan-provision';
@@ -17,6 +18,27 @@ function jsonStep(step: PlanStep | StepResult) {
     ...('status' in step ? { status: step.status, message: step.message } : {}),
     ...(step.refused ? { refused: step.refused } : {}),
   };
+}
+
+/** A token step for --json (only with --tokens): the secret of a new token is in it, this once. */
+function jsonTokenStep(step: TokenStep | TokenStepResult) {
+  return {
+    description: step.description,
+    action: step.action,
+    permissions: step.grants,
+    ...(step.tokenID ? { id: step.tokenID } : {}),
+    ...('status' in step ? { status: step.status, message: step.message, ...(step.secret ? { secret: step.secret } : {}) } : {}),
+  };
+}
+
+function printTokenPlan(steps: readonly TokenStep[]): void {
+  process.stdout.write(table(['TOKEN', 'ACTION', 'DETAIL'], steps.map((s) => [s.description, s.action, s.summary])) + '\n');
+}
+
+function printTokenResult(steps: readonly TokenStepResult[]): void {
+  process.stdout.write(table(['TOKEN', 'STATUS', 'MESSAGE'], steps.map((s) => [s.description, s.status, s.message])) + '\n');
+  // Each new secret once, alone on its line after its name: store it now, it is not shown again.
+  for (const s of steps) if (s.secret) process.stdout.write(`secret of ${s.description} (shown once):\n${s.secret}\n`);
 }
 
 /** `1d -> 7d`, `7d`, or `auto` when InfluxDB picks it. */
@@ -56,22 +78,26 @@ function printResult(result: ApplyResult): void {
 }
 
 export async function provisionCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, tokens: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const withTokens = values.tokens === true;
   if (values['dry-run']) {
-    const planned = await planProvision();
+    const planned = await planProvision({ tokens: withTokens });
     if (!planned.ok) {
       if (values.json) printJson({ applied: false, steps: [], error: planned.error });
       else printError(planned.error);
       return EXIT.failed;
     }
     const plan = planned.data;
-    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes });
-    else printPlan(plan);
+    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes, ...(plan.tokens ? { tokens: plan.tokens.map(jsonTokenStep) } : {}) });
+    else {
+      printPlan(plan);
+      if (plan.tokens) printTokenPlan(plan.tokens);
+    }
     const refused = reportRefused(plan);
     return plan.blocker || refused ? EXIT.failed : EXIT.ok;
   }
   // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step.
-  const applied = await applyProvision({}, CLI_ACTOR, { confirmAll: !!values.yes });
+  const applied = await applyProvision({}, CLI_ACTOR, { confirmAll: !!values.yes, tokens: withTokens });
   if (!applied.ok) {
     if (values.json) printJson({ applied: false, steps: [], error: applied.error });
     else printError(applied.error);
@@ -80,10 +106,13 @@ export async function provisionCommand(argv: string[]): Promise<number> {
   const result = applied.data;
   const plan = result.plan;
   if (!values.json) printPlan(plan);
-  if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes });
-  else printResult(result);
+  if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes, ...(result.tokens ? { tokens: result.tokens.map(jsonTokenStep) } : {}) });
+  else {
+    printResult(result);
+    if (result.tokens) printTokenResult(result.tokens);
+  }
   const refused = reportRefused(plan);
-  if (result.steps.some((s) => s.status === 'failed') || plan.blocker || refused) return EXIT.failed;
+  if ([...result.steps, ...(result.tokens ?? [])].some((s) => s.status === 'failed') || plan.blocker || refused) return EXIT.failed;
   if (hasDestructive(plan) && !values.yes) {
     if (!values.json) process.stderr.write('Destructive steps were not applied: rerun with --yes to shorten retention (older data expires).\n');
     return EXIT.needsConfirmation;

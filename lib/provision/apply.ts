@@ -1,16 +1,15 @@
 import 'server-only';
 import { InfluxError, consoleError } from '../errors';
+import { createAuthorization, listAuthorizations } from '../influx/authorizations';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { resolveOrg } from '../influx/session';
 import type { ConsoleSpec } from '../spec/schema';
 import { plan, planBucket, type ApplyResult, type Plan, type PlanStep, type StepResult } from './plan';
+import { planTokens, type TokenStepResult } from './token-plan';
 
-export type { ApplyResult, StepResult };
-
-
-
+export type { ApplyResult, StepResult, TokenStepResult };
 
 export interface ApplyOptions {
   /** Bucket names the user confirmed for destructive steps (typed name, or the CLI's --yes). */
@@ -19,13 +18,47 @@ export interface ApplyOptions {
   confirmAll?: boolean;
   /** Called with each step that did, refused or failed something (not the no-ops): the use case records it. */
   onStep?: (result: StepResult) => void | Promise<void>;
+  /** Plans and applies the spec's tokens too (opt-in: listing tokens needs read on authorizations). */
+  tokens?: boolean;
+  /** Called with each token step that did or failed something: the use case records it, without the secret. */
+  onTokenStep?: (result: TokenStepResult) => void | Promise<void>;
+}
+
+/**
+ * Creates the spec's missing tokens, planned again after the buckets were applied (a token is
+ * granted on bucket IDs). Never deletes or changes a token. Each new secret is in the result, once.
+ */
+export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<ApplyOptions, 'onTokenStep'> = {}, conn: Connection = connection()): Promise<TokenStepResult[]> {
+  const buckets = await listBuckets({ orgID }, conn);
+  const steps = planTokens(spec, { buckets, tokens: await listAuthorizations(orgID, conn) });
+  const ids = new Map(buckets.map((b) => [b.name, b.id]));
+  const results: TokenStepResult[] = [];
+  for (const step of steps) {
+    let result: TokenStepResult;
+    const missing = step.grants.filter((g) => !ids.has(g.bucket)).map((g) => g.bucket);
+    if (step.action === 'noop') result = { ...step, status: 'noop', message: `Nothing to do: token ${step.description} exists.` };
+    else if (missing.length) result = { ...step, status: 'skipped', message: `Not created: ${missing.join(', ')} does not exist (see the bucket steps).` };
+    else {
+      try {
+        const created = await createAuthorization(orgID, step.description, step.grants.map((g) => ({ action: g.action, bucketID: ids.get(g.bucket) ?? '' })), conn);
+        result = { ...step, tokenID: created.token.id, status: 'done', message: `Created token ${step.description} (${created.token.id}); its secret is shown this once.`, secret: created.secret };
+      } catch (e) {
+        result = { ...step, status: 'failed', message: toConsoleError(e).message };
+      }
+    }
+    results.push(result);
+    if (result.status !== 'noop') await opts.onTokenStep?.(result);
+  }
+  return results;
 }
 
 /** Reads the organization and every visible bucket, and plans against them. */
-export async function readPlan(spec: ConsoleSpec, conn: Connection = connection()): Promise<Plan> {
+export async function readPlan(spec: ConsoleSpec, conn: Connection = connection(), opts: { tokens?: boolean } = {}): Promise<Plan> {
   // Buckets of all organizations the token sees, so same-name buckets elsewhere are reported.
   const [org, buckets] = await Promise.all([resolveOrg(conn), listBuckets({}, conn)]);
-  return plan(spec, { orgID: org?.id ?? null, buckets });
+  const p = plan(spec, { orgID: org?.id ?? null, buckets });
+  if (opts.tokens && org) p.tokens = planTokens(spec, { buckets: buckets.filter((b) => b.orgID === org.id), tokens: await listAuthorizations(org.id, conn) });
+  return p;
 }
 
 /**
@@ -47,8 +80,9 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
     steps.push(result);
     if (result.status !== 'noop') await opts.onStep?.(result);
   }
-  const applied = !!p.orgID && steps.every((s) => s.status === 'done' || s.status === 'noop');
-  return { plan: p, applied, steps };
+  const tokens = opts.tokens && p.orgID ? await applyTokens(spec, p.orgID, opts, conn) : undefined;
+  const applied = !!p.orgID && [...steps, ...(tokens ?? [])].every((s) => s.status === 'done' || s.status === 'noop');
+  return { plan: p, applied, steps, ...(tokens ? { tokens } : {}) };
 }
 
 async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, retried = false): Promise<StepResult> {
@@ -94,6 +128,6 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
 
 /** Plan and apply in one call: what the Provision button and `cli provision` do. */
 export async function provision(spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
-  const p = await readPlan(spec, conn);
+  const p = await readPlan(spec, conn, { tokens: opts.tokens });
   return apply(p, spec, opts, conn);
 }

@@ -1,6 +1,7 @@
 import type { ConsoleError } from '../errors';
 import { orgMissing } from '../messages';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
+import type { TokenStep, TokenStepResult } from './token-plan';
 import { formatRetention, shortensRetention } from '../model/retention';
 import { MIN_SHARD_GROUP_SECONDS, retentionBelowShardGroups, shardGroupConflict, shardGroupEffect } from '../model/shard-group';
 
@@ -57,6 +58,8 @@ export interface Plan {
   notes: PlanNote[];
   /** Why nothing can be applied (the organization is missing). */
   blocker?: string;
+  /** The spec's tokens, planned only when asked (`provision --tokens`): listing tokens needs read on authorizations. */
+  tokens?: TokenStep[];
 }
 
 export function settings(retentionSeconds: number, description: string, shardGroupDurationSeconds?: number): BucketSettings {
@@ -165,4 +168,6 @@ export interface ApplyResult {
   /** True when every step that had something to do was done. */
   applied: boolean;
   steps: StepResult[];
+  /** The spec's tokens, when asked: each new one with its secret, this once. */
+  tokens?: TokenStepResult[];
 }

@@ -63,6 +63,19 @@ export const homeiqSourcesSchema = z.object({
 });
 export type HomeiqSources = z.infer<typeof homeiqSourcesSchema>;
 
+/**
+ * A token a HomeIQ service needs: a role on every bucket of the spec (writer: write, reader: read),
+ * or explicit permissions. Provision (with --tokens) creates it when no token of the organization
+ * has the same description and permissions; it never deletes one.
+ */
+export const tokenSpecSchema = z
+  .object({
+    description: identifier,
+    role: z.enum(['writer', 'reader']).optional(),
+    permissions: z.array(z.object({ bucket: bucketNameSchema, action: z.enum(['read', 'write']) })).min(1).optional(),
+  })
+  .refine((t) => (t.role === undefined) !== (t.permissions === undefined), 'needs either a role (writer or reader) or permissions, not both');
+
 export const consoleSpecSchema = z
   .object({
     name: z.string().trim().min(1),
@@ -71,8 +84,17 @@ export const consoleSpecSchema = z
     /** Series a bucket may reach at full retention before Insights warns (InfluxData's monitoring template alerts at 1,000,000). */
     seriesLimit: z.number().int().positive().optional(),
     buckets: z.array(bucketSpecSchema).min(1),
+    tokens: z.array(tokenSpecSchema).optional(),
   })
   .superRefine((spec, ctx) => {
+    const descriptions = new Set<string>();
+    spec.tokens?.forEach((t, i) => {
+      if (descriptions.has(t.description)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'description'], message: `token "${t.description}" appears twice` });
+      descriptions.add(t.description);
+      t.permissions?.forEach((p, j) => {
+        if (!spec.buckets.some((b) => b.name === p.bucket)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'permissions', j, 'bucket'], message: `"${p.bucket}" is not a bucket of the spec` });
+      });
+    });
     const names = new Set<string>();
     spec.buckets.forEach((b, i) => {
       if (names.has(b.name)) ctx.addIssue({ code: 'custom', path: ['buckets', i, 'name'], message: `bucket "${b.name}" appears twice` });
@@ -89,3 +111,4 @@ export type ConsoleSpecInput = z.input<typeof consoleSpecSchema>;
 export type ConsoleSpec = z.output<typeof consoleSpecSchema>;
 export type BucketSpec = ConsoleSpec['buckets'][number];
 export type MeasurementSpec = BucketSpec['measurements'][number];
+export type TokenSpec = NonNullable<ConsoleSpec['tokens']>[number];

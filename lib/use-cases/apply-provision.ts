@@ -2,7 +2,8 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { consoleError } from '../errors';
-import { provision, type ApplyResult, type StepResult } from '../provision/apply';
+import { provision, type ApplyResult, type StepResult, type TokenStepResult } from '../provision/apply';
+import { grantWords } from '../provision/token-plan';
 import { fail, type Result } from '../result';
 import { recordChange, withConnection } from './context';
 
@@ -26,12 +27,28 @@ function record(actor: Actor, step: StepResult): void {
   );
 }
 
+/** A token step in the audit log: its ID, description and permissions, never its secret. */
+function recordToken(actor: Actor, step: TokenStepResult): void {
+  recordChange(
+    actor,
+    {
+      action: 'provision.token.create',
+      bucket: null,
+      before: null,
+      after: step.status === 'done' ? { id: step.tokenID, description: step.description, can: grantWords(step.grants) } : null,
+      result: step.status === 'done' ? 'ok' : step.status === 'skipped' ? 'skipped' : 'failed',
+      message: step.message,
+    },
+    { changed: false },
+  );
+}
+
 /**
  * Re-reads the state, plans and applies: a plan shown earlier is never applied blindly.
  * The Provision button confirms destructive steps by name; the CLI's --yes confirms them all.
  */
-export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean } = {}): Promise<Result<ApplyResult>> {
+export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean; tokens?: boolean } = {}): Promise<Result<ApplyResult>> {
   const input = applyProvisionInputSchema.safeParse(raw ?? {});
   if (!input.success) return fail(consoleError('invalid', 'The confirmation list is malformed.', 'Send {"confirm": ["bucket name", …]}: the names of the buckets whose destructive step you confirm.'));
-  return withConnection(({ spec, conn }) => provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, onStep: (step) => record(actor, step) }, conn));
+  return withConnection(({ spec, conn }) => provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, tokens: opts.tokens, onStep: (step) => record(actor, step), onTokenStep: (step) => recordToken(actor, step) }, conn));
 }

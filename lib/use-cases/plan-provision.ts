@@ -5,6 +5,6 @@ import type { Result } from '../result';
 import { withConnection } from './context';
 
 /** The plan that brings the configured organization to the spec: nothing is changed. */
-export function planProvision(): Promise<Result<Plan>> {
-  return withConnection(({ spec, conn }) => readPlan(spec, conn));
+export function planProvision(opts: { tokens?: boolean } = {}): Promise<Result<Plan>> {
+  return withConnection(({ spec, conn }) => readPlan(spec, conn, opts));
 }

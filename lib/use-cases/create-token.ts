@@ -1,0 +1,46 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor';
+import { InfluxError } from '../errors';
+import { createAuthorization, type NewToken } from '../influx/authorizations';
+import { bucketMissing } from '../messages';
+import { roleAction, TOKEN_ROLES } from '../model/token';
+import { fail, type Result } from '../result';
+import { outcome, recordChange, withInflux } from './context';
+import { invalidInput } from './invalid-input';
+import { tokenSummary } from './token-of-org';
+
+export const createTokenInputSchema = z.strictObject({
+  role: z.enum(TOKEN_ROLES),
+  description: z
+    .string()
+    .trim()
+    .max(255)
+    .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters')
+    .optional(),
+});
+
+/** `AI-5` → `ai5`: the prefix of the spec's default token descriptions (ai5-writer, ai5-reader). */
+export const specSlug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'spec';
+
+/**
+ * Creates a writer (write on every spec bucket) or a reader (read on every spec bucket). The
+ * secret is in the result this once; the audit row has the token's ID and description only.
+ */
+export async function createToken(raw: unknown, actor: Actor): Promise<Result<NewToken>> {
+  const input = createTokenInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  let description = input.data.description ?? '';
+  const result = await withInflux(async ({ spec, influx }) => {
+    description ||= `${specSlug(spec.name)}-${input.data.role}`;
+    const grants = [];
+    for (const b of spec.buckets) {
+      const bucket = await influx.bucket(b.name);
+      if (!bucket) throw new InfluxError(bucketMissing(b.name));
+      grants.push({ action: roleAction(input.data.role), bucketID: bucket.id });
+    }
+    return createAuthorization(influx.org.id, description, grants, influx.conn);
+  });
+  recordChange(actor, outcome(result, { action: 'token.create', bucket: null, before: null, after: (created) => tokenSummary(created.token) }), { changed: false });
+  return result;
+}
