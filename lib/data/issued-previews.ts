@@ -12,6 +12,8 @@ export interface IssuedPreview {
   startNs: bigint;
   stopNs: bigint;
   total: number;
+  /** Points per measurement the preview counted. */
+  points: Readonly<Record<string, number>>;
   issuedAt: number;
 }
 

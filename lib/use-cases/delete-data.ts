@@ -50,6 +50,12 @@ async function targetBucket(influx: InfluxSession, input: DeleteDataInput): Prom
   return bucket;
 }
 
+/** The same points per measurement: equal totals could hide one measurement losing what another gained. */
+const samePoints = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
+};
+
 const totalOf = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
 
 type Counted = Omit<DeletePreview, 'sample' | 'previewId'>;
@@ -78,7 +84,7 @@ export async function previewDataDelete(raw: unknown): Promise<Result<DeletePrev
     const sel = selectionOf(input.data);
     const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
     const sample = counted.total > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
-    const issued = issuePreview({ bucketId: bucket.id, predicate: counted.predicate, startNs: sel.start.ns, stopNs: sel.stop.ns, total: counted.total });
+    const issued = issuePreview({ bucketId: bucket.id, predicate: counted.predicate, startNs: sel.start.ns, stopNs: sel.stop.ns, total: counted.total, points: counted.points });
     return { previewId: issued.id, ...counted, sample };
   });
 }
@@ -119,7 +125,7 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
     const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
     before = counted;
     const shown = input.data.expectedPoints ?? preview.total;
-    if (shown !== preview.total || counted.total !== preview.total) {
+    if (shown !== preview.total || !samePoints(counted.points, preview.points)) {
       throw new InfluxError(
         consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
       );
