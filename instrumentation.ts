@@ -1,7 +1,7 @@
 /**
  * Runs once when the console server starts: routes console output through the JSON log when
  * LOG_FORMAT=json, refuses to start on a configuration error, hands over the admin password on
- * first start, then starts storage sampling.
+ * first start, then starts storage sampling and, when CONSOLE_BACKUP_SCHEDULE is set, scheduled backups.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -18,5 +18,6 @@ export async function register() {
   await handOverAdminPassword();
   const { startSampler } = await import('./lib/use-cases/sample-storage');
   startSampler();
+  (await import('./lib/use-cases/scheduled-backup')).startBackupScheduler();
   log.info('console started');
 }

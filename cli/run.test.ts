@@ -22,6 +22,7 @@ const COMMANDS = [
   ['provision'], ['buckets'], ['buckets', 'list'], ['buckets', 'create'], ['buckets', 'delete'], ['export'], ['verify'],
   ['stats'], ['insights'], ['seed'], ['data'], ['data', 'delete'], ['data', 'export'], ['data', 'import'], ['alerts'], ['alerts', 'test'],
   ['tokens'], ['tokens', 'list'], ['tokens', 'create'], ['tokens', 'check'], ['tokens', 'deactivate'], ['tokens', 'activate'], ['tokens', 'delete'],
+  ['backup'], ['backup', 'create'], ['backup', 'list'], ['backup', 'restore'], ['backup', 'verify'],
 ];
 
 describe('homeiq-console --help', () => {

@@ -1,4 +1,5 @@
 import { alertsCommand } from './commands/alerts';
+import { backupCommand } from './commands/backup';
 import { bucketsCommand } from './commands/buckets';
 import { dataCommand } from './commands/data';
 import { exportCommand } from './commands/export';
@@ -42,6 +43,12 @@ const COMMAND_HELP: string[] = [
   `tokens deactivate ID`,
   `tokens activate ID`,
   `tokens delete ID --yes                      (exit 2 without --yes: shows what would be deleted)`,
+  `backup create [--bucket B…] [--out DIR] [--json]
+                                              back up buckets (default: every bucket of the org) in influx backup's layout, into CONSOLE_BACKUP_DIR`,
+  `backup list [--json]                        the complete backups, newest first, with whether their restore drill passed`,
+  `backup restore ID --bucket B --as NEW [--json]
+                                              restore a bucket into a new one and compare its counts with the backup (exit 1: they differ)`,
+  `backup verify ID [--json]                   restore drill: checksums, restore into a scratch bucket, compare counts, delete it (exit 1: failed)`,
 ];
 
 const USAGE = `${HEADER}\n\n${COMMAND_HELP.map((entry) => `  ${entry}`).join('\n')}\n\n  help, --help, COMMAND --help               this text, or one command's\n`;
@@ -70,6 +77,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   alerts: alertsCommand,
   data: dataCommand,
   tokens: tokensCommand,
+  backup: backupCommand,
 };
 
 /** Runs one CLI command and returns its exit code; never exits the process (tests call it in-process). */

@@ -13,6 +13,7 @@ const SCREENS = [
   { href: '/insights', label: 'Insights' },
   { href: '/alerts', label: 'Alerts' },
   { href: '/tokens', label: 'Tokens' },
+  { href: '/backups', label: 'Backups' },
   { href: '/audit', label: 'Audit' },
 ] as const;
 

@@ -20,6 +20,7 @@ const SCREENS: { path: string; ready: (page: Page) => Locator }[] = [
   { path: '/alerts', ready: (p) => p.getByTestId('webhook') },
   { path: '/audit', ready: (p) => p.getByTestId('audit-row').first() },
   { path: '/tokens', ready: (p) => p.getByTestId('token-row').first() },
+  { path: '/backups', ready: (p) => p.getByRole('button', { name: 'Back up now' }) },
   { path: '/measurements/pattern_aggregates_daily/time_based_daily', ready: (p) => p.getByTestId('latest-points') },
 ];
 

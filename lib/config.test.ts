@@ -8,6 +8,15 @@ describe('configuration', () => {
     expect(c.ok && c.data.influx).toEqual({ ok: true, data: { url: 'http://influxdb:8086', token: 't', org: 'homeiq' } });
   });
 
+  it('puts backups in the data folder\'s backups/ unless CONSOLE_BACKUP_DIR says otherwise, with no schedule and no pruning by default', () => {
+    const c = parseConfig({ CONSOLE_DATA_DIR: '/var/lib/console' }, '/srv');
+    expect(c.ok && c.data).toMatchObject({ backupDir: '/var/lib/console/backups', backupSchedule: { kind: 'off' }, backupKeep: null });
+    const set = parseConfig({ CONSOLE_BACKUP_DIR: '/backups', CONSOLE_BACKUP_SCHEDULE: 'daily@02:30', CONSOLE_BACKUP_KEEP: '7' }, '/srv');
+    expect(set.ok && set.data).toMatchObject({ backupDir: '/backups', backupSchedule: { kind: 'daily', minuteOfDay: 150 }, backupKeep: 7 });
+    const plain = parseConfig({}, '/srv');
+    expect(plain.ok && plain.data.backupDir).toBe('/srv/.data/backups');
+  });
+
   it('reports a missing URL or token as an InfluxDB configuration error, not a start failure', () => {
     const c = parseConfig({});
     expect(c.ok).toBe(true);
@@ -23,6 +32,9 @@ describe('configuration', () => {
     ['INFLUXDB_URL', 'influxdb:8086'],
     ['CONSOLE_ALERT_WEBHOOK_URL', 'http://user:PASSWORD@host:99999/PATHSECRET'],
     ['CONSOLE_ALERT_WEBHOOK_URL', 'ftp://host/PATHSECRET'],
+    ['CONSOLE_BACKUP_SCHEDULE', 'sometimes'],
+    ['CONSOLE_BACKUP_KEEP', '0'],
+    ['CONSOLE_BACKUP_KEEP', 'all'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const c = parseConfig({ [name]: value });
     expect(c.ok).toBe(false);

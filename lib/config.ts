@@ -2,6 +2,7 @@ import 'server-only';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { webhookUrlProblem } from './alerts/webhook';
+import { parseSchedule, type BackupSchedule } from './backup/schedule';
 import { consoleError, InfluxError } from './errors';
 import { fail, ok, type Result } from './result';
 
@@ -45,6 +46,23 @@ const schema = z.object({
   INFLUXDB_ORG: z.preprocess(unset, z.string().trim().max(255, 'INFLUXDB_ORG is too long').default('homeiq')),
   CONSOLE_DATA_DIR: text('CONSOLE_DATA_DIR'),
   CONSOLE_SPEC: text('CONSOLE_SPEC'),
+  /** Where `backup create` and the Backups screen put backups (default: the data folder's `backups/`). */
+  CONSOLE_BACKUP_DIR: text('CONSOLE_BACKUP_DIR'),
+  /** Scheduled backups: off (the default), daily@HH:MM (UTC) or "every 6h". */
+  CONSOLE_BACKUP_SCHEDULE: z.preprocess(
+    unset,
+    z
+      .string()
+      .optional()
+      .transform((v, ctx) => {
+        const parsed = parseSchedule(v);
+        if (parsed.ok) return parsed.schedule;
+        ctx.addIssue({ code: 'custom', message: parsed.message });
+        return z.NEVER;
+      }),
+  ),
+  /** The newest N backups kept after each scheduled backup (unset: every backup is kept). */
+  CONSOLE_BACKUP_KEEP: z.preprocess(unset, z.string().trim().regex(/^([1-9]\d{0,3})$/, 'CONSOLE_BACKUP_KEEP must be a whole number from 1 to 9999').transform(Number).optional()),
   CONSOLE_SAMPLE_INTERVAL_SECONDS: wholeNumber('CONSOLE_SAMPLE_INTERVAL_SECONDS', 1, 86_400, 60),
   CONSOLE_SAMPLER: z.preprocess(unset, z.enum(['on', 'off'], { error: 'CONSOLE_SAMPLER must be "on" or "off"' }).default('on')),
   CONSOLE_ADMIN_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_ADMIN_PASSWORD is too long (1000 characters at most)').optional()),
@@ -83,6 +101,10 @@ export interface ConsoleConfig {
   influx: Result<InfluxEnv>;
   org: string;
   dataDir: string;
+  backupDir: string;
+  backupSchedule: BackupSchedule;
+  /** Null: no backup is ever removed by the schedule. */
+  backupKeep: number | null;
   specPath: string | null;
   sampleIntervalMs: number;
   sampler: boolean;
@@ -118,6 +140,9 @@ export function parseConfig(source: Record<string, string | undefined>, cwd: str
     influx,
     org: v.INFLUXDB_ORG,
     dataDir: resolve(/*turbopackIgnore: true*/ v.CONSOLE_DATA_DIR ?? join(cwd, '.data')),
+    backupDir: resolve(/*turbopackIgnore: true*/ v.CONSOLE_BACKUP_DIR ?? join(v.CONSOLE_DATA_DIR ?? join(cwd, '.data'), 'backups')),
+    backupSchedule: v.CONSOLE_BACKUP_SCHEDULE,
+    backupKeep: v.CONSOLE_BACKUP_KEEP ?? null,
     specPath: v.CONSOLE_SPEC ?? null,
     sampleIntervalMs: v.CONSOLE_SAMPLE_INTERVAL_SECONDS * 1000,
     sampler: v.CONSOLE_SAMPLER === 'on',

@@ -7,7 +7,7 @@ import { TableScroll } from '@/components/table-scroll';
 
 export const metadata: Metadata = { title: 'Audit' };
 
-const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test', 'token.create', 'token.activate', 'token.deactivate', 'token.delete', 'provision.token.create'];
+const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test', 'token.create', 'token.activate', 'token.deactivate', 'token.delete', 'provision.token.create', 'backup.create', 'backup.restore', 'backup.verify'];
 
 function one(v: string | string[] | undefined): string {
   return (Array.isArray(v) ? v[0] : v)?.slice(0, 200) ?? '';

@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
@@ -5,6 +6,9 @@ import { TableScroll } from '@/components/table-scroll';
 import { describeToken } from '@/lib/model/token';
 import { listTokens } from '@/lib/use-cases/list-tokens';
 import { CreateTokenPanel } from './create-token-panel';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Tokens' };
 
 export default async function TokensPage() {
   const tokens = await listTokens();

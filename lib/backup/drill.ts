@@ -1,0 +1,105 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { consoleError, InfluxError } from '../errors';
+import { deleteBucket, findBucket } from '../influx/buckets';
+import { influxManifestSchema, restoreBucket, type BucketMetadata } from '../influx/backup';
+import type { Connection } from '../influx/client';
+import { exportLines } from '../influx/export-query';
+import type { OrgInfo } from '../influx/orgs';
+import type { BucketStats } from '../model/stats';
+import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
+import { errorText, log } from '../log';
+
+/** A bucket's records per measurement (measurements without records left out), and their total. */
+export interface Counts {
+  records: number;
+  measurements: Record<string, number>;
+}
+
+export function countsOf(stats: BucketStats): Counts {
+  const measurements: Record<string, number> = {};
+  for (const m of [...stats.measurements, ...stats.unexpected]) if (m.records > 0) measurements[m.name] = m.records;
+  return { records: Object.values(measurements).reduce((a, b) => a + b, 0), measurements };
+}
+
+/** Null when `actual` equals the counts recorded at backup time, else what differs, per measurement. */
+export function countsDiffer(bucket: string, expected: Counts, actual: Counts): string | null {
+  const names = [...new Set([...Object.keys(expected.measurements), ...Object.keys(actual.measurements)])].sort();
+  const diffs = names.filter((m) => (expected.measurements[m] ?? 0) !== (actual.measurements[m] ?? 0)).map((m) => `${m} has ${actual.measurements[m] ?? 0} records, ${expected.measurements[m] ?? 0} were backed up`);
+  return diffs.length ? `${bucket}: ${diffs.join('; ')}` : null;
+}
+
+export function equalText(counts: Counts): string {
+  const n = Object.keys(counts.measurements).length;
+  return `${counts.records.toLocaleString('en-US')} records in ${n} measurement${n === 1 ? '' : 's'}, equal to the backup`;
+}
+
+/** The raw rows of one shard group of a bucket, as line protocol: how many lines, and their sha256. */
+export interface RowSample {
+  start: string;
+  stop: string;
+  lines: number;
+  sha256: string;
+}
+
+/**
+ * The window the drill compares row by row: the oldest shard group of the backup (the one least
+ * likely to be written to while the backup runs). One shard group: one type per field (export-query.ts).
+ */
+export function sampleWindow(entry: BucketMetadata): { start: string; stop: string } | null {
+  const groups = entry.retentionPolicies.flatMap((rp) => rp.shardGroups ?? []).filter((g) => (g.shards ?? []).length > 0);
+  const oldest = groups.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime))[0];
+  return oldest ? { start: new Date(oldest.startTime).toISOString(), stop: new Date(oldest.endTime).toISOString() } : null;
+}
+
+export async function sampleRows(bucket: string, window: { start: string; stop: string }, conn: Connection): Promise<RowSample> {
+  const hash = createHash('sha256');
+  let lines = 0;
+  for await (const chunk of exportLines({ bucket, measurements: [], ...window }, conn)) {
+    hash.update(chunk.text);
+    lines += chunk.lines;
+  }
+  return { ...window, lines, sha256: hash.digest('hex') };
+}
+
+/** The backup's entry of `bucket` in influx-cli's manifest (the shards and their files). */
+export async function influxEntry(stored: StoredBackup, bucket: string): Promise<BucketMetadata> {
+  const raw: unknown = JSON.parse(await readFile(join(stored.dir, stored.manifest.influxManifest), 'utf8'));
+  const parsed = influxManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new InfluxError(consoleError('invalid', `The influx manifest of backup ${stored.manifest.id} cannot be read.`, 'Run `backup verify` on it; take a new backup.'));
+  const entry = parsed.data.buckets.find((b) => b.bucketName === bucket);
+  if (!entry) throw new InfluxError(consoleError('not_found', `Backup ${stored.manifest.id} has no bucket ${bucket}.`, `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  return entry;
+}
+
+export function manifestBucket(manifest: ConsoleManifest, bucket: string): ConsoleManifest['buckets'][number] {
+  const entry = manifest.buckets.find((b) => b.name === bucket);
+  if (!entry) throw new InfluxError(consoleError('not_found', `Backup ${manifest.id} has no bucket ${bucket}.`, `It holds: ${manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  return entry;
+}
+
+/**
+ * Restores `bucket` of a backup as the new bucket `name` of `org`: its files are checked against
+ * the console manifest first (a changed file is named), and a restore that fails half-way
+ * deletes the bucket it created. Returns the new bucket's ID.
+ */
+export async function restoreAs(stored: StoredBackup, bucket: string, name: string, org: OrgInfo, conn: Connection): Promise<string> {
+  const recorded = manifestBucket(stored.manifest, bucket);
+  const files = stored.manifest.files.filter((f) => f.name === stored.manifest.influxManifest || recorded.files.includes(f.name));
+  const problem = await checkFiles(stored.dir, files);
+  if (problem) throw new InfluxError(consoleError('invalid', `Backup ${stored.manifest.id} is damaged: ${problem}.`, 'Restore from another backup (`backup list`), and take a new one.'));
+  const entry = await influxEntry(stored, bucket);
+  if (await findBucket(org.id, name, conn)) throw new InfluxError(consoleError('conflict', `Bucket ${name} exists: a restore never writes into an existing bucket.`, 'Restore under a new name with --as, or delete that bucket first (after backing it up).'));
+  try {
+    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn);
+    return restored.id;
+  } catch (e) {
+    // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
+    const conflict = e instanceof InfluxError && e.detail.code === 'conflict';
+    const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);
+    if (created) await deleteBucket(created.id, conn).catch((err: unknown) => log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) }));
+    throw e;
+  }
+}

@@ -1,0 +1,358 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat, writeFile } from 'node:fs/promises';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGzip, gzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { z } from 'zod';
+import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { connection, type Connection } from './client';
+import { toConsoleError } from './errors';
+import { log } from '../log';
+
+/**
+ * InfluxDB's backup and restore API, in the layout `influx backup` writes (influx-cli
+ * clients/backup/backup.go): `<base>.bolt.gz` and `<base>.sqlite.gz` (the metadata snapshots),
+ * `<base>.<shardID>.tar.gz` per shard and `<base>.manifest` (manifestVersion 2), so that
+ * `influx restore DIR` reads a console backup. Shards stream from the socket to the file as the
+ * server gzipped them: a shard is never held in memory.
+ */
+
+/** influx-cli's FileCompression, as its manifest encodes it (a Go int: 0 none, 1 gzip). */
+const GZIP_COMPRESSION = 1;
+export const MANIFEST_VERSION = 2;
+
+/** A bucket as /api/v2/backup/metadata describes it; fields this code does not know are kept as they are. */
+const shardSchema = z.looseObject({ id: z.number().int(), shardOwners: z.array(z.looseObject({ nodeID: z.number() })).nullish() });
+const shardGroupSchema = z.looseObject({ id: z.number().int(), startTime: z.string(), endTime: z.string(), shards: z.array(shardSchema).nullish() });
+const retentionPolicySchema = z.looseObject({ name: z.string(), replicaN: z.number(), duration: z.number(), shardGroupDuration: z.number(), shardGroups: z.array(shardGroupSchema).nullish(), subscriptions: z.array(z.unknown()).nullish() });
+export const bucketMetadataSchema = z.looseObject({
+  organizationID: z.string(),
+  organizationName: z.string(),
+  bucketID: z.string(),
+  bucketName: z.string(),
+  description: z.string().optional(),
+  defaultRetentionPolicy: z.string(),
+  retentionPolicies: z.array(retentionPolicySchema),
+});
+export type BucketMetadata = z.infer<typeof bucketMetadataSchema>;
+
+/** One file of a backup as influx-cli's manifest lists it. */
+export interface ManifestFile {
+  fileName: string;
+  size: number;
+  compression: number;
+}
+
+/** A file the backup wrote, with what the console checks it by. */
+export interface WrittenFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** influx-cli's manifest (internal/backup_restore/manifest.go, version 2). */
+export interface InfluxManifest {
+  manifestVersion: number;
+  kv: ManifestFile;
+  sql?: ManifestFile;
+  /** Each shard carries its ManifestFile fields (fileName, size, compression) beside id and shardOwners. */
+  buckets: BucketMetadata[];
+}
+
+export const influxManifestSchema = z.looseObject({
+  manifestVersion: z.literal(MANIFEST_VERSION),
+  kv: z.looseObject({ fileName: z.string(), size: z.number(), compression: z.number() }),
+  sql: z.looseObject({ fileName: z.string(), size: z.number(), compression: z.number() }).optional(),
+  buckets: z.array(bucketMetadataSchema),
+});
+
+/** What the backup API answers when the token is not an operator's: the error says how to get one. */
+export function operatorTokenNeeded(detail: string): ConsoleError {
+  return consoleError(
+    'forbidden',
+    `The backup API needs an operator token: InfluxDB refused this one${detail ? ` (${detail})` : ''}.`,
+    'Create an operator token with `influx auth create --operator --org homeiq` (or use the one `influx setup` printed), set INFLUXDB_TOKEN to it and run the command again.',
+  );
+}
+
+const IDLE_TIMEOUT_MS = 5 * 60_000;
+/** Waits before asking again for a shard InfluxDB could not snapshot (its engine retries for ~1 s itself). */
+const SHARD_RETRY_MS = [500, 1_000, 2_000, 4_000, 8_000, 8_000];
+
+interface Sent {
+  res: IncomingMessage;
+}
+
+/** One request to InfluxDB with the configured token; the answer's body is left to the caller. */
+function send(conn: Connection, method: 'GET' | 'POST', path: string, headers: Record<string, string | number>, body?: Readable | Buffer): Promise<Sent> {
+  const url = new URL(path, conn.env.url + '/');
+  const options: RequestOptions = { method, headers: { Authorization: `Token ${conn.env.token}`, ...headers } };
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise<Sent>((resolve, reject) => {
+    const req = request(url, options, (res) => resolve({ res }));
+    req.setTimeout(IDLE_TIMEOUT_MS, () => req.destroy(Object.assign(new Error('InfluxDB did not answer in time'), { code: 'ETIMEDOUT' })));
+    req.on('error', reject);
+    if (body === undefined) req.end();
+    else if (Buffer.isBuffer(body)) req.end(body);
+    else pipeline(body, req).catch(reject);
+  });
+}
+
+async function readAll(res: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A refusal as the console's error: 401/403 on these endpoints mean the token is not an operator's. */
+async function refusal(res: IncomingMessage, what: string): Promise<InfluxError> {
+  const text = (await readAll(res)).toString('utf8').slice(0, 2_000);
+  let message = '';
+  try {
+    const json = JSON.parse(text) as { message?: unknown };
+    if (typeof json.message === 'string') message = json.message;
+  } catch {
+    message = text.trim();
+  }
+  const status = res.statusCode ?? 0;
+  if (status === 401 || status === 403) return new InfluxError(operatorTokenNeeded(message));
+  if (status >= 500) return new InfluxError(consoleError('unreachable', `InfluxDB answered ${what} with an error (${status})${message ? `: ${message.slice(0, 300)}` : ''}.`, 'InfluxDB may be starting, overloaded or out of disk: check the influxd log, then run the command again.'));
+  const code = res.headers['x-platform-error-code'];
+  return new InfluxError(toConsoleError({ statusCode: status, json: { message, ...(typeof code === 'string' ? { code } : {}) }, headers: res.headers }));
+}
+
+/** The local disk's errors: the caller says what they mean for its folder (a full disk, no permission). */
+const FILE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'ENOENT', 'EEXIST', 'EISDIR', 'EMFILE', 'EIO']);
+
+/** Errors of the socket (influxd stopped mid-way, a timeout) as the console's; ours and the disk's pass through. */
+function asInfluxError(e: unknown): unknown {
+  if (e instanceof InfluxError) return e;
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && FILE_CODES.has(code) && typeof (e as { syscall?: unknown }).syscall === 'string') return e;
+  return new InfluxError(toConsoleError(e));
+}
+
+/** Counts and hashes what passes, so a file's checksum costs no second read. */
+function tap(): Transform & { bytes: number; digest(): string } {
+  const hash = createHash('sha256');
+  const t = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      t.bytes += chunk.length;
+      done(null, chunk);
+    },
+  }) as Transform & { bytes: number; digest(): string };
+  t.bytes = 0;
+  t.digest = () => hash.digest('hex');
+  return t;
+}
+
+/** Streams `source` to `path` (gzipping it on the way unless it already is), hashing what is written. */
+async function streamToFile(source: Readable, path: string, gzipIt: boolean, name: string): Promise<WrittenFile> {
+  const counted = tap();
+  const file = createWriteStream(path, { flags: 'wx', mode: 0o600 });
+  if (gzipIt) await pipeline(source, createGzip(), counted, file);
+  else await pipeline(source, counted, file);
+  const size = (await stat(path)).size;
+  if (size !== counted.bytes) throw new InfluxError(consoleError('internal', `The backup file ${name} has ${size} bytes on disk, ${counted.bytes} were written.`, 'Check the disk of the backup folder, then back up again.'));
+  return { name, bytes: counted.bytes, sha256: counted.digest() };
+}
+
+const gzipAsync = promisify(gzip);
+
+async function writeSmall(dir: string, name: string, content: Buffer): Promise<WrittenFile> {
+  await writeFile(join(dir, name), content, { flag: 'wx', mode: 0o600 });
+  return { name, bytes: content.length, sha256: createHash('sha256').update(content).digest('hex') };
+}
+
+interface Part {
+  name: string;
+  body: Buffer;
+}
+
+/** The parts of a multipart/mixed body (the metadata snapshot: a bolt file, an SQLite file, a JSON list). */
+export function multipartParts(body: Buffer, boundary: string): Part[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: Part[] = [];
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (body.subarray(start, start + 2).toString() === '--') break;
+    const headerEnd = body.indexOf('\r\n\r\n', start);
+    if (headerEnd === -1) break;
+    const next = body.indexOf(Buffer.from(`\r\n--${boundary}`), headerEnd + 4);
+    if (next === -1) break;
+    const headers = body.subarray(start, headerEnd).toString('utf8');
+    const name = /name="([^"]*)"/i.exec(headers)?.[1] ?? '';
+    parts.push({ name, body: body.subarray(headerEnd + 4, next) });
+    at = next + 2;
+  }
+  return parts;
+}
+
+export interface MetadataSnapshot {
+  kv: WrittenFile;
+  sql: WrittenFile | null;
+  buckets: BucketMetadata[];
+}
+
+/**
+ * The metadata snapshot (KV and SQL stores, and every bucket with its shards), the stores written
+ * gzipped to `<base>.bolt.gz` and `<base>.sqlite.gz` as influx-cli names them. The snapshot is a
+ * few hundred kilobytes: it is read whole, then written.
+ */
+export async function downloadMetadata(dir: string, base: string, conn: Connection = connection()): Promise<MetadataSnapshot> {
+  try {
+    const { res } = await send(conn, 'GET', '/api/v2/backup/metadata', { 'Accept-Encoding': 'identity' });
+    if (res.statusCode !== 200) throw await refusal(res, 'the metadata snapshot');
+    const boundary = /boundary="?([^";]+)"?/i.exec(res.headers['content-type'] ?? '')?.[1];
+    if (!boundary) throw new InfluxError(consoleError('internal', 'InfluxDB answered the metadata snapshot without a multipart boundary.'));
+    const parts = multipartParts(await readAll(res), boundary);
+    const kvPart = parts.find((p) => p.name === 'kv');
+    const bucketsPart = parts.find((p) => p.name === 'buckets');
+    if (!kvPart || !bucketsPart) throw new InfluxError(consoleError('internal', `InfluxDB's metadata snapshot lacks its ${kvPart ? 'buckets' : 'kv'} part.`));
+    const buckets = z.array(bucketMetadataSchema).parse(JSON.parse(bucketsPart.body.toString('utf8')));
+    const sqlPart = parts.find((p) => p.name === 'sql');
+    const kv = await writeSmall(dir, `${base}.bolt.gz`, await gzipAsync(kvPart.body));
+    const sql = sqlPart ? await writeSmall(dir, `${base}.sqlite.gz`, await gzipAsync(sqlPart.body)) : null;
+    return { kv, sql, buckets };
+  } catch (e) {
+    throw asInfluxError(e);
+  }
+}
+
+/**
+ * One shard's TSM snapshot (a tar), streamed to `<base>.<shardID>.tar.gz` as InfluxDB gzipped it;
+ * null when the shard was removed meanwhile (influx-cli skips it the same way).
+ */
+export async function downloadShard(dir: string, base: string, shardId: number, conn: Connection = connection(), retryDelaysMs: readonly number[] = SHARD_RETRY_MS): Promise<WrittenFile | null> {
+  try {
+    let { res } = await send(conn, 'GET', `/api/v2/backup/shards/${shardId}`, { 'Accept-Encoding': 'gzip' });
+    // A shard whose cache is being snapshotted (a compaction, a write going cold) answers 500 for a moment: asked again, it answers.
+    for (const delay of retryDelaysMs) {
+      if ((res.statusCode ?? 0) < 500) break;
+      log.warn('backup: InfluxDB could not snapshot a shard, asking again', { shard: shardId, status: res.statusCode, answer: (await readAll(res)).toString('utf8').slice(0, 300), retryInMs: delay });
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      ({ res } = await send(conn, 'GET', `/api/v2/backup/shards/${shardId}`, { 'Accept-Encoding': 'gzip' }));
+    }
+    if (res.statusCode === 404) {
+      res.resume();
+      return null;
+    }
+    if (res.statusCode !== 200) throw await refusal(res, `the backup of shard ${shardId}`);
+    const name = `${base}.${shardId}.tar.gz`;
+    return await streamToFile(res, join(dir, name), res.headers['content-encoding'] !== 'gzip', name);
+  } catch (e) {
+    throw asInfluxError(e);
+  }
+}
+
+export interface BackedUpBucket {
+  metadata: BucketMetadata;
+  /** The bucket's shard files, in manifest order. */
+  files: WrittenFile[];
+}
+
+export interface BucketBackup {
+  /** Every file written, the influx manifest last. */
+  files: WrittenFile[];
+  buckets: BackedUpBucket[];
+  manifest: InfluxManifest;
+  /** `<base>.manifest`, the file `influx restore` looks for. */
+  manifestFile: string;
+}
+
+/**
+ * Backs up the named buckets of one organization into `dir` in influx-cli's layout, shard after
+ * shard. The caller owns `dir` (a partial folder it removes on failure).
+ */
+export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection = connection()): Promise<BucketBackup> {
+  const meta = await downloadMetadata(dir, base, conn);
+  const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
+  const backedUp: BackedUpBucket[] = [];
+  const entries: InfluxManifest['buckets'] = [];
+  for (const name of names) {
+    const bucket = meta.buckets.find((b) => b.organizationID === orgID && b.bucketName === name);
+    if (!bucket) throw new InfluxError(consoleError('not_found', `InfluxDB's metadata snapshot has no bucket ${name} in this organization.`, 'It may have been deleted meanwhile: list the buckets and back up again.'));
+    const bucketFiles: WrittenFile[] = [];
+    const retentionPolicies = [];
+    for (const rp of bucket.retentionPolicies) {
+      const shardGroups = [];
+      for (const sg of rp.shardGroups ?? []) {
+        const shards = [];
+        for (const shard of sg.shards ?? []) {
+          const written = await downloadShard(dir, base, shard.id, conn);
+          if (!written) continue;
+          bucketFiles.push(written);
+          shards.push({ ...shard, shardOwners: shard.shardOwners ?? [], fileName: written.name, size: written.bytes, compression: GZIP_COMPRESSION });
+        }
+        shardGroups.push({ ...sg, shards });
+      }
+      retentionPolicies.push({ ...rp, shardGroups, subscriptions: rp.subscriptions ?? [] });
+    }
+    entries.push({ ...bucket, retentionPolicies });
+    backedUp.push({ metadata: bucket, files: bucketFiles });
+    files.push(...bucketFiles);
+  }
+  const manifest: InfluxManifest = {
+    manifestVersion: MANIFEST_VERSION,
+    kv: { fileName: meta.kv.name, size: meta.kv.bytes, compression: GZIP_COMPRESSION },
+    ...(meta.sql ? { sql: { fileName: meta.sql.name, size: meta.sql.bytes, compression: GZIP_COMPRESSION } } : {}),
+    buckets: entries,
+  };
+  const manifestFile = await writeSmall(dir, `${base}.manifest`, Buffer.from(JSON.stringify(manifest, null, 2) + '\n'));
+  files.push(manifestFile);
+  return { files, buckets: backedUp, manifest, manifestFile: manifestFile.name };
+}
+
+/** The shard files of a bucket entry of an influx manifest, with their IDs. */
+export function shardFiles(entry: BucketMetadata): { id: number; fileName: string }[] {
+  return entry.retentionPolicies.flatMap((rp) => (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => ({ id: s.id, fileName: String((s as { fileName?: unknown }).fileName ?? '') }))));
+}
+
+/** The bucket entry as /api/v2/restore/bucketMetadata takes it: without the local file fields. */
+function restorable(entry: BucketMetadata, name: string): unknown {
+  return {
+    ...entry,
+    bucketName: name,
+    retentionPolicies: entry.retentionPolicies.map((rp) => ({
+      ...rp,
+      shardGroups: (rp.shardGroups ?? []).map((sg) => ({ ...sg, shards: (sg.shards ?? []).map((s) => ({ id: s.id, shardOwners: s.shardOwners ?? [] })) })),
+    })),
+  };
+}
+
+/**
+ * Restores a bucket's files from `dir` into a NEW bucket `name` of the same organization:
+ * bucketMetadata creates it with the backed-up shard groups, then each shard file is posted to
+ * the new shard ID the server mapped it to. InfluxDB refuses a name in use (conflict).
+ */
+export async function restoreBucket(dir: string, entry: BucketMetadata, name: string, conn: Connection = connection()): Promise<{ id: string; name: string; shards: number }> {
+  try {
+    const body = Buffer.from(JSON.stringify(restorable(entry, name)));
+    const { res } = await send(conn, 'POST', '/api/v2/restore/bucketMetadata', { 'Content-Type': 'application/json', 'Content-Length': body.length }, body);
+    if (res.statusCode !== 201 && res.statusCode !== 200) throw await refusal(res, `the restore of ${name}'s metadata`);
+    const mapping = z.object({ id: z.string(), name: z.string(), shardMappings: z.array(z.object({ oldId: z.number(), newId: z.number() })).nullish() }).parse(JSON.parse((await readAll(res)).toString('utf8')));
+    const newIds = new Map((mapping.shardMappings ?? []).map((m) => [m.oldId, m.newId]));
+    let shards = 0;
+    for (const shard of shardFiles(entry)) {
+      const newId = newIds.get(shard.id);
+      if (newId === undefined) throw new InfluxError(consoleError('internal', `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`, `Delete the bucket ${name} and restore again.`));
+      const path = join(dir, shard.fileName);
+      const size = (await stat(path)).size;
+      const sent = await send(conn, 'POST', `/api/v2/restore/shards/${newId}`, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size }, createReadStream(path));
+      if (sent.res.statusCode !== 204 && sent.res.statusCode !== 200) throw await refusal(sent.res, `the restore of shard ${newId}`);
+      sent.res.resume();
+      shards++;
+    }
+    return { id: mapping.id, name: mapping.name, shards };
+  } catch (e) {
+    throw asInfluxError(e);
+  }
+}
