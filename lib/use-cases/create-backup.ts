@@ -37,7 +37,7 @@ const isFileError = (e: unknown) => !(e instanceof InfluxError) && typeof (e as 
 export async function createBackup(input: BackupInput, actor: Actor): Promise<Result<CreatedBackup>> {
   let names: string[] = [...new Set(input.buckets ?? [])];
   const result = await withInflux(async (ctx) => {
-    const root = input.out ? resolve(input.out) : ctx.config.backupDir;
+    const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
     const existing = await ctx.influx.buckets();
     if (names.length === 0) names = existing.filter((b) => !b.system).map((b) => b.name).sort();
     if (names.length === 0) throw new InfluxError(consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'));

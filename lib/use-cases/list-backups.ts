@@ -18,7 +18,7 @@ export interface BackupSummary {
 /** The complete backups of the backup folder, newest first (partial ones are never listed). */
 export function listBackups(opts: { dir?: string } = {}): Promise<Result<BackupSummary[]>> {
   return withSpec(async (ctx) => {
-    const stored = await listStored(opts.dir ? resolve(opts.dir) : ctx.config.backupDir);
+    const stored = await listStored(opts.dir ? resolve(/*turbopackIgnore: true*/ opts.dir) : ctx.config.backupDir);
     return stored.map(({ manifest: m }) => ({ id: m.id, createdAt: m.createdAt, bytes: m.bytes, buckets: m.buckets.map((b) => b.name), verified: m.verified?.ok ?? null, verifiedAt: m.verified?.at ?? null, detail: m.verified?.detail ?? null }));
   });
 }
