@@ -7,6 +7,7 @@ import { provisionThroughUi } from './support/steps';
 const api = influxApi(e2eServers().main);
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const WIDTHS = [1440, 390];
+const SCHEMES = ['light', 'dark'] as const;
 
 /** Every console screen, and what shows it has its content (not a loading line). */
 const SCREENS: { path: string; ready: (page: Page) => Locator }[] = [
@@ -64,29 +65,36 @@ test.describe('every screen with sample data', () => {
     await context.close();
   });
 
-  for (const width of WIDTHS) {
-    test(`has no WCAG 2.1 A/AA violation at ${width} px${width < 400 ? ', and no page is wider than the phone' : ''}`, async ({ page }) => {
-      test.setTimeout(180_000);
-      await page.setViewportSize({ width, height: 900 });
-      const bucketId = (await api.buckets()).find((b) => b.name === 'pattern_aggregates_daily')?.id ?? '';
-      const screens = [...SCREENS, { path: `/buckets/${bucketId}`, ready: (p: Page) => p.getByTestId('delete-data') }];
-      const found: Record<string, string[]> = {};
-      const wide: Record<string, string> = {};
-      for (const screen of screens) {
-        await page.goto(screen.path);
-        await expect(screen.ready(page)).toBeVisible({ timeout: 20_000 });
-        await settle(page);
-        const v = await violations(page);
-        if (v.length) found[screen.path] = v;
-        if (width < 400) {
-          const { scrollWidth, innerWidth, culprits } = await overflow(page);
-          if (scrollWidth > innerWidth) wide[screen.path] = `${scrollWidth} px: ${culprits.join(' | ')}`;
-          if (screen.path === '/buckets') await page.screenshot({ path: 'test-results/screenshots/buckets-390.png', fullPage: true });
+  for (const scheme of SCHEMES) {
+    for (const width of WIDTHS) {
+      test(`has no WCAG 2.1 A/AA violation at ${width} px in ${scheme}${width < 400 ? ', and no page is wider than the phone' : ''}`, async ({ page }) => {
+        test.setTimeout(180_000);
+        await page.setViewportSize({ width, height: 900 });
+        // No stored choice: the console follows the system's preference.
+        await page.emulateMedia({ colorScheme: scheme });
+        const bucketId = (await api.buckets()).find((b) => b.name === 'pattern_aggregates_daily')?.id ?? '';
+        const screens = [...SCREENS, { path: `/buckets/${bucketId}`, ready: (p: Page) => p.getByTestId('delete-data') }];
+        const found: Record<string, string[]> = {};
+        const wide: Record<string, string> = {};
+        for (const screen of screens) {
+          await page.goto(screen.path);
+          expect(await page.evaluate(() => document.documentElement.classList.contains('dark')), screen.path).toBe(scheme === 'dark');
+          await expect(screen.ready(page)).toBeVisible({ timeout: 20_000 });
+          await settle(page);
+          const v = await violations(page);
+          if (v.length) found[screen.path] = v;
+          if (width < 400) {
+            const { scrollWidth, innerWidth, culprits } = await overflow(page);
+            if (scrollWidth > innerWidth) wide[screen.path] = `${scrollWidth} px: ${culprits.join(' | ')}`;
+            if (screen.path === '/buckets') await page.screenshot({ path: `test-results/screenshots/buckets-390-${scheme}.png`, fullPage: true });
+          }
+          if (scheme === 'dark' && width > 400 && screen.path === '/buckets') await page.screenshot({ path: 'docs/screenshots/buckets-dark.png', fullPage: true });
+          if (scheme === 'dark' && width > 400 && screen.path === '/storage') await page.screenshot({ path: 'test-results/screenshots/storage-dark.png', fullPage: true });
         }
-      }
-      expect(found).toEqual({});
-      expect(wide).toEqual({});
-    });
+        expect(found).toEqual({});
+        expect(wide).toEqual({});
+      });
+    }
   }
 
   test('the sign-in page has no WCAG 2.1 A/AA violation and fits a phone', async ({ browser }, info) => {
@@ -189,5 +197,30 @@ test.describe('from the keyboard alone', () => {
     await expect(page.locator(':focus')).toContainText('Provisioned');
     await expect(page.getByTestId('plan-summary')).toContainText('Nothing to do');
     await expect(provision).toBeDisabled();
+  });
+});
+
+test.describe('the theme', () => {
+  test('follows the system, and a choice of Light or Dark is kept in this browser with no light flash on load', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto('/buckets');
+    const dark = () => page.evaluate(() => document.documentElement.classList.contains('dark'));
+    expect(await dark()).toBe(true);
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await dark()).toBe(false);
+    // Stored: a reload starts light before any of the console's code runs (the inline script in <head>).
+    await page.goto('/buckets', { waitUntil: 'commit' });
+    await page.waitForSelector('body', { state: 'attached' });
+    expect(await dark()).toBe(false);
+    await page.getByLabel('Theme').selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    expect(await dark()).toBe(true);
+    await expect(page.getByLabel('Theme')).toHaveValue('dark');
+    // Back to System: the preference decides again, live.
+    await page.getByLabel('Theme').selectOption('system');
+    expect(await dark()).toBe(false);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(dark).toBe(true);
   });
 });

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
-import { e2eServers } from './support/servers';
+import { e2eServers, MAIN_CONSOLE_URL, VIEWER_PASSWORD } from './support/servers';
+import { signInThroughUi } from './support/steps';
 
 const server = e2eServers().main;
 const api = influxApi(server);
@@ -62,4 +65,22 @@ test('export downloads a file that imports back', async ({ page }) => {
   await button.click();
   await expect(importPanel.getByTestId('import-done')).toContainText(`Imported 16 lines into ${TARGET}`);
   expect(await rawRows(TARGET)).toBe(await rawRows(SOURCE));
+});
+
+test('a viewer exports too (it changes nothing), and is told in words that deleting and importing are for the admin', async ({ browser }) => {
+  const source = (await api.buckets()).find((b) => b.name === SOURCE);
+  if (!source) throw new Error('the test bucket is missing');
+  const context = await browser.newContext({ baseURL: MAIN_CONSOLE_URL });
+  const page = await context.newPage();
+  await signInThroughUi(page, MAIN_CONSOLE_URL, VIEWER_PASSWORD);
+  await page.goto(`/buckets/${source.id}`);
+  await expect(page.getByTestId('read-only-note')).toContainText('export its points');
+  await expect(page.getByTestId('import-data')).toHaveCount(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-data').getByRole('link', { name: `Download ${SOURCE}.lp.gz` }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^${SOURCE}-\\d{4}-\\d{2}-\\d{2}\\.lp\\.gz$`));
+  const text = gunzipSync(readFileSync(await download.path())).toString('utf8');
+  expect(text).toContain('time_based_daily,domain=light');
+  await context.close();
 });

@@ -48,6 +48,12 @@ test('the Insights screen with sample data shows the driver, the writer change a
   await expect(timeBased.getByTestId('series-per-day').locator('.recharts-bar-rectangle').first()).toBeVisible();
   await expect(page.getByTestId('bucket-insights-pattern_aggregates_daily').getByTestId('headroom')).toContainText('series of headroom');
 
+  // Findings grouped by kind, each group closed at first: its title says how far it reaches.
+  const group = page.getByTestId('writer-findings').getByTestId('finding-group-time-tag');
+  await expect(group.locator('summary')).toContainText(/A tag that grows with time · \d+ measurements?/);
+  await expect(group.getByTestId('group-change')).toBeHidden();
+  await group.locator('summary').click();
+  await expect(group.getByTestId('group-change')).toContainText('Write the period as a field');
   // The writer change: the one line of HomeIQ's writer, copyable.
   const finding = page.getByTestId('writer-findings').getByTestId('finding-time-tag-time_based_daily');
   await expect(finding.getByTestId('writer-change')).toContainText('.field("date", date)');

@@ -18,7 +18,10 @@ test('shows storage growth charts with sample data, and warns when a budget is s
   const daily = page.getByTestId('growth-pattern_aggregates_daily');
   await expect(daily.getByTestId('projection-records')).not.toHaveText('—');
   // InfluxDB publishes a new bucket's disk size a few seconds after the write; the screen refreshes every 15 s.
-  await expect(daily.getByTestId('disk-now')).not.toHaveText('0 B', { timeout: 45_000 });
+  // Until then it says pending (records are there), never 0 B.
+  await expect(daily.getByTestId('disk-now')).not.toHaveText(/^(0 B|pending)$/, { timeout: 45_000 });
+  await expect(daily.getByTestId('measured-growth')).toContainText('pending');
+  await expect(daily.getByTestId('measured-growth')).toContainText('needs 6 h');
   // The sampler (every 2 s in this test run) fills the disk chart.
   await expect(page.getByTestId('chart-disk').locator('.recharts-line-curve').first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('chart-records-pattern_aggregates_daily').locator('.recharts-bar-rectangle').first()).toBeVisible();

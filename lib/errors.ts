@@ -24,6 +24,8 @@ export interface ConsoleError {
   fields?: Record<string, string>;
   /** The request it happened in, as the server log names it. */
   requestId?: string;
+  /** Set when the error is only that this bucket does not exist (yet): screens show "not provisioned", not a failure. */
+  missingBucket?: string;
 }
 
 /** Thrown inside lib/ only; use cases turn it back into a value with `toConsoleError`. */

@@ -11,7 +11,7 @@ export function orgMissing(org: string): ConsoleError {
 }
 
 export function bucketMissing(name: string, fix: string = PROVISION_FIX): ConsoleError {
-  return consoleError('not_found', `Bucket ${name} does not exist.`, fix);
+  return { ...consoleError('not_found', `Bucket ${name} does not exist.`, fix), missingBucket: name };
 }
 
 /** An ID that is not a bucket of the configured organization: nothing about it is revealed. */

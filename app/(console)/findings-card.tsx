@@ -5,17 +5,20 @@ import { useState } from 'react';
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
-import { errorDetail } from '@/lib/client/fetch-result';
-import { detectorWarnings, FRESHNESS_KINDS, groupFindings } from '@/lib/client/insights-view';
+import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
+import { detectorWarnings, FRESHNESS_KINDS } from '@/lib/client/insights-view';
+import { FindingGroups } from '@/components/finding-groups';
 import { useInsights } from '@/lib/client/use-insights';
 
-/** The Overview's open findings: a detector gone silent first, by name, then the rest in a line each. */
+/** The Overview's open findings: a detector gone silent first, by name, then the rest grouped by kind. */
 export function FindingsCard() {
   const { data, error, isPending } = useInsights();
   const [now] = useState(() => Date.now());
   const warnings = data ? detectorWarnings(data, now) : [];
-  const others = data ? groupFindings(data.findings.filter((f) => !FRESHNESS_KINDS.includes(f.kind))) : [];
+  const others = data ? data.findings.filter((f) => !FRESHNESS_KINDS.includes(f.kind)) : [];
   const total = data ? data.findings.length : 0;
+  // Before provisioning there is nothing to find: the spec's tiles say so once, above.
+  if (isBucketMissing(error)) return null;
   return (
     <Card title="Open findings" actions={data ? <Badge tone={warnings.length ? 'red' : total ? 'amber' : 'green'}>{total ? `${total} open` : 'none'}</Badge> : null}>
       {isPending ? <p className="text-sm text-slate-500">Looking at series, tags and last writes…</p> : null}
@@ -37,19 +40,7 @@ export function FindingsCard() {
               ))}
             </ul>
           ) : null}
-          {others.length ? (
-            <ul className="list-disc pl-5 text-slate-700" data-testid="overview-findings">
-              {others.map((g) => (
-                <li key={g.kind} data-kind={g.kind}>
-                  <span className="font-medium">{g.title}</span> ({g.where.length}):{' '}
-                  <span className="font-mono text-xs">
-                    {g.where.slice(0, 4).join(', ')}
-                    {g.where.length > 4 ? `, and ${g.where.length - 4} more` : ''}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          <FindingGroups findings={others} show="places" testId="overview-findings" />
           {total === 0 ? <p className="text-slate-500">No open findings: every detector writes on time, series stay bounded and no write was rejected.</p> : null}
           <Link href="/insights" className="font-medium text-indigo-700 underline">
             Open Insights →

@@ -24,7 +24,7 @@ export function LastVerifyCard() {
             <ul className="list-disc pl-5 text-slate-700">
               {problems.slice(0, 5).map((c) => (
                 <li key={c.id}>
-                  <span className={c.status === 'fail' ? 'text-red-700' : 'text-amber-700'}>{c.status}</span> {c.title}: {c.detail}
+                  <span className={c.status === 'fail' ? 'text-red-700' : 'text-amber-700'}>{c.status}</span> {c.title}: {c.grouped ? `${c.grouped.lead} Details on Verify.` : c.detail}
                 </li>
               ))}
             </ul>

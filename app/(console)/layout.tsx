@@ -3,6 +3,7 @@ import { ConnectionBanner } from '@/components/connection-banner';
 import { Nav } from '@/components/nav';
 import { RoleProvider } from '@/components/role-context';
 import { SessionMenu } from '@/components/session-menu';
+import { ThemeToggle } from '@/components/theme-toggle';
 import { currentSession } from '@/lib/auth/guard';
 
 // Every screen reads the live server and the active spec (CONSOLE_SPEC) at request time.
@@ -12,7 +13,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await currentSession();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only rounded-md bg-indigo-700 px-3 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30">
+      <a href="#main" className="sr-only rounded-md bg-indigo-700 px-3 dark:bg-indigo-600 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30">
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -23,6 +24,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
           <div className="flex flex-wrap items-center gap-4">
             <Nav />
+            <ThemeToggle />
             {session ? <SessionMenu role={session.role} /> : null}
           </div>
         </div>

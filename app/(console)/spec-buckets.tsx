@@ -5,8 +5,9 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Badge } from '@/components/badge';
 import { ErrorPanel } from '@/components/error-panel';
-import { errorDetail } from '@/lib/client/fetch-result';
-import { formatBytes, formatCount } from '@/lib/client/format';
+import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
+import { NotProvisioned } from '@/components/not-provisioned';
+import { diskFigure, formatCount } from '@/lib/client/format';
 import { findingCounts } from '@/lib/client/insights-view';
 import { bucketVerdict, recentDays } from '@/lib/client/overview-view';
 import { useBuckets } from '@/lib/client/use-buckets';
@@ -16,6 +17,7 @@ import { useStats } from '@/lib/client/use-stats';
 import { useStorage } from '@/lib/client/use-storage';
 import { formatRetention } from '@/lib/model/retention';
 import { Figure } from '@/components/figure';
+import { plural } from '@/lib/model/plural';
 
 const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-16 text-xs text-slate-600">Drawing…</p> });
 
@@ -43,8 +45,10 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
   return (
     <div className="space-y-4">
       {list.error ? <ErrorPanel error={errorDetail(list.error)} /> : null}
-      {stats.error ? <ErrorPanel error={errorDetail(stats.error)} title="Records unavailable" /> : null}
-      {storage.error ? <ErrorPanel error={errorDetail(storage.error)} title="Bytes on disk and growth unavailable" /> : null}
+      {missing > 0 ? <NotProvisioned missing={missing} total={buckets.length} specName={specName} heading="h3" /> : null}
+      {/* A bucket that does not exist yet is the state above, not a failure of each query. */}
+      {stats.error && !isBucketMissing(stats.error) ? <ErrorPanel error={errorDetail(stats.error)} title="Records unavailable" /> : null}
+      {storage.error && !isBucketMissing(storage.error) ? <ErrorPanel error={errorDetail(storage.error)} title="Bytes on disk and growth unavailable" /> : null}
       <div className="grid gap-4 md:grid-cols-2">
         {buckets.map((b) => {
           const actual = list.data?.find((x) => x.name === b.name);
@@ -53,6 +57,7 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
           const st = storage.data?.buckets.find((x) => x.name === b.name);
           const ins = insights.data?.buckets.find((x) => x.name === b.name);
           const series = ins?.series ?? st?.series ?? null;
+          const disk = diskFigure(s?.records ?? st?.records ?? null, st?.diskBytes ?? null);
           const open = findings ? (findings[b.name] ?? 0) : null;
           const checks = verify.data ? bucketVerdict(verify.data.checks, b.name) : null;
           return (
@@ -73,7 +78,7 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
               <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 <Figure label="Records" value={s ? formatCount(s.records) : '—'} testId="tile-records" />
                 <Figure label="Series" value={series === null ? '—' : formatCount(series)} hint={ins ? `→ ${formatCount(ins.projectedSeries)} at full retention` : undefined} testId="tile-series" />
-                <Figure label="On disk" value={st?.diskBytes == null ? '—' : formatBytes(st.diskBytes)} testId="tile-disk" />
+                <Figure label="On disk" value={disk.value} hint={disk.hint} testId="tile-disk" />
                 <Figure label="Growth per day" value={st?.projection.recordsPerDay == null ? '—' : `${formatCount(st.projection.recordsPerDay)} rec`} testId="tile-growth" />
               </dl>
               {st && st.recordsPerDay.length ? (
@@ -87,11 +92,11 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
                   Last verification: {verify.data === null ? <span className="text-slate-500">none yet</span> : checks ? <Badge tone={checks.tone}>{checks.text}</Badge> : '—'}
                 </span>
                 <Link href="/insights" className="text-indigo-700 underline" data-testid="tile-findings">
-                  {open === null ? 'Insights' : open === 0 ? 'No open findings' : `${open} open ${open === 1 ? 'finding' : 'findings'}`} →
+                  {open === null ? 'Insights' : open === 0 ? 'No open findings' : plural(open, 'open finding')} →
                 </Link>
               </div>
               <details className="mt-2 text-xs">
-                <summary className="cursor-pointer text-slate-500">{b.measurements.length} measurements</summary>
+                <summary className="cursor-pointer text-slate-500">{plural(b.measurements.length, 'measurement')}</summary>
                 <ul className="mt-1 grid grid-cols-1 gap-0.5 sm:grid-cols-2">
                   {b.measurements.map((m) => (
                     <li key={m.name}>
@@ -104,14 +109,6 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
           );
         })}
       </div>
-      {missing > 0 ? (
-        <p className="text-sm">
-          {missing} of {buckets.length} buckets missing.{' '}
-          <Link href="/provision" className="font-medium text-indigo-700 underline">
-            Provision {specName} buckets →
-          </Link>
-        </p>
-      ) : null}
     </div>
   );
 }

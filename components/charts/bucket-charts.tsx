@@ -19,7 +19,7 @@ const RETENTION_DOMAIN: [number, 'dataMax'] = [0, 'dataMax'];
 /** recharts' default width of a vertical axis, set on the day chart because its labels are laid out from it. */
 const Y_AXIS_PX = 60;
 const RETENTION_LEGEND: LegendItem[] = [
-  { name: 'retention window', color: '#e2e8f0' },
+  { name: 'retention window', color: 'var(--chart-muted)' },
   { name: 'span covered by data', color: '#059669' },
 ];
 const countTip = (v: unknown) => formatCount(Number(v));
@@ -46,7 +46,7 @@ function BucketCharts({ name, measurements, unexpected, cov }: BucketChartsProps
           <XAxis dataKey="name" tick={AxisTick} interval={0} angle={-20} textAnchor="end" height={60} />
           <YAxis tick={AxisTick} tickFormatter={formatCount} interval={0} />
           <HoverTooltip formatter={countTip} />
-          <Bar dataKey="expected" fill="#cbd5e1" name="expected" isAnimationActive={false} />
+          <Bar dataKey="expected" fill="var(--chart-muted)" name="expected" isAnimationActive={false} />
           <Bar dataKey="records" fill="#4f46e5" name="records" isAnimationActive={false} />
         </BarChart>
       </Chart>
@@ -76,7 +76,7 @@ function BucketCharts({ name, measurements, unexpected, cov }: BucketChartsProps
           <XAxis type="number" tick={AxisTick} tickFormatter={inDays} domain={RETENTION_DOMAIN} interval={0} />
           <YAxis type="category" dataKey="name" width={10} interval={0} hide />
           <HoverTooltip formatter={daysTip} />
-          <Bar dataKey="window" fill="#e2e8f0" name="retention window" barSize={22} isAnimationActive={false} />
+          <Bar dataKey="window" fill="var(--chart-muted)" name="retention window" barSize={22} isAnimationActive={false} />
           <Bar dataKey="covered" fill="#059669" name="span covered by data" barSize={22} isAnimationActive={false} />
         </BarChart>
       </Chart>

@@ -58,7 +58,7 @@ export default function StorageCharts({ buckets, rangeMs }: { buckets: BucketSto
             <Tooltip formatter={(v) => formatCount(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Bar yAxisId="day" dataKey="records" name="records per day" fill={colorAt(i)} isAnimationActive={false} />
-            <Area yAxisId="total" dataKey="cumulative" name="cumulative" stroke="#64748b" fill="#cbd5e1" fillOpacity={0.4} isAnimationActive={false} />
+            <Area yAxisId="total" dataKey="cumulative" name="cumulative" stroke="var(--chart-line)" fill="var(--chart-muted)" fillOpacity={0.4} isAnimationActive={false} />
           </ComposedChart>
         </Chart>
       ))}

@@ -48,3 +48,9 @@ export function errorDetail(error: unknown): ConsoleError {
   if (error instanceof ResultError) return error.detail;
   return { code: 'internal', message: 'Something went wrong in the browser.', fix: 'Reload the page.' };
 }
+
+/** True when a query failed only because a bucket does not exist yet (the typed `bucketMissing` error). */
+export function isBucketMissing(error: unknown): boolean {
+  const detail = error instanceof ResultError ? error.detail : null;
+  return detail?.code === 'not_found' && typeof detail.missingBucket === 'string';
+}

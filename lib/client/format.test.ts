@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatRatio } from './format';
+import { diskFigure, formatBytes, formatCount, formatRatio, formatSpan } from './format';
 
 describe('format', () => {
   it('formats counts for people', () => {
@@ -18,5 +18,26 @@ describe('format', () => {
     expect(formatRatio(2.345)).toBe('2.3×');
     expect(formatRatio(12.3)).toBe('12×');
     expect(formatRatio(null)).toBe('—');
+  });
+});
+
+describe('formatSpan', () => {
+  it('says a span the way a person would', () => {
+    expect(formatSpan(45_000)).toBe('45 s');
+    expect(formatSpan(4 * 60_000 + 10_000)).toBe('4 min');
+    expect(formatSpan(6 * 3_600_000)).toBe('6 h');
+    expect(formatSpan(5 * 3_600_000 + 56 * 60_000)).toBe('5 h 56 min');
+    expect(formatSpan(51 * 3_600_000)).toBe('2 days 3 h');
+  });
+});
+
+describe('diskFigure', () => {
+  it('says pending, not 0 B, while InfluxDB has not flushed the records it holds', () => {
+    expect(diskFigure(5019, 0)).toEqual({ value: 'pending', hint: 'until InfluxDB flushes its cache to disk', pending: true });
+  });
+  it('is 0 B for an empty bucket, the size once flushed, and a dash when unknown', () => {
+    expect(diskFigure(0, 0)).toMatchObject({ value: '0 B', pending: false });
+    expect(diskFigure(5019, 3_040_000)).toMatchObject({ value: '2.9 MB', pending: false });
+    expect(diskFigure(5019, null)).toMatchObject({ value: '—', pending: false });
   });
 });

@@ -27,3 +27,24 @@ export function formatDay(iso: string | null): string {
 export function formatRatio(ratio: number | null): string {
   return ratio === null ? '—' : `${ratio.toFixed(ratio >= 10 ? 0 : 1)}×`;
 }
+
+/** A span for people: "45 s", "4 min", "5 h 56 min", "2 days 3 h". */
+export function formatSpan(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return `${Math.max(0, Math.round(ms / 1000))} s`;
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  const days = Math.floor(hours / 24);
+  return hours % 24 ? `${days} days ${hours % 24} h` : `${days} days`;
+}
+
+/**
+ * "On disk" beside a record count: InfluxDB reports 0 bytes until it flushes its write cache, so
+ * 0 beside records is pending, not empty.
+ */
+export function diskFigure(records: number | null, diskBytes: number | null): { value: string; hint?: string; pending: boolean } {
+  if (diskBytes === null) return { value: '—', pending: false };
+  if (diskBytes === 0 && records !== null && records > 0) return { value: 'pending', hint: 'until InfluxDB flushes its cache to disk', pending: true };
+  return { value: formatBytes(diskBytes), pending: false };
+}

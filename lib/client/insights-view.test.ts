@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InsightsReport, MeasurementInsight } from '../model/insights';
-import { daysSince, detectorWarnings, findingCounts, formatAge, freshnessRows, groupFindings, growthDriver, headroom, isEmptyReport } from './insights-view';
+import type { Finding, InsightsReport, MeasurementInsight } from '../model/insights';
+import { daysSince, detectorWarnings, findingCounts, formatAge, freshnessRows, groupFindings, growthDriver, headroom, isEmptyReport, KIND_CHANGES, KIND_TITLES } from './insights-view';
 
 const now = Date.parse('2026-11-28T19:00:00Z');
 
@@ -94,15 +94,36 @@ describe('report summaries', () => {
 });
 
 describe('groupFindings', () => {
-  it('puts findings of one kind on one line, in the order they first appear', () => {
-    const findings = [
-      { kind: 'time-tag' as const, bucket: 'daily', measurement: 'a', detail: '', fix: '' },
-      { kind: 'series-limit' as const, bucket: 'daily', measurement: null, detail: '', fix: '' },
-      { kind: 'time-tag' as const, bucket: 'weekly', measurement: 'b', detail: '', fix: '' },
-    ];
-    expect(groupFindings(findings)).toEqual([
-      { kind: 'time-tag', title: 'A tag that grows with time', where: ['daily/a', 'weekly/b'] },
-      { kind: 'series-limit', title: 'Series limit in sight', where: ['daily'] },
-    ]);
+  const f = (kind: Finding['kind'], bucket: string, measurement: string | null, fix = `fix ${bucket}/${measurement ?? ''}`): Finding => ({ kind, bucket, measurement, detail: `detail ${bucket}/${measurement ?? ''}`, fix });
+
+  it('makes one group per kind, in a steady order (writer kinds first), with the places it affects', () => {
+    const groups = groupFindings([f('series-limit', 'daily', null), f('time-tag', 'daily', 'a'), f('silent', 'daily', 'c'), f('time-tag', 'weekly', 'b')]);
+    expect(groups.map((g) => g.kind)).toEqual(['time-tag', 'silent', 'series-limit']);
+    expect(groups[0]).toMatchObject({ title: 'A tag that grows with time', where: ['daily/a', 'weekly/b'], scope: '2 measurements in 2 buckets', writer: true });
+    expect(groups[2]).toMatchObject({ where: ['daily'], scope: '1 bucket', writer: false });
+  });
+
+  it('gives each group the one change that fixes all its findings, and keeps each finding for its exact line', () => {
+    const findings = Array.from({ length: 7 }, (_, i) => f('write-time-stamps', 'weekly', `m${i}`));
+    const groups = groupFindings(findings);
+    expect(groups).toHaveLength(1);
+    expect(groups[0]).toMatchObject({ change: KIND_CHANGES['write-time-stamps'], findings, scope: '7 measurements' });
+  });
+
+  it('names a place once even when it has two findings of the kind', () => {
+    const groups = groupFindings([f('type-change', 'daily', 'a', 'cast x'), f('type-change', 'daily', 'a', 'cast y')]);
+    expect(groups).toMatchObject([{ where: ['daily/a'], scope: '1 measurement' }]);
+    expect(groups[0]?.findings).toHaveLength(2);
+  });
+
+  it('has a change in short sentences for every kind', () => {
+    for (const kind of Object.keys(KIND_TITLES) as Finding['kind'][]) {
+      expect(KIND_CHANGES[kind]).toMatch(/\.$/);
+      for (const sentence of KIND_CHANGES[kind].split('. ')) expect(sentence.split(' ').length).toBeLessThanOrEqual(20);
+    }
+  });
+
+  it('is empty without findings', () => {
+    expect(groupFindings([])).toEqual([]);
   });
 });

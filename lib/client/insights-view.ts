@@ -1,4 +1,6 @@
+import { groupFindings, groupScope, KIND_CHANGES, KIND_TITLES, type FindingGroup } from '../model/finding-groups';
 import type { BucketInsight, Cadence, Finding, FindingKind, InsightsReport, MeasurementInsight, TagDriver } from '../model/insights';
+import { plural } from '../model/plural';
 
 const DAY_MS = 86_400_000;
 
@@ -7,17 +9,6 @@ export const WRITER_KINDS: readonly FindingKind[] = ['time-tag', 'write-time-sta
 export const FRESHNESS_KINDS: readonly FindingKind[] = ['never-written', 'silent'];
 export const HEALTH_KINDS: readonly FindingKind[] = ['type-change', 'rejected-writes', 'series-limit'];
 
-export const KIND_TITLES: Record<FindingKind, string> = {
-  'time-tag': 'A tag that grows with time',
-  'write-time-stamps': 'Periodic points stamped with the write time',
-  'week-label': 'Week labels with the calendar year, not the ISO year',
-  'clock-offset': "Stamps in the writer's local time, read as UTC",
-  'never-written': 'Never written',
-  silent: 'Gone silent',
-  'type-change': 'A field changed type',
-  'rejected-writes': 'Writes rejected or dropped',
-  'series-limit': 'Series limit in sight',
-};
 
 export function findingsOfKinds(findings: readonly Finding[], kinds: readonly FindingKind[]): Finding[] {
   return findings.filter((f) => kinds.includes(f.kind));
@@ -133,7 +124,7 @@ export function detectorWarnings(report: InsightsReport, now: number): DetectorW
     const days = daysSince(m?.lastWritten ?? null, now);
     const text =
       f.kind === 'silent' && days !== null
-        ? `${detector} has written nothing for ${days} ${days === 1 ? 'day' : 'days'}`
+        ? `${detector} has written nothing for ${plural(days, 'day')}`
         : f.kind === 'silent'
           ? `${detector} has gone silent`
           : `${detector} has never written ${f.measurement ?? 'its measurement'}`;
@@ -148,16 +139,5 @@ export function findingCounts(report: InsightsReport): Record<string, number> {
   return counts;
 }
 
-export interface FindingGroup {
-  kind: FindingKind;
-  title: string;
-  /** "bucket/measurement" (or the bucket) of each finding of the kind. */
-  where: string[];
-}
-
-/** Findings of the same kind in one line each, for the Overview (the Insights screen has the details). */
-export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
-  const groups = new Map<FindingKind, string[]>();
-  for (const f of findings) groups.set(f.kind, [...(groups.get(f.kind) ?? []), f.measurement ? `${f.bucket}/${f.measurement}` : f.bucket]);
-  return [...groups].map(([kind, where]) => ({ kind, title: KIND_TITLES[kind], where }));
-}
+// The grouping lives in lib/model (Verify's checks use it on the server too); the screens import it from here.
+export { groupFindings, groupScope, KIND_CHANGES, KIND_TITLES, type FindingGroup };

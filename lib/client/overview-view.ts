@@ -1,4 +1,5 @@
 import type { CheckResult } from '../verify/types';
+import { plural } from '../model/plural';
 
 const DAY_MS = 86_400_000;
 
@@ -18,7 +19,7 @@ export function bucketVerdict(checks: readonly CheckResult[], bucket: string): B
   const warn = mine.filter((c) => c.status === 'warn').length;
   const fail = mine.filter((c) => c.status === 'fail').length;
   if (mine.length === 0) return { pass, warn, fail, total: 0, tone: 'slate', text: 'not checked' };
-  const parts = [`${pass} of ${mine.length} passed`, ...(warn ? [`${warn} ${warn === 1 ? 'warning' : 'warnings'}`] : []), ...(fail ? [`${fail} failed`] : [])];
+  const parts = [`${pass} of ${mine.length} passed`, ...(warn ? [plural(warn, 'warning')] : []), ...(fail ? [`${fail} failed`] : [])];
   return { pass, warn, fail, total: mine.length, tone: fail ? 'red' : warn ? 'amber' : 'green', text: parts.join(' · ') };
 }
 

@@ -88,7 +88,4 @@ export function periodStart(t: number, period: Cadence): number {
 export const PERIOD_NOUN: Record<Cadence, string> = { day: 'day', week: 'week', month: 'month' };
 export const PERIOD_ADVERB: Record<Cadence, string> = { day: 'daily', week: 'weekly', month: 'monthly' };
 
-/** "3 days", "1 week", "5 series". */
-export function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 || noun.endsWith('s') ? '' : 's'}`;
-}
+export { plural } from '../model/plural';

@@ -1,6 +1,6 @@
 import type { ConsoleError } from '../errors';
 import type { Budget } from '../storage/budgets';
-import type { Projection } from '../storage/projection';
+import type { MeasuredGrowth, Projection } from '../storage/projection';
 import type { RangeKey } from '../storage/ranges';
 import type { SamplerStatus } from '../storage/sampler-status';
 
@@ -16,7 +16,8 @@ export interface BucketStorage {
   recordsPerDay: { day: string; records: number; cumulative: number }[];
   /** Disk and series samples over the selected range. */
   samples: { ts: number; diskBytes: number; series: number }[];
-  measuredBytesPerDay: number | null;
+  /** Bytes on disk per day from the samples: null until they span enough time (MIN_GROWTH_SPAN_MS). */
+  measuredGrowth: MeasuredGrowth;
   budget: Budget | null;
   projection: Projection;
 }

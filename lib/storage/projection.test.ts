@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { project, recordsRatePerDay, slopePerDay, type ProjectionInput } from './projection';
+import { measuredGrowth, MIN_GROWTH_SPAN_MS, project, recordsRatePerDay, slopePerDay, type ProjectionInput } from './projection';
 
 const now = Date.parse('2026-11-27T12:00:00Z');
 const DAY = 86_400_000;
@@ -70,5 +70,38 @@ describe('project', () => {
     expect(empty).toMatchObject({ recordsAtFullWindow: null, bytesAtFullWindow: null, bytesPerRecord: null, estimateRatio: null, warnings: [] });
     expect(project({ ...base, windowDays: null }).recordsAtFullWindow).toBeNull();
     expect(project({ ...base, diskBytes: null }).bytesAtFullWindow).toBeNull();
+  });
+});
+
+describe('measuredGrowth', () => {
+  const HOUR = 3_600_000;
+  const samples = (spanMs: number, perDay: number) => Array.from({ length: 11 }, (_, i) => ({ t: now + (i * spanMs) / 10, v: 1_000_000 + (perDay * (i * spanMs)) / 10 / DAY }));
+
+  it('gives no rate from a few minutes of samples, and says how long until it does', () => {
+    // A cache flush in 5 minutes would otherwise read as 1.8 GB a day.
+    const g = measuredGrowth(samples(5 * 60_000, 1.8e9));
+    expect(g.perDay).toBeNull();
+    expect(g.spanMs).toBe(5 * 60_000);
+    expect(g.pendingMs).toBe(MIN_GROWTH_SPAN_MS - 5 * 60_000);
+  });
+
+  it('gives the rate once the samples span six hours, with the span it rests on', () => {
+    const g = measuredGrowth(samples(6 * HOUR, 50_000));
+    expect(g.perDay).toBeCloseTo(50_000, 0);
+    expect(g).toMatchObject({ spanMs: 6 * HOUR, pendingMs: 0, minSpanMs: 6 * HOUR });
+  });
+
+  it('is pending the whole span without samples', () => {
+    expect(measuredGrowth([])).toEqual({ perDay: null, spanMs: 0, pendingMs: MIN_GROWTH_SPAN_MS, minSpanMs: MIN_GROWTH_SPAN_MS });
+  });
+});
+
+describe('project with bytes not flushed yet', () => {
+  it('does not turn 0 bytes beside records into 0 bytes per record', () => {
+    const p = project({ ...base, diskBytes: 0 });
+    expect(p.bytesPerRecord).toBeNull();
+    expect(p.bytesPerDay).toBeNull();
+    expect(p.bytesAtFullWindow).toBeNull();
+    expect(p.recordsAtFullWindow).toBe(5400);
   });
 });

@@ -39,6 +39,31 @@ export function recordsRatePerDay(perDay: readonly { day: string; records: numbe
   return recent / span;
 }
 
+/**
+ * Disk growth is measured from /metrics samples only once they span this long: over a few minutes
+ * a cache flush or a compaction reads as gigabytes a day.
+ */
+export const MIN_GROWTH_SPAN_MS = 6 * 3_600_000;
+
+export interface MeasuredGrowth {
+  /** Bytes (or whatever was sampled) per day; null until the samples span `minSpanMs`. */
+  perDay: number | null;
+  /** How long the samples span, first to last (ms). */
+  spanMs: number;
+  /** How much longer they must span before a rate is given (0 once it is). */
+  pendingMs: number;
+  minSpanMs: number;
+}
+
+/** Growth per day from samples, only once they span enough time to say it, with the span it rests on. */
+export function measuredGrowth(points: readonly TimedValue[], minSpanMs = MIN_GROWTH_SPAN_MS): MeasuredGrowth {
+  const first = points[0];
+  const last = points[points.length - 1];
+  const spanMs = first && last ? Math.max(0, last.t - first.t) : 0;
+  const pendingMs = Math.max(0, minSpanMs - spanMs);
+  return { perDay: pendingMs > 0 ? null : slopePerDay(points), spanMs, pendingMs, minSpanMs };
+}
+
 export interface ProjectionInput {
   now: number;
   windowDays: number | null;
@@ -81,7 +106,8 @@ function crossing(kind: Crossing['kind'], budget: number | null, current: number
 
 export function project(input: ProjectionInput): Projection {
   const { now, windowDays, records, recordsPerDay, diskBytes, estimatedRecords, budget } = input;
-  const bytesPerRecord = diskBytes !== null && records > 0 ? diskBytes / records : null;
+  // 0 bytes beside records is InfluxDB not having flushed its cache yet, not records that weigh nothing.
+  const bytesPerRecord = diskBytes !== null && diskBytes > 0 && records > 0 ? diskBytes / records : null;
   const bytesPerDay = recordsPerDay !== null && bytesPerRecord !== null ? recordsPerDay * bytesPerRecord : null;
   const recordsAtFullWindow = windowDays !== null && recordsPerDay !== null ? Math.max(records, recordsPerDay * windowDays) : null;
   const bytesAtFullWindow = recordsAtFullWindow !== null && bytesPerRecord !== null ? recordsAtFullWindow * bytesPerRecord : null;

@@ -9,7 +9,7 @@ import type { BucketStats } from '../stats/bucket-stats';
 export type { BucketStorage, StorageReport };
 import { readBudgets } from './budgets';
 import { readDiskUsage } from './disk';
-import { project, recordsRatePerDay, slopePerDay } from './projection';
+import { measuredGrowth, project, recordsRatePerDay } from './projection';
 import { RANGES, type RangeKey } from './ranges';
 import { readSamples, type StorageSample } from './samples';
 import { samplerStatus } from './sampler-status';
@@ -66,7 +66,7 @@ export async function storageReport(influx: InfluxSession, stats: readonly Bucke
       series: current?.series ?? null,
       recordsPerDay,
       samples,
-      measuredBytesPerDay: slopePerDay(samples.map((p) => ({ t: p.ts, v: p.diskBytes }))),
+      measuredGrowth: measuredGrowth(samples.map((p) => ({ t: p.ts, v: p.diskBytes }))),
       budget,
       projection,
     };

@@ -4,6 +4,7 @@ import type { Connection } from '../influx/client';
 import { InfluxError } from '../errors';
 import type { ConnectionStatus } from '../influx/diagnose';
 import { bucketMissing } from '../messages';
+import type { Finding } from '../model/insights';
 import type { ConsoleSpec } from '../spec/schema';
 import type { MeasurementCount } from '../stats/aggregate';
 
@@ -17,9 +18,18 @@ export interface CheckResult {
   detail: string;
   fix: string;
   durationMs: number;
+  /** The findings behind `detail`, for a screen to group by kind instead of printing one paragraph. */
+  grouped?: GroupedDetail;
 }
 
-export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix'>;
+/** `detail` in parts: a short lead, a sentence per pipeline gate, and the findings. */
+export interface GroupedDetail {
+  lead: string;
+  notes: string[];
+  findings: Finding[];
+}
+
+export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix' | 'grouped'>;
 
 /** Facts a check learns for the checks after it. */
 export interface VerifyContext {

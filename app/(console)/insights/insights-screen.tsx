@@ -3,8 +3,9 @@
 import { Card } from '@/components/card';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
-import { FindingItem } from '@/components/finding-item';
-import { errorDetail } from '@/lib/client/fetch-result';
+import { FindingGroups } from '@/components/finding-groups';
+import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
+import { NotProvisioned } from '@/components/not-provisioned';
 import { findingsOfKinds, HEALTH_KINDS, isEmptyReport, WRITER_KINDS } from '@/lib/client/insights-view';
 import { useInsights } from '@/lib/client/use-insights';
 import { LoadSampleButton } from '../load-sample-button';
@@ -23,7 +24,7 @@ export function InsightsScreen() {
         <span className="text-xs text-slate-600">{isFetching ? 'Refreshing…' : 'Refreshes every minute while this tab is visible'}</span>
       </div>
       {isPending ? <p className="text-sm text-slate-500">Reading series, tag values and the last write of each measurement…</p> : null}
-      {error ? <ErrorPanel error={errorDetail(error)} /> : null}
+      {isBucketMissing(error) ? <NotProvisioned /> : error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data && isEmptyReport(data) ? (
         <div className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5 text-sm" data-testid="insights-empty">
           <p className="mb-1 font-medium">No data yet, so nothing to explain.</p>
@@ -37,11 +38,7 @@ export function InsightsScreen() {
         <>
           <Card title="Writer findings">
             {writer.length ? (
-              <ul className="space-y-2" data-testid="writer-findings">
-                {writer.map((f) => (
-                  <FindingItem key={`${f.kind}:${f.bucket}:${f.measurement ?? ''}`} finding={f} />
-                ))}
-              </ul>
+              <FindingGroups findings={writer} show="items" testId="writer-findings" />
             ) : (
               <p className="text-sm text-slate-500" data-testid="writer-findings-none">
                 No time-valued tag and no write-time stamps: the writer keeps series bounded.
@@ -53,11 +50,7 @@ export function InsightsScreen() {
           </Card>
           <Card title="Type and write health">
             {health.length ? (
-              <ul className="space-y-2" data-testid="health-findings">
-                {health.map((f) => (
-                  <FindingItem key={`${f.kind}:${f.bucket}:${f.measurement ?? ''}:${f.detail}`} finding={f} />
-                ))}
-              </ul>
+              <FindingGroups findings={health} show="items" testId="health-findings" />
             ) : (
               <p className="text-sm text-slate-500" data-testid="health-findings-none">
                 No field changed type between shard groups, no write was rejected or dropped, and every bucket stays under its series limit.

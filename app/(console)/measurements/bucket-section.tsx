@@ -10,6 +10,7 @@ import type { BucketStats } from '@/lib/model/stats';
 import { coverage } from '@/lib/stats/coverage';
 import { LocalTime } from './local-time';
 import { MeasurementTable } from './measurement-table';
+import { pluralWord } from '@/lib/model/plural';
 
 const BucketCharts = lazyChart<BucketChartsProps>(() => import('@/components/charts/bucket-charts'), <ChartsPlaceholder count={4} />);
 
@@ -20,7 +21,7 @@ export const BucketSection = memo(function BucketSection({ stats }: { stats: Buc
   return (
     <Card title={`${stats.name} · retention ${formatRetention(stats.retentionSeconds)}`}>
       <p className="mb-4 text-sm" data-testid={`bucket-summary-${stats.name}`}>
-        <span className="font-semibold">{formatCount(stats.records)} records</span>
+        <span className="font-semibold">{formatCount(stats.records)} {pluralWord(stats.records, 'record')}</span>
         {stats.estimatedRecords !== null ? <span className="text-slate-500"> · seed estimate ~{formatCount(stats.estimatedRecords)} at full retention</span> : null}
         {cov.fill !== null ? <span className="text-slate-500"> · data covers {Math.round(cov.fill * 100)}% of the window</span> : null}
         <span className="text-slate-600" data-testid={`bucket-counted-${stats.name}`}>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { inputClass } from '@/components/form-styles';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
-import { errorDetail } from '@/lib/client/fetch-result';
+import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
+import { NotProvisioned } from '@/components/not-provisioned';
 import { useBuckets } from '@/lib/client/use-buckets';
 import { useStats } from '@/lib/client/use-stats';
 import { LoadSampleButton } from '../load-sample-button';
@@ -36,7 +37,7 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
         {stats.isFetching ? <span className="text-xs text-slate-600">Refreshing…</span> : <span className="text-xs text-slate-600">Refreshes every 30 s while this tab is visible</span>}
       </div>
       {stats.isPending ? <p className="text-sm text-slate-500">Counting records (pushed down to InfluxDB storage)…</p> : null}
-      {stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}
+      {isBucketMissing(stats.error) ? <NotProvisioned /> : stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}
       {empty && !bucket ? (
         <div className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5">
           <p className="mb-3 text-sm">The AI-5 buckets are empty. Load realistic sample aggregates (90 days, 52 weeks, 10 devices) to see the charts.</p>

@@ -11,6 +11,7 @@ import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
 import type { Plan } from '@/lib/provision/plan';
 import { PlanTable } from './plan-table';
+import { plural } from '@/lib/model/plural';
 
 export function ProvisionScreen() {
   const client = useQueryClient();
@@ -45,7 +46,7 @@ export function ProvisionScreen() {
                 ? 'Provisioning is blocked.'
                 : pending === 0
                   ? 'Nothing to do: every bucket matches the spec.'
-                  : `${pending} step${pending === 1 ? '' : 's'} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}${refused ? `, ${refused} refused (InfluxDB would reject it: fix the spec)` : ''}. Provisioning never deletes anything.`}
+                  : `${plural(pending, 'step')} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}${refused ? `, ${refused} refused (InfluxDB would reject it: fix the spec)` : ''}. Provisioning never deletes anything.`}
             </p>
             <PlanTable steps={apply.data?.steps ?? data.steps} results={apply.data?.steps} confirm={confirm} onConfirm={(bucket, typed) => setConfirm((c) => ({ ...c, [bucket]: typed }))} />
             {data.notes.map((n) => (

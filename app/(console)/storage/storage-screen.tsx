@@ -6,7 +6,8 @@ import type StorageChartsChunk from '@/components/charts/storage-charts';
 import { CountedAgo } from '@/components/counted-ago';
 import { ErrorPanel } from '@/components/error-panel';
 import { SamplerFailure } from '@/components/sampler-failure';
-import { errorDetail } from '@/lib/client/fetch-result';
+import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
+import { NotProvisioned } from '@/components/not-provisioned';
 import { useStorage } from '@/lib/client/use-storage';
 import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
 import { BucketGrowth } from './bucket-growth';
@@ -21,14 +22,14 @@ export function StorageScreen() {
     <div className="space-y-5">
       <div className="flex items-center gap-2" role="group" aria-label="Range">
         {(Object.keys(RANGES) as Range[]).map((r) => (
-          <button key={r} type="button" aria-pressed={r === range} onClick={() => setRange(r)} className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-slate-800 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}>
+          <button key={r} type="button" aria-pressed={r === range} onClick={() => setRange(r)} className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-slate-800 text-white dark:bg-indigo-600' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}>
             {r}
           </button>
         ))}
         {data ? <CountedAgo at={data.generatedAt} label="Report made" testId="storage-age" /> : null}
       </div>
       {isPending ? <p className="text-sm text-slate-500">Reading /metrics and counting records…</p> : null}
-      {error ? <ErrorPanel error={errorDetail(error)} /> : null}
+      {isBucketMissing(error) ? <NotProvisioned /> : error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
         <>
           <SamplerFailure status={data.sampler} />

@@ -2,6 +2,7 @@
 
 import { Badge, type Tone } from '@/components/badge';
 import { CopyButton } from '@/components/copy-button';
+import { FindingGroups } from '@/components/finding-groups';
 import type { CheckResult, CheckStatus } from '@/lib/verify/types';
 
 const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'red', skipped: 'slate' };
@@ -12,7 +13,23 @@ export function CheckRow({ id, title, result, running, canRerun, onRerun }: { id
       <div className="w-16 shrink-0 pt-0.5">{result ? <Badge tone={TONE[result.status]}>{result.status}</Badge> : <span className="text-xs text-slate-600">{running ? 'running…' : 'not run'}</span>}</div>
       <div className="min-w-0 flex-1 text-sm">
         <p className="font-medium">{title}</p>
-        {result ? <p className="text-slate-600">{result.detail}</p> : null}
+        {result?.grouped ? (
+          <div className="space-y-2" data-testid="check-detail">
+            <p className="text-slate-600">{result.grouped.lead}</p>
+            {result.grouped.notes.length ? (
+              <ul className="list-disc space-y-1 pl-5 text-slate-600">
+                {result.grouped.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            ) : null}
+            <FindingGroups findings={result.grouped.findings} show="details" />
+          </div>
+        ) : result ? (
+          <p className="text-slate-600" data-testid="check-detail">
+            {result.detail}
+          </p>
+        ) : null}
         {result && result.fix && result.status !== 'pass' ? (
           <div className="mt-1 flex flex-wrap items-start gap-2 rounded bg-slate-50 p-2 text-xs" data-testid="fix">
             <p className="min-w-48 flex-1 break-words">

@@ -5,6 +5,7 @@ import { graceSeconds, type BucketSpec } from '../../spec/schema';
 import { refreshCounts } from '../../stats/incremental';
 import { scrapeMetrics } from '../../stats/scrape';
 import { statsOfCounts } from '../../use-cases/read-stats';
+import { plural } from '../../model/plural';
 import { checkedBucket, failed, pass, warn, type Check } from '../types';
 
 /**
@@ -32,18 +33,25 @@ export function bucketInsightsCheck(b: BucketSpec): Check {
       const fixFor = (measurement: string) => findings.find((f) => f.measurement === measurement && (f.kind === 'never-written' || f.kind === 'silent'))?.fix ?? '';
       if (down.length > 0) {
         const rest = findings.filter((f) => !down.some((d) => d.measurement === f.measurement && (f.kind === 'never-written' || f.kind === 'silent')));
-        const more = rest.length ? ` Also ${rest.length} other finding${rest.length === 1 ? '' : 's'} (${[...new Set(rest.map((f) => f.kind))].join(', ')}): see Insights.` : '';
-        return failed(
-          `${down.length} detector${down.length === 1 ? '' : 's'} down: ${down.map((d) => `${d.kind} (${d.measurement}): ${d.detail}`).join(' ')}${more}`,
-          `${[...new Set(down.map((d) => fixFor(d.measurement)).filter(Boolean))].slice(0, 2).join(' ')} A longer grace for a measurement or bucket can be set in the spec ("grace": "7d").`.trim(),
-        );
+        const more = rest.length ? ` Also ${plural(rest.length, 'other finding')} (${[...new Set(rest.map((f) => f.kind))].join(', ')}): see Insights.` : '';
+        const downLines = down.map((d) => `${d.kind} (${d.measurement}): ${d.detail}`);
+        return {
+          ...failed(
+            `${plural(down.length, 'detector')} down: ${downLines.join(' ')}${more}`,
+            `${[...new Set(down.map((d) => fixFor(d.measurement)).filter(Boolean))].slice(0, 2).join(' ')} A longer grace for a measurement or bucket can be set in the spec ("grace": "7d").`.trim(),
+          ),
+          grouped: { lead: `${plural(down.length, 'detector')} down.`, notes: downLines, findings: rest },
+        };
       }
       if (findings.length === 0 && gate.length === 0) return pass(stats.records === 0 ? 'No data yet: nothing to look into.' : 'No findings: series do not grow with time, every detector writes on time, types are stable and no write was refused.');
       const kinds = [...new Set(findings.map((f) => f.kind))];
       const lines = findings.map((f) => `${f.kind}${f.measurement ? ` (${f.measurement})` : ''}: ${f.detail}`);
       const pending = gate.map((v) => `gate (${v.measurement}): ${v.detail}`);
-      const count = findings.length ? `${findings.length} finding${findings.length === 1 ? '' : 's'} (${kinds.join(', ')}).` : 'No findings.';
-      return warn([count, ...lines, ...pending].join(' '), `${[...new Set(findings.map((f) => f.fix))].slice(0, 3).join(' ')} All findings with their fixes: Insights screen, or npm run --silent cli -- insights.`);
+      const count = findings.length ? `${plural(findings.length, 'finding')} (${kinds.join(', ')}).` : 'No findings.';
+      return {
+        ...warn([count, ...lines, ...pending].join(' '), `${[...new Set(findings.map((f) => f.fix))].slice(0, 3).join(' ')} All findings with their fixes: Insights screen, or npm run --silent cli -- insights.`),
+        grouped: { lead: findings.length ? `${plural(findings.length, 'finding')} of ${plural(kinds.length, 'kind')}.` : 'No findings.', notes: pending, findings },
+      };
     },
   };
 }

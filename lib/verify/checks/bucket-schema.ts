@@ -2,6 +2,7 @@ import { queryRows } from '../../influx/query';
 import type { BucketSpec } from '../../spec/schema';
 import { schemaQuery } from '../../influx/queries/stats';
 import { failed, pass, warn, type Check } from '../types';
+import { plural } from '../../model/plural';
 
 /** Tag keys every series has, which are Flux's own columns rather than HomeIQ's tags. */
 const BUILTIN_TAGS = new Set(['_measurement', '_field', '_start', '_stop']);
@@ -33,7 +34,7 @@ export function bucketSchema(b: BucketSpec): Check {
         return failed(`Missing from the data: ${missing.sort().join('; ')}.`, "HomeIQ's writer should write these as in ai5-wire-format.md; check the writer version, or fix the spec if the format changed.");
       }
       if (extra.length) return warn(`Not in the spec: ${extra.sort().join('; ')}.`, 'Add them to the spec if HomeIQ writes them on purpose.');
-      return pass(`Tags and fields of ${checked.length} measurement${checked.length === 1 ? '' : 's'} match the spec.`);
+      return pass(`Tags and fields of ${plural(checked.length, 'measurement')} match the spec.`);
     },
   };
 }

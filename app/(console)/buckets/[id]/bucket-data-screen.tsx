@@ -29,21 +29,24 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
       {data && !bucket ? <p className="text-sm text-slate-600">No bucket with ID {id} in this organization: it may have been deleted. Go back to the list.</p> : null}
       {bucket && bucket.system ? <p className="text-sm text-slate-600">InfluxDB manages system buckets: their data cannot be deleted, exported or imported here.</p> : null}
       {bucket && !bucket.system ? (
-        canChange ? (
-          <div className="space-y-5">
+        <div className="space-y-5">
+          {canChange ? (
             <Card title="Delete data">
               <DeleteDataPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
             </Card>
-            <Card title="Export">
-              <ExportPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
-            </Card>
+          ) : (
+            <ReadOnlyNote what="this bucket and export its points" />
+          )}
+          {/* Export changes nothing: open to every role. */}
+          <Card title="Export">
+            <ExportPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
+          </Card>
+          {canChange ? (
             <Card title="Import">
               <ImportPanel bucket={bucket} />
             </Card>
-          </div>
-        ) : (
-          <ReadOnlyNote what="this bucket" />
-        )
+          ) : null}
+        </div>
       ) : null}
     </>
   );

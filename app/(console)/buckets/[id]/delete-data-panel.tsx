@@ -12,6 +12,7 @@ import { keys } from '@/lib/client/query-keys';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { DeletePreview } from '@/lib/use-cases/delete-data';
 import { DeletePreviewTable } from './delete-preview-table';
+import { plural } from '@/lib/model/plural';
 
 const DAY = 86_400_000;
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -93,7 +94,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
                 <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
               </Field>
               <button type="submit" className={dangerButton} disabled={remove.isPending || confirmName !== bucket.name}>
-                {remove.isPending ? 'Deleting…' : `Delete ${shown.total.toLocaleString('en-US')} points`}
+                {remove.isPending ? 'Deleting…' : `Delete ${plural(shown.total, 'point')}`}
               </button>
             </form>
           ) : null}
@@ -102,7 +103,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
       {removeError && !removeError.fields ? <ErrorPanel error={removeError} title="Nothing was deleted" /> : null}
       {remove.data ? (
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="delete-result">
-          Deleted {remove.data.deleted.toLocaleString('en-US')} points from {remove.data.bucket}, as counted again afterwards
+          Deleted {plural(remove.data.deleted, 'point')} from {remove.data.bucket}, as counted again afterwards
           {remove.data.remaining > 0 ? ` (${remove.data.remaining.toLocaleString('en-US')} matching points were written meanwhile and remain)` : ''}.
         </p>
       ) : null}

@@ -1,5 +1,6 @@
 import type { DeletePreview } from '@/lib/use-cases/delete-data';
 import { TableScroll } from '@/components/table-scroll';
+import { plural } from '@/lib/model/plural';
 
 function fieldText(value: string | number | boolean | null): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -16,7 +17,7 @@ export function DeletePreviewTable({ preview }: { preview: DeletePreview }) {
           <strong>Nothing matches: there is nothing to delete.</strong>
         ) : (
           <strong>
-            {preview.total.toLocaleString('en-US')} points would be deleted from {preview.bucket}
+            {plural(preview.total, 'point')} would be deleted from {preview.bucket}
           </strong>
         )}{' '}
         — {preview.selection}, {preview.start} to {preview.stop}. Predicate sent to InfluxDB: <code className="break-all">{preview.predicate || '(none: every series)'}</code>

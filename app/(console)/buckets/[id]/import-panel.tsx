@@ -12,6 +12,7 @@ import { keys } from '@/lib/client/query-keys';
 import { linesToSend, type LineProblem } from '@/lib/data/import-check';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { ImportProgress, ImportReport } from '@/lib/use-cases/import-data';
+import { pluralWord } from '@/lib/model/plural';
 
 const nsText = (ns: string | null) => (ns === null ? '—' : new Date(Number(BigInt(ns) / 1_000_000n)).toISOString());
 
@@ -54,7 +55,7 @@ function Report({ report }: { report: ImportReport | CheckedUpload }) {
         </tbody>
       </table>
       <p className="text-sm text-slate-600" data-testid="import-totals">
-        {formatCount(report.totalPoints)} points in {formatCount(report.totalLines)} lines: a point (one series at one time) has a line per field when exported one field per line.
+        {formatCount(report.totalPoints)} {pluralWord(report.totalPoints, 'point')} in {formatCount(report.totalLines)} {pluralWord(report.totalLines, 'line')}: a point (one series at one time) has a line per field when exported one field per line.
       </p>
       <p className="text-sm text-slate-600">
         Time span {nsText(report.firstNs)} to {nsText(report.lastNs)} · precision {report.precision}
