@@ -16,20 +16,23 @@ const HEADER = 'homeiq-console, the CLI of homeiq-influx-console (reads INFLUXDB
 
 /** One entry per command line: `--help` after a command prints the entries whose words it starts with. */
 const COMMAND_HELP: string[] = [
-  `provision [--dry-run] [--yes] [--json] [--tokens]
-                                              plan, then apply the spec's buckets (exit 2: destructive steps need --yes);
+  `provision [--dry-run] [--yes] [--json] [--tokens] [--no-backup]
+                                              plan, then apply the spec's buckets (exit 2: destructive steps need --yes;
+                                              each is backed up first unless --no-backup);
                                               --tokens also creates the spec's missing tokens and shows each new secret once`,
   `buckets list [--json]                       every bucket of the organization`,
   `buckets create NAME --retention 90d [--description TEXT] [--shard-group-duration 1d]`,
-  `buckets delete NAME --yes`,
+  `buckets delete NAME --yes [--no-backup] [--json]
+                                              delete a bucket, backed up first unless --no-backup`,
   `export --format influx-cli|curl|template    the spec as influx commands, curl calls or an influx apply template`,
   `verify [--json]                             the verification checks (exit 1 when one fails)`,
   `stats [--bucket NAME] [--fresh|--full] [--json]   records (points, exact), series and tag sets per measurement, brought up to date (--full: every slice counted again)`,
   `insights [--bucket NAME] [--json]           why the buckets grow (series drivers, projection), silent detectors, writer fixes (exit 0 whatever it finds)`,
   `seed [--days 90] [--weeks 52] [--entities N] [--seed S] [--scenario silent-detector|backfill|type-conflict]
                                               realistic sample aggregates for both buckets (a scenario adds one insights finding on purpose)`,
-  `data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]
-                                              delete points, counted first (exit 2: points would be deleted and --yes is missing)`,
+  `data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--no-backup] [--json]
+                                              delete points, counted first (exit 2: points would be deleted and --yes is missing);
+                                              the bucket is backed up first unless --no-backup`,
   `data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz
                                               the points as gzipped line protocol`,
   `data import --bucket B FILE [--dry-run] [--yes] [--json]

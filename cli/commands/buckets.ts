@@ -4,6 +4,7 @@ import { createBucket } from '../../lib/use-cases/create-bucket';
 import { deleteBucket } from '../../lib/use-cases/delete-bucket';
 import { listBuckets } from '../../lib/use-cases/list-buckets';
 import { formatRetention } from '../../lib/model/retention';
+import { backupJson, printBackup } from '../backup-first';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
 export async function bucketsCommand(argv: string[]): Promise<number> {
@@ -53,8 +54,8 @@ async function create(argv: string[]): Promise<number> {
 }
 
 async function remove(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { yes: { type: 'boolean' } }, strict: true, allowPositionals: true });
-  if (positionals.length !== 1) throw new UsageError('buckets delete takes one NAME: buckets delete NAME --yes');
+  const { values, positionals } = parseArgs({ args: argv, options: { yes: { type: 'boolean' }, 'no-backup': { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError('buckets delete takes one NAME: buckets delete NAME --yes [--no-backup] [--json]');
   const name = positionals[0] ?? '';
   if (!values.yes) {
     process.stderr.write(`Deleting ${name} removes all its data: rerun with --yes to confirm.\n`);
@@ -70,11 +71,16 @@ async function remove(argv: string[]): Promise<number> {
     printError({ code: 'not_found', message: `No bucket named "${name}" in this organization.`, fix: 'Check the name with `npm run --silent cli -- buckets list`.' });
     return EXIT.failed;
   }
-  const result = await deleteBucket({ id: target.id, confirmName: name }, CLI_ACTOR);
+  // Backed up first unless --no-backup: a failed backup deletes nothing.
+  const result = await deleteBucket({ id: target.id, confirmName: name, backupFirst: !values['no-backup'] }, CLI_ACTOR);
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
   }
-  process.stdout.write(`Deleted ${result.data.name} (${result.data.id}).\n`);
+  if (values.json) printJson({ id: result.data.id, name: result.data.name, ...backupJson(result.data.backup) });
+  else {
+    process.stdout.write(`Deleted ${result.data.name} (${result.data.id}).\n`);
+    printBackup(result.data.backup);
+  }
   return EXIT.ok;
 }

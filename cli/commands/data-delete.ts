@@ -2,9 +2,10 @@ import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import type { ConsoleError } from '../../lib/errors';
 import { deleteData, previewDataDelete, type DeletePreview } from '../../lib/use-cases/delete-data';
+import { backupJson, printBackup } from '../backup-first';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 
-const USAGE = "data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--json]";
+const USAGE = "data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--no-backup] [--json]";
 
 function printPoints(p: Pick<DeletePreview, 'bucket' | 'selection' | 'predicate' | 'start' | 'stop' | 'points' | 'total'>, verb: string): void {
   process.stdout.write(`${p.bucket}: ${p.selection}, ${p.start} to ${p.stop} (both included)\npredicate: ${p.predicate || '(none: every series)'}\n`);
@@ -17,7 +18,7 @@ function printPoints(p: Pick<DeletePreview, 'bucket' | 'selection' | 'predicate'
 export async function dataDeleteCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
-    options: { bucket: { type: 'string' }, measurement: { type: 'string' }, where: { type: 'string', multiple: true }, start: { type: 'string' }, stop: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
+    options: { bucket: { type: 'string' }, measurement: { type: 'string' }, where: { type: 'string', multiple: true }, start: { type: 'string' }, stop: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, 'no-backup': { type: 'boolean' }, json: { type: 'boolean' } },
     strict: true,
   });
   for (const flag of ['bucket', 'start', 'stop'] as const) if (values[flag] === undefined) throw new UsageError(`data delete needs --${flag}: ${USAGE}`);
@@ -45,16 +46,17 @@ export async function dataDeleteCommand(argv: string[]): Promise<number> {
     return EXIT.needsConfirmation;
   }
 
-  // --yes confirms the delete of what a preview counts right now, and only that.
+  // --yes confirms the delete of what a preview counts right now, and only that; the bucket is backed up first unless --no-backup.
   const preview = await previewDataDelete(input);
   if (!preview.ok) return failed(preview.error);
-  const done = await deleteData({ ...input, confirmName: values.bucket, previewId: preview.data.previewId }, CLI_ACTOR);
+  const done = await deleteData({ ...input, confirmName: values.bucket, previewId: preview.data.previewId, backupFirst: !values['no-backup'] }, CLI_ACTOR);
   if (!done.ok) return failed(done.error);
   const d = done.data;
-  if (values.json) printJson({ dryRun: false, points: d.points, deleted: d.deleted });
+  if (values.json) printJson({ dryRun: false, points: d.points, deleted: d.deleted, ...backupJson(d.backup) });
   else {
     printPoints(d, 'matched');
     process.stdout.write(`Deleted ${d.deleted.toLocaleString('en-US')} points (counted again afterwards${d.remaining > 0 ? `; ${d.remaining.toLocaleString('en-US')} still match: written meanwhile` : ''}).\n`);
+    printBackup(d.backup);
   }
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@ import type { TokenStep } from '../../lib/provision/token-plan';
 import { hasDestructive, refusedSteps, type Plan, type PlanStep } from '../../lib/provision/plan';
 import { applyProvision } from '../../lib/use-cases/apply-provision';
 import { planProvision } from '../../lib/use-cases/plan-provision';
+import { backupJson } from '../backup-first';
 import { EXIT, printError, printJson, table } from '../output';
 
 /** The stable JSON step: bucket, action, destructive, from?, to? (status and message added; refused when InfluxDB would refuse it). */
@@ -17,6 +18,7 @@ function jsonStep(step: PlanStep | StepResult) {
     to: step.to,
     ...('status' in step ? { status: step.status, message: step.message } : {}),
     ...(step.refused ? { refused: step.refused } : {}),
+    ...('backup' in step ? backupJson(step.backup) : {}),
   };
 }
 
@@ -78,7 +80,7 @@ function printResult(result: ApplyResult): void {
 }
 
 export async function provisionCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, tokens: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, tokens: { type: 'boolean' }, 'no-backup': { type: 'boolean' } }, strict: true, allowPositionals: false });
   const withTokens = values.tokens === true;
   if (values['dry-run']) {
     const planned = await planProvision({ tokens: withTokens });
@@ -96,8 +98,9 @@ export async function provisionCommand(argv: string[]): Promise<number> {
     const refused = reportRefused(plan);
     return plan.blocker || refused ? EXIT.failed : EXIT.ok;
   }
-  // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step.
-  const applied = await applyProvision({}, CLI_ACTOR, { confirmAll: !!values.yes, tokens: withTokens });
+  // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step,
+  // each backing its bucket up first unless --no-backup.
+  const applied = await applyProvision({ backupFirst: !values['no-backup'] }, CLI_ACTOR, { confirmAll: !!values.yes, tokens: withTokens });
   if (!applied.ok) {
     if (values.json) printJson({ applied: false, steps: [], error: applied.error });
     else printError(applied.error);

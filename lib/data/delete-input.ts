@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bucketNameSchema } from '../model/bucket-input';
+import { backupFirstSchema, bucketNameSchema } from '../model/bucket-input';
 import { parseInstant } from '../model/time-input';
 import { parseMatches } from './delete-predicate';
 import type { Selection } from './selection';
@@ -45,6 +45,8 @@ export const deleteDataInputSchema = z
     expectedPoints: z.number().int().nonnegative().optional(),
     /** The server's ID of the preview the person saw: a delete without it is refused. */
     previewId: z.string().regex(/^[0-9a-f]{32}$/, 'That is not a preview ID: preview the delete again.').optional(),
+    /** Back the bucket up before deleting (the default); a failed backup deletes nothing. */
+    backupFirst: backupFirstSchema,
   })
   .superRefine((v, ctx) => {
     if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });

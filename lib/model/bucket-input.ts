@@ -82,6 +82,9 @@ export const createBucketInputSchema = z
   })
   .superRefine(refuseShardGroupConflict);
 
+/** "Back up the bucket first": on unless turned off. */
+export const backupFirstSchema = z.boolean({ error: 'backupFirst must be true or false.' }).default(true);
+
 export const updateBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
   retention: retentionInputSchema,
@@ -90,11 +93,15 @@ export const updateBucketInputSchema = z.strictObject({
   shardGroupDuration: shardGroupDurationInputSchema.optional(),
   /** The bucket name typed by the user when the new retention is shorter. */
   confirmName: z.string().max(300).optional(),
+  /** When the retention shortens: back the bucket up first (the default); a failed backup changes nothing. */
+  backupFirst: backupFirstSchema,
 }).superRefine(refuseShardGroupConflict);
 
 export const deleteBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
   confirmName: z.string({ error: 'Type the bucket name to confirm the delete.' }).max(300),
+  /** Back the bucket up before deleting it (the default); a failed backup deletes nothing. */
+  backupFirst: backupFirstSchema,
 });
 
 export type CreateBucketInput = z.output<typeof createBucketInputSchema>;

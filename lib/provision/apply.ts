@@ -5,6 +5,7 @@ import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/b
 import { connection, type Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { resolveOrg } from '../influx/session';
+import type { BackupRef } from '../model/backup-first';
 import type { ConsoleSpec } from '../spec/schema';
 import { plan, planBucket, type ApplyResult, type Plan, type PlanStep, type StepResult } from './plan';
 import { planTokens, type TokenStepResult } from './token-plan';
@@ -22,6 +23,8 @@ export interface ApplyOptions {
   tokens?: boolean;
   /** Called with each token step that did or failed something: the use case records it, without the secret. */
   onTokenStep?: (result: TokenStepResult) => void | Promise<void>;
+  /** Backs a bucket up before a destructive step changes it; a throw fails the step, which is then not applied. */
+  backupFirst?: (bucket: string) => Promise<BackupRef>;
 }
 
 /**
@@ -76,7 +79,7 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
       steps.push({ ...step, status: 'skipped', message: p.blocker ?? 'The organization is missing.' });
       continue;
     }
-    const result = await runStep(step, p.orgID, spec, confirm, conn);
+    const result = await runStep(step, p.orgID, spec, confirm, conn, opts.backupFirst);
     steps.push(result);
     if (result.status !== 'noop') await opts.onStep?.(result);
   }
@@ -85,7 +88,7 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
   return { plan: p, applied, steps, ...(tokens ? { tokens } : {}) };
 }
 
-async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, retried = false): Promise<StepResult> {
+async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, backupFirst?: ApplyOptions['backupFirst'], retried = false): Promise<StepResult> {
   if (step.action === 'noop') return { ...step, status: 'noop', message: 'Nothing to do: the bucket matches the spec.' };
   // Refused by the plan: InfluxDB would reject it (or store something else), so it is never sent.
   if (step.refused) return { ...step, status: 'skipped', message: `Not applied: ${step.refused}` };
@@ -96,6 +99,15 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
       message: `Not applied: shortening retention of ${step.bucket} from ${step.from?.retention} to ${step.to.retention} expires older data. Confirm by typing the bucket name (CLI: --yes).`,
     };
   }
+  let backup: BackupRef | undefined;
+  if (step.destructive && backupFirst) {
+    try {
+      backup = await backupFirst(step.bucket);
+    } catch (e) {
+      const error = toConsoleError(e);
+      return { ...step, status: 'failed', message: error.message, error };
+    }
+  }
   try {
     if (step.action === 'create') {
       await createBucket(orgID, step.bucket, step.to, conn);
@@ -104,6 +116,7 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
     }
     if (!step.bucketID) throw new InfluxError(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
     await updateBucket(step.bucketID, step.to, conn);
+    if (backup) return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}. Backed up first as ${backup.id}; to get the data back: ${backup.restore}`, backup };
     return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}.` };
   } catch (e) {
     const error = toConsoleError(e);
@@ -114,7 +127,7 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
         try {
           const current = await findBucket(orgID, step.bucket, conn);
           const again = planBucket(bucketSpec, current ?? undefined);
-          const result = await runStep(again, orgID, spec, confirm, conn, true);
+          const result = await runStep(again, orgID, spec, confirm, conn, backup ? undefined : backupFirst, true);
           if (result.status === 'noop') return { ...result, status: 'done', message: `${step.bucket} was created concurrently and already matches the spec.` };
           return result;
         } catch (e2) {

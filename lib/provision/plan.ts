@@ -1,4 +1,5 @@
 import type { ConsoleError } from '../errors';
+import type { BackupRef } from '../model/backup-first';
 import { orgMissing } from '../messages';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
 import type { TokenStep, TokenStepResult } from './token-plan';
@@ -161,6 +162,8 @@ export interface StepResult extends PlanStep {
   status: StepStatus;
   message: string;
   error?: ConsoleError;
+  /** The backup of the bucket taken before a destructive step changed it. */
+  backup?: BackupRef;
 }
 
 export interface ApplyResult {

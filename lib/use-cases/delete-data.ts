@@ -12,6 +12,8 @@ import { deleteDataInputSchema, selectionOf, type DeleteDataInput } from '../dat
 import type { SamplePoint, Selection } from '../data/selection';
 import { fail, type Result } from '../result';
 import { invalidateRange } from '../stats/incremental';
+import type { BackupRef } from '../model/backup-first';
+import { backupFirst } from './backup-first';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 
@@ -41,6 +43,8 @@ export interface DeleteOutcome extends Omit<DeletePreview, 'sample'> {
   deleted: number;
   /** Points of the selection still there afterwards (0 unless someone wrote meanwhile). */
   remaining: number;
+  /** The backup of the bucket taken before the delete; null when turned off or nothing matched. */
+  backup: BackupRef | null;
 }
 
 async function targetBucket(influx: InfluxSession, input: DeleteDataInput): Promise<BucketInfo> {
@@ -111,7 +115,8 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
   if (!input.success) return fail(invalidInput(input.error));
   let bucketName: string = input.data.bucket ?? input.data.bucketId ?? '';
   let before: Counted | null = null;
-  const result = await withInflux(async ({ influx }): Promise<DeleteOutcome> => {
+  const result = await withInflux(async (ctx): Promise<DeleteOutcome> => {
+    const { influx } = ctx;
     const bucket = await targetBucket(influx, input.data);
     bucketName = bucket.name;
     if (input.data.confirmName !== bucket.name) {
@@ -130,18 +135,22 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
         consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
       );
     }
+    // The backup comes before the preview is spent: when it fails, the same preview can be confirmed again without one.
+    const backup = counted.total > 0 && input.data.backupFirst ? await backupFirst(ctx, bucket.name, 'the delete') : null;
+    // Another delete may have spent it while this one backed up: one preview, one delete.
+    if (backup && !issuedPreview(preview.id)) throw new InfluxError(consoleError('conflict', `That preview was used by another delete meanwhile: nothing was deleted (the backup ${backup.id} was kept).`, 'Preview the delete again, check what would go, and confirm that.'));
     spendPreview(preview.id);
-    if (counted.total === 0) return { ...counted, previewId: preview.id, deleted: 0, remaining: 0 };
+    if (counted.total === 0) return { ...counted, previewId: preview.id, deleted: 0, remaining: 0, backup: null };
     await deleteSelection(bucket.name, sel, influx.conn);
     invalidateRange(influx.conn.env.url, bucket, Number(sel.start.ns / 1_000_000n), Number(sel.stop.ns / 1_000_000n));
     const remaining = totalOf((await countSelection(bucket, sel, influx.conn)).points);
-    return { ...counted, previewId: preview.id, deleted: counted.total - remaining, remaining };
+    return { ...counted, previewId: preview.id, deleted: counted.total - remaining, remaining, backup };
   });
   const entry = outcome(result, {
     action: 'data.delete',
     bucket: bucketName,
     before: before ?? { selection: describeSelection(input.data.measurement, input.data.where), start: input.data.start.iso, stop: input.data.stop.iso },
-    after: (d: DeleteOutcome) => ({ deleted: d.deleted, remaining: d.remaining }),
+    after: (d: DeleteOutcome) => ({ deleted: d.deleted, remaining: d.remaining, backup: d.backup?.id ?? null }),
   });
   recordChange(actor, entry, { changed: result.ok && result.data.deleted > 0 });
   return result;

@@ -8,17 +8,26 @@ import { updateBucketInputSchema } from '../model/bucket-input';
 import { formatRetention, shortensRetention } from '../model/retention';
 import { retentionBelowShardGroups } from '../model/shard-group';
 import { fail, type Result } from '../result';
+import type { BackupRef } from '../model/backup-first';
+import { backupFirst } from './backup-first';
 import { outcome, recordChange, withInflux } from './context';
 import { bucketSettings } from './create-bucket';
 import { invalidInput } from './invalid-input';
 
-/** Changes retention, description and (when given) the shard-group duration; shortening retention needs the bucket's name typed. */
-export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
+/** The bucket as changed, and the backup taken first when its retention shortened (null otherwise or when turned off). */
+export type UpdatedBucket = BucketInfo & { backup: BackupRef | null };
+
+/**
+ * Changes retention, description and (when given) the shard-group duration; shortening retention
+ * needs the bucket's name typed, and backs the bucket up first unless turned off.
+ */
+export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<UpdatedBucket>> {
   const input = updateBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   const { id, retention, description, shardGroupDuration, confirmName } = input.data;
   let before: BucketInfo | undefined;
-  const result = await withInflux(async ({ influx }) => {
+  const result = await withInflux(async (ctx): Promise<UpdatedBucket> => {
+    const { influx } = ctx;
     const current = await getOrgBucket(influx.org.id, id, influx.conn);
     before = current;
     if (current.system) throw new InfluxError(systemBucket(current.name, 'edited'));
@@ -30,7 +39,8 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<B
         fields: { shardGroupDuration: `${kept}: set one of at most ${formatRetention(retention)}.` },
       });
     }
-    if (shortensRetention(current.retentionSeconds, retention) && confirmName !== current.name) {
+    const shortens = shortensRetention(current.retentionSeconds, retention);
+    if (shortens && confirmName !== current.name) {
       throw new InfluxError({
         ...consoleError(
           'invalid',
@@ -40,9 +50,11 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<B
         fields: { confirmName: `Type ${current.name} to confirm.` },
       });
     }
-    return update(id, { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) }, influx.conn);
+    const backup = shortens && input.data.backupFirst ? await backupFirst(ctx, current.name, `shortening the retention of ${current.name}`) : null;
+    const updated = await update(id, { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) }, influx.conn);
+    return { ...updated, backup };
   });
   // A bucket of another organization (or none) is not audited by name: nothing about it is revealed.
-  recordChange(actor, outcome(result, { action: 'bucket.update', bucket: before?.name ?? id, before: before ? bucketSettings(before) : null, after: bucketSettings }), { changed: result.ok });
+  recordChange(actor, outcome(result, { action: 'bucket.update', bucket: before?.name ?? id, before: before ? bucketSettings(before) : null, after: (b) => ({ ...bucketSettings(b), ...(b.backup ? { backup: b.backup.id } : {}) }) }), { changed: result.ok });
   return result;
 }

@@ -185,7 +185,8 @@ describe('data delete on the command line', () => {
 
   it('deletes with --yes and reports the points removed as counted afterwards', async () => {
     const before = await points();
-    const run = await cli([...args, '--yes']);
+    // Not about backups (backup-first.test.ts is): --no-backup keeps the JSON exactly {dryRun, points, deleted}.
+    const run = await cli([...args, '--yes', '--no-backup']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toEqual({ dryRun: false, points: { time_based_daily: 5 }, deleted: 5 });
     expect(removed(before, await points())).toEqual({ time_based_daily: 5 });

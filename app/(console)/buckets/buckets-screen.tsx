@@ -10,6 +10,7 @@ import { filterAndSort, type BucketColumn, type SortDirection } from '@/lib/clie
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
 import type { BucketRow } from '@/lib/model/bucket';
+import { ChangeNoteBanner, type ChangeNote } from './change-note';
 import { CreateBucketForm } from './create-bucket-form';
 import { DeleteBucketDialog } from './delete-bucket-dialog';
 import { EditBucketDialog } from './edit-bucket-dialog';
@@ -21,6 +22,7 @@ export function BucketsScreen() {
   const [sort, setSort] = useState<{ column: BucketColumn; direction: SortDirection }>({ column: 'name', direction: 'asc' });
   const [editing, setEditing] = useState<BucketRow | null>(null);
   const [deleting, setDeleting] = useState<BucketRow | null>(null);
+  const [note, setNote] = useState<ChangeNote | null>(null);
   const rows = data ? filterAndSort(data, filter, sort.column, sort.direction) : [];
   return (
     <div className="space-y-5">
@@ -35,6 +37,7 @@ export function BucketsScreen() {
         title={data ? `Buckets (${rows.length === data.length ? data.length : `${rows.length} of ${data.length}`})` : 'Buckets'}
         actions={<input className={`${inputClass} max-w-60`} placeholder="Filter by name" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter by name" />}
       >
+        {note ? <ChangeNoteBanner note={note} onDismiss={() => setNote(null)} /> : null}
         {isPending ? <p className="text-sm text-slate-500">Loading buckets…</p> : null}
         {error ? <ErrorPanel error={errorDetail(error)} /> : null}
         {data && data.length === 0 ? <p className="text-sm text-slate-500">No buckets yet in this organization.</p> : null}
@@ -50,8 +53,8 @@ export function BucketsScreen() {
         ) : null}
         {isFetching && !isPending ? <p className="mt-2 text-xs text-slate-600">Refreshing…</p> : null}
       </Card>
-      {editing ? <EditBucketDialog bucket={editing} onClose={() => setEditing(null)} /> : null}
-      {deleting ? <DeleteBucketDialog bucket={deleting} onClose={() => setDeleting(null)} /> : null}
+      {editing ? <EditBucketDialog bucket={editing} onClose={() => setEditing(null)} onDone={setNote} /> : null}
+      {deleting ? <DeleteBucketDialog bucket={deleting} onClose={() => setDeleting(null)} onDone={setNote} /> : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { BackupFirstCheckbox } from '@/components/backup-first';
 import { Dialog } from '@/components/dialog';
 import { Field } from '@/components/field';
 import { inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
@@ -8,16 +9,22 @@ import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
 import type { BucketRow } from '@/lib/model/bucket';
+import type { ChangeNote } from './change-note';
 import { formatRetention, parseRetention, shortensRetention } from '@/lib/model/retention';
 import { parseShardGroupDuration, retentionBelowShardGroups, shardGroupConflict } from '@/lib/model/shard-group';
 import { useBucketMutation } from './use-bucket-mutation';
 
-export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClose: () => void }) {
+/** `onDone` hears of a backup taken first (retention shortened) for the screen's success note. */
+export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRow; onClose: () => void; onDone?: (note: ChangeNote) => void }) {
   const [retention, setRetention] = useState(bucket.retentionText);
   const [description, setDescription] = useState(bucket.description);
   const [shardGroups, setShardGroups] = useState('');
   const [confirmName, setConfirmName] = useState('');
-  const mutation = useBucketMutation(updateBucket, onClose);
+  const [backupFirst, setBackupFirst] = useState(true);
+  const mutation = useBucketMutation(updateBucket, (saved) => {
+    if (saved.backup) onDone?.({ text: `Saved: ${saved.name} now keeps ${saved.retentionText}.`, backup: saved.backup });
+    onClose();
+  });
   const parsed = parseRetention(retention);
   const shortens = parsed.ok && shortensRetention(bucket.retentionSeconds, parsed.seconds);
   // Empty keeps the bucket's shard-group duration; the same refusals as the server's, before any call.
@@ -38,7 +45,7 @@ export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClo
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: bucket.id, retention, description, ...(shardText ? { shardGroupDuration: shardText } : {}), ...(shortens ? { confirmName } : {}) });
+          mutation.mutate({ id: bucket.id, retention, description, ...(shardText ? { shardGroupDuration: shardText } : {}), ...(shortens ? { confirmName, backupFirst } : {}) });
         }}
       >
         <Field label="Retention" error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)} hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}>
@@ -62,6 +69,7 @@ export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClo
             <Field label={`Type ${bucket.name} to confirm`} error={error?.fields?.confirmName}>
               <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
             </Field>
+            <BackupFirstCheckbox checked={backupFirst} onChange={setBackupFirst} />
           </div>
         ) : null}
         {error && !error.fields ? <ErrorPanel error={error} /> : null}
@@ -70,7 +78,7 @@ export function EditBucketDialog({ bucket, onClose }: { bucket: BucketRow; onClo
             Cancel
           </button>
           <button type="submit" className={primaryButton} disabled={mutation.isPending || !!shardError || (shortens && confirmName !== bucket.name)}>
-            {mutation.isPending ? 'Saving…' : 'Save'}
+            {mutation.isPending ? (shortens && backupFirst ? 'Backing up, then saving…' : 'Saving…') : 'Save'}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { BackupFirstCheckbox, BackupTaken } from '@/components/backup-first';
 import { Card } from '@/components/card';
 import { primaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
@@ -18,8 +19,9 @@ export function ProvisionScreen() {
   const canChange = useCanChange();
   const plan = useQuery({ queryKey: keys.plan(), queryFn: () => fetchResult<Plan>('/api/provision/plan'), refetchInterval: 15_000 });
   const [confirm, setConfirm] = useState<Record<string, string>>({});
+  const [backupFirst, setBackupFirst] = useState(true);
   const apply = useMutation({
-    mutationFn: () => unwrap(applyPlan({ confirm: Object.entries(confirm).filter(([bucket, typed]) => bucket === typed).map(([bucket]) => bucket) })),
+    mutationFn: () => unwrap(applyPlan({ confirm: Object.entries(confirm).filter(([bucket, typed]) => bucket === typed).map(([bucket]) => bucket), backupFirst })),
     onSuccess: async () => {
       setConfirm({});
       await Promise.all([client.invalidateQueries({ queryKey: keys.plan() }), client.invalidateQueries({ queryKey: keys.buckets() })]);
@@ -34,6 +36,7 @@ export function ProvisionScreen() {
   const pending = data ? data.steps.filter((s) => s.action !== 'noop').length : 0;
   const unconfirmed = data ? data.steps.filter((s) => s.destructive && !s.refused && confirm[s.bucket] !== s.bucket).length : 0;
   const refused = data ? data.steps.filter((s) => s.refused).length : 0;
+  const destructive = data ? data.steps.some((s) => s.destructive && !s.refused) : false;
   return (
     <div className="space-y-5">
       <Card title={data ? `Plan for the ${data.spec} spec in org ${data.org}` : 'Plan'}>
@@ -56,6 +59,7 @@ export function ProvisionScreen() {
             ))}
             {data.blocker ? <ErrorPanel error={{ code: 'not_found', message: data.blocker, fix: `influx org create -n ${data.org}` }} /> : null}
             {canChange ? null : <ReadOnlyNote what="the plan" />}
+            {destructive ? <BackupFirstCheckbox checked={backupFirst} onChange={setBackupFirst} /> : null}
             <div className="flex flex-wrap items-center gap-3">
               <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker || !canChange || pending === 0} onClick={() => apply.mutate()}>
                 {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
@@ -65,6 +69,7 @@ export function ProvisionScreen() {
               {apply.data ? (
                 <p role="status" className={`text-sm ${apply.data.applied ? 'text-emerald-700' : 'text-amber-800'}`}>
                   {apply.data.applied ? 'Provisioned: the buckets match the spec.' : 'Some steps were not applied: see the results.'}
+                  {apply.data.steps.map((s) => (s.backup ? <BackupTaken key={s.bucket} backup={s.backup} /> : null))}
                 </p>
               ) : null}
               {apply.error ? <ErrorPanel error={errorDetail(apply.error)} /> : null}

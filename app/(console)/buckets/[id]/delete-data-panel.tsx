@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { BackupFirstCheckbox, BackupTaken } from '@/components/backup-first';
 import { Field } from '@/components/field';
 import { dangerButton, inputClass, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
@@ -27,10 +28,11 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
   const client = useQueryClient();
   const [form, setForm] = useState(() => ({ measurement: '', where: '', start: isoSeconds(Math.floor(Date.now() / DAY - 7) * DAY), stop: isoSeconds(Date.now()) }));
   const [confirmName, setConfirmName] = useState('');
+  const [backupFirst, setBackupFirst] = useState(true);
   const input = { bucketId: bucket.id, measurement: form.measurement, where: form.where.trim() ? [form.where] : [], start: form.start, stop: form.stop };
   const preview = useMutation({ mutationFn: () => unwrap(previewDataDelete(input)) });
   const remove = useMutation({
-    mutationFn: (shown: DeletePreview) => unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total, previewId: shown.previewId })),
+    mutationFn: (shown: DeletePreview) => unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total, previewId: shown.previewId, backupFirst })),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: keys.stats() }), client.invalidateQueries({ queryKey: ['storage'] })]),
   });
   const edit = (patch: Partial<typeof form>) => {
@@ -93,8 +95,9 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
               <Field label={`Type ${bucket.name} to confirm`} error={removeError?.fields?.confirmName}>
                 <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
               </Field>
+              <BackupFirstCheckbox checked={backupFirst} onChange={setBackupFirst} />
               <button type="submit" className={dangerButton} disabled={remove.isPending || confirmName !== bucket.name}>
-                {remove.isPending ? 'Deleting…' : `Delete ${plural(shown.total, 'point')}`}
+                {remove.isPending ? (backupFirst ? 'Backing up, then deleting…' : 'Deleting…') : `Delete ${plural(shown.total, 'point')}`}
               </button>
             </form>
           ) : null}
@@ -105,6 +108,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="delete-result">
           Deleted {plural(remove.data.deleted, 'point')} from {remove.data.bucket}, as counted again afterwards
           {remove.data.remaining > 0 ? ` (${remove.data.remaining.toLocaleString('en-US')} matching points were written meanwhile and remain)` : ''}.
+          {remove.data.backup ? <BackupTaken backup={remove.data.backup} /> : null}
         </p>
       ) : null}
     </div>

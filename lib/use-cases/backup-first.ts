@@ -1,0 +1,110 @@
+import 'server-only';
+import { resolve } from 'node:path';
+import { countsOf, sampleRows, sampleWindow, type RowSample } from '../backup/drill';
+import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../backup/store';
+import { consoleError, InfluxError } from '../errors';
+import { backupBuckets } from '../influx/backup';
+import { toConsoleError } from '../influx/errors';
+import { errorText, log } from '../log';
+import { bucketMissing } from '../messages';
+import { restoreCommand, type BackupRef } from '../model/backup-first';
+import type { Context } from './context';
+import { statsOf } from './read-stats';
+
+export interface BackupInput {
+  /** Buckets of the organization to back up; none: every bucket of it but the system ones. */
+  buckets?: readonly string[];
+  /** The backup folder; default CONSOLE_BACKUP_DIR, else the data folder's `backups/`. */
+  out?: string;
+}
+
+/** `backup create --json`: a public contract. */
+export interface CreatedBackup {
+  id: string;
+  dir: string;
+  bytes: number;
+  buckets: { name: string; records: number }[];
+}
+
+const isFileError = (e: unknown) => !(e instanceof InfluxError) && typeof (e as { syscall?: unknown } | null)?.syscall === 'string';
+
+/**
+ * Backs up buckets in influx-cli's layout, with the console's manifest beside it: the record
+ * counts first (exact, brought up to date), then the metadata snapshot and every shard, streamed
+ * to disk. Written into a partial folder that becomes the backup only when every file checks;
+ * anything failing removes it. Shared by `backup create` and the backup a destructive change takes first.
+ */
+export async function takeBackup(ctx: Context, input: BackupInput, onNames: (names: string[]) => void = () => {}): Promise<CreatedBackup> {
+  let names: string[] = [...new Set(input.buckets ?? [])];
+  onNames(names);
+  const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
+  const existing = await ctx.influx.buckets();
+  if (names.length === 0) onNames((names = existing.filter((b) => !b.system).map((b) => b.name).sort()));
+  if (names.length === 0) throw new InfluxError(consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'));
+  for (const name of names) {
+    const bucket = existing.find((b) => b.name === name);
+    if (!bucket) throw new InfluxError(bucketMissing(name, 'Check the name with `buckets list`.'));
+    if (bucket.system) throw new InfluxError(consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'));
+  }
+  await sweepPartials(root).catch((e: unknown) => log.warn('backup: sweeping partial backups failed', { root, error: errorText(e) }));
+  const partial = await openPartial(root);
+  try {
+    const counts = new Map<string, ReturnType<typeof countsOf>>();
+    for (const name of names) {
+      const [stats] = await statsOf(ctx, name, { mode: 'fresh' });
+      if (stats) counts.set(name, countsOf(stats));
+    }
+    const backup = await backupBuckets(partial.dir, partial.id, ctx.influx.org.id, names, ctx.influx.conn);
+    const samples = new Map<string, RowSample | null>();
+    for (const b of backup.buckets) {
+      const window = sampleWindow(b.metadata);
+      samples.set(b.metadata.bucketName, window ? await sampleRows(b.metadata.bucketName, window, ctx.influx.conn) : null);
+    }
+    const manifest: ConsoleManifest = {
+      formatVersion: 1,
+      id: partial.id,
+      createdAt: new Date().toISOString(),
+      org: ctx.influx.org.name,
+      influxManifest: backup.manifestFile,
+      bytes: backup.files.reduce((sum, f) => sum + f.bytes, 0),
+      buckets: backup.buckets.map((b) => ({
+        name: b.metadata.bucketName,
+        id: b.metadata.bucketID,
+        records: counts.get(b.metadata.bucketName)?.records ?? 0,
+        measurements: counts.get(b.metadata.bucketName)?.measurements ?? {},
+        files: b.files.map((f) => f.name),
+        sample: samples.get(b.metadata.bucketName) ?? null,
+      })),
+      files: backup.files,
+      verified: null,
+    };
+    const dir = await completePartial(root, partial, manifest);
+    return { id: manifest.id, dir, bytes: manifest.bytes, buckets: manifest.buckets.map((b) => ({ name: b.name, records: b.records })) };
+  } catch (e) {
+    await discardPartial(partial).catch((err: unknown) => log.error('backup: removing a partial backup failed', { dir: partial.dir, error: errorText(err) }));
+    if (isFileError(e)) throw new InfluxError(fileProblem(e, root));
+    if (e instanceof InfluxError) throw new InfluxError({ ...e.detail, message: `${e.detail.message} The backup was abandoned: nothing of it was kept.` });
+    throw e;
+  }
+}
+
+/**
+ * The backup a destructive change takes of its one bucket before changing anything. When it
+ * fails the change must not go on: the error keeps its cause and code, and its fix says how to
+ * proceed without a backup (the screen's checkbox, the CLI's --no-backup).
+ */
+export async function backupFirst(ctx: Context, bucket: string, change: string): Promise<BackupRef> {
+  try {
+    const b = await takeBackup(ctx, { buckets: [bucket] });
+    return { id: b.id, dir: b.dir, bucket, restore: restoreCommand(b.id, bucket) };
+  } catch (e) {
+    if (!(e instanceof InfluxError)) log.error('backup first: unexpected error', { bucket, error: errorText(e), stack: e instanceof Error ? e.stack : undefined });
+    const detail = e instanceof InfluxError ? e.detail : toConsoleError(e);
+    const operator = detail.message.includes('operator token');
+    throw new InfluxError({
+      ...detail,
+      message: `Nothing was changed: ${change} backs up ${bucket} first, and that backup failed. ${detail.message}`,
+      fix: `${detail.fix ? `${detail.fix} ` : ''}Or proceed without a backup${operator ? ' (this token cannot make one)' : ''}: uncheck "Back up the bucket first" (CLI: --no-backup).`,
+    });
+  }
+}
