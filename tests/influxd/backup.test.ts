@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -269,6 +269,7 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
       expect(readdirSync(tiny)).toEqual([]);
     } finally {
       execFileSync('umount', [tiny]);
+      rmSync(tiny, { recursive: true, force: true });
     }
   });
 
