@@ -35,6 +35,20 @@ const TAG_COUNTS_MS = 5 * 60_000;
  * up to it, so a deep page would read (and sort) the whole measurement for one screenful.
  */
 export const MAX_PAGED_POINTS = 2_000;
+
+/**
+ * The newest points are read in three sizes only (a screenful, ten, the cap), each kept while the
+ * measurement's counts say nothing changed (five minutes at most) and shared by concurrent callers:
+ * a viewer paging (or looping on one page, with any page size) costs InfluxDB one read per size and
+ * change, never one per request. The reads are newest first from offset 0, and a page is cut from them.
+ */
+const LATEST_TIERS = [51, 501, MAX_PAGED_POINTS + 1] as const;
+const latestPoints = processMemo<FluxRow[]>('measurement-latest-points', TAG_COUNTS_MS);
+
+/** The smallest read that holds `needed` newest points. */
+export function latestTier(needed: number): number {
+  return LATEST_TIERS.find((t) => t >= needed) ?? MAX_PAGED_POINTS + 1;
+}
 const tagCounts = processMemo<FluxRow[]>('measurement-tag-counts', TAG_COUNTS_MS);
 
 /** Flux's own columns and the query's: neither a tag nor a field of the point. */
@@ -75,12 +89,15 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
     if (page * pageSize > MAX_PAGED_POINTS) {
       throw new InfluxError(consoleError('invalid', `Only the newest ${MAX_PAGED_POINTS.toLocaleString('en-US')} points are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
     }
-    const window = latestWindow(m.perDay, page * pageSize + 1);
+    const tier = latestTier(page * pageSize + 1);
+    const window = latestWindow(m.perDay, tier);
     const [tagRows, pointRows] = await Promise.all([
       tag && m.records > 0
         ? tagCounts([ctx.influx.conn.env.url, q.bucket, m.name, tag, m.records, m.lastTime].join('\u0000'), () => queryRows(recordsPerTagValueQuery(q.bucket, m.name, tag), ctx.influx.conn))
         : Promise.resolve([]),
-      window ? queryRows(latestPointsQuery(q.bucket, m.name, window, pageSize + 1, (page - 1) * pageSize), ctx.influx.conn, q.signal) : Promise.resolve([]),
+      window
+        ? latestPoints([ctx.influx.conn.env.url, q.bucket, m.name, tier, m.records, m.lastTime].join('\u0000'), () => queryRows(latestPointsQuery(q.bucket, m.name, window, tier, 0), ctx.influx.conn)).then((rows) => rows.slice((page - 1) * pageSize, page * pageSize + 1))
+        : Promise.resolve([]),
     ]);
     const fields = new Set(m.fieldKeys);
     const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize).map((r) => pointOf(r, fields)), hasMore: pointRows.length > pageSize && (page + 1) * pageSize <= MAX_PAGED_POINTS };

@@ -58,6 +58,18 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
     expect(page3.latest.points).toHaveLength(1);
     expect(page3.latest.hasMore).toBe(false);
     expect(page3.latest.points[0]?.time.startsWith(date(midnight(4)))).toBe(true);
+    // Paging again, with any page and size within the same read, asks InfluxDB nothing: one read per size and change.
+    const queries = async () => {
+      const text = await (await rawApi('/metrics')).text();
+      return text.split('\n').filter((l) => l.startsWith('http_api_requests_total{') && l.includes('path="/api/v2/query"')).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+    };
+    const before = await queries();
+    expect(before, 'influxd counts its queries').toBeGreaterThan(0);
+    const again = unwrap(await readMeasurement({ bucket: DAILY, measurement: 'time_based_daily', pageSize: 4, page: 3 }));
+    const other = unwrap(await readMeasurement({ bucket: DAILY, measurement: 'time_based_daily', pageSize: 2, page: 5 }));
+    expect(again.latest.points).toEqual(page3.latest.points);
+    expect(other.latest.points[0]).toEqual(page3.latest.points[0]);
+    expect(await queries(), 'no query for the same newest points').toBe(before);
 
     const searched = unwrap(await readMeasurement({ bucket: DAILY, measurement: 'time_based_daily', search: 'LIGHT' }));
     expect(searched.perTag).toMatchObject({ search: 'light', distinctValues: 2, records: 8 });
