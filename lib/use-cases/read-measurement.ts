@@ -34,15 +34,15 @@ const TAG_COUNTS_MS = 5 * 60_000;
  * The newest points are paged this deep at most: a page reads the latest days that hold every point
  * up to it, so a deep page would read (and sort) the whole measurement for one screenful.
  */
-export const MAX_PAGED_POINTS = 2_000;
+export const MAX_PAGED_POINTS = 500;
 
 /**
- * The newest points are read in three sizes only (a screenful, ten, the cap), each kept while the
+ * The newest points are read in two sizes only (a screenful, the cap), each kept while the
  * measurement's counts say nothing changed (five minutes at most) and shared by concurrent callers:
  * a viewer paging (or looping on one page, with any page size) costs InfluxDB one read per size and
  * change, never one per request. The reads are newest first from offset 0, and a page is cut from them.
  */
-const LATEST_TIERS = [51, 501, MAX_PAGED_POINTS + 1] as const;
+const LATEST_TIERS = [51, MAX_PAGED_POINTS + 1] as const;
 const latestPoints = processMemo<FluxRow[]>('measurement-latest-points', TAG_COUNTS_MS);
 
 /** The smallest read that holds `needed` newest points. */

@@ -99,7 +99,7 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
     // A deep page would read and sort the whole measurement: refused before InfluxDB is asked.
     const deep = await measurementRoute(new Request(`http://console.test/api/measurement?bucket=${DAILY}&measurement=time_based_daily&page=100000&pageSize=500`, { headers: { cookie: viewer } }));
     expect(deep.status).toBe(400);
-    expect(((await deep.json()) as { error: { message: string; fix: string } }).error).toMatchObject({ message: expect.stringContaining('newest 2,000 points'), fix: expect.stringContaining('export') });
+    expect(((await deep.json()) as { error: { message: string; fix: string } }).error).toMatchObject({ message: expect.stringContaining('newest 500 points'), fix: expect.stringContaining('export') });
   });
 
   it('says what to do for a measurement that is not there', async () => {
