@@ -1,8 +1,7 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '@/cli/run';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { readAudit } from '@/lib/audit/log';
 import { deleteBucket } from '@/lib/use-cases/delete-bucket';
@@ -10,6 +9,7 @@ import { deleteData, previewDataDelete } from '@/lib/use-cases/delete-data';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { updateBucket } from '@/lib/use-cases/update-bucket';
 import { rawApi, resetBuckets } from '../support/reset';
+import { captureCli } from '../support/cli';
 import { unwrap } from '../support/unwrap';
 
 /**
@@ -70,26 +70,7 @@ async function rows(bucket: string): Promise<string[]> {
 
 const kitchen = (r: string) => r.startsWith('time_based_daily|') && r.includes('"light.kitchen"');
 
-/** Runs the CLI in-process; stdout parsed as JSON when it is. */
-async function cli(args: string[]): Promise<{ code: number; json: unknown; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    const code = await runCli(args);
-    let json: unknown = null;
-    try {
-      json = JSON.parse(stdout);
-    } catch {
-      json = stdout;
-    }
-    return { code, json, stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = captureCli;
 
 const listed = async () => unwrap(await listBackups()).map((b) => b.id);
 

@@ -4,12 +4,12 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { runCli } from '@/cli/run';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { createBackup } from '@/lib/use-cases/create-backup';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { rawApi, resetBuckets } from '../support/reset';
+import { captureCli } from '../support/cli';
 import { unwrap } from '../support/unwrap';
 
 /**
@@ -102,26 +102,7 @@ async function cuttingProxy(target: string, cutAt: number): Promise<{ url: strin
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** Runs the CLI in-process; stdout parsed as JSON when it is. */
-async function cli(args: string[]): Promise<{ code: number; json: unknown; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => ((stdout += String(c)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => ((stderr += String(c)), true));
-  try {
-    const code = await runCli(args);
-    let json: unknown = null;
-    try {
-      json = JSON.parse(stdout);
-    } catch {
-      json = stdout;
-    }
-    return { code, json, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = captureCli;
 
 let backups: string;
 const saved = process.env.CONSOLE_BACKUP_DIR;
