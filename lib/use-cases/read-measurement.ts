@@ -1,7 +1,6 @@
 import 'server-only';
 import { consoleError, InfluxError } from '../errors';
-import { queryRows, type FluxRow } from '../influx/query';
-import { latestPointsQuery, recordsPerTagValueQuery } from '../influx/queries/measurement';
+import { latestPoints as readLatestPoints, recordsPerTagValue } from '../influx/measurement-points';
 import { latestWindow } from '../measurement/latest-window';
 import { defaultTag, topTagValues } from '../measurement/tag-values';
 import type { MeasurementDetail, PointsPage, StoredPoint } from '../model/measurement-detail';
@@ -43,28 +42,13 @@ export const MAX_PAGED_POINTS = 500;
  * change, never one per request. The reads are newest first from offset 0, and a page is cut from them.
  */
 const LATEST_TIERS = [51, MAX_PAGED_POINTS + 1] as const;
-const latestPoints = processMemo<FluxRow[]>('measurement-latest-points', TAG_COUNTS_MS);
+const latestPoints = processMemo<StoredPoint[]>('measurement-latest-points', TAG_COUNTS_MS);
 
 /** The smallest read that holds `needed` newest points. */
 export function latestTier(needed: number): number {
   return LATEST_TIERS.find((t) => t >= needed) ?? MAX_PAGED_POINTS + 1;
 }
-const tagCounts = processMemo<FluxRow[]>('measurement-tag-counts', TAG_COUNTS_MS);
-
-/** Flux's own columns and the query's: neither a tag nor a field of the point. */
-const OWN = new Set(['result', 'table', '_start', '_stop', '_time', '_measurement']);
-
-function pointOf(row: FluxRow, fields: ReadonlySet<string>): StoredPoint {
-  const tags: Record<string, string> = {};
-  // Every field of the measurement, null where the point does not carry it.
-  const values: StoredPoint['fields'] = Object.fromEntries([...fields].map((f) => [f, null]));
-  for (const [k, v] of Object.entries(row)) {
-    if (OWN.has(k)) continue;
-    if (fields.has(k)) values[k] = v === null || v === undefined || v === '' ? null : typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
-    else if (v !== null && v !== undefined && v !== '') tags[k] = String(v);
-  }
-  return { time: String(row._time), tags, fields: values };
-}
+const tagCounts = processMemo<{ value: string; records: number }[]>('measurement-tag-counts', TAG_COUNTS_MS);
 
 /**
  * One measurement looked at closely: its counts (as the Measurements screen has them), records
@@ -91,16 +75,19 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
     }
     const tier = latestTier(page * pageSize + 1);
     const window = latestWindow(m.perDay, tier);
+    const bucket = await ctx.influx.bucket(q.bucket);
+    if (!bucket) throw new InfluxError(consoleError('not_found', `Bucket ${q.bucket} does not exist in this organization.`, 'Pick a bucket from the Buckets screen, or provision the spec.'));
     const [tagRows, pointRows] = await Promise.all([
       tag && m.records > 0
-        ? tagCounts([ctx.influx.conn.env.url, q.bucket, m.name, tag, m.records, m.lastTime].join('\u0000'), () => queryRows(recordsPerTagValueQuery(q.bucket, m.name, tag), ctx.influx.conn))
+        ? tagCounts([ctx.influx.conn.env.url, q.bucket, m.name, tag, m.records, m.lastTime].join('\u0000'), () => recordsPerTagValue(bucket, m.name, tag, ctx.influx.conn))
         : Promise.resolve([]),
       window
-        ? latestPoints([ctx.influx.conn.env.url, q.bucket, m.name, tier, m.records, m.lastTime].join('\u0000'), () => queryRows(latestPointsQuery(q.bucket, m.name, window, tier, 0), ctx.influx.conn)).then((rows) => rows.slice((page - 1) * pageSize, page * pageSize + 1))
+        ? latestPoints([ctx.influx.conn.env.url, q.bucket, m.name, tier, m.records, m.lastTime].join('\u0000'), () => readLatestPoints(bucket, m.name, window, tier, m.fieldKeys, ctx.influx.conn)).then((rows) =>
+            rows.slice((page - 1) * pageSize, page * pageSize + 1),
+          )
         : Promise.resolve([]),
     ]);
-    const fields = new Set(m.fieldKeys);
-    const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize).map((r) => pointOf(r, fields)), hasMore: pointRows.length > pageSize && (page + 1) * pageSize <= MAX_PAGED_POINTS };
+    const latest: PointsPage = { page, pageSize, points: pointRows.slice(0, pageSize), hasMore: pointRows.length > pageSize && (page + 1) * pageSize <= MAX_PAGED_POINTS };
     return {
       bucket: q.bucket,
       measurement: m.name,
@@ -111,7 +98,7 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
       firstTime: m.firstTime,
       lastTime: m.lastTime,
       perDay: m.perDay,
-      perTag: tag ? topTagValues(tag, tagRows.map((r) => ({ value: String(r.value ?? ''), records: Number(r.records ?? 0) })), q.search ?? null, limit) : null,
+      perTag: tag ? topTagValues(tag, tagRows, q.search ?? null, limit) : null,
       latest,
       insight,
       findings: report.findings.filter((f) => f.measurement === m.name),

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { deleteData, previewDataDelete } from '@/lib/use-cases/delete-data';
+import { readMeasurement } from '@/lib/use-cases/read-measurement';
 import { readStats } from '@/lib/use-cases/read-stats';
 import { rawApi, resetBuckets } from '../support/reset';
 import { unwrap } from '../support/unwrap';
@@ -100,6 +101,13 @@ describe('a field written with different types in different shard groups', () =>
       await write(twoShardGroups(oldValue, recentValue));
       expect(await recordsOf('mixed'), 'record counts = ground truth').toBe((await storedPoints('mixed')).size);
       expect(await recordsOf('mixed')).toBe(18);
+      // The measurement's page: its newest points and its records per tag value hold every point, of both types.
+      const page = unwrap(await readMeasurement({ bucket: BUCKET, measurement: 'mixed', tag: 'entity', pageSize: 50 }));
+      expect(page.latest.points).toHaveLength(18);
+      expect(page.latest.points.filter((p) => p.fields.value !== null)).toHaveLength(18);
+      expect(page.latest.points.map((p) => Date.parse(p.time))).toEqual(page.latest.points.map((p) => Date.parse(p.time)).sort((a, b) => b - a));
+      expect(page.perTag?.values.reduce((n, v) => n + v.records, 0)).toBe(18);
+      expect(page.perTag?.values.find((v) => v.value === 'e0')?.records).toBe(2);
       const whole = unwrap(await previewDataDelete({ bucket: BUCKET, measurement: 'mixed', start: iso(now - 6 * HOUR), stop: iso(now) }));
       expect(whole.points).toEqual({ mixed: 18 });
       await deletesEveryPreviewedPoint({ start: iso(now - 6 * HOUR), stop: iso(now) });
