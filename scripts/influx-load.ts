@@ -69,7 +69,18 @@ export const SCREENS = [
   ['Measurements', '/measurements'],
   ['Storage', '/storage'],
   ['Verify (checks not run)', '/verify'],
+  ['a measurement page (time_based_daily)', '/measurements/pattern_aggregates_daily/time_based_daily'],
 ] as const;
+
+/** Queries InfluxDB has answered so far (Flux and InfluxQL), from its own /metrics. */
+async function queriesAnswered(influx: Influxd): Promise<number> {
+  const res = await fetch(new URL('/metrics', influx.url), { headers: { Authorization: `Token ${influx.token}` } });
+  let n = 0;
+  for (const line of (await res.text()).split('\n')) {
+    if (line.startsWith('http_api_requests_total{') && (line.includes('path="/api/v2/query"') || line.includes('path="/query"'))) n += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return n;
+}
 
 /** Baseline without the console; then, with the console running: idle, and each screen open alone. */
 export async function measureLoad(opts: {
@@ -84,6 +95,8 @@ export async function measureLoad(opts: {
   const rows: LoadRow[] = [];
   // influxd settles (snapshots, compactions) for a while after data is written: the baseline is
   // measured before the console starts and again after it stops, and the lower one is used.
+  // influxd snapshots and compacts for a while after a write: the windows start once it is quiet.
+  await settle(opts.influx, opts.log);
   opts.log(`${opts.scale}: baseline, no console (${opts.windowSeconds} s)`);
   const before = await cpuOver(pid, opts.windowSeconds);
   const measured: LoadRow[] = [];
@@ -127,6 +140,7 @@ export async function measureLoad(opts: {
       opts.log(`${opts.scale}: one viewer looping ${label} (${opts.windowSeconds} s)`);
       let requests = 0;
       let looping = true;
+      const queriesBefore = await queriesAnswered(opts.influx);
       const loop = (async () => {
         while (looping) {
           const res = await fetch(c.url + path, { headers: { Cookie: c.cookie } }).catch(() => null);
@@ -137,7 +151,8 @@ export async function measureLoad(opts: {
       const used = await cpuOver(pid, opts.windowSeconds);
       looping = false;
       await loop;
-      measured.push({ scale: opts.scale, what: `a loop on ${label} (${requests} req)`, cpuPercent: used, aboveBaseline: null, goal: `≤ ${opts.goals.screen} % above baseline` });
+      const queries = (await queriesAnswered(opts.influx)) - queriesBefore;
+      measured.push({ scale: opts.scale, what: `a loop on ${label} (${requests} req, ${queries} queries)`, cpuPercent: used, aboveBaseline: null, goal: `≤ ${opts.goals.screen} % above baseline` });
     }
   } finally {
     await browser.close();
@@ -154,8 +169,8 @@ export async function measureLoad(opts: {
 
 export function printLoad(rows: readonly LoadRow[]): void {
   console.log('\nInfluxDB load caused by the console (influxd CPU, % of one core, from /proc/<pid>/stat)\n');
-  console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(48)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
+  console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(60)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
   for (const r of rows) {
-    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(48)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
+    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(60)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
   }
 }
