@@ -32,6 +32,7 @@ import { openSession } from '../lib/influx/session';
 import { benchRow, freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type BenchRow, type Console, type Influxd } from './harness';
 import { measureLoad, printLoad, settle, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
+import { countFloor } from './count-floor';
 
 type Row = BenchRow;
 
@@ -184,6 +185,13 @@ async function benchStats(influx: Influxd, c: Console, points: number, reps: num
   const rawInfluxqlTimes = await timeReps(reps, () => Promise.all(spec.buckets.map((b) => influxql(influx, b.name, rawInfluxqlCount(b)))));
   log(`raw InfluxQL: ${secs(rawInfluxqlTimes)}; cold counts (every slice, ?full=1)`);
   const coldTimes = await timeReps(coldReps, () => consoleGet(c, '/api/stats?full=1'));
+  log(`cold: ${secs(coldTimes)}; the floor: the same slices read by a minimal streaming InfluxQL client`);
+  const listed = (await api(influx)('/api/v2/buckets?org=homeiq&limit=100')) as { buckets: { name: string; retentionRules?: { everySeconds?: number; shardGroupDurationSeconds?: number }[] }[] };
+  const countable = spec.buckets.map((b) => {
+    const rule = listed.buckets.find((x) => x.name === b.name)?.retentionRules?.[0];
+    return { name: b.name, retentionSeconds: rule?.everySeconds ?? 0, shardGroupDurationSeconds: rule?.shardGroupDurationSeconds };
+  });
+  const floorTimes = await timeReps(coldReps, () => countFloor(influx, countable));
   log(`cold: ${secs(coldTimes)}; refreshes after one more day of writes (?fresh=1)`);
   let day = 0;
   const dayTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'), () => writeOneDay(influx, points, `day${++day}`));
@@ -192,6 +200,7 @@ async function benchStats(influx: Influxd, c: Console, points: number, reps: num
   const rows = [
     row('Counts, cold: every slice of both buckets counted, every Measurements figure (GET /api/stats?full=1) vs the best raw Flux count query per bucket', coldTimes, rawTimes, 'ratio <= 1.0', 'exact points (any field): InfluxQL SELECT * per measurement in shard-group slices, 2 at a time across both buckets; raw counts one field per measurement with Flux, not exact for points without it'),
     row('Counts, cold (as above) vs the same raw count of one field per measurement in InfluxQL (contrast)', coldTimes, rawInfluxqlTimes, 'contrast only', 'InfluxDB counts one field itself; the console reads every point of every field'),
+    row('Counts, cold (as above) vs the floor: the same slices read with raw InfluxQL SELECT * by a minimal streaming client counting rows and distinct tag sets', coldTimes, floorTimes, 'ratio <= 1.1', 'the floor: 2 slices at a time, JSON.parse of each chunk, no cache, no index reads'),
     row('Counts, refresh after one more day of writes (GET /api/stats?fresh=1) vs the raw full count', dayTimes, rawTimes, 'ratio <= 0.05', 'before each rep, a 90th of the points is written as new series stamped today, straight to InfluxDB'),
     row('Counts, refresh with nothing written (GET /api/stats?fresh=1) vs the raw full count', quietTimes, rawTimes, 'ratio <= 0.05'),
   ];
