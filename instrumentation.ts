@@ -1,7 +1,8 @@
 /**
  * Runs once when the console server starts: routes console output through the JSON log when
  * LOG_FORMAT=json, refuses to start on a configuration error, hands over the admin password on
- * first start, then starts storage sampling and, when CONSOLE_BACKUP_SCHEDULE is set, scheduled backups.
+ * first start, then starts storage sampling and, when CONSOLE_BACKUP_SCHEDULE is set, scheduled backups;
+ * last, warns once when the console's own InfluxDB token is all-access or operator.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
@@ -20,4 +21,6 @@ export async function register() {
   startSampler();
   (await import('./lib/use-cases/scheduled-backup')).startBackupScheduler();
   log.info('console started');
+  // One warning line when the console's own token is all-access or operator (never the token itself).
+  void (await import('./lib/use-cases/console-token')).warnWhenConsoleTokenBroad();
 }

@@ -1,4 +1,8 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { LEDGER_ENV } from './tests/support/secret-ledger';
 import { startReceiver } from './e2e/support/receiver';
 import { ADMIN_PASSWORD, consoleLog, FAULT_PORT, RECEIVER_URL, RECEIVER_PORT, MAIN_PORT, startInfluxdSync, VIEWER_PASSWORD } from './e2e/support/servers';
 
@@ -13,6 +17,8 @@ if (!process.env.E2E_SERVERS) {
 }
 const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
 
+// Every token secret a spec creates is recorded here; the server-logs check scans every sink for them.
+if (!process.env[LEDGER_ENV]) process.env[LEDGER_ENV] = mkdtempSync(join(tmpdir(), 'homeiq-e2e-secret-ledger-'));
 if (!process.env.E2E_SESSION_SECRET) process.env.E2E_SESSION_SECRET = `e2e-${Date.now()}-${Math.random()}`;
 /** Debian's Chromium: a test tool's own browser download fails on these machines. */
 const CHROMIUM = {

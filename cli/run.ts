@@ -42,6 +42,9 @@ const COMMAND_HELP: string[] = [
   `tokens create --role writer|reader [--description TEXT] [--out FILE] [--json]
                                               a token with write (writer) or read (reader) on every spec bucket; the secret goes
                                               only to FILE (created with mode 600, never overwritten), else once on its own line`,
+  `tokens create-console [--out FILE] [--json]
+                                              the scoped console token the spec names (ai5-console): exactly what the
+                                              console's features need (docs/tokens.md); the secret shown as for create`,
   `tokens check [--json]                       diagnose the token read from stdin (exit 0 when it can write every spec bucket)`,
   `tokens deactivate ID`,
   `tokens activate ID`,

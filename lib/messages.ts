@@ -7,7 +7,7 @@ import { consoleError, type ConsoleError } from './errors';
 const PROVISION_FIX = 'Provision the AI-5 buckets first (Provision screen, or: npm run --silent cli -- provision).';
 
 export function orgMissing(org: string): ConsoleError {
-  return consoleError('not_found', `Organization "${org}" does not exist, or the token cannot see it.`, `Check INFLUXDB_ORG, create the organization (influx org create -n ${org}), or use a token of that organization.`);
+  return consoleError('not_found', `Organization "${org}" does not exist, or the token cannot see it (seeing it needs read:orgs/<org ID>).`, `Check INFLUXDB_ORG, create the organization (influx org create -n ${org}), or use a token of that organization with read:orgs/<org ID>.`);
 }
 
 export function bucketMissing(name: string, fix: string = PROVISION_FIX): ConsoleError {

@@ -3,7 +3,10 @@ import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { describeToken, TOKEN_ROLES, type TokenInfo, type TokenRole } from '../../lib/model/token';
 import { checkToken, writesEverySpecBucket } from '../../lib/use-cases/check-token';
+import { createConsoleToken } from '../../lib/use-cases/create-console-token';
 import { createToken } from '../../lib/use-cases/create-token';
+import type { NewToken } from '../../lib/influx/authorizations';
+import type { Result } from '../../lib/result';
 import { deleteToken, readToken } from '../../lib/use-cases/delete-token';
 import { listTokens } from '../../lib/use-cases/list-tokens';
 import { setTokenStatus } from '../../lib/use-cases/set-token-status';
@@ -26,8 +29,10 @@ export async function tokensCommand(argv: string[], stdin: SecretSource = proces
       return setStatus(rest, verb);
     case 'delete':
       return remove(rest);
+    case 'create-console':
+      return createConsole(rest);
     default:
-      throw new UsageError(verb ? `unknown tokens command "${verb}"` : 'tokens needs a command: list, create, check, activate, deactivate or delete');
+      throw new UsageError(verb ? `unknown tokens command "${verb}"` : 'tokens needs a command: list, create, create-console, check, activate, deactivate or delete');
   }
 }
 
@@ -46,6 +51,8 @@ async function list(argv: string[]): Promise<number> {
   } else {
     const flag = (t: TokenInfo) => (t.operator ? 'OPERATOR' : t.allAccess ? 'ALL ACCESS' : '');
     process.stdout.write(table(['ID', 'STATUS', 'FLAG', 'DESCRIPTION', 'CAN'], result.data.map((t) => [t.id, t.status, flag(t), t.description, describeToken(t)])) + '\n');
+    // InfluxDB answers an empty list, not a refusal, to a token without the reads: say so.
+    if (result.data.length === 0) process.stderr.write('No tokens listed: InfluxDB lists none to a token without read:orgs/<org ID>/authorizations and read:users/<owner ID> (docs/tokens.md).\n');
   }
   return EXIT.ok;
 }
@@ -64,13 +71,24 @@ async function create(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { role: { type: 'string' }, description: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
   const role = values.role;
   if (!role || !(TOKEN_ROLES as readonly string[]).includes(role)) throw new UsageError('tokens create needs --role writer or --role reader');
+  return reveal(values, () => createToken({ role: role as TokenRole, ...(values.description !== undefined ? { description: values.description } : {}) }, CLI_ACTOR));
+}
+
+/** The scoped console token (docs/tokens.md): exactly what the console's features need. */
+async function createConsole(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  return reveal(values, () => createConsoleToken(CLI_ACTOR));
+}
+
+/** Creates a token and shows its secret once: in --out FILE (mode 600) or alone on stdout's first line. */
+async function reveal(values: { out?: string; json?: boolean }, make: () => Promise<Result<NewToken>>): Promise<number> {
   const out = values.out;
   // Checked before the token exists, so a refused file leaves no orphan token behind.
   if (out !== undefined && existsSync(out)) {
     printError({ code: 'conflict', message: `${out} already exists: the secret is never written over a file.`, fix: 'Choose a new file name for --out, or remove the old file first.' });
     return EXIT.failed;
   }
-  const result = await createToken({ role: role as TokenRole, ...(values.description !== undefined ? { description: values.description } : {}) }, CLI_ACTOR);
+  const result = await make();
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

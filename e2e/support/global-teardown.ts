@@ -9,7 +9,8 @@ export default function globalTeardown() {
   // The consoles (Playwright's web servers) are stopped only after this teardown and may still be
   // writing their samples into these folders: what cannot be removed now is removed at exit, once
   // Playwright has stopped them. A folder left behind must not fail a suite that passed.
-  for (const dir of [main.data, fault.data, main.state, fault.state]) {
+  for (const dir of [main.data, fault.data, main.state, fault.state, process.env.HOMEIQ_SECRET_LEDGER ?? '']) {
+    if (!dir) continue;
     try {
       rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     } catch {

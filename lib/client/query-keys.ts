@@ -3,6 +3,7 @@ export const keys = {
   connection: () => ['connection'] as const,
   buckets: () => ['buckets'] as const,
   plan: () => ['provision', 'plan'] as const,
+  tokenPlan: () => ['provision', 'tokens'] as const,
   lastVerify: () => ['verify', 'last'] as const,
   storage: (range: string) => ['storage', range] as const,
   stats: (bucket?: string) => (bucket ? (['stats', bucket] as const) : (['stats'] as const)),

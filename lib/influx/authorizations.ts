@@ -1,6 +1,6 @@
 import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
-import { AuthorizationsAPI, type Authorization } from '@influxdata/influxdb-client-apis';
+import { AuthorizationsAPI, type Authorization, type Permission } from '@influxdata/influxdb-client-apis';
 import { isAllAccess, isOperator, type TokenAction, type TokenInfo, type TokenPermission, type TokenStatus } from '../model/token';
 import { connection, PROBE_TIMEOUT_MS, type Connection } from './client';
 
@@ -58,11 +58,36 @@ export interface BucketGrant {
   bucketID: string;
 }
 
-export async function createAuthorization(orgID: string, description: string, grants: readonly BucketGrant[], conn: Connection = connection()): Promise<NewToken> {
+export function createAuthorization(orgID: string, description: string, grants: readonly BucketGrant[], conn: Connection = connection()): Promise<NewToken> {
+  return createAuthorizationWith(orgID, description, grants.map((g) => ({ action: g.action, resource: { type: 'buckets', id: g.bucketID, orgID } })), conn);
+}
+
+/** A token with any permissions (the scoped console token): InfluxDB refuses one broader than the console's own. */
+export async function createAuthorizationWith(orgID: string, description: string, permissions: readonly TokenPermission[], conn: Connection = connection()): Promise<NewToken> {
   const created = await new AuthorizationsAPI(conn.influx).postAuthorizations({
-    body: { orgID, description, permissions: grants.map((g) => ({ action: g.action, resource: { type: 'buckets' as const, id: g.bucketID, orgID } })) },
+    body: { orgID, description, permissions: permissions.map((p) => ({ action: p.action, resource: { ...p.resource, type: p.resource.type as Permission['resource']['type'] } })) },
   });
   return { token: toTokenInfo(created), secret: created.token ?? '' };
+}
+
+export interface OwnAuthorization {
+  token: TokenInfo | null;
+  /** Tokens are stored hashed (InfluxDB 2.9's default): no token can be matched by its secret. */
+  hashed: boolean;
+  /** False: the console sees no token at all (InfluxDB lists none without read:authorizations and read:users): then it is not all-access. */
+  readable: boolean;
+}
+
+/** The console's own authorization, found by its secret (2.7 and 2.8 list secrets): its secret is dropped here. */
+export async function ownAuthorization(conn: Connection = connection()): Promise<OwnAuthorization> {
+  try {
+    const found = await findAuthorizationBySecret(conn.env.token, conn);
+    return { token: found.token, hashed: found.hashed, readable: found.seen > 0 };
+  } catch (e) {
+    const status = (e as { statusCode?: unknown } | null)?.statusCode;
+    if (status === 401 || status === 403) return { token: null, hashed: false, readable: false };
+    throw e;
+  }
 }
 
 export async function setAuthorizationStatus(id: string, status: TokenStatus, conn: Connection = connection()): Promise<TokenInfo> {
@@ -84,11 +109,11 @@ function sameSecret(a: string, b: string): boolean {
  * exact and one call on 2.7 and 2.8, which return secrets on list. `hashed` when the server
  * returned no secret at all (InfluxDB 2.9 stores tokens hashed by default): matching cannot work there.
  */
-export async function findAuthorizationBySecret(secret: string, conn: Connection = connection()): Promise<{ token: TokenInfo | null; hashed: boolean }> {
+export async function findAuthorizationBySecret(secret: string, conn: Connection = connection()): Promise<{ token: TokenInfo | null; hashed: boolean; seen: number }> {
   const res = await new AuthorizationsAPI(conn.influx).getAuthorizations({});
   const all = res.authorizations ?? [];
   const match = all.find((a) => typeof a.token === 'string' && a.token.length > 0 && sameSecret(a.token, secret));
-  return { token: match ? toTokenInfo(match) : null, hashed: all.length > 0 && all.every((a) => !a.token) };
+  return { token: match ? toTokenInfo(match) : null, hashed: all.length > 0 && all.every((a) => !a.token), seen: all.length };
 }
 
 /** What the server answered the candidate token itself, bucket by bucket. */

@@ -1,5 +1,6 @@
 import { consoleError, InfluxError, type ConsoleError } from '../errors';
 import { QueryCancelled } from './cancelled';
+import { refusedPermission } from './permission';
 
 /** Maps what the InfluxDB client throws to the console's one error type (lib/errors.ts). */
 
@@ -55,6 +56,9 @@ export function toConsoleError(e: unknown): ConsoleError {
   if (isHttpLike(e)) {
     const text = influxMessage(e);
     const code = influxCode(e);
+    // InfluxDB names the permission it missed (401 `write:orgs/…/buckets is unauthorized`): say it, not "token refused".
+    const refused = refusedPermission(e.statusCode, text);
+    if (refused) return refused;
     switch (e.statusCode) {
       case 401:
         return consoleError('unauthorized', 'InfluxDB refused the token (401 unauthorized).');

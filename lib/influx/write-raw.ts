@@ -5,6 +5,7 @@ import type { Precision } from '../data/lp-parse';
 import { InfluxError } from '../errors';
 import { connection, type Connection } from './client';
 import { toConsoleError } from './errors';
+import { bucketRefusal, inactiveToken } from './permission';
 
 /**
  * Raw line protocol as it is in a file, written in batches: gzip-compressed, in the file's
@@ -84,6 +85,7 @@ async function send(bucket: string, text: string | Uint8Array, precision: Precis
       const http = httpError(e);
       if (http && [400, 413, 422].includes(http.statusCode)) return { ok: false, status: http.statusCode, message: messageOf(http) };
       const retryable = !http || http.statusCode === 429 || http.statusCode >= 500;
+      if (http?.statusCode === 403) throw new InfluxError(/token is inactive/.test(messageOf(http)) ? inactiveToken() : bucketRefusal(bucket, 'write'));
       if (!retryable || attempt >= policy.retries) throw new InfluxError(toConsoleError(e));
       const suggested = http?.retryAfter ? http.retryAfter() : 0;
       await sleep(Math.min(policy.maxDelayMs, Math.max(suggested, policy.baseDelayMs * 2 ** attempt)));

@@ -2,6 +2,7 @@ import 'server-only';
 import type { WriteApi } from '@influxdata/influxdb-client';
 import { DeleteAPI } from '@influxdata/influxdb-client-apis';
 import { connection, type Connection } from './client';
+import { refusedOn } from './permission';
 
 /**
  * The one write path: line protocol (encoded by ./line-protocol), gzip-compressed, nanosecond
@@ -30,8 +31,9 @@ export function createLineWriter(conn: Connection = connection(), batchSize = 5_
   };
   return {
     write: (bucket, line) => api(bucket).writeRecord(line),
-    flush: async () => void (await Promise.all([...apis.values()].map((w) => w.flush()))),
-    close: async () => void (await Promise.all([...apis.values()].map((w) => w.close()))),
+    // A refused write names the bucket and the permission it needs, not InfluxDB's bare 403.
+    flush: async () => void (await Promise.all([...apis].map(([bucket, w]) => refusedOn(bucket, 'write', () => w.flush())))),
+    close: async () => void (await Promise.all([...apis].map(([bucket, w]) => refusedOn(bucket, 'write', () => w.close())))),
   };
 }
 
@@ -44,5 +46,5 @@ export async function writeLines(bucket: string, lines: readonly string[], conn:
 
 /** Deletes the points a predicate selects in [start, stop] (RFC 3339 times). */
 export async function deletePoints(bucket: string, start: string, stop: string, predicate: string, conn: Connection = connection()): Promise<void> {
-  await new DeleteAPI(conn.influx).postDelete({ org: conn.env.org, bucket, body: { start, stop, predicate } });
+  await refusedOn(bucket, 'delete', () => new DeleteAPI(conn.influx).postDelete({ org: conn.env.org, bucket, body: { start, stop, predicate } }));
 }

@@ -85,6 +85,8 @@ export const consoleSpecSchema = z
     seriesLimit: z.number().int().positive().optional(),
     buckets: z.array(bucketSpecSchema).min(1),
     tokens: z.array(tokenSpecSchema).optional(),
+    /** The console's own scoped token (docs/tokens.md): the Overview offers to create it under this description. */
+    consoleToken: z.object({ description: identifier }).optional(),
   })
   .superRefine((spec, ctx) => {
     const descriptions = new Set<string>();

@@ -4,8 +4,10 @@ import type { Actor } from '../auth/actor';
 import { InfluxError } from '../errors';
 import { createAuthorization, type NewToken } from '../influx/authorizations';
 import { bucketMissing } from '../messages';
+import { specSlug } from '../model/console-permissions';
 import { roleAction, TOKEN_ROLES } from '../model/token';
 import { fail, type Result } from '../result';
+import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 import { tokenSummary } from './token-of-org';
@@ -20,8 +22,6 @@ export const createTokenInputSchema = z.strictObject({
     .optional(),
 });
 
-/** `AI-5` → `ai5`: the prefix of the spec's default token descriptions (ai5-writer, ai5-reader). */
-export const specSlug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'spec';
 
 /**
  * Creates a writer (write on every spec bucket) or a reader (read on every spec bucket). The
@@ -41,6 +41,7 @@ export async function createToken(raw: unknown, actor: Actor): Promise<Result<Ne
     }
     return createAuthorization(influx.org.id, description, grants, influx.conn);
   });
+  forgetConsoleTokenStatus();
   recordChange(actor, outcome(result, { action: 'token.create', bucket: null, before: null, after: (created) => tokenSummary(created.token) }), { changed: false });
   return result;
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { deleteAuthorization, getAuthorization } from '../influx/authorizations';
 import type { TokenInfo } from '../model/token';
 import { fail, type Result } from '../result';
+import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 import { orgToken, tokenIdSchema, tokenSummary } from './token-of-org';
@@ -26,6 +27,7 @@ export async function deleteToken(raw: unknown, actor: Actor): Promise<Result<To
     await deleteAuthorization(token.id, influx.conn);
     return token;
   });
+  forgetConsoleTokenStatus();
   recordChange(actor, outcome(result, { action: 'token.delete', bucket: null, before: result.ok ? tokenSummary(result.data) : { id: input.data.id }, after: () => null }), { changed: false });
   return result;
 }

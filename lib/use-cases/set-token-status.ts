@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { getAuthorization, setAuthorizationStatus } from '../influx/authorizations';
 import type { TokenInfo } from '../model/token';
 import { fail, type Result } from '../result';
+import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './invalid-input';
 import { orgToken, tokenIdSchema, tokenSummary } from './token-of-org';
@@ -20,6 +21,7 @@ export async function setTokenStatus(raw: unknown, actor: Actor): Promise<Result
     return setAuthorizationStatus(before.id, input.data.status, influx.conn);
   });
   const action = input.data.status === 'active' ? 'token.activate' : 'token.deactivate';
+  forgetConsoleTokenStatus();
   recordChange(actor, outcome(result, { action, bucket: null, before: before ? tokenSummary(before) : { id: input.data.id }, after: tokenSummary }), { changed: false });
   return result;
 }

@@ -13,6 +13,8 @@ import { metrics } from './checks/metrics';
 import { reachable } from './checks/reachable';
 import { ready } from './checks/ready';
 import { token } from './checks/token';
+import { consoleToken } from './checks/console-token';
+import { writerToken } from './checks/writer-token';
 import type { Check } from './types';
 
 /** The checks of a spec, in the order they run; every bucket of the spec gets its own. */
@@ -30,5 +32,5 @@ export function buildSuite(spec: ConsoleSpec): Check[] {
     bucketVolume(b),
     bucketInsightsCheck(b),
   ]);
-  return [reachable, ready, token, ...perBucket, metrics];
+  return [reachable, ready, token, ...perBucket, writerToken, consoleToken, metrics];
 }

@@ -78,7 +78,7 @@ describe('the CLI JSON shapes (public contracts)', () => {
     expect(code).toBe(0);
     const report = json as { ok: boolean; checks: Record<string, unknown>[] };
     expect(report.ok).toBe(true);
-    expect(report.checks.length).toBe(22);
+    expect(report.checks.length).toBe(24);
     for (const c of report.checks) {
       for (const key of ['id', 'status', 'detail', 'fix']) expect(c).toHaveProperty(key);
       expect(['pass', 'warn', 'fail', 'skipped']).toContain(c.status);

@@ -12,6 +12,7 @@ import { listBuckets } from '@/lib/influx/buckets';
 import { requireOrg } from '@/lib/influx/orgs';
 import { ALL_ACCESS_TYPES } from '@/lib/model/token';
 import { rawApi, resetBuckets } from '../support/reset';
+import { recordSecret } from '../support/secret-ledger';
 
 const DAILY = 'pattern_aggregates_daily';
 const WEEKLY = 'pattern_aggregates_weekly';
@@ -51,6 +52,7 @@ async function rawToken(orgID: string, description: string, permissions: unknown
   expect(res.status).toBe(201);
   const body = (await res.json()) as { id: string; token: string };
   secrets.push(body.token);
+  recordSecret(body.token);
   return body;
 }
 
@@ -61,12 +63,14 @@ async function createByCli(role: 'writer' | 'reader', out?: string) {
     const json = JSON.parse(r.out) as { id: string; description: string; permissions: unknown[]; secretWrittenTo?: string };
     const secret = readFileSync(out, 'utf8').trim();
     secrets.push(secret);
+    recordSecret(secret);
     listed.push(r.out, r.err);
     return { json, secret };
   }
   // Without --out the secret is printed once, alone on the first line; the JSON follows.
   const [secret = '', ...rest] = r.out.split('\n');
   secrets.push(secret);
+  recordSecret(secret);
   listed.push(rest.join('\n'), r.err);
   return { json: JSON.parse(rest.join('\n')) as { id: string; description: string; permissions: unknown[]; secretWrittenTo?: string }, secret };
 }
@@ -278,6 +282,7 @@ describe('provisioning the spec tokens (provision --tokens)', () => {
     for (const t of applied.tokens) {
       expect(t.secret).toMatch(/^\S{20,}$/);
       shown.push(t.secret ?? '');
+      recordSecret(t.secret ?? '');
     }
     const [writerSecret = '', readerSecret = ''] = shown;
     expect(await writeWith(writerSecret, DAILY)).toBe(204);

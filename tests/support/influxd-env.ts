@@ -13,3 +13,7 @@ if (!process.env.CONSOLE_DATA_DIR) {
   const { join } = await import('node:path');
   process.env.CONSOLE_DATA_DIR = mkdtempSync(join(tmpdir(), 'console-test-data-'));
 }
+
+// The suite-wide secret scan reads this run's console.db and logs at the end.
+const { recordDataDir } = await import('./secret-ledger');
+recordDataDir(process.env.CONSOLE_DATA_DIR);

@@ -12,6 +12,7 @@ import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
 import type { Plan } from '@/lib/provision/plan';
 import { PlanTable } from './plan-table';
+import { TokenSteps } from './token-steps';
 import { plural } from '@/lib/model/plural';
 
 export function ProvisionScreen() {
@@ -77,6 +78,7 @@ export function ProvisionScreen() {
           </div>
         ) : null}
       </Card>
+      <TokenSteps />
     </div>
   );
 }

@@ -2,13 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { CopyButton } from '@/components/copy-button';
 import { inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
+import { SecretReveal } from '@/components/secret-reveal';
 import { ErrorPanel } from '@/components/error-panel';
-import { ReadOnlyNote, useCanChange } from '@/components/role-context';
+import { useCanChange } from '@/components/role-context';
 import { createToken } from '@/lib/actions/create-token';
 import type { ConsoleError } from '@/lib/errors';
 import { describeToken, type TokenRole } from '@/lib/model/token';
+import { ViewerTokenNote } from './viewer-token-note';
 
 /** Creates a writer or reader token and shows its secret once: it lives in this component's state only. */
 export function CreateTokenPanel() {
@@ -18,7 +19,7 @@ export function CreateTokenPanel() {
   const [description, setDescription] = useState('');
   const [error, setError] = useState<ConsoleError | null>(null);
   const [reveal, setReveal] = useState<{ description: string; can: string; secret: string } | null>(null);
-  if (!canChange) return <ReadOnlyNote what="the tokens" />;
+  if (!canChange) return <ViewerTokenNote />;
 
   const create = (role: TokenRole) =>
     start(async () => {
@@ -32,29 +33,7 @@ export function CreateTokenPanel() {
       router.refresh();
     });
 
-  if (reveal) {
-    const envLine = `INFLUXDB_TOKEN=${reveal.secret}`;
-    return (
-      <div className="space-y-3" data-testid="token-reveal">
-        <p className="text-sm">
-          Created <strong>{reveal.description}</strong>: {reveal.can}. Copy the secret now: it is shown this once and never again.
-        </p>
-        <div className="flex items-center gap-2 rounded-md bg-slate-900 p-3 font-mono text-xs text-emerald-200">
-          <span className="break-all" data-testid="token-secret">
-            {reveal.secret}
-          </span>
-          <CopyButton text={reveal.secret} />
-        </div>
-        <div className="flex items-center gap-2 rounded-md bg-slate-100 p-3 font-mono text-xs">
-          <span className="break-all">{envLine}</span>
-          <CopyButton text={envLine} label="Copy .env line" />
-        </div>
-        <button type="button" className={secondaryButton} onClick={() => setReveal(null)}>
-          Done, I stored it
-        </button>
-      </div>
-    );
-  }
+  if (reveal) return <SecretReveal {...reveal} onDone={() => setReveal(null)} />;
 
   return (
     <div className="space-y-3">

@@ -6,6 +6,9 @@ import { TableScroll } from '@/components/table-scroll';
 import { describeToken } from '@/lib/model/token';
 import { listTokens } from '@/lib/use-cases/list-tokens';
 import { CreateTokenPanel } from './create-token-panel';
+import { DiagnoseToken } from './diagnose-token';
+import { TokenActions } from './token-actions';
+import { ViewerTokenNote } from './viewer-token-note';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Tokens' };
@@ -16,12 +19,16 @@ export default async function TokensPage() {
     <>
       <PageTitle title="Tokens" subtitle="The organization's API tokens and what each can do. A token's secret is never shown again after its creation." />
       <div className="space-y-6">
+        <Card title="Diagnose a token">
+          <DiagnoseToken />
+        </Card>
         <Card title="Create a token for a HomeIQ service">
           <CreateTokenPanel />
         </Card>
         <Card title={tokens.ok ? `Tokens (${tokens.data.length})` : 'Tokens'}>
           {!tokens.ok ? <ErrorPanel error={tokens.error} title="Tokens not listed" /> : null}
-          {tokens.ok && tokens.data.length === 0 ? <p className="text-sm text-slate-500">No tokens in this organization.</p> : null}
+          <ViewerTokenNote />
+          {tokens.ok && tokens.data.length === 0 ? <p className="text-sm text-slate-500">No tokens listed. InfluxDB lists none to a token without read:orgs/&lt;org ID&gt;/authorizations and read:users/&lt;owner ID&gt;: the console&apos;s token may lack them (docs/tokens.md).</p> : null}
           {tokens.ok && tokens.data.length > 0 ? (
             <div>
               <TableScroll label="Tokens table">
@@ -34,6 +41,7 @@ export default async function TokensPage() {
                     <th className="px-2 py-2">Owner</th>
                     <th className="px-2 py-2">Created (UTC)</th>
                     <th className="px-2 py-2">ID</th>
+                    <th className="px-2 py-2">Actions</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -54,6 +62,9 @@ export default async function TokensPage() {
                       <td className="px-2 py-1.5">{t.user ?? '—'}</td>
                       <td className="whitespace-nowrap px-2 py-1.5">{t.createdAt ? t.createdAt.replace('T', ' ').slice(0, 19) : '—'}</td>
                       <td className="px-2 py-1.5 font-mono text-xs text-slate-600">{t.id}</td>
+                      <td className="px-2 py-1.5">
+                        <TokenActions token={t} />
+                      </td>
                     </tr>
                   ))}
                 </tbody>
