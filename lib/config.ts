@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { webhookUrlProblem } from './alerts/webhook';
 import { parseSchedule, type BackupSchedule } from './backup/schedule';
-import { consoleError, InfluxError } from './errors';
+import { consoleError, ConsoleFailure } from './errors';
 import { fail, ok, type Result } from './result';
 
 /**
@@ -167,10 +167,10 @@ export function config(): Result<ConsoleConfig> {
   return cached.value;
 }
 
-/** The configuration, or an InfluxError for the caller's result (configuration errors are not recoverable). */
+/** The configuration, or an ConsoleFailure for the caller's result (configuration errors are not recoverable). */
 export function requireConfig(): ConsoleConfig {
   const c = config();
-  if (!c.ok) throw new InfluxError(c.error);
+  if (!c.ok) throw new ConsoleFailure(c.error);
   return c.data;
 }
 
@@ -182,7 +182,7 @@ export function influxEnv(): Result<InfluxEnv> {
 
 export function requireInfluxEnv(): InfluxEnv {
   const env = influxEnv();
-  if (!env.ok) throw new InfluxError(env.error);
+  if (!env.ok) throw new ConsoleFailure(env.error);
   return env.data;
 }
 

@@ -2,39 +2,25 @@
  * One error type for everything that can go wrong between the console and InfluxDB.
  * Messages and fixes follow the seed's Troubleshooting section; none carries the token.
  */
-export type ErrorCode =
-  | 'unreachable'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'conflict'
-  | 'invalid'
-  | 'not_found'
-  | 'config'
-  | 'signed_out'
-  | 'read_only'
-  | 'busy'
-  | 'too_large'
-  | 'internal';
+import type { ConsoleError, ErrorCode } from './model/error';
 
-export interface ConsoleError {
-  code: ErrorCode;
-  message: string;
-  fix: string;
-  /** Field-level messages for forms, when the input was invalid. */
-  fields?: Record<string, string>;
-  /** The request it happened in, as the server log names it. */
-  requestId?: string;
-  /** Set when the error is only that this bucket does not exist (yet): screens show "not provisioned", not a failure. */
-  missingBucket?: string;
-}
+export type { ConsoleError, ErrorCode } from './model/error';
 
-/** Thrown inside lib/ only; use cases turn it back into a value with `toConsoleError`. */
-export class InfluxError extends Error {
+/**
+ * A ConsoleError thrown: inside lib/ only (uploads, configuration, confirmations, InfluxDB's answers);
+ * the use-case hub turns it back into a value with `toConsoleError`.
+ */
+export class ConsoleFailure extends Error {
   constructor(readonly detail: ConsoleError) {
     super(detail.message);
-    this.name = 'InfluxError';
+    this.name = 'ConsoleFailure';
   }
 }
+
+/** @deprecated The old name of ConsoleFailure, kept while branches that use it are merged. */
+export const InfluxError = ConsoleFailure;
+/** @deprecated The old name of ConsoleFailure. */
+export type InfluxError = ConsoleFailure;
 
 export const FIXES = {
   unreachable:

@@ -1,5 +1,5 @@
 import type { ConsoleSpec, MeasurementSpec } from '../spec/schema';
-import { toLine, type FieldValue } from '../influx/line-protocol';
+import { toLine, type FieldValue } from '../model/line-protocol';
 
 /**
  * A large synthetic data set in the AI-5 wire format, for benchmarks: `total` points spread

@@ -1,5 +1,5 @@
 import 'server-only';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import type { InfluxSession } from '../influx/session';
 import { bucketMissing } from '../messages';
 import type { ConsoleSpec } from '../spec/schema';
@@ -30,7 +30,7 @@ export async function loadSample(spec: ConsoleSpec, opts: SampleOptions, onProgr
   const started = performance.now();
   const names = new Set(spec.buckets.flatMap((b) => b.measurements.map((m) => m.name)));
   for (const b of spec.buckets) {
-    if (!(await influx.bucket(b.name))) throw new InfluxError({ ...bucketMissing(b.name, SAMPLE_FIX), message: `Bucket ${b.name} does not exist yet.` });
+    if (!(await influx.bucket(b.name))) throw new ConsoleFailure({ ...bucketMissing(b.name, SAMPLE_FIX), message: `Bucket ${b.name} does not exist yet.` });
   }
   const now = opts.now ?? new Date();
   const conflictBucket = spec.buckets.find((b) => b.measurements.some((m) => m.name === CONFLICT.measurement));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ai5Spec } from '../spec/load';
-import { encodeAggregate } from './encode';
+import { encodeAggregate, pythonJson } from './encode';
 import { isoWeek, sampleAggregates, sampleSize, type SampleOptions } from './sample';
 
 const opts: SampleOptions = { days: 14, weeks: 8, entities: 6, seed: 42, now: new Date('2026-11-27T12:00:00Z') };
@@ -53,7 +53,7 @@ describe('sample aggregates', () => {
     expect(line.endsWith(` ${BigInt(Date.parse('2026-11-14T00:00:00Z')) * 1_000_000n}`)).toBe(true);
     expect(line).toContain('occurrences=');
     expect(line).toMatch(/occurrences=\d+i/);
-    expect(line).toMatch(/hourly_distribution="\[[\d,]+\]"/);
+    expect(line).toMatch(/hourly_distribution="\[[\d, ]+\]"/);
     for (const i of items) if (i.writtenAt) expect(i.writtenAt.getTime()).toBeLessThanOrEqual(opts.now?.getTime() ?? 0);
   });
 
@@ -61,5 +61,10 @@ describe('sample aggregates', () => {
     expect(isoWeek(new Date('2026-01-01T00:00:00Z'))).toBe('2026-W01');
     expect(isoWeek(new Date('2024-12-30T00:00:00Z'))).toBe('2025-W01');
     expect(isoWeek(new Date('2026-11-27T00:00:00Z'))).toBe('2026-W48');
+  });
+
+  it('write JSON fields as Python’s json.dumps does (HomeIQ’s writer): spaced, ASCII only, two-digit exponents', () => {
+    // python3 -c 'import json; print(json.dumps({"a b": [1, 2.5, 1e-7, "é🌡\"\\"], "x": None, "t": True}))'
+    expect(pythonJson({ 'a b': [1, 2.5, 1e-7, 'é🌡"\\'], x: null, t: true })).toBe('{"a b": [1, 2.5, 1e-07, "\\u00e9\\ud83c\\udf21\\"\\\\"], "x": null, "t": true}');
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket, findBucket } from '../influx/buckets';
 import { influxManifestSchema, restoreBucket, type BucketMetadata } from '../influx/backup';
 import type { Connection } from '../influx/client';
@@ -68,15 +68,15 @@ export async function sampleRows(bucket: string, window: { start: string; stop: 
 export async function influxEntry(stored: StoredBackup, bucket: string): Promise<BucketMetadata> {
   const raw: unknown = JSON.parse(await readFile(join(stored.dir, stored.manifest.influxManifest), 'utf8'));
   const parsed = influxManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new InfluxError(consoleError('invalid', `The influx manifest of backup ${stored.manifest.id} cannot be read.`, 'Run `backup verify` on it; take a new backup.'));
+  if (!parsed.success) throw new ConsoleFailure(consoleError('invalid', `The influx manifest of backup ${stored.manifest.id} cannot be read.`, 'Run `backup verify` on it; take a new backup.'));
   const entry = parsed.data.buckets.find((b) => b.bucketName === bucket);
-  if (!entry) throw new InfluxError(consoleError('not_found', `Backup ${stored.manifest.id} has no bucket ${bucket}.`, `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  if (!entry) throw new ConsoleFailure(consoleError('not_found', `Backup ${stored.manifest.id} has no bucket ${bucket}.`, `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
   return entry;
 }
 
 export function manifestBucket(manifest: ConsoleManifest, bucket: string): ConsoleManifest['buckets'][number] {
   const entry = manifest.buckets.find((b) => b.name === bucket);
-  if (!entry) throw new InfluxError(consoleError('not_found', `Backup ${manifest.id} has no bucket ${bucket}.`, `It holds: ${manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  if (!entry) throw new ConsoleFailure(consoleError('not_found', `Backup ${manifest.id} has no bucket ${bucket}.`, `It holds: ${manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
   return entry;
 }
 
@@ -89,15 +89,15 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
   const recorded = manifestBucket(stored.manifest, bucket);
   const files = stored.manifest.files.filter((f) => f.name === stored.manifest.influxManifest || recorded.files.includes(f.name));
   const problem = await checkFiles(stored.dir, files);
-  if (problem) throw new InfluxError(consoleError('invalid', `Backup ${stored.manifest.id} is damaged: ${problem}.`, 'Restore from another backup (`backup list`), and take a new one.'));
+  if (problem) throw new ConsoleFailure(consoleError('invalid', `Backup ${stored.manifest.id} is damaged: ${problem}.`, 'Restore from another backup (`backup list`), and take a new one.'));
   const entry = await influxEntry(stored, bucket);
-  if (await findBucket(org.id, name, conn)) throw new InfluxError(consoleError('conflict', `Bucket ${name} exists: a restore never writes into an existing bucket.`, 'Restore under a new name with --as, or delete that bucket first (after backing it up).'));
+  if (await findBucket(org.id, name, conn)) throw new ConsoleFailure(consoleError('conflict', `Bucket ${name} exists: a restore never writes into an existing bucket.`, 'Restore under a new name with --as, or delete that bucket first (after backing it up).'));
   try {
     const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn);
     return restored.id;
   } catch (e) {
     // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
-    const conflict = e instanceof InfluxError && e.detail.code === 'conflict';
+    const conflict = e instanceof ConsoleFailure && e.detail.code === 'conflict';
     const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);
     if (created) await deleteBucket(created.id, conn).catch((err: unknown) => log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) }));
     throw e;

@@ -5,7 +5,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, unlink, writeFile } from 'n
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
 
 /**
  * The backup folder: `<root>/<id>/` holds one complete backup in influx-cli's layout plus
@@ -105,7 +105,7 @@ export async function openPartial(root: string, now: Date = new Date()): Promise
     await writeFile(join(dir, OWNER_FILE), String(process.pid));
     return { id, dir };
   } catch (e) {
-    throw new InfluxError(fileProblem(e, root));
+    throw new ConsoleFailure(fileProblem(e, root));
   }
 }
 
@@ -118,7 +118,7 @@ async function writeManifest(dir: string, manifest: ConsoleManifest): Promise<vo
 /** Checks the files as written, writes the console manifest, and makes the backup complete (listed). */
 export async function completePartial(root: string, partial: Partial, manifest: ConsoleManifest): Promise<string> {
   const problem = await checkFiles(partial.dir, manifest.files);
-  if (problem) throw new InfluxError(consoleError('internal', `The backup failed its own check: ${problem}.`, 'Check the disk of the backup folder, then back up again.'));
+  if (problem) throw new ConsoleFailure(consoleError('internal', `The backup failed its own check: ${problem}.`, 'Check the disk of the backup folder, then back up again.'));
   await writeManifest(partial.dir, manifest);
   await unlink(join(partial.dir, OWNER_FILE));
   const done = join(root, manifest.id);
@@ -176,10 +176,10 @@ export async function listStored(root: string): Promise<StoredBackup[]> {
 /** One complete backup by ID, or `not_found` naming where it looked. */
 export async function readStored(root: string, id: string): Promise<StoredBackup> {
   const parsed = backupIdSchema.safeParse(id);
-  if (!parsed.success) throw new InfluxError(consoleError('invalid', `"${id.slice(0, 60)}" is not a backup ID.`, 'Pick an ID from `backup list`.'));
+  if (!parsed.success) throw new ConsoleFailure(consoleError('invalid', `"${id.slice(0, 60)}" is not a backup ID.`, 'Pick an ID from `backup list`.'));
   const dir = join(root, parsed.data);
   const manifest = await readManifest(dir);
-  if (!manifest) throw new InfluxError(consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'));
+  if (!manifest) throw new ConsoleFailure(consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'));
   return { dir, manifest };
 }
 

@@ -1,6 +1,6 @@
 import type { ConsoleError } from '../errors';
 import type { Result } from '../result';
-import type { ImportProgress, ImportReport } from '../use-cases/import-data';
+import type { ImportProgress, ImportReport } from '../model/data-operations';
 import { ResultError } from './fetch-result';
 import { ndjsonEvents } from './ndjson';
 

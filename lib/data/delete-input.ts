@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { backupFirstSchema, bucketNameSchema } from '../model/bucket-input';
 import { parseInstant } from '../model/time-input';
-import { parseMatches } from './delete-predicate';
-import type { Selection } from './selection';
+import { parseMatches } from '../model/delete-predicate';
+import type { Selection } from '../model/selection';
 
 const instant = (label: string) =>
   z.string({ error: `${label} is required: RFC 3339 such as 2026-11-01T00:00:00Z, or a date.` }).transform((text, ctx) => {

@@ -1,5 +1,5 @@
 import { countSlices, type Slice } from '../stats/slices';
-import { rfc3339ToNs } from './lp-from-rows';
+import { rfc3339ToNs } from '../model/line-protocol';
 
 /**
  * The time windows an export reads, one query each, in time order: the selection cut at the

@@ -1,6 +1,7 @@
-import type { FieldType } from './lp-from-rows';
+import type { ImportCheck, LineProblem, TypeConflict } from '../model/data-operations';
+import type { FieldType, StoredType } from '../model/line-protocol';
 import type { ParsedPoint } from './lp-parse';
-import { pointKey, RecentPoints, seriesKey } from './point-keys';
+import { pointKey, RecentPoints, seriesKey } from '../model/point-keys';
 
 /**
  * What a dry run of an import finds, one parsed record at a time: points per measurement, the
@@ -11,41 +12,7 @@ import { pointKey, RecentPoints, seriesKey } from './point-keys';
 
 export const ERROR_CAP = 100;
 
-export interface LineProblem {
-  line: number;
-  message: string;
-}
-
-export interface TypeConflict {
-  measurement: string;
-  field: string;
-  /** Start of the shard group, RFC 3339. */
-  shardGroup: string;
-  /** The type already there (stored, or first in the file) and the one that clashes. */
-  existing: FieldType;
-  incoming: FieldType;
-  where: 'stored' | 'file';
-  /** First line with the clashing type. */
-  line: number;
-  lines: number;
-}
-
-export interface ImportCheck {
-  /** Points per measurement: distinct (series, time), as InfluxDB keeps them (point-keys.ts). */
-  points: Record<string, number>;
-  totalPoints: number;
-  /** Lines per measurement: a point exported one field per line has a line per field. */
-  lines: Record<string, number>;
-  totalLines: number;
-  /** Earliest and latest point times (ns, decimal text), null without timestamps. */
-  firstNs: string | null;
-  lastNs: string | null;
-  errors: LineProblem[];
-  /** Errors beyond the ones listed. */
-  moreErrors: number;
-  outsideRetention: { points: number; lines: number; firstLine: number | null; cutoff: string | null };
-  conflicts: TypeConflict[];
-}
+export type { ImportCheck, LineProblem, TypeConflict };
 
 /** Lines a dry run expects to send: the lines that parse and fall inside the retention. */
 export function linesToSend(report: Pick<ImportCheck, 'totalLines' | 'outsideRetention'>): number {
@@ -78,12 +45,7 @@ export function nsToIso(ns: bigint): string {
   return `${base.slice(0, 19)}${fraction ? `.${fraction}` : ''}Z`;
 }
 
-export interface StoredType {
-  measurement: string;
-  field: string;
-  shardGroupNs: bigint;
-  type: FieldType;
-}
+export type { StoredType };
 
 interface TypeSeen {
   type: FieldType;

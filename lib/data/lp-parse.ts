@@ -1,4 +1,6 @@
-import type { FieldType } from './lp-from-rows';
+import { PRECISION_NS, type FieldValue, type Precision } from '../model/line-protocol';
+
+export { PRECISION_NS, type Precision };
 
 /**
  * A streaming line-protocol parser with line numbers, following InfluxDB's own parser
@@ -7,17 +9,9 @@ import type { FieldType } from './lp-from-rows';
  * line break; it is numbered by the line it starts on.
  */
 
-export type Precision = 'ns' | 'us' | 'ms' | 's';
 
-export const PRECISION_NS: Record<Precision, bigint> = { ns: 1n, us: 1_000n, ms: 1_000_000n, s: 1_000_000_000n };
-
-export type FieldValue = number | bigint | boolean | string;
-
-export interface ParsedField {
-  key: string;
-  type: FieldType;
-  value: FieldValue;
-}
+/** A field as InfluxDB reads it: integers and unsigned integers as bigint. */
+export type ParsedField = { key: string } & FieldValue;
 
 export interface ParsedPoint {
   measurement: string;
@@ -361,7 +355,7 @@ function parsePoint(s: string, start: number, multiplier: bigint): ParsedPoint {
   return { measurement, tags, fields, time };
 }
 
-function scalar(token: string): { type: FieldType; value: FieldValue } {
+function scalar(token: string): FieldValue {
   const last = token.charCodeAt(token.length - 1);
   if (last === 105 /* i */ && /^-?\d+i$/.test(token)) {
     const v = BigInt(token.slice(0, -1));

@@ -10,7 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
 import { connection, type Connection } from './client';
 import { toConsoleError } from './errors';
 import { log } from '../log';
@@ -111,7 +111,7 @@ async function readAll(res: IncomingMessage): Promise<Buffer> {
 }
 
 /** A refusal as the console's error: 401/403 on these endpoints mean the token is not an operator's. */
-async function refusal(res: IncomingMessage, what: string): Promise<InfluxError> {
+async function refusal(res: IncomingMessage, what: string): Promise<ConsoleFailure> {
   const text = (await readAll(res)).toString('utf8').slice(0, 2_000);
   let message = '';
   try {
@@ -121,10 +121,10 @@ async function refusal(res: IncomingMessage, what: string): Promise<InfluxError>
     message = text.trim();
   }
   const status = res.statusCode ?? 0;
-  if (status === 401 || status === 403) return new InfluxError(operatorTokenNeeded(message));
-  if (status >= 500) return new InfluxError(consoleError('unreachable', `InfluxDB answered ${what} with an error (${status})${message ? `: ${message.slice(0, 300)}` : ''}.`, 'InfluxDB may be starting, overloaded or out of disk: check the influxd log, then run the command again.'));
+  if (status === 401 || status === 403) return new ConsoleFailure(operatorTokenNeeded(message));
+  if (status >= 500) return new ConsoleFailure(consoleError('unreachable', `InfluxDB answered ${what} with an error (${status})${message ? `: ${message.slice(0, 300)}` : ''}.`, 'InfluxDB may be starting, overloaded or out of disk: check the influxd log, then run the command again.'));
   const code = res.headers['x-platform-error-code'];
-  return new InfluxError(toConsoleError({ statusCode: status, json: { message, ...(typeof code === 'string' ? { code } : {}) }, headers: res.headers }));
+  return new ConsoleFailure(toConsoleError({ statusCode: status, json: { message, ...(typeof code === 'string' ? { code } : {}) }, headers: res.headers }));
 }
 
 /** The local disk's errors: the caller says what they mean for its folder (a full disk, no permission). */
@@ -132,10 +132,10 @@ const FILE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'ENO
 
 /** Errors of the socket (influxd stopped mid-way, a timeout) as the console's; ours and the disk's pass through. */
 function asInfluxError(e: unknown): unknown {
-  if (e instanceof InfluxError) return e;
+  if (e instanceof ConsoleFailure) return e;
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && FILE_CODES.has(code) && typeof (e as { syscall?: unknown }).syscall === 'string') return e;
-  return new InfluxError(toConsoleError(e));
+  return new ConsoleFailure(toConsoleError(e));
 }
 
 /** Counts and hashes what passes, so a file's checksum costs no second read. */
@@ -160,7 +160,7 @@ async function streamToFile(source: Readable, path: string, gzipIt: boolean, nam
   if (gzipIt) await pipeline(source, createGzip(), counted, file);
   else await pipeline(source, counted, file);
   const size = (await stat(path)).size;
-  if (size !== counted.bytes) throw new InfluxError(consoleError('internal', `The backup file ${name} has ${size} bytes on disk, ${counted.bytes} were written.`, 'Check the disk of the backup folder, then back up again.'));
+  if (size !== counted.bytes) throw new ConsoleFailure(consoleError('internal', `The backup file ${name} has ${size} bytes on disk, ${counted.bytes} were written.`, 'Check the disk of the backup folder, then back up again.'));
   return { name, bytes: counted.bytes, sha256: counted.digest() };
 }
 
@@ -212,11 +212,11 @@ export async function downloadMetadata(dir: string, base: string, conn: Connecti
     const { res } = await send(conn, 'GET', '/api/v2/backup/metadata', { 'Accept-Encoding': 'identity' });
     if (res.statusCode !== 200) throw await refusal(res, 'the metadata snapshot');
     const boundary = /boundary="?([^";]+)"?/i.exec(res.headers['content-type'] ?? '')?.[1];
-    if (!boundary) throw new InfluxError(consoleError('internal', 'InfluxDB answered the metadata snapshot without a multipart boundary.'));
+    if (!boundary) throw new ConsoleFailure(consoleError('internal', 'InfluxDB answered the metadata snapshot without a multipart boundary.'));
     const parts = multipartParts(await readAll(res), boundary);
     const kvPart = parts.find((p) => p.name === 'kv');
     const bucketsPart = parts.find((p) => p.name === 'buckets');
-    if (!kvPart || !bucketsPart) throw new InfluxError(consoleError('internal', `InfluxDB's metadata snapshot lacks its ${kvPart ? 'buckets' : 'kv'} part.`));
+    if (!kvPart || !bucketsPart) throw new ConsoleFailure(consoleError('internal', `InfluxDB's metadata snapshot lacks its ${kvPart ? 'buckets' : 'kv'} part.`));
     const buckets = z.array(bucketMetadataSchema).parse(JSON.parse(bucketsPart.body.toString('utf8')));
     const sqlPart = parts.find((p) => p.name === 'sql');
     const kv = await writeSmall(dir, `${base}.bolt.gz`, await gzipAsync(kvPart.body));
@@ -279,7 +279,7 @@ export async function backupBuckets(dir: string, base: string, orgID: string, na
   const entries: InfluxManifest['buckets'] = [];
   for (const name of names) {
     const bucket = meta.buckets.find((b) => b.organizationID === orgID && b.bucketName === name);
-    if (!bucket) throw new InfluxError(consoleError('not_found', `InfluxDB's metadata snapshot has no bucket ${name} in this organization.`, 'It may have been deleted meanwhile: list the buckets and back up again.'));
+    if (!bucket) throw new ConsoleFailure(consoleError('not_found', `InfluxDB's metadata snapshot has no bucket ${name} in this organization.`, 'It may have been deleted meanwhile: list the buckets and back up again.'));
     const bucketFiles: WrittenFile[] = [];
     const retentionPolicies = [];
     for (const rp of bucket.retentionPolicies) {
@@ -343,7 +343,7 @@ export async function restoreBucket(dir: string, entry: BucketMetadata, name: st
     let shards = 0;
     for (const shard of shardFiles(entry)) {
       const newId = newIds.get(shard.id);
-      if (newId === undefined) throw new InfluxError(consoleError('internal', `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`, `Delete the bucket ${name} and restore again.`));
+      if (newId === undefined) throw new ConsoleFailure(consoleError('internal', `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`, `Delete the bucket ${name} and restore again.`));
       const path = join(dir, shard.fileName);
       const size = (await stat(path)).size;
       const sent = await send(conn, 'POST', `/api/v2/restore/shards/${newId}`, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size }, createReadStream(path));

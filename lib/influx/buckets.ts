@@ -1,6 +1,6 @@
 import 'server-only';
 import { BucketsAPI, type Bucket } from '@influxdata/influxdb-client-apis';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { bucketIdUnknown } from '../messages';
 import type { BucketInfo } from '../model/bucket';
 import { formatRetention } from '../model/retention';
@@ -83,10 +83,10 @@ export async function getOrgBucket(orgID: string, id: string, conn: Connection =
   try {
     bucket = toBucketInfo(await new BucketsAPI(conn.influx).getBucketsID({ bucketID: id }));
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 404) throw new InfluxError(bucketIdUnknown());
+    if ((e as { statusCode?: number }).statusCode === 404) throw new ConsoleFailure(bucketIdUnknown());
     throw e;
   }
-  if (bucket.orgID !== orgID) throw new InfluxError(bucketIdUnknown());
+  if (bucket.orgID !== orgID) throw new ConsoleFailure(bucketIdUnknown());
   return bucket;
 }
 

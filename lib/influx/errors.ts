@@ -1,4 +1,4 @@
-import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
 import { QueryCancelled } from './cancelled';
 import { refusedPermission } from './permission';
 
@@ -44,7 +44,7 @@ function networkCode(e: unknown): string | undefined {
 
 /** Maps anything the InfluxDB client throws to a ConsoleError, without leaking internals. */
 export function toConsoleError(e: unknown): ConsoleError {
-  if (e instanceof InfluxError) return e.detail;
+  if (e instanceof ConsoleFailure) return e.detail;
   if (e instanceof QueryCancelled) {
     return consoleError('internal', 'The count was stopped: every request waiting for it went away. The slices it finished are kept; the next refresh counts the rest.', 'Open the screen again, or run `npm run cli -- stats`, to finish the count.');
   }

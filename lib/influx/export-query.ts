@@ -1,8 +1,7 @@
 import 'server-only';
 import { flux, fluxExpression, type FluxTableMetaData } from '@influxdata/influxdb-client';
-import { fieldTypeOfDatatype, lineOfRow, rfc3339ToNs, seriesPrefix, type FieldType } from '../data/lp-from-rows';
-import type { StoredType } from '../data/import-check';
-import { pointKey, RecentPoints, seriesKey } from '../data/point-keys';
+import { fieldTypeOfDatatype, lineOfRow, rfc3339ToNs, seriesPrefix, type FieldType, type StoredType } from '../model/line-protocol';
+import { pointKey, RecentPoints, seriesKey } from '../model/point-keys';
 import { QueryCancelled } from './cancelled';
 import { connection, type Connection } from './client';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { OrgsAPI } from '@influxdata/influxdb-client-apis';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { orgMissing } from '../messages';
 import { connection, type Connection } from './client';
 
@@ -24,6 +24,6 @@ export async function findOrg(name: string, conn: Connection = connection()): Pr
 
 export async function requireOrg(name: string, conn: Connection = connection()): Promise<OrgInfo> {
   const org = await findOrg(name, conn);
-  if (!org) throw new InfluxError(orgMissing(name));
+  if (!org) throw new ConsoleFailure(orgMissing(name));
   return org;
 }

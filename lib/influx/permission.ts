@@ -1,4 +1,4 @@
-import { consoleError, InfluxError, type ConsoleError } from '../errors';
+import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
 
 /**
  * What InfluxDB says when the console's token lacks a permission, turned into a `forbidden` error
@@ -57,7 +57,7 @@ export async function refusedOn<T>(bucket: string, action: 'write' | 'delete', r
   try {
     return await run();
   } catch (e) {
-    if ((e as { statusCode?: unknown } | null)?.statusCode === 403) throw new InfluxError(inactive(e) ? inactiveToken() : bucketRefusal(bucket, action));
+    if ((e as { statusCode?: unknown } | null)?.statusCode === 403) throw new ConsoleFailure(inactive(e) ? inactiveToken() : bucketRefusal(bucket, action));
     throw e;
   }
 }

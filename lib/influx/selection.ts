@@ -1,6 +1,6 @@
 import 'server-only';
-import { deletePredicate } from '../data/delete-predicate';
-import type { SamplePoint, Selection } from '../data/selection';
+import { deletePredicate } from '../model/delete-predicate';
+import type { SamplePoint, Selection } from '../model/selection';
 import { connection, type Connection } from './client';
 import { selectionCountQuery, selectionSampleQuery } from './queries/selection';
 import { InfluxqlRefused } from './influxql';
@@ -10,7 +10,9 @@ import { log } from '../log';
 import { deletePoints } from './write';
 
 /** How a selection was counted: InfluxQL reads every point whatever its field types; Flux reads one type per field. */
-export type CountedWith = 'influxql' | 'flux';
+import type { CountedWith } from '../model/data-operations';
+
+export type { CountedWith };
 
 export interface SelectionCount {
   points: Record<string, number>;

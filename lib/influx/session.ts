@@ -1,6 +1,6 @@
 import 'server-only';
 import type { InfluxEnv } from '../config';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { orgMissing } from '../messages';
 import { listBuckets, type BucketInfo } from './buckets';
 import { connection, connectionKey, type Connection } from './client';
@@ -55,7 +55,7 @@ export interface SessionOptions {
 export async function openSession(env?: InfluxEnv, opts: SessionOptions = {}): Promise<InfluxSession> {
   const conn = env ? connection(env) : connection();
   const org = await resolveOrg(conn);
-  if (!org) throw new InfluxError(orgMissing(conn.env.org));
+  if (!org) throw new ConsoleFailure(orgMissing(conn.env.org));
   let listed: Promise<BucketInfo[]> | undefined;
   const list = (): Promise<BucketInfo[]> => {
     if (!opts.shareBucketList) return listBuckets({ orgID: org.id }, conn);

@@ -1,8 +1,8 @@
 import 'server-only';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
-import type { Precision } from '../data/lp-parse';
-import { InfluxError } from '../errors';
+import type { Precision } from '../model/line-protocol';
+import { ConsoleFailure } from '../errors';
 import { connection, type Connection } from './client';
 import { toConsoleError } from './errors';
 import { bucketRefusal, inactiveToken } from './permission';
@@ -85,8 +85,8 @@ async function send(bucket: string, text: string | Uint8Array, precision: Precis
       const http = httpError(e);
       if (http && [400, 413, 422].includes(http.statusCode)) return { ok: false, status: http.statusCode, message: messageOf(http) };
       const retryable = !http || http.statusCode === 429 || http.statusCode >= 500;
-      if (http?.statusCode === 403) throw new InfluxError(/token is inactive/.test(messageOf(http)) ? inactiveToken() : bucketRefusal(bucket, 'write'));
-      if (!retryable || attempt >= policy.retries) throw new InfluxError(toConsoleError(e));
+      if (http?.statusCode === 403) throw new ConsoleFailure(/token is inactive/.test(messageOf(http)) ? inactiveToken() : bucketRefusal(bucket, 'write'));
+      if (!retryable || attempt >= policy.retries) throw new ConsoleFailure(toConsoleError(e));
       const suggested = http?.retryAfter ? http.retryAfter() : 0;
       await sleep(Math.min(policy.maxDelayMs, Math.max(suggested, policy.baseDelayMs * 2 ** attempt)));
     }

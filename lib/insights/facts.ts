@@ -2,8 +2,7 @@ import 'server-only';
 import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
 import { fieldTypes } from '../influx/field-types';
-import { queryRows } from '../influx/query';
-import { fieldTypeBySliceQuery, periodLabelsQuery, tagValuesQuery } from '../influx/queries/insights';
+import { fieldTypesBySlice, periodLabels, tagValues } from '../influx/insights-reads';
 import type { BucketStats } from '../model/stats';
 import type { ConsoleSpec } from '../spec/schema';
 import { QueryCancelled } from '../influx/cancelled';
@@ -23,13 +22,8 @@ import { log } from '../log';
 async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSignal): Promise<Map<string, TagFacts[]>> {
   const keys = [...stats.measurements, ...stats.unexpected].filter((m) => m.records > 0).flatMap((m) => m.tagKeys.map((tag) => ({ measurement: m.name, tag })));
   const out = new Map<string, TagFacts[]>();
-  if (keys.length === 0) return out;
-  const rows = await queryRows(tagValuesQuery(stats.name, keys), conn, signal);
-  for (const { measurement, tag } of keys) {
-    const mine = rows.filter((r) => r.measurement === measurement && r.tag === tag);
-    const count = Number(mine.find((r) => r.kind === 'count')?._value ?? 0);
-    const sample = mine.filter((r) => r.kind === 'value').map((r) => String(r._value));
-    out.set(measurement, [...(out.get(measurement) ?? []), { tag, distinctValues: count, sample }]);
+  for (const { measurement, tag, distinctValues, sample } of await tagValues(stats.name, keys, conn, signal)) {
+    out.set(measurement, [...(out.get(measurement) ?? []), { tag, distinctValues, sample }]);
   }
   return out;
 }
@@ -40,17 +34,7 @@ async function weekLabels(conn: Connection, bucket: string, tags: ReadonlyMap<st
   for (const [measurement, facts] of tags) {
     const timeTag = findTimeTag(facts);
     if (timeTag?.period !== 'week') continue;
-    const rows = await queryRows(periodLabelsQuery(bucket, measurement, timeTag.tag), conn, signal);
-    const seen = new Set<string>();
-    const points: LabelledPoint[] = [];
-    for (const r of rows) {
-      const label = r[timeTag.tag];
-      const time = Date.parse(String(r._time));
-      const key = `${String(label)}\u0000${time}`;
-      if (typeof label !== 'string' || Number.isNaN(time) || seen.has(key)) continue;
-      seen.add(key);
-      points.push({ label, time });
-    }
+    const points: LabelledPoint[] = await periodLabels(bucket, measurement, timeTag.tag, conn, signal);
     out.set(measurement, points);
   }
   return out;
@@ -70,8 +54,7 @@ async function typeChanges(conn: Connection, bucket: string, slices: readonly St
   const found: TypeChange[] = [];
   for (const f of mixed) {
     const holding = slices.filter((s) => (s.counts[f.measurement]?.records ?? 0) > 0);
-    const rows = holding.length ? await queryRows(fieldTypeBySliceQuery(bucket, f.measurement, f.field, holding), conn, signal) : [];
-    const days = typeDays(rows.map((r) => ({ measurement: String(r._measurement), field: String(r._field), day: String(r.day), type: String(r.type) })));
+    const days = typeDays(await fieldTypesBySlice(bucket, f.measurement, f.field, holding, conn, signal));
     // The index keeps a type after its points are deleted: only a change still in the data is reported.
     found.push(...days);
   }

@@ -1,5 +1,5 @@
 import { LAST } from '../stats/slices';
-import type { TimeRange } from '../influx/queries/stats';
+import type { TimeRange } from '../influx/index-reads';
 
 /**
  * The time range that holds the newest `needed` points, from the records per day the counts

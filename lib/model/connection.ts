@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../errors';
+import type { ConsoleError } from './error';
 
 /** The connection diagnosis, as the Overview shows it: safe for the browser (no token). */
 export interface ConnectionStatus {

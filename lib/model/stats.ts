@@ -45,3 +45,22 @@ export interface BucketStats {
   /** When /metrics last showed that nothing changed since `computedAt` (null: not checked since). */
   checkedAt?: string | null;
 }
+
+/** Records (points) and tag sets of one measurement. */
+export interface MeasurementCount {
+  records: number;
+  tagSets: number;
+}
+
+/** What one slice holds, per measurement: points, tag sets and points per UTC day. */
+export interface MeasurementSlice extends MeasurementCount {
+  perDay: Record<string, number>;
+  /**
+   * Its series by the UTC day of their first point in the slice (they add up to tagSets): a
+   * series is dated by its points, not by the slice's start. Absent in counts stored before it.
+   */
+  firstPerDay?: Record<string, number>;
+  /** In a slice longer than a day: its series with a point on `day` (today), by the index, when counted (append.ts). */
+  daySeries?: { day: string; series: number };
+}
+export type SliceCounts = Record<string, MeasurementSlice>;

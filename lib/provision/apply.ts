@@ -1,5 +1,5 @@
 import 'server-only';
-import { InfluxError, consoleError } from '../errors';
+import { ConsoleFailure, consoleError } from '../errors';
 import { createAuthorization, listAuthorizations } from '../influx/authorizations';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
 import { connection, type Connection } from '../influx/client';
@@ -114,7 +114,7 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
       const shards = step.to.shardGroupDuration ? ` and shard groups of ${step.to.shardGroupDuration}` : '';
       return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}${shards}.` };
     }
-    if (!step.bucketID) throw new InfluxError(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
+    if (!step.bucketID) throw new ConsoleFailure(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
     await updateBucket(step.bucketID, step.to, conn);
     if (backup) return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}. Backed up first as ${backup.id}; to get the data back: ${backup.restore}`, backup };
     return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}.` };

@@ -1,12 +1,10 @@
 import 'server-only';
 import { connection, type Connection } from '../influx/client';
-import { queryRows } from '../influx/query';
 import type { BucketStats, MeasurementStats } from '../model/stats';
 import type { BucketSpec } from '../spec/schema';
-import { timeByMeasurement, valuesByMeasurement } from './aggregate';
 import type { RefreshedCounts } from './incremental';
 import { mergeSlices } from './slice-counts';
-import { cardinalityQuery, edgeTimesQuery, fieldKeysQuery, tagKeysQuery, type EdgeDays } from '../influx/queries/stats';
+import { edgeTimes, keysByMeasurement, seriesByMeasurement, type EdgeDays } from '../influx/index-reads';
 import { withDetails, type Details } from './details';
 
 export type { BucketStats, MeasurementStats };
@@ -42,20 +40,19 @@ export async function readDetails(bucket: StatsBucket, present: readonly string[
     const lastDay = days.at(-1);
     return firstDay && lastDay ? [{ measurement: n, firstDay, lastDay }] : [];
   });
-  const none = Promise.resolve([]);
-  const [cardRows, fieldRows, tagRows, edgeRows] = await Promise.all([
-    present.length ? queryRows(cardinalityQuery(bucket.name, present), conn, signal) : none,
-    present.length ? queryRows(fieldKeysQuery(bucket.name, present), conn, signal) : none,
-    present.length ? queryRows(tagKeysQuery(bucket.name, present), conn, signal) : none,
-    edges.length ? queryRows(edgeTimesQuery(bucket.name, edges), conn, signal) : none,
+  const [series, fieldKeys, tagKeys, edgeTime] = await Promise.all([
+    seriesByMeasurement(bucket.name, present, conn, signal),
+    keysByMeasurement('field', bucket.name, present, conn, signal),
+    keysByMeasurement('tag', bucket.name, present, conn, signal),
+    edgeTimes(bucket.name, edges, conn, signal),
   ]);
   const sliced = slicedTagSets(counted);
   return {
-    series: new Map(cardRows.map((r) => [String(r.measurement), Number(r._value ?? 0)])),
-    fieldKeys: valuesByMeasurement(fieldRows),
-    tagKeys: valuesByMeasurement(tagRows),
-    firstTime: timeByMeasurement(edgeRows.filter((r) => r.edge === 'first'), 'min'),
-    lastTime: timeByMeasurement(edgeRows.filter((r) => r.edge === 'last'), 'max'),
+    series,
+    fieldKeys,
+    tagKeys,
+    firstTime: edgeTime.first,
+    lastTime: edgeTime.last,
     slicedTagSets: new Map(present.map((m) => [m, sliced.get(m) ?? 0])),
     revision: counted.revision,
     readAt: Date.now(),

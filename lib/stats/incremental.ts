@@ -1,8 +1,8 @@
 import 'server-only';
 import { connection, type Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
-import { QueryCancelled, queryRows } from '../influx/query';
-import { cardinalityQuery, sliceSeriesQuery } from '../influx/queries/stats';
+import { QueryCancelled } from '../influx/cancelled';
+import { seriesByMeasurement, seriesPerSlice } from '../influx/index-reads';
 import { appendedCounts } from './append';
 import { bucketShards, instanceOf, shardChange, type ShardStates } from './change-signal';
 import { REUSE_MS } from './scrape';
@@ -58,13 +58,8 @@ export function slicesOf(bucket: CountableBucket, now: number): Slice[] {
 
 async function seriesOf(bucket: CountableBucket, slices: readonly Slice[], conn: Connection, signal?: AbortSignal): Promise<Map<string, number>> {
   if (slices.length === 0) return new Map();
-  const rows = await queryRows(sliceSeriesQuery(bucket.name, slices), conn, signal);
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const s = slices[Number(r.slice)];
-    if (s) out.set(sliceKey(s), Number(r._value ?? 0));
-  }
-  return out;
+  const series = await seriesPerSlice(bucket.name, slices, conn, signal);
+  return new Map(slices.map((s, i) => [sliceKey(s), series[i] ?? 0]));
 }
 
 const DAY_MS = 86_400_000;
@@ -80,8 +75,7 @@ function todayIn(slice: Slice, now: number): Slice | null {
 
 /** Series per measurement in `range`, by the index (whole shard groups: no data read; a day within one: no values read). */
 async function seriesIn(bucket: CountableBucket, names: readonly string[], range: Slice, conn: Connection, signal?: AbortSignal): Promise<Record<string, number>> {
-  const rows = names.length ? await queryRows(cardinalityQuery(bucket.name, names, range), conn, signal) : [];
-  return Object.fromEntries(rows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
+  return Object.fromEntries(await seriesByMeasurement(bucket.name, names, conn, signal, range));
 }
 
 /** `counts` with today's series of each measurement, for the next append of a slice longer than a day. */

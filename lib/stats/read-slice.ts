@@ -3,12 +3,10 @@ import type { Connection } from '../influx/client';
 import { InfluxqlRefused } from '../influx/influxql';
 import { readsExactly } from '../influx/point-select';
 import { bucketSchema, readPoints, type BucketSchema } from '../influx/points';
-import { queryRows } from '../influx/query';
-import { PROBE_MEASUREMENT } from '../influx/queries/probe';
-import { dayTotalsQuery, statsQuery } from '../influx/queries/stats';
+import { fluxSliceCounts, PROBE_MEASUREMENT } from '../influx/index-reads';
 import { log } from '../log';
 import { PointScan, TooManySeries } from './point-scan';
-import { sliceCountsOf, type SliceCounts } from './slice-counts';
+import type { SliceCounts } from './slice-counts';
 import { utcDayOf, type Slice } from './slices';
 
 /** How a slice's points are read: InfluxQL where it reads the bucket exactly, else Flux. */
@@ -21,8 +19,7 @@ export type SliceReader = ((slice: Slice, signal?: AbortSignal) => Promise<Slice
  * One of a single UTC day is its own per-day figure: only its totals are read.
  */
 export async function fluxSlice(bucket: string, slice: Slice, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
-  const day = utcDayOf(slice);
-  return sliceCountsOf(await queryRows(day ? dayTotalsQuery(bucket, slice) : statsQuery(bucket, slice), conn, signal), day ?? undefined);
+  return fluxSliceCounts(bucket, slice, utcDayOf(slice), conn, signal);
 }
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { connection, type Connection } from '../influx/client';
-import type { MeasurementCount } from './aggregate';
+import type { MeasurementCount } from '../model/stats';
 import { refreshCounts, type CountableBucket } from './incremental';
 import type { RefreshMode } from './refresh-plan';
 import { scrapeMetrics } from './scrape';

@@ -1,10 +1,8 @@
 import type { Db } from '../db';
 
-export interface Budget {
-  bucketName: string;
-  maxBytes: number | null;
-  maxRecords: number | null;
-}
+import type { Budget } from '../model/storage';
+
+export type { Budget };
 
 export function readBudgets(db: Db): Map<string, Budget> {
   const rows = db.prepare('SELECT bucket_name AS bucketName, max_bytes AS maxBytes, max_records AS maxRecords FROM budgets').all() as Budget[];

@@ -1,3 +1,6 @@
+import type { Crossing, MeasuredGrowth, Projection } from '../model/storage';
+
+export type { Crossing, MeasuredGrowth, Projection };
 /**
  * Growth and projection arithmetic for a bucket. At steady state a bucket holds one retention
  * window of data: projected size = ingest rate × window. Pure functions, no I/O.
@@ -45,15 +48,6 @@ export function recordsRatePerDay(perDay: readonly { day: string; records: numbe
  */
 export const MIN_GROWTH_SPAN_MS = 6 * 3_600_000;
 
-export interface MeasuredGrowth {
-  /** Bytes (or whatever was sampled) per day; null until the samples span `minSpanMs`. */
-  perDay: number | null;
-  /** How long the samples span, first to last (ms). */
-  spanMs: number;
-  /** How much longer they must span before a rate is given (0 once it is). */
-  pendingMs: number;
-  minSpanMs: number;
-}
 
 /** Growth per day from samples, only once they span enough time to say it, with the span it rests on. */
 export function measuredGrowth(points: readonly TimedValue[], minSpanMs = MIN_GROWTH_SPAN_MS): MeasuredGrowth {
@@ -74,26 +68,7 @@ export interface ProjectionInput {
   budget: { maxBytes: number | null; maxRecords: number | null };
 }
 
-export interface Crossing {
-  kind: 'bytes' | 'records';
-  budget: number;
-  /** ISO date the projection reaches the budget; 'now' when already over; null when it never does. */
-  date: string | 'now' | null;
-  withinDays: number | null;
-}
 
-export interface Projection {
-  recordsPerDay: number | null;
-  bytesPerDay: number | null;
-  bytesPerRecord: number | null;
-  /** At a full retention window (null for infinite retention or without a rate). */
-  recordsAtFullWindow: number | null;
-  bytesAtFullWindow: number | null;
-  /** recordsAtFullWindow / the seed's estimate. */
-  estimateRatio: number | null;
-  crossings: Crossing[];
-  warnings: string[];
-}
 
 function crossing(kind: Crossing['kind'], budget: number | null, current: number | null, perDay: number | null, steady: number | null, now: number): Crossing | null {
   if (budget === null || current === null) return null;

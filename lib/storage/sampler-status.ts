@@ -1,12 +1,6 @@
-/** What the background sampler last did, shared by every bundle of the server process. */
-export interface SamplerStatus {
-  /** Unix ms of the last stored sample. */
-  lastSampleAt: number | null;
-  /** The last failure or skip, with its cause; null once a later sample succeeded. */
-  lastFailure: { at: number; message: string } | null;
-  /** Unix ms since which InfluxDB has not answered (the first of an unbroken run of unreachable samples); null when it answers. */
-  unreachableSince: number | null;
-}
+import type { SamplerStatus } from '../model/storage';
+
+export type { SamplerStatus };
 
 const KEY = Symbol.for('homeiq-influx-console.sampler-status');
 

@@ -1,107 +1,13 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { config } from '../config';
-import { openDb } from '../db';
-import { consoleError, InfluxError } from '../errors';
-import { log } from '../log';
+import { consoleError, ConsoleFailure } from '../errors';
 import type { Result } from '../result';
-import { budgetConditions, detectorConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type Condition } from '../alerts/conditions';
-import { bucketGate } from '../insights/gate';
-import { graceSeconds } from '../spec/schema';
-import { openIncident, openIncidents, recentDeliveries, recentIncidents, recordDelivery, resolveIncident, type Delivery, type Incident } from '../alerts/store';
-import { deliver, flavourOf, webhookBody, webhookTarget, type AlertMessage, type DeliveryOptions, type DeliveryResult } from '../alerts/webhook';
-import { readBudgets } from '../storage/budgets';
-import { samplerStatus } from '../storage/sampler-status';
-import type { VerifyReport } from '../verify/types';
-import { recordChange, withInflux, withSpec } from './context';
-import { statsOf } from './read-stats';
-import { readStorage } from './read-storage';
+import { recentDeliveries, recentIncidents, type Delivery, type Incident } from '../alerts/store';
+import { flavourOf, webhookTarget, type DeliveryResult } from '../alerts/webhook';
+import { recordChange, withSpec } from './context';
+import { send, webhook } from './shared/alerting';
 
-/** How delivery retries (tests shorten the backoff). */
-let deliveryOptions: DeliveryOptions = {};
-export function setDeliveryOptions(opts: DeliveryOptions): void {
-  deliveryOptions = opts;
-}
-
-function webhook(): string | null {
-  const c = config();
-  return c.ok ? c.data.alertWebhookUrl : null;
-}
-
-async function send(url: string, incidentId: number | null, message: AlertMessage): Promise<DeliveryResult> {
-  const result = await deliver(url, webhookBody(url, message), deliveryOptions);
-  recordDelivery(incidentId, message.event, result, Date.now());
-  if (result.ok) log.info('alert delivered', { event: message.event, key: message.key, attempts: result.attempts });
-  else log.warn('alert not delivered', { event: message.event, key: message.key, attempts: result.attempts, error: result.error });
-  return result;
-}
-
-/** Opens and resolves incidents for the kinds evaluated, notifying the webhook once for each. */
-async function apply(active: readonly Condition[], kinds: readonly AlertKind[], now: number): Promise<void> {
-  const open = openIncidents();
-  const { opened, resolved } = reconcile(open, active, kinds);
-  const url = webhook();
-  for (const c of opened) {
-    const incident = openIncident(c, now);
-    if (!incident) continue; // another process opened it first, and notifies
-    log.warn('alert: incident opened', { key: c.key, kind: c.kind });
-    if (url) await send(url, incident.id, { event: 'open', key: c.key, kind: c.kind, title: c.title, message: c.message, at: new Date(now).toISOString() });
-  }
-  for (const i of resolved) {
-    if (!resolveIncident(i.id, now)) continue;
-    log.info('alert: incident resolved', { key: i.key, kind: i.kind });
-    if (url) await send(url, i.id, { event: 'resolved', key: i.key, kind: i.kind, title: i.title, message: `No longer the case: ${i.message}`, at: new Date(now).toISOString() });
-  }
-}
-
-/**
- * The background evaluation (each sampler tick): InfluxDB unreachable for more than N minutes,
- * and budgets crossed within 30 days (only when a budget is set: it costs a check of the counts).
- */
-export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
-  const c = config();
-  if (!c.ok) return;
-  const sampler = samplerStatus();
-  const kinds: AlertKind[] = ['unreachable'];
-  const active: Condition[] = unreachableConditions(sampler.unreachableSince, now, c.data.alertUnreachableMinutes, sampler.lastFailure?.message ?? null);
-  if (sampler.unreachableSince === null) {
-    const down = await detectorsDown(now);
-    if (down.ok) {
-      kinds.push('detector');
-      active.push(...detectorConditions(down.data));
-    }
-  }
-  if (sampler.unreachableSince === null && readBudgets(openDb()).size > 0) {
-    const storage = await readStorage('24h');
-    if (storage.ok) {
-      kinds.push('budget');
-      active.push(...budgetConditions(storage.data.buckets.map((b) => ({ name: b.name, crossings: b.projection.crossings }))));
-    }
-  }
-  await apply(active, kinds, now);
-}
-
-/** The spec's detectors down past their grace, from the counts the console holds (no recount). */
-function detectorsDown(now: number): Promise<Result<{ bucket: string; kind: 'never-written' | 'silent'; measurement: string; detail: string }[]>> {
-  return withInflux(async (ctx) => {
-    const existing = await ctx.influx.buckets();
-    const stats = await statsOf(ctx);
-    return ctx.spec.buckets.flatMap((b) => {
-      const s = stats.find((x) => x.name === b.name);
-      const bucket = existing.find((x) => x.name === b.name);
-      if (!s || !bucket) return [];
-      return bucketGate(s, b, bucket.createdAt || null, now, graceSeconds)
-        .filter((v) => v.status === 'fail')
-        .map((v) => ({ bucket: b.name, kind: v.kind, measurement: v.measurement, detail: v.detail }));
-    });
-  }, { shareBucketList: true });
-}
-
-/** After a full verification run: a check that passed before and fails now is an incident; passing again resolves it. */
-export async function alertOnVerify(previous: VerifyReport | null, report: VerifyReport, now: number = Date.now()): Promise<void> {
-  const openKeys = new Set(openIncidents().filter((i) => i.kind === 'verify').map((i) => i.key));
-  await apply(verifyConditions(previous?.checks ?? null, report.checks, openKeys), ['verify'], now);
-}
+export { alertOnVerify, evaluateAlerts, setDeliveryOptions } from './shared/alerting';
 
 export interface AlertsView {
   /** Where alerts go, without the secret part of the URL; null when no webhook is set. */
@@ -121,9 +27,9 @@ export function readAlerts(): Promise<Result<AlertsView>> {
 export async function sendTestAlert(actor: Actor): Promise<Result<DeliveryResult>> {
   const result = await withSpec(async () => {
     const url = webhook();
-    if (!url) throw new InfluxError(consoleError('config', 'No alert webhook is configured.', 'Set CONSOLE_ALERT_WEBHOOK_URL to the URL of your webhook (a Slack or Discord incoming webhook, or any HTTP endpoint taking JSON) and restart the console.'));
+    if (!url) throw new ConsoleFailure(consoleError('config', 'No alert webhook is configured.', 'Set CONSOLE_ALERT_WEBHOOK_URL to the URL of your webhook (a Slack or Discord incoming webhook, or any HTTP endpoint taking JSON) and restart the console.'));
     const sent = await send(url, null, { event: 'test', key: 'test', kind: 'test', title: 'The console can reach its alert webhook', message: 'Nothing is wrong: this is the test alert sent from the Alerts screen or `cli alerts test`.', at: new Date().toISOString() });
-    if (!sent.ok) throw new InfluxError(consoleError('unreachable', `The test alert was not delivered: ${sent.error} (after ${sent.attempts} attempts).`, 'Check CONSOLE_ALERT_WEBHOOK_URL and that the console can reach it; the Alerts screen lists each delivery.'));
+    if (!sent.ok) throw new ConsoleFailure(consoleError('unreachable', `The test alert was not delivered: ${sent.error} (after ${sent.attempts} attempts).`, 'Check CONSOLE_ALERT_WEBHOOK_URL and that the console can reach it; the Alerts screen lists each delivery.'));
     return sent;
   });
   recordChange(actor, { action: 'alerts.test', bucket: null, before: null, after: result.ok ? { status: result.data.status, attempts: result.data.attempts } : null, result: result.ok ? 'ok' : 'failed', message: result.ok ? '' : result.error.message }, { changed: false });

@@ -7,7 +7,7 @@ import { grantWords } from '../provision/token-plan';
 import { fail, type Result } from '../result';
 import { backupFirstSchema } from '../model/bucket-input';
 import { openSession } from '../influx/session';
-import { backupFirst } from './backup-first';
+import { backupFirst } from './shared/backup-first';
 import { recordChange, withConnection } from './context';
 
 export const applyProvisionInputSchema = z.strictObject({

@@ -2,7 +2,7 @@ import 'server-only';
 import { audit, type AuditInput } from '../audit/log';
 import type { Actor } from '../auth/actor';
 import { config, type ConsoleConfig } from '../config';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { connection, type Connection } from '../influx/client';
 import { QueryCancelled } from '../influx/cancelled';
 import { toConsoleError } from '../influx/errors';
@@ -20,7 +20,7 @@ import { forgetCachedReads } from '../stats/memo';
  */
 export function failed(e: unknown): Result<never> {
   const error = toConsoleError(e);
-  if (error.code === 'internal' && !(e instanceof InfluxError) && !(e instanceof QueryCancelled)) {
+  if (error.code === 'internal' && !(e instanceof ConsoleFailure) && !(e instanceof QueryCancelled)) {
     const err = e instanceof Error ? e : new Error(String(e));
     log.error('unexpected error', { error: `${err.name}: ${err.message}`, stack: err.stack, cause: err.cause instanceof Error ? `${err.cause.name}: ${err.cause.message}` : err.cause === undefined ? undefined : String(err.cause) });
   }
@@ -65,7 +65,7 @@ export async function withSpec<T>(work: (ctx: SpecContext) => Promise<T> | T): P
 /** Runs work that needs a connection to the configured server (missing settings: the `config` error). */
 export function withConnection<T>(work: (ctx: ConnectedContext) => Promise<T> | T): Promise<Result<T>> {
   return withSpec((ctx) => {
-    if (!ctx.config.influx.ok) throw new InfluxError(ctx.config.influx.error);
+    if (!ctx.config.influx.ok) throw new ConsoleFailure(ctx.config.influx.error);
     return work({ ...ctx, conn: connection(ctx.config.influx.data) });
   });
 }

@@ -3,13 +3,11 @@ import type { Actor } from '../auth/actor';
 import { createBucket as create } from '../influx/buckets';
 import type { BucketInfo } from '../model/bucket';
 import { createBucketInputSchema, lookalikeOf } from '../model/bucket-input';
-import { consoleError, InfluxError } from '../errors';
-import { formatRetention } from '../model/retention';
+import { consoleError, ConsoleFailure } from '../errors';
 import { fail, type Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
-
-export const bucketSettings = (b: BucketInfo) => ({ retention: b.retentionText, description: b.description, shardGroupDuration: formatRetention(b.shardGroupDurationSeconds) });
+import { bucketSettings } from './shared/bucket-settings';
+import { invalidInput } from './shared/invalid-input';
 
 /** Creates a bucket in the configured organization; bad input makes no call. */
 export async function createBucket(raw: unknown, actor: Actor): Promise<Result<BucketInfo>> {
@@ -20,7 +18,7 @@ export async function createBucket(raw: unknown, actor: Actor): Promise<Result<B
   const result = await withInflux(async ({ influx }) => {
     const twin = lookalikeOf(name, (await influx.buckets()).map((b) => b.name));
     if (twin !== null) {
-      throw new InfluxError({
+      throw new ConsoleFailure({
         ...consoleError('invalid', `"${name}" looks the same as the existing bucket "${twin}" (they differ only in case or in characters that look alike).`, `Use "${twin}", or choose a name that reads differently.`),
         fields: { name: `Looks the same as ${twin}.` },
       });

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { createAuthorization, type NewToken } from '../influx/authorizations';
 import { bucketMissing } from '../messages';
 import { specSlug } from '../model/console-permissions';
@@ -9,8 +9,8 @@ import { roleAction, TOKEN_ROLES } from '../model/token';
 import { fail, type Result } from '../result';
 import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
-import { tokenSummary } from './token-of-org';
+import { invalidInput } from './shared/invalid-input';
+import { tokenSummary } from './shared/token-of-org';
 
 export const createTokenInputSchema = z.strictObject({
   role: z.enum(TOKEN_ROLES),
@@ -36,7 +36,7 @@ export async function createToken(raw: unknown, actor: Actor): Promise<Result<Ne
     const grants = [];
     for (const b of spec.buckets) {
       const bucket = await influx.bucket(b.name);
-      if (!bucket) throw new InfluxError(bucketMissing(b.name));
+      if (!bucket) throw new ConsoleFailure(bucketMissing(b.name));
       grants.push({ action: roleAction(input.data.role), bucketID: bucket.id });
     }
     return createAuthorization(influx.org.id, description, grants, influx.conn);

@@ -1,16 +1,16 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { InfluxError, consoleError } from '../errors';
+import { ConsoleFailure, consoleError } from '../errors';
 import { deleteBucket as remove, getOrgBucket } from '../influx/buckets';
 import { systemBucket } from '../messages';
 import type { BucketInfo } from '../model/bucket';
 import { deleteBucketInputSchema } from '../model/bucket-input';
 import { fail, type Result } from '../result';
 import type { BackupRef } from '../model/backup-first';
-import { backupFirst } from './backup-first';
+import { backupFirst } from './shared/backup-first';
 import { outcome, recordChange, withInflux } from './context';
-import { bucketSettings } from './create-bucket';
-import { invalidInput } from './invalid-input';
+import { bucketSettings } from './shared/bucket-settings';
+import { invalidInput } from './shared/invalid-input';
 
 export interface DeletedBucket {
   id: string;
@@ -28,9 +28,9 @@ export async function deleteBucket(raw: unknown, actor: Actor): Promise<Result<D
     const { influx } = ctx;
     const current = await getOrgBucket(influx.org.id, input.data.id, influx.conn);
     before = current;
-    if (current.system) throw new InfluxError(systemBucket(current.name, 'deleted'));
+    if (current.system) throw new ConsoleFailure(systemBucket(current.name, 'deleted'));
     if (input.data.confirmName !== current.name) {
-      throw new InfluxError({ ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`), fields: { confirmName: `Type ${current.name} to confirm.` } });
+      throw new ConsoleFailure({ ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`), fields: { confirmName: `Type ${current.name} to confirm.` } });
     }
     const backup = input.data.backupFirst ? await backupFirst(ctx, current.name, `deleting ${current.name}`) : null;
     await remove(current.id, influx.conn);

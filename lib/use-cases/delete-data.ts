@@ -1,42 +1,22 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { consoleError, InfluxError } from '../errors';
-import { getOrgBucket } from '../influx/buckets';
-import { countSelection, deleteSelection, sampleSelection, type CountedWith, type SelectionCount } from '../influx/selection';
+import { consoleError, ConsoleFailure } from '../errors';
+import { countSelection, deleteSelection, sampleSelection, type SelectionCount } from '../influx/selection';
 import { issuedPreview, issuePreview, spendPreview, type IssuedPreview } from '../data/issued-previews';
-import type { InfluxSession } from '../influx/session';
-import { bucketMissing, bucketIdUnknown } from '../messages';
 import type { BucketInfo } from '../model/bucket';
-import { deletePredicate, describeSelection } from '../data/delete-predicate';
-import { deleteDataInputSchema, selectionOf, type DeleteDataInput } from '../data/delete-input';
-import type { SamplePoint, Selection } from '../data/selection';
+import { deletePredicate, describeSelection } from '../model/delete-predicate';
+import { deleteDataInputSchema, selectionOf } from '../data/delete-input';
+import type { DeletePreview } from '../model/data-operations';
+import type { Selection } from '../model/selection';
 import { fail, type Result } from '../result';
 import { invalidateRange } from '../stats/incremental';
 import type { BackupRef } from '../model/backup-first';
-import { backupFirst } from './backup-first';
+import { backupFirst } from './shared/backup-first';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
+import { invalidInput } from './shared/invalid-input';
+import { targetBucket } from './shared/target-bucket';
 
-/** What a delete would remove, counted exactly before anything is removed. */
-export interface DeletePreview {
-  /** The server's ID of this preview: a delete names it, and removes only what it counted. */
-  previewId: string;
-  bucketId: string;
-  bucket: string;
-  /** The selection in words. */
-  selection: string;
-  /** The predicate InfluxDB is sent ('' selects every series). */
-  predicate: string;
-  start: string;
-  stop: string;
-  /** Points per measurement that would be deleted (measurements with none are left out). */
-  points: Record<string, number>;
-  total: number;
-  /** A few of those points as stored. */
-  sample: SamplePoint[];
-  /** How the points were counted: InfluxQL reads every point whatever its field types (Flux only where InfluxQL cannot). */
-  countedWith: CountedWith;
-}
+export type { DeletePreview };
 
 export interface DeleteOutcome extends Omit<DeletePreview, 'sample'> {
   /** Points removed, as counted again after the delete. */
@@ -45,13 +25,6 @@ export interface DeleteOutcome extends Omit<DeletePreview, 'sample'> {
   remaining: number;
   /** The backup of the bucket taken before the delete; null when turned off or nothing matched. */
   backup: BackupRef | null;
-}
-
-async function targetBucket(influx: InfluxSession, input: DeleteDataInput): Promise<BucketInfo> {
-  const bucket = input.bucketId !== undefined ? await getOrgBucket(influx.org.id, input.bucketId, influx.conn) : await influx.bucket(input.bucket ?? '');
-  if (!bucket) throw new InfluxError(input.bucket !== undefined ? bucketMissing(input.bucket, 'Check the name with `npm run --silent cli -- buckets list`.') : bucketIdUnknown());
-  if (bucket.system) throw new InfluxError(consoleError('invalid', `${bucket.name} is a system bucket: InfluxDB manages its data, so it cannot be deleted here.`, 'Choose a bucket of your own.'));
-  return bucket;
 }
 
 /** The same points per measurement: equal totals could hide one measurement losing what another gained. */
@@ -84,7 +57,7 @@ export async function previewDataDelete(raw: unknown): Promise<Result<DeletePrev
   const input = deleteDataInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   return withInflux(async ({ influx }) => {
-    const bucket = await targetBucket(influx, input.data);
+    const bucket = await targetBucket(influx, input.data, 'deleted');
     const sel = selectionOf(input.data);
     const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
     const sample = counted.total > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
@@ -96,11 +69,11 @@ export async function previewDataDelete(raw: unknown): Promise<Result<DeletePrev
 /** The preview a delete names, when it is good and selects exactly what the delete asks for. */
 function boundPreview(previewId: string | undefined, bucket: BucketInfo, sel: Selection, predicate: string): IssuedPreview {
   const fix = 'Preview the delete again, check what would go, and confirm that.';
-  if (previewId === undefined) throw new InfluxError(consoleError('invalid', 'A delete needs the preview it removes: nothing was deleted.', fix));
+  if (previewId === undefined) throw new ConsoleFailure(consoleError('invalid', 'A delete needs the preview it removes: nothing was deleted.', fix));
   const p = issuedPreview(previewId);
-  if (!p) throw new InfluxError(consoleError('conflict', 'That preview is unknown or older than 15 minutes: nothing was deleted.', fix));
+  if (!p) throw new ConsoleFailure(consoleError('conflict', 'That preview is unknown or older than 15 minutes: nothing was deleted.', fix));
   if (p.bucketId !== bucket.id || p.predicate !== predicate || p.startNs !== sel.start.ns || p.stopNs !== sel.stop.ns) {
-    throw new InfluxError(consoleError('conflict', 'The delete asks for other points than its preview showed: nothing was deleted.', fix));
+    throw new ConsoleFailure(consoleError('conflict', 'The delete asks for other points than its preview showed: nothing was deleted.', fix));
   }
   return p;
 }
@@ -117,10 +90,10 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
   let before: Counted | null = null;
   const result = await withInflux(async (ctx): Promise<DeleteOutcome> => {
     const { influx } = ctx;
-    const bucket = await targetBucket(influx, input.data);
+    const bucket = await targetBucket(influx, input.data, 'deleted');
     bucketName = bucket.name;
     if (input.data.confirmName !== bucket.name) {
-      throw new InfluxError({
+      throw new ConsoleFailure({
         ...consoleError('invalid', `Deleting data from ${bucket.name} cannot be undone.`, `Type the bucket name "${bucket.name}" exactly to confirm.`),
         fields: { confirmName: `Type ${bucket.name} to confirm.` },
       });
@@ -131,14 +104,14 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
     before = counted;
     const shown = input.data.expectedPoints ?? preview.total;
     if (shown !== preview.total || !samePoints(counted.points, preview.points)) {
-      throw new InfluxError(
+      throw new ConsoleFailure(
         consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
       );
     }
     // The backup comes before the preview is spent: when it fails, the same preview can be confirmed again without one.
     const backup = counted.total > 0 && input.data.backupFirst ? await backupFirst(ctx, bucket.name, 'the delete') : null;
     // Another delete may have spent it while this one backed up: one preview, one delete.
-    if (backup && !issuedPreview(preview.id)) throw new InfluxError(consoleError('conflict', `That preview was used by another delete meanwhile: nothing was deleted (the backup ${backup.id} was kept).`, 'Preview the delete again, check what would go, and confirm that.'));
+    if (backup && !issuedPreview(preview.id)) throw new ConsoleFailure(consoleError('conflict', `That preview was used by another delete meanwhile: nothing was deleted (the backup ${backup.id} was kept).`, 'Preview the delete again, check what would go, and confirm that.'));
     spendPreview(preview.id);
     if (counted.total === 0) return { ...counted, previewId: preview.id, deleted: 0, remaining: 0, backup: null };
     await deleteSelection(bucket.name, sel, influx.conn);

@@ -5,17 +5,15 @@ import { createGzip } from 'node:zlib';
 import type { Actor } from '../auth/actor';
 import { exportInputSchema } from '../data/export-options';
 import { exportWindows } from '../data/export-windows';
-import { consoleError, InfluxError } from '../errors';
-import { getOrgBucket } from '../influx/buckets';
+import { consoleError } from '../errors';
 import type { Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { exportLines } from '../influx/export-query';
-import type { InfluxSession } from '../influx/session';
-import { bucketIdUnknown, bucketMissing } from '../messages';
 import type { BucketInfo } from '../model/bucket';
 import { fail, ok, type Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
+import { invalidInput } from './shared/invalid-input';
+import { targetBucket } from './shared/target-bucket';
 
 /** An export checked and ready to stream: the bucket found, the range settled. */
 export interface ExportPlan {
@@ -44,13 +42,6 @@ export interface ExportSummary extends ExportProgress {
   /** Rows line protocol cannot hold (a tag value ending in a backslash, a line break in a name). */
   unwritableRows: number;
   unwritable: string[];
-}
-
-export async function targetBucket(influx: InfluxSession, by: { bucketId?: string; bucket?: string }, verb: string): Promise<BucketInfo> {
-  const bucket = by.bucketId !== undefined ? await getOrgBucket(influx.org.id, by.bucketId, influx.conn) : await influx.bucket(by.bucket ?? '');
-  if (!bucket) throw new InfluxError(by.bucket !== undefined ? bucketMissing(by.bucket, 'Check the name with `npm run --silent cli -- buckets list`.') : bucketIdUnknown());
-  if (bucket.system) throw new InfluxError(consoleError('invalid', `${bucket.name} is a system bucket: InfluxDB manages its data, so it cannot be ${verb} here.`, 'Choose a bucket of your own.'));
-  return bucket;
 }
 
 /** Checks an export request (input, bucket) before a single byte is sent. */

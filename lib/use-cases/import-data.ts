@@ -2,21 +2,22 @@ import 'server-only';
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
-import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, linesToSend, type ImportCheck, type LineProblem } from '../data/import-check';
+import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, linesToSend, type LineProblem } from '../data/import-check';
 import { LineTooLong, parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
 import { LineBatch } from '../data/line-batch';
 import { ReadAborted, readRecords, TextTooLarge } from '../data/lp-source';
 import { appendChunk, CHUNK_BYTES, completeUpload, createUpload, removeUpload } from '../data/import-uploads';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import type { Connection } from '../influx/client';
 import { storedFieldTypes } from '../influx/export-query';
 import { DEFAULT_RETRY, writeRawBatch, type RetryPolicy } from '../influx/write-raw';
 import { bucketNameSchema } from '../model/bucket-input';
+import type { ImportProgress, ImportReport } from '../model/data-operations';
 import type { BucketInfo } from '../model/bucket';
 import { fail, ok, type Result } from '../result';
 import { outcome, recordChange, withInflux, withSpec } from './context';
-import { targetBucket } from './export-data';
-import { invalidInput } from './invalid-input';
+import { targetBucket } from './shared/target-bucket';
+import { invalidInput } from './shared/invalid-input';
 
 export const IMPORT_BATCH_LINES = 5_000;
 /** Batches in flight at once: InfluxDB parses one while the next is on the wire. */
@@ -35,42 +36,23 @@ export const importInputSchema = z
     if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
   });
 
-export interface ImportReport extends ImportCheck {
-  dryRun: boolean;
-  bucketId: string;
-  bucket: string;
-  precision: Precision;
-  /** Lines InfluxDB took; null on a dry run. */
-  written: number | null;
-  /** Lines InfluxDB refused after the retries, by line number (capped like the errors). */
-  refused: LineProblem[];
-  moreRefused: number;
-}
-
-export interface ImportProgress {
-  /** Lines sent and answered so far, and of them refused. */
-  sent: number;
-  refused: number;
-  /** Bytes of the file read so far, of its size: the share of the work done. */
-  readBytes: number;
-  fileBytes: number;
-}
+export type { ImportProgress, ImportReport };
 
 /** The file's size, or the error saying it cannot be read. */
 async function readable(path: string): Promise<number> {
   try {
     return (await stat(path)).size;
   } catch {
-    throw new InfluxError(consoleError('invalid', `Cannot read the file ${path}.`, 'Check the path and that the console may read it.'));
+    throw new ConsoleFailure(consoleError('invalid', `Cannot read the file ${path}.`, 'Check the path and that the console may read it.'));
   }
 }
 
 function unreadable(path: string, e: unknown): Error {
-  if (e instanceof InfluxError || e instanceof ReadAborted) return e;
-  if (e instanceof LineTooLong) return new InfluxError(consoleError('invalid', `${e.message} Nothing was written.`, 'Check that the file is line protocol with a line break after each point (files with CR-only line endings are read as such).'));
-  if (e instanceof TextTooLarge) return new InfluxError(consoleError('too_large', `${e.message} Nothing was written.`));
+  if (e instanceof ConsoleFailure || e instanceof ReadAborted) return e;
+  if (e instanceof LineTooLong) return new ConsoleFailure(consoleError('invalid', `${e.message} Nothing was written.`, 'Check that the file is line protocol with a line break after each point (files with CR-only line endings are read as such).'));
+  if (e instanceof TextTooLarge) return new ConsoleFailure(consoleError('too_large', `${e.message} Nothing was written.`));
   const what = (e as { code?: unknown }).code === 'Z_DATA_ERROR' ? 'it starts like gzip but is not valid gzip' : e instanceof Error ? e.message : 'unknown error';
-  return new InfluxError(consoleError('invalid', `Cannot read the file ${path}: ${what}.`, 'Check that it is line protocol, plain or gzipped (as `data export` writes it).'));
+  return new ConsoleFailure(consoleError('invalid', `Cannot read the file ${path}: ${what}.`, 'Check that it is line protocol, plain or gzipped (as `data export` writes it).'));
 }
 
 interface Scanned {
@@ -142,7 +124,7 @@ export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: 
     const bucket = await targetBucket(influx, input.data, 'imported into');
     target = bucket;
     if (!opts.confirmed && input.data.confirmName !== bucket.name) {
-      throw new InfluxError({ ...consoleError('invalid', `Importing writes points into ${bucket.name}.`, `Type the bucket name "${bucket.name}" exactly to confirm.`), fields: { confirmName: `Type ${bucket.name} to confirm.` } });
+      throw new ConsoleFailure({ ...consoleError('invalid', `Importing writes points into ${bucket.name}.`, `Type the bucket name "${bucket.name}" exactly to confirm.`), fields: { confirmName: `Type ${bucket.name} to confirm.` } });
     }
     const fileBytes = await readable(input.data.path);
     const refused: LineProblem[] = [];

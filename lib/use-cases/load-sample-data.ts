@@ -3,10 +3,8 @@ import { DEFAULT_SAMPLE, loadSample, type LoadedSample } from '../aggregates/loa
 import type { SampleOptions } from '../aggregates/sample';
 import type { Scenario } from '../aggregates/scenarios';
 import type { Actor } from '../auth/actor';
-import { consoleError, InfluxError } from '../errors';
-import { queryRows } from '../influx/query';
-import { PROBE_MEASUREMENT } from '../influx/queries/probe';
-import { measurementsQuery } from '../influx/queries/stats';
+import { consoleError, ConsoleFailure } from '../errors';
+import { measurementNames } from '../influx/index-reads';
 import type { Result } from '../result';
 import { outcome, recordChange, withInflux, type Context } from './context';
 
@@ -24,8 +22,7 @@ async function holdingData({ spec, influx }: Context): Promise<string[]> {
   const full = await Promise.all(
     spec.buckets.map(async (b) => {
       if (!(await influx.bucket(b.name))) return null;
-      const rows = await queryRows(measurementsQuery(b.name), influx.conn);
-      return rows.some((r) => String(r._value) !== PROBE_MEASUREMENT) ? b.name : null;
+      return (await measurementNames(b.name, influx.conn)).length > 0 ? b.name : null;
     }),
   );
   return full.filter((n): n is string => n !== null);
@@ -40,7 +37,7 @@ export async function loadSampleData(actor: Actor, opts: LoadSampleOptions = {})
     if (opts.onlyIntoEmpty) {
       const full = await holdingData(ctx);
       if (full.length) {
-        throw new InfluxError(consoleError('conflict', `Sample data goes only into empty buckets, and ${full.join(' and ')} already ${full.length === 1 ? 'holds' : 'hold'} data.`, 'Browse the data you have on the Measurements screen; to start over, delete the buckets and provision them again.'));
+        throw new ConsoleFailure(consoleError('conflict', `Sample data goes only into empty buckets, and ${full.join(' and ')} already ${full.length === 1 ? 'holds' : 'hold'} data.`, 'Browse the data you have on the Measurements screen; to start over, delete the buckets and provision them again.'));
       }
     }
     return loadSample(ctx.spec, { ...sample }, opts.onProgress ?? (() => {}), ctx.influx, opts.scenario);

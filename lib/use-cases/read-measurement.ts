@@ -1,5 +1,5 @@
 import 'server-only';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import { latestPoints as readLatestPoints, recordsPerTagValue } from '../influx/measurement-points';
 import { latestWindow } from '../measurement/latest-window';
 import { defaultTag, topTagValues } from '../measurement/tag-values';
@@ -7,8 +7,8 @@ import type { MeasurementDetail, PointsPage, StoredPoint } from '../model/measur
 import type { Result } from '../result';
 import { processMemo } from '../stats/memo';
 import { withInflux } from './context';
-import { insightsOf } from './read-insights';
-import { statsOf } from './read-stats';
+import { insightsOf } from './shared/insights';
+import { statsOf } from './shared/stats';
 
 export interface MeasurementQuery {
   bucket: string;
@@ -59,7 +59,7 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
   return withInflux(async (ctx) => {
     const [stats] = await statsOf(ctx, q.bucket, { signal: q.signal });
     const m = [...(stats?.measurements ?? []), ...(stats?.unexpected ?? [])].find((x) => x.name === q.measurement);
-    if (!stats || !m) throw new InfluxError(consoleError('not_found', `Measurement ${q.measurement} is neither in the spec nor in ${q.bucket}.`, 'Pick a measurement from the Measurements screen.'));
+    if (!stats || !m) throw new ConsoleFailure(consoleError('not_found', `Measurement ${q.measurement} is neither in the spec nor in ${q.bucket}.`, 'Pick a measurement from the Measurements screen.'));
     const page = Math.max(1, q.page ?? 1);
     const pageSize = Math.min(500, Math.max(1, q.pageSize ?? 50));
     const limit = Math.min(1000, Math.max(1, q.limit ?? 20));
@@ -69,14 +69,14 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
     const specTags = ctx.spec.buckets.find((b) => b.name === q.bucket)?.measurements.find((x) => x.name === m.name)?.tags;
     const ordered = specTags ?? insight?.drivers.map((d) => d.tag) ?? m.tagKeys;
     const tag = q.tag ?? defaultTag(ordered.filter((t) => m.tagKeys.includes(t)), insight?.timeTag);
-    if (q.tag !== undefined && !m.tagKeys.includes(q.tag)) throw new InfluxError(consoleError('invalid', `${m.name} has no tag ${q.tag}.`, `Pick one of its tags: ${m.tagKeys.join(', ') || 'none'}.`));
+    if (q.tag !== undefined && !m.tagKeys.includes(q.tag)) throw new ConsoleFailure(consoleError('invalid', `${m.name} has no tag ${q.tag}.`, `Pick one of its tags: ${m.tagKeys.join(', ') || 'none'}.`));
     if (page * pageSize > MAX_PAGED_POINTS) {
-      throw new InfluxError(consoleError('invalid', `Only the newest ${MAX_PAGED_POINTS.toLocaleString('en-US')} points are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
+      throw new ConsoleFailure(consoleError('invalid', `Only the newest ${MAX_PAGED_POINTS.toLocaleString('en-US')} points are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
     }
     const tier = latestTier(page * pageSize + 1);
     const window = latestWindow(m.perDay, tier);
     const bucket = await ctx.influx.bucket(q.bucket);
-    if (!bucket) throw new InfluxError(consoleError('not_found', `Bucket ${q.bucket} does not exist in this organization.`, 'Pick a bucket from the Buckets screen, or provision the spec.'));
+    if (!bucket) throw new ConsoleFailure(consoleError('not_found', `Bucket ${q.bucket} does not exist in this organization.`, 'Pick a bucket from the Buckets screen, or provision the spec.'));
     const [tagRows, pointRows] = await Promise.all([
       tag && m.records > 0
         ? tagCounts([ctx.influx.conn.env.url, q.bucket, m.name, tag, m.records, m.lastTime].join('\u0000'), () => recordsPerTagValue(bucket, m.name, tag, ctx.influx.conn))

@@ -4,7 +4,8 @@ import { fail, ok, type Result } from '../result';
 import type { BucketStats } from '../stats/bucket-stats';
 import { storageReport, type StorageReport } from '../storage/report';
 import { withInflux } from './context';
-import { statsOf, type StatsOptions } from './read-stats';
+import type { StatsOptions } from '../stats/service';
+import { statsOf } from './shared/stats';
 
 /**
  * `cli stats`: counts brought up to date now (or recounted whole with `mode: 'full'`), with bytes on disk and the projection. The

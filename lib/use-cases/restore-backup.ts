@@ -2,12 +2,12 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { countsDiffer, countsOf, equalText, manifestBucket, restoreAs } from '../backup/drill';
 import { readStored } from '../backup/store';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import { openSession } from '../influx/session';
 import { bucketNameSchema } from '../model/bucket-input';
 import type { Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
-import { statsOf } from './read-stats';
+import { statsOf } from './shared/stats';
 
 export interface RestoreInput {
   id: string;
@@ -32,13 +32,13 @@ export interface RestoredBackup {
 export async function restoreBackup(input: RestoreInput, actor: Actor): Promise<Result<RestoredBackup>> {
   const result = await withInflux(async (ctx) => {
     const name = bucketNameSchema.safeParse(input.as);
-    if (!name.success) throw new InfluxError({ ...consoleError('invalid', `--as: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`), fields: { as: name.error.issues[0]?.message ?? 'invalid bucket name' } });
+    if (!name.success) throw new ConsoleFailure({ ...consoleError('invalid', `--as: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`), fields: { as: name.error.issues[0]?.message ?? 'invalid bucket name' } });
     const stored = await readStored(ctx.config.backupDir, input.id);
     const expected = manifestBucket(stored.manifest, input.bucket);
     await restoreAs(stored, input.bucket, name.data, ctx.influx.org, ctx.influx.conn);
     // A session of its own: this one listed the buckets before the restored one existed.
     const [stats] = await statsOf({ ...ctx, influx: await openSession(ctx.influx.conn.env) }, name.data, { mode: 'full' });
-    if (!stats) throw new InfluxError(consoleError('internal', `The restored bucket ${name.data} could not be counted.`));
+    if (!stats) throw new ConsoleFailure(consoleError('internal', `The restored bucket ${name.data} could not be counted.`));
     const actual = countsOf(stats);
     const differs = countsDiffer(name.data, expected, actual);
     return { bucket: name.data, records: actual.records, verified: differs === null, detail: differs ?? `restored and verified: ${equalText(actual)}` };

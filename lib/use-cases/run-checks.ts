@@ -1,16 +1,16 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import { unknownCheck } from '../messages';
 import type { Result } from '../result';
 import { loadLastReport, saveLastReport } from '../verify/last-report';
 import { errorText, log } from '../log';
-import { alertOnVerify } from './alerts';
+import { alertOnVerify } from './shared/alerting';
 import { isCheckId, runChecks as run } from '../verify/run';
 import type { CheckResult, VerifyReport } from '../verify/types';
 import { verify } from '../verify/verify';
 import { recordChange, withConnection } from './context';
-import { inForeground } from './read-stats';
+import { statsService } from '../stats/service';
 
 export interface RunChecksOptions {
   /** Reruns one check (and, silently, what it depends on); the last report is kept as it was. */
@@ -29,12 +29,12 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
     const record = (entry: Parameters<typeof recordChange>[1]) => recordChange(actor, entry, { changed: false });
     const onResult = opts.onResult ?? (() => {});
     if (opts.only !== undefined) {
-      if (!isCheckId(spec, opts.only)) throw new InfluxError(unknownCheck(opts.only));
+      if (!isCheckId(spec, opts.only)) throw new ConsoleFailure(unknownCheck(opts.only));
       for await (const result of run(spec, { only: opts.only, conn, record })) onResult(result);
       return null;
     }
     // Details read behind the screens' counts wait for the suite (its checks count and read too).
-    const report = await inForeground(() => verify(spec, onResult, conn, record));
+    const report = await statsService.inForeground(() => verify(spec, onResult, conn, record));
     const previous = loadLastReport();
     saveLastReport(report);
     // Regressions go to the webhook; on the web without holding up the report.
@@ -47,6 +47,6 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
 /** What makes a run impossible before it starts (configuration, spec, an unknown check id), for a 4xx answer. */
 export async function checkRunProblem(only?: string): Promise<Result<void>> {
   return withConnection(({ spec }) => {
-    if (only !== undefined && !isCheckId(spec, only)) throw new InfluxError(unknownCheck(only));
+    if (only !== undefined && !isCheckId(spec, only)) throw new ConsoleFailure(unknownCheck(only));
   });
 }

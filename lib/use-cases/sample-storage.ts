@@ -4,7 +4,7 @@ import { config } from '../config';
 import { readDiskUsage } from '../storage/disk';
 import { recordSample, recordSampleFailure } from '../storage/sampler-status';
 import { downsample, insertReadings } from '../storage/samples';
-import { evaluateAlerts } from './alerts';
+import { evaluateAlerts } from './shared/alerting';
 import { withInflux } from './context';
 import { log } from '../log';
 

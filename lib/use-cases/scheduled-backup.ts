@@ -4,7 +4,7 @@ import { schedulerTick, type SchedulerState } from '../backup/schedule';
 import { listStored, removeStored } from '../backup/store';
 import { config } from '../config';
 import { errorText, log } from '../log';
-import { createBackup } from './create-backup';
+import { recordedBackup } from './shared/backup-first';
 
 const KEY = Symbol.for('homeiq-influx-console.backup-scheduler');
 const TICK_MS = 60_000;
@@ -24,7 +24,7 @@ export function startBackupScheduler(): void {
   const deps = {
     now: () => Date.now(),
     backup: async () => {
-      const result = await createBackup({}, CLI_ACTOR);
+      const result = await recordedBackup({}, CLI_ACTOR);
       if (result.ok) log.info('backup: scheduled backup complete', { id: result.data.id, bytes: result.data.bytes });
       else log.error('backup: scheduled backup failed', { error: result.error.message });
       return { ok: result.ok };

@@ -2,13 +2,13 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { openDb } from '../db';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import { bucketMissing } from '../messages';
 import { bucketNameSchema } from '../model/bucket-input';
 import { fail, type Result } from '../result';
 import { writeBudget, type Budget } from '../storage/budgets';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
+import { invalidInput } from './shared/invalid-input';
 import { errorText, log } from '../log';
 
 const MAX = 1e15;
@@ -37,12 +37,12 @@ export async function setBudget(raw: unknown, actor: Actor): Promise<Result<Budg
   if (!input.success) return fail(invalidInput(input.error));
   const budget = input.data;
   const result = await withInflux(async ({ influx }) => {
-    if (!(await influx.bucket(budget.bucketName))) throw new InfluxError({ ...bucketMissing(budget.bucketName, 'Set budgets for buckets of this organization (the Storage screen lists them).'), fields: { bucketName: 'No such bucket.' } });
+    if (!(await influx.bucket(budget.bucketName))) throw new ConsoleFailure({ ...bucketMissing(budget.bucketName, 'Set budgets for buckets of this organization (the Storage screen lists them).'), fields: { bucketName: 'No such bucket.' } });
     try {
       writeBudget(openDb(), budget);
     } catch (e) {
       log.error('budget: console database write failed', { error: errorText(e) });
-      throw new InfluxError(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));
+      throw new ConsoleFailure(consoleError('internal', 'The budget could not be saved in the console database.', 'Check that the console data folder (CONSOLE_DATA_DIR) is writable, then retry.'));
     }
     return budget;
   });

@@ -6,8 +6,8 @@ import type { TokenInfo } from '../model/token';
 import { fail, type Result } from '../result';
 import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './invalid-input';
-import { orgToken, tokenIdSchema, tokenSummary } from './token-of-org';
+import { invalidInput } from './shared/invalid-input';
+import { orgToken, tokenIdSchema, tokenSummary } from './shared/token-of-org';
 
 export const setTokenStatusInputSchema = z.strictObject({ id: tokenIdSchema, status: z.enum(['active', 'inactive']) });
 

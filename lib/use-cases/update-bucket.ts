@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
-import { InfluxError, consoleError } from '../errors';
+import { ConsoleFailure, consoleError } from '../errors';
 import { getOrgBucket, updateBucket as update } from '../influx/buckets';
 import { systemBucket } from '../messages';
 import type { BucketInfo } from '../model/bucket';
@@ -9,10 +9,10 @@ import { formatRetention, shortensRetention } from '../model/retention';
 import { retentionBelowShardGroups } from '../model/shard-group';
 import { fail, type Result } from '../result';
 import type { BackupRef } from '../model/backup-first';
-import { backupFirst } from './backup-first';
+import { backupFirst } from './shared/backup-first';
 import { outcome, recordChange, withInflux } from './context';
-import { bucketSettings } from './create-bucket';
-import { invalidInput } from './invalid-input';
+import { bucketSettings } from './shared/bucket-settings';
+import { invalidInput } from './shared/invalid-input';
 
 /** The bucket as changed, and the backup taken first when its retention shortened (null otherwise or when turned off). */
 export type UpdatedBucket = BucketInfo & { backup: BackupRef | null };
@@ -30,18 +30,18 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<U
     const { influx } = ctx;
     const current = await getOrgBucket(influx.org.id, id, influx.conn);
     before = current;
-    if (current.system) throw new InfluxError(systemBucket(current.name, 'edited'));
+    if (current.system) throw new ConsoleFailure(systemBucket(current.name, 'edited'));
     // Without a new shard-group duration the bucket keeps its own, which InfluxDB checks against the new retention.
     const kept = shardGroupDuration === undefined ? retentionBelowShardGroups(retention, current.shardGroupDurationSeconds) : null;
     if (kept) {
-      throw new InfluxError({
+      throw new ConsoleFailure({
         ...consoleError('invalid', `${kept}.`, `Set the shard-group duration to at most ${formatRetention(retention)} in the same edit, or keep a longer retention.`),
         fields: { shardGroupDuration: `${kept}: set one of at most ${formatRetention(retention)}.` },
       });
     }
     const shortens = shortensRetention(current.retentionSeconds, retention);
     if (shortens && confirmName !== current.name) {
-      throw new InfluxError({
+      throw new ConsoleFailure({
         ...consoleError(
           'invalid',
           `Shortening the retention of ${current.name} from ${current.retentionText} to ${formatRetention(retention)} expires the data older than ${formatRetention(retention)}.`,

@@ -3,13 +3,13 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor';
 import { countsDiffer, countsOf, equalText, restoreAs, sampleRows } from '../backup/drill';
 import { checkFiles, readStored, recordVerification } from '../backup/store';
-import { consoleError, InfluxError } from '../errors';
+import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket } from '../influx/buckets';
 import { openSession } from '../influx/session';
 import { errorText, log } from '../log';
 import type { Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
-import { statsOf } from './read-stats';
+import { statsOf } from './shared/stats';
 
 /** `backup verify --json`: a public contract. */
 export interface Verification {
@@ -38,7 +38,7 @@ export async function verifyBackup(id: string, actor: Actor): Promise<Result<Ver
       const scratchId = await restoreAs(stored, bucket.name, scratch, ctx.influx.org, ctx.influx.conn);
       try {
         const [stats] = await statsOf({ ...ctx, influx: await openSession(ctx.influx.conn.env) }, scratch, { mode: 'full' });
-        if (!stats) throw new InfluxError(consoleError('internal', `The scratch bucket ${scratch} could not be counted.`));
+        if (!stats) throw new ConsoleFailure(consoleError('internal', `The scratch bucket ${scratch} could not be counted.`));
         const actual = countsOf(stats);
         const differs = countsDiffer(bucket.name, bucket, actual);
         if (differs) {

@@ -1,12 +1,12 @@
 import type { AuditInput } from '../audit/log';
 import type { BucketInfo } from '../influx/buckets';
 import type { Connection } from '../influx/client';
-import { InfluxError } from '../errors';
+import { ConsoleFailure } from '../errors';
 import type { ConnectionStatus } from '../influx/diagnose';
 import { bucketMissing } from '../messages';
 import type { Finding } from '../model/insights';
 import type { ConsoleSpec } from '../spec/schema';
-import type { MeasurementCount } from '../stats/aggregate';
+import type { MeasurementCount } from '../model/stats';
 
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
 
@@ -58,7 +58,7 @@ export interface Check {
 export function diagnosis(ctx: VerifyContext, done: (s: ConnectionStatus) => boolean, what: string): ConnectionStatus {
   const status = ctx.connection;
   if (status && done(status)) return status;
-  throw new InfluxError(status?.error ?? { code: 'internal', message: `The connection was not diagnosed (${what}).`, fix: 'Rerun the checks.' });
+  throw new ConsoleFailure(status?.error ?? { code: 'internal', message: `The connection was not diagnosed (${what}).`, fix: 'Rerun the checks.' });
 }
 
 export function pass(detail: string): CheckOutcome {
@@ -85,6 +85,6 @@ export interface VerifyReport {
 /** The bucket an earlier check found (`bucket-read` is every data check's prerequisite). */
 export function checkedBucket(ctx: VerifyContext, name: string): BucketInfo {
   const bucket = ctx.buckets.get(name);
-  if (!bucket) throw new InfluxError(bucketMissing(name));
+  if (!bucket) throw new ConsoleFailure(bucketMissing(name));
   return bucket;
 }

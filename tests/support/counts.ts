@@ -1,7 +1,7 @@
 import { findBucket } from '@/lib/influx/buckets';
 import { connection } from '@/lib/influx/client';
 import { requireOrg } from '@/lib/influx/orgs';
-import type { MeasurementCount } from '@/lib/stats/aggregate';
+import type { MeasurementCount } from '@/lib/model/stats';
 import { countRecords } from '@/lib/stats/records';
 
 /** The console's records per measurement of a bucket, brought up to date as the verify checks do. */

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { rfc3339ToNs } from '@/lib/data/lp-from-rows';
+import { rfc3339ToNs } from '@/lib/model/line-protocol';
 import { queryRows } from '@/lib/influx/query';
 import type { BucketStats } from '@/lib/model/stats';
 import { readStats } from '@/lib/use-cases/read-stats';

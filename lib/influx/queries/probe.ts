@@ -1,5 +1,5 @@
 import { flux } from '@influxdata/influxdb-client';
-import { toLine } from '../line-protocol';
+import { toLine } from '../../model/line-protocol';
 
 /** The measurement the console's write probe uses; never HomeIQ data, never counted. */
 export const PROBE_MEASUREMENT = '_homeiq_console_probe';

@@ -1,6 +1,6 @@
 import { flux, fluxExpression, type FluxParameterLike } from '@influxdata/influxdb-client';
 import { instantOf } from '../../model/time-input';
-import type { Selection } from '../../data/selection';
+import type { Selection } from '../../model/selection';
 import { ONE_ROW_PER_POINT } from './stats';
 
 /**

@@ -4,7 +4,7 @@ import { bucketInsights, DEFAULT_SERIES_LIMIT } from '../../insights/report';
 import { graceSeconds, type BucketSpec } from '../../spec/schema';
 import { refreshCounts } from '../../stats/incremental';
 import { scrapeMetrics } from '../../stats/scrape';
-import { statsOfCounts } from '../../use-cases/read-stats';
+import { statsService } from '../../stats/service';
 import { plural } from '../../model/plural';
 import { checkedBucket, failed, pass, warn, type Check } from '../types';
 
@@ -25,7 +25,7 @@ export function bucketInsightsCheck(b: BucketSpec): Check {
       // The measurements check has just brought the counts up to date: this only reads them.
       const counted = await refreshCounts(ctx.conn.env.url, bucket, 'check', { conn: ctx.conn, metrics: (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs) });
       // The screens' figures of the same counts when this process holds them: no index read again.
-      const stats = await statsOfCounts(ctx.conn, bucket, b, counted);
+      const stats = await statsService.ofCounts(ctx.conn, bucket, b, counted);
       const facts = await bucketFacts(ctx.conn, ctx.spec, bucket, stats);
       const { findings } = bucketInsights(facts, ctx.spec.seriesLimit ?? DEFAULT_SERIES_LIMIT, now);
       const gate = bucketGate(stats, b, facts.createdAt, now, graceSeconds);

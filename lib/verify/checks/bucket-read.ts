@@ -1,6 +1,5 @@
 import { toConsoleError } from '../../influx/errors';
-import { queryRows } from '../../influx/query';
-import { readCheckQuery } from '../../influx/queries/probe';
+import { queryProbe } from '../../influx/probe';
 import type { BucketSpec } from '../../spec/schema';
 import { failed, pass, type Check } from '../types';
 
@@ -11,7 +10,7 @@ export function bucketRead(b: BucketSpec): Check {
     dependsOn: [`bucket-exists:${b.name}`],
     async run(ctx) {
       try {
-        await queryRows(readCheckQuery(b.name), ctx.conn);
+        await queryProbe(b.name, ctx.conn);
       } catch (e) {
         const error = toConsoleError(e);
         if (error.code === 'unreachable') throw e;

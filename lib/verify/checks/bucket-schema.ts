@@ -1,11 +1,7 @@
-import { queryRows } from '../../influx/query';
+import { measurementSchema } from '../../influx/index-reads';
 import type { BucketSpec } from '../../spec/schema';
-import { schemaQuery } from '../../influx/queries/stats';
 import { failed, pass, warn, type Check } from '../types';
 import { plural } from '../../model/plural';
-
-/** Tag keys every series has, which are Flux's own columns rather than HomeIQ's tags. */
-const BUILTIN_TAGS = new Set(['_measurement', '_field', '_start', '_stop']);
 
 export function bucketSchema(b: BucketSpec): Check {
   return {
@@ -20,10 +16,9 @@ export function bucketSchema(b: BucketSpec): Check {
       const extra: string[] = [];
       await Promise.all(
         checked.map(async (m) => {
-          const q = schemaQuery(b.name, m.name);
-          const [tagRows, fieldRows] = await Promise.all([queryRows(q.tags, ctx.conn), queryRows(q.fields, ctx.conn)]);
-          const tags = new Set(tagRows.map((r) => String(r._value)).filter((t) => !BUILTIN_TAGS.has(t)));
-          const fields = new Set(fieldRows.map((r) => String(r._value)));
+          const schema = await measurementSchema(b.name, m.name, ctx.conn);
+          const tags = new Set(schema.tags);
+          const fields = new Set(schema.fields);
           for (const t of m.tags) if (!tags.has(t)) missing.push(`${m.name}: tag ${t}`);
           for (const f of Object.keys(m.fields)) if (!fields.has(f)) missing.push(`${m.name}: field ${f}`);
           for (const t of tags) if (!m.tags.includes(t)) extra.push(`${m.name}: tag ${t}`);

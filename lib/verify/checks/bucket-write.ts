@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { toConsoleError } from '../../influx/errors';
-import { queryRows } from '../../influx/query';
-import { deletePoints, writeLines } from '../../influx/write';
 import type { BucketSpec } from '../../spec/schema';
-import { PROBE_MEASUREMENT, probeLine, probePredicate, probeQuery } from '../../influx/queries/probe';
+import { deleteProbe, PROBE_MEASUREMENT, probePoints, writeProbe } from '../../influx/probe';
 import { errorText, log } from '../../log';
 import { acknowledgeOwnWrite } from '../../stats/incremental';
 import { scrapeMetrics } from '../../stats/scrape';
@@ -21,16 +19,14 @@ export function bucketWrite(b: BucketSpec): Check {
     async run(ctx) {
       const probeId = randomBytes(8).toString('hex');
       const now = Date.now();
-      const line = probeLine(probeId, now);
       const start = new Date(now - 1000).toISOString();
       const stop = new Date(now + 1000).toISOString();
-      const find = probeQuery(b.name, probeId, now);
       const record = (result: 'ok' | 'failed', message: string) =>
         ctx.record({ action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
       // The shard states just before the probe: the counts then know what it alone changed.
       const before = await scrapeMetrics(ctx.conn, 0);
       try {
-        await writeLines(b.name, [line], ctx.conn);
+        await writeProbe(b.name, probeId, now, ctx.conn);
       } catch (e) {
         const error = toConsoleError(e);
         record('failed', `probe write refused: ${error.message}`);
@@ -38,15 +34,14 @@ export function bucketWrite(b: BucketSpec): Check {
       }
       const problems: string[] = [];
       try {
-        const rows = await queryRows(find, ctx.conn);
-        if (rows.length !== 1) problems.push(`reading the probe back found ${rows.length} points`);
+        const found = await probePoints(b.name, probeId, now, ctx.conn);
+        if (found !== 1) problems.push(`reading the probe back found ${found} points`);
       } catch (e) {
         problems.push(`reading the probe back failed (${toConsoleError(e).message})`);
       }
       try {
-        await deletePoints(b.name, start, stop, probePredicate(probeId), ctx.conn);
-        const left = await queryRows(find, ctx.conn);
-        if (left.length > 0) problems.push('the probe point was still there after the delete');
+        await deleteProbe(b.name, probeId, start, stop, ctx.conn);
+        if ((await probePoints(b.name, probeId, now, ctx.conn)) > 0) problems.push('the probe point was still there after the delete');
       } catch (e) {
         problems.push(`deleting the probe failed (${toConsoleError(e).message}); remove it with: influx delete --bucket ${b.name} --start ${start} --stop ${stop} --predicate '_measurement="${PROBE_MEASUREMENT}"'`);
       }

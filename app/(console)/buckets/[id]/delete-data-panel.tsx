@@ -11,7 +11,7 @@ import { previewDataDelete } from '@/lib/actions/preview-data-delete';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
 import type { BucketRow } from '@/lib/model/bucket';
-import type { DeletePreview } from '@/lib/use-cases/delete-data';
+import type { DeletePreview } from '@/lib/model/data-operations';
 import { DeletePreviewTable } from './delete-preview-table';
 import { plural } from '@/lib/model/plural';
 

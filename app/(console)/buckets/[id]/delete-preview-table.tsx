@@ -1,4 +1,4 @@
-import type { DeletePreview } from '@/lib/use-cases/delete-data';
+import type { DeletePreview } from '@/lib/model/data-operations';
 import { TableScroll } from '@/components/table-scroll';
 import { plural } from '@/lib/model/plural';
 

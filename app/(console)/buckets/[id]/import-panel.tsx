@@ -11,7 +11,7 @@ import { formatBytes, formatCount } from '@/lib/client/format';
 import { keys } from '@/lib/client/query-keys';
 import { linesToSend, type LineProblem } from '@/lib/data/import-check';
 import type { BucketRow } from '@/lib/model/bucket';
-import type { ImportProgress, ImportReport } from '@/lib/use-cases/import-data';
+import type { ImportProgress, ImportReport } from '@/lib/model/data-operations';
 import { pluralWord } from '@/lib/model/plural';
 
 const nsText = (ns: string | null) => (ns === null ? '—' : new Date(Number(BigInt(ns) / 1_000_000n)).toISOString());

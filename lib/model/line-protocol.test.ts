@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldValue, lineOfRow, rfc3339ToNs, seriesPrefix, unwritable, type FieldType } from './lp-from-rows';
-import { parseRecord } from './lp-parse';
+import { fieldText, lineOfRow, rfc3339ToNs, seriesPrefix, toLine, unwritable, type FieldType } from './line-protocol';
+import { parseRecord } from '../data/lp-parse';
 
 function parsed(line: string) {
   const r = parseRecord(line);
@@ -34,15 +34,15 @@ describe('one row as one line', () => {
     const prefix = prefixOf('my m,1', [['zone', 'a b'], ['host', 'x=y,z'], ['empty', '']], 'f k');
     expect(prefix).toBe('my\\ m\\,1,host=x\\=y\\,z,zone=a\\ b f\\ k=');
     expect(lineOfRow(prefix, 'integer', '-3', '1970-01-01T00:00:01Z')).toBe('my\\ m\\,1,host=x\\=y\\,z,zone=a\\ b f\\ k=-3i 1000000000');
-    expect(fieldValue('unsigned', '18446744073709551615')).toBe('18446744073709551615u');
-    expect(fieldValue('float', '3')).toBe('3');
-    expect(fieldValue('string', 'a"b\\c\nd')).toBe('"a\\"b\\\\c\nd"');
-    expect(fieldValue('boolean', 'false')).toBe('false');
+    expect(fieldText('unsigned', '18446744073709551615')).toBe('18446744073709551615u');
+    expect(fieldText('float', '3')).toBe('3');
+    expect(fieldText('string', 'a"b\\c\nd')).toBe('"a\\"b\\\\c\nd"');
+    expect(fieldText('boolean', 'false')).toBe('false');
   });
 
   it('keeps a float that looks whole a float, and the float Flux wrote exactly', () => {
     for (const text of ['3', '-0', '0.1', '1.7976931348623157e+308', '0.000000000000000000000000000001', '123456789012345680000']) {
-      const value = parsed(`m ${prefixOf('m', [], 'v').slice(2)}${fieldValue('float', text)} 1`).fields[0];
+      const value = parsed(`m ${prefixOf('m', [], 'v').slice(2)}${fieldText('float', text)} 1`).fields[0];
       expect(value).toEqual({ key: 'v', type: 'float', value: Number(text) });
     }
   });
@@ -91,5 +91,30 @@ describe('round trip: a row written as a line reads back as the same row', () =>
       ),
       { numRuns: 2_000 },
     );
+  });
+});
+
+describe('toLine', () => {
+  const f = { f: { type: 'string' as const, value: 'v' } };
+
+  it('keeps a backslash literal in names, as InfluxDB reads it and HomeIQ’s writer writes it', () => {
+    expect(toLine('m', { k: 'a\\b' }, { 'x\\y': { type: 'integer', value: 1 } }, 1n)).toBe('m,k=a\\b x\\y=1i 1');
+  });
+
+  it('sorts tags and fields by key and leaves out empty tag values', () => {
+    expect(toLine('m', { b: '2', a: '1', c: '' }, { z: { type: 'boolean', value: true }, y: { type: 'unsigned', value: 7n } }, 3n)).toBe('m,a=1,b=2 y=7u,z=true 3');
+  });
+
+  it('writes floats as Python does (HomeIQ’s writer), less a trailing .0', () => {
+    const line = (value: number) => toLine('m', {}, { v: { type: 'float', value } }, 1n).split(' ')[1];
+    expect([2, 0.85, 1e-7, 1.5e-7, 0.0001, 0.00001, 1e15, 1e16, -2.5e-300].map(line)).toEqual(['v=2', 'v=0.85', 'v=1e-07', 'v=1.5e-07', 'v=0.0001', 'v=1e-05', 'v=1000000000000000', 'v=1e+16', 'v=-2.5e-300']);
+  });
+
+  it('refuses a name line protocol cannot hold rather than writing another', () => {
+    expect(() => toLine('m', { k: 'ends\\' }, f, 1n)).toThrow(/ends in a backslash/);
+    expect(() => toLine('m', { k: 'two\nlines' }, f, 1n)).toThrow(/line break/);
+    expect(() => toLine('a\\,b', {}, f, 1n)).toThrow(/backslash before/);
+    expect(() => toLine('m', {}, { 'a\\ b': { type: 'string', value: 'v' } }, 1n)).toThrow(/backslash before/);
+    expect(() => toLine('m', {}, { u: { type: 'unsigned', value: -1 } }, 1n)).toThrow(RangeError);
   });
 });

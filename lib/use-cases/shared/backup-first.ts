@@ -1,15 +1,17 @@
 import 'server-only';
 import { resolve } from 'node:path';
-import { countsOf, sampleRows, sampleWindow, type RowSample } from '../backup/drill';
-import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../backup/store';
-import { consoleError, InfluxError } from '../errors';
-import { backupBuckets } from '../influx/backup';
-import { toConsoleError } from '../influx/errors';
-import { errorText, log } from '../log';
-import { bucketMissing } from '../messages';
-import { restoreCommand, type BackupRef } from '../model/backup-first';
-import type { Context } from './context';
-import { statsOf } from './read-stats';
+import { countsOf, sampleRows, sampleWindow, type RowSample } from '../../backup/drill';
+import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../../backup/store';
+import { consoleError, ConsoleFailure } from '../../errors';
+import { backupBuckets } from '../../influx/backup';
+import { toConsoleError } from '../../influx/errors';
+import { errorText, log } from '../../log';
+import { bucketMissing } from '../../messages';
+import { restoreCommand, type BackupRef } from '../../model/backup-first';
+import type { Actor } from '../../auth/actor';
+import type { Result } from '../../result';
+import { outcome, recordChange, withInflux, type Context } from '../context';
+import { statsOf } from './stats';
 
 export interface BackupInput {
   /** Buckets of the organization to back up; none: every bucket of it but the system ones. */
@@ -26,7 +28,7 @@ export interface CreatedBackup {
   buckets: { name: string; records: number }[];
 }
 
-const isFileError = (e: unknown) => !(e instanceof InfluxError) && typeof (e as { syscall?: unknown } | null)?.syscall === 'string';
+const isFileError = (e: unknown) => !(e instanceof ConsoleFailure) && typeof (e as { syscall?: unknown } | null)?.syscall === 'string';
 
 /**
  * Backs up buckets in influx-cli's layout, with the console's manifest beside it: the record
@@ -40,11 +42,11 @@ export async function takeBackup(ctx: Context, input: BackupInput, onNames: (nam
   const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
   const existing = await ctx.influx.buckets();
   if (names.length === 0) onNames((names = existing.filter((b) => !b.system).map((b) => b.name).sort()));
-  if (names.length === 0) throw new InfluxError(consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'));
+  if (names.length === 0) throw new ConsoleFailure(consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'));
   for (const name of names) {
     const bucket = existing.find((b) => b.name === name);
-    if (!bucket) throw new InfluxError(bucketMissing(name, 'Check the name with `buckets list`.'));
-    if (bucket.system) throw new InfluxError(consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'));
+    if (!bucket) throw new ConsoleFailure(bucketMissing(name, 'Check the name with `buckets list`.'));
+    if (bucket.system) throw new ConsoleFailure(consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'));
   }
   await sweepPartials(root).catch((e: unknown) => log.warn('backup: sweeping partial backups failed', { root, error: errorText(e) }));
   const partial = await openPartial(root);
@@ -82,8 +84,8 @@ export async function takeBackup(ctx: Context, input: BackupInput, onNames: (nam
     return { id: manifest.id, dir, bytes: manifest.bytes, buckets: manifest.buckets.map((b) => ({ name: b.name, records: b.records })) };
   } catch (e) {
     await discardPartial(partial).catch((err: unknown) => log.error('backup: removing a partial backup failed', { dir: partial.dir, error: errorText(err) }));
-    if (isFileError(e)) throw new InfluxError(fileProblem(e, root));
-    if (e instanceof InfluxError) throw new InfluxError({ ...e.detail, message: `${e.detail.message} The backup was abandoned: nothing of it was kept.` });
+    if (isFileError(e)) throw new ConsoleFailure(fileProblem(e, root));
+    if (e instanceof ConsoleFailure) throw new ConsoleFailure({ ...e.detail, message: `${e.detail.message} The backup was abandoned: nothing of it was kept.` });
     throw e;
   }
 }
@@ -98,13 +100,21 @@ export async function backupFirst(ctx: Context, bucket: string, change: string):
     const b = await takeBackup(ctx, { buckets: [bucket] });
     return { id: b.id, dir: b.dir, bucket, restore: restoreCommand(b.id, bucket) };
   } catch (e) {
-    if (!(e instanceof InfluxError)) log.error('backup first: unexpected error', { bucket, error: errorText(e), stack: e instanceof Error ? e.stack : undefined });
-    const detail = e instanceof InfluxError ? e.detail : toConsoleError(e);
+    if (!(e instanceof ConsoleFailure)) log.error('backup first: unexpected error', { bucket, error: errorText(e), stack: e instanceof Error ? e.stack : undefined });
+    const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
     const operator = detail.message.includes('operator token');
-    throw new InfluxError({
+    throw new ConsoleFailure({
       ...detail,
       message: `Nothing was changed: ${change} backs up ${bucket} first, and that backup failed. ${detail.message}`,
       fix: `${detail.fix ? `${detail.fix} ` : ''}Or proceed without a backup${operator ? ' (this token cannot make one)' : ''}: uncheck "Back up the bucket first" (CLI: --no-backup).`,
     });
   }
+}
+
+/** Backs up buckets in influx-cli's layout (see `takeBackup`), and records it: the Backups screen's button, the CLI and the schedule. */
+export async function recordedBackup(input: BackupInput, actor: Actor): Promise<Result<CreatedBackup>> {
+  let names: string[] = [];
+  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n)));
+  recordChange(actor, outcome(result, { action: 'backup.create', bucket: names.join(',') || null, before: null, after: (b) => ({ id: b.id, dir: b.dir, bytes: b.bytes, buckets: b.buckets }) }), { changed: false });
+  return result;
 }

@@ -1,4 +1,4 @@
-import type { Instant } from '../model/time-input';
+import type { Instant } from './time-input';
 import type { TagMatch } from './delete-predicate';
 
 /** The points a data operation acts on: one measurement or all, tag matches, and a closed time range. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
-import { consoleError, InfluxError } from '../errors';
-import { describeToken, type TokenInfo } from '../model/token';
+import { consoleError, ConsoleFailure } from '../../errors';
+import { describeToken, type TokenInfo } from '../../model/token';
 
 /** What the token verbs share: the ID's shape, the org check, and what the audit log keeps. */
 export const tokenIdSchema = z.string().trim().regex(/^[0-9a-f]{16}$/, 'must be a token ID (16 hex digits)');
@@ -10,7 +10,7 @@ export const tokenUnknown = () => consoleError('not_found', 'No such token in th
 
 /** A token of another organization is `not_found`, exactly like one that does not exist. */
 export function orgToken(token: TokenInfo, orgID: string): TokenInfo {
-  if (token.orgID !== orgID) throw new InfluxError(tokenUnknown());
+  if (token.orgID !== orgID) throw new ConsoleFailure(tokenUnknown());
   return token;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeSlices, sliceCountsOf } from './slice-counts';
+import { mergeSlices } from '@/lib/stats/slice-counts';
+import { sliceCountsOf } from './rows';
 
 describe('slice counts', () => {
   it('reads the totals and per-day rows of a slice and adds slices up exactly', () => {

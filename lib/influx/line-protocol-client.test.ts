@@ -1,6 +1,6 @@
 import { Point } from '@influxdata/influxdb-client';
 import { describe, expect, it } from 'vitest';
-import { quoteString, toLine } from './line-protocol';
+import { quoteString, toLine } from '@/lib/model/line-protocol';
 
 describe('line protocol', () => {
   it('escapes spaces, commas and equals signs in tags as the client library does', () => {

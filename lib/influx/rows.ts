@@ -1,9 +1,7 @@
-import type { FluxRow } from '../influx/query';
+import type { MeasurementCount, SliceCounts, MeasurementSlice } from '../model/stats';
+import type { FluxRow } from './query';
 
-export interface MeasurementCount {
-  records: number;
-  tagSets: number;
-}
+/** Raw Flux rows reshaped into the console's figures: only the gateway sees the rows. */
 
 /**
  * Records (points) and tag sets per measurement from the count query's rows: one row per
@@ -54,6 +52,42 @@ export function valuesByMeasurement(rows: readonly FluxRow[]): Map<string, strin
   for (const r of rows) {
     const m = String(r.measurement ?? '');
     out.set(m, [...(out.get(m) ?? []), String(r._value)]);
+  }
+  return out;
+}
+
+/**
+ * A slice's counts from the rows of statsQuery (its `totals` and `perday` results), or from the
+ * `totals` of dayTotalsQuery for a slice of the one UTC `day`, whose per-day figure is its total
+ * (and every series of which first appears that day).
+ */
+export function sliceCountsOf(rows: readonly FluxRow[], day?: string): SliceCounts {
+  const out: SliceCounts = {};
+  const entry = (m: string): MeasurementSlice => (out[m] ??= { records: 0, tagSets: 0, perDay: {} });
+  for (const row of rows) {
+    const m = String(row._measurement ?? '');
+    if (row.result === 'totals') {
+      const e = entry(m);
+      e.records += Number(row.records ?? 0);
+      e.tagSets += Number(row.tagSets ?? 0);
+    } else if (row.result === 'perday') {
+      const day = String(row._time ?? '').slice(0, 10);
+      if (!day) continue;
+      const e = entry(m);
+      // aggregateWindow gives one row per day; the same day twice would be the same figure.
+      e.perDay[day] = Math.max(e.perDay[day] ?? 0, Number(row._value ?? 0));
+    } else if (row.result === 'firstperday') {
+      const day = String(row._time ?? '').slice(0, 10);
+      if (!day) continue;
+      const e = entry(m);
+      e.firstPerDay = { ...e.firstPerDay, [day]: Math.max(e.firstPerDay?.[day] ?? 0, Number(row._value ?? 0)) };
+    }
+  }
+  if (day) {
+    for (const e of Object.values(out)) {
+      e.perDay = e.records > 0 ? { [day]: e.records } : {};
+      e.firstPerDay = e.tagSets > 0 ? { [day]: e.tagSets } : {};
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './aggregate';
+import { countsByMeasurement, recordsPerDay, timeByMeasurement, valuesByMeasurement } from './rows';
 
 describe('countsByMeasurement', () => {
   it('adds up the slices of each measurement', () => {
