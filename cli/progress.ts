@@ -1,3 +1,5 @@
+import { formatNumber } from '../lib/model/format';
+
 /** A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise. */
 export function progressBar(label: string): (done: number, total: number) => void {
   const tty = process.stderr.isTTY;
@@ -6,7 +8,7 @@ export function progressBar(label: string): (done: number, total: number) => voi
     const frac = total ? Math.min(1, done / total) : 1;
     const width = 30;
     const bar = '#'.repeat(Math.round(frac * width)).padEnd(width, '.');
-    const text = `${label} [${bar}] ${Math.round(frac * 100)}% ${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+    const text = `${label} [${bar}] ${Math.round(frac * 100)}% ${formatNumber(done)}/${formatNumber(total)}`;
     if (tty) process.stderr.write(`\r${text}${frac === 1 ? '\n' : ''}`);
     else if (Math.floor(frac * 10) !== lastTenth) {
       lastTenth = Math.floor(frac * 10);

@@ -4,7 +4,7 @@ export function Card({ title, actions, children }: { title: string; actions?: Re
   return (
     <section className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm">
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <h2 className="min-w-0 text-sm font-semibold uppercase tracking-wide break-words text-slate-600">{title}</h2>
+        <h2 className="min-w-0 text-base font-semibold break-words text-slate-700">{title}</h2>
         {actions}
       </div>
       {children}

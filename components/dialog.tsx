@@ -26,7 +26,7 @@ function returnFocus(opener: HTMLElement | null): void {
  * Escape anywhere fires `cancel`, the first field takes focus, and the opener gets it back on close.
  * Mounted while open: the parent closes it by unmounting it (onClose).
  */
-export function Dialog({ title, onClose, children }: { title: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({ title, onClose, children, wide = false }: { title: string; onClose: () => void; children: ReactNode; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
@@ -55,7 +55,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
       }}
       // Chrome may close without a cancel event (a second Escape with no click between): follow it.
       onClose={() => close.current()}
-      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40"
+      className={`m-auto w-[calc(100%-2rem)] ${wide ? 'max-w-3xl' : 'max-w-lg'} rounded-xl bg-white p-5 text-slate-900 shadow-xl backdrop:bg-black/40`}
     >
       <div className="mb-4 flex items-start justify-between gap-3">
         <h2 id={titleId} className="text-lg font-semibold break-words [overflow-wrap:anywhere]">

@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { Badge } from '@/components/badge';
-import { formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/model/format';
 import { CADENCE_TEXT, growthDriver } from '@/lib/client/insights-view';
 import { measurementPagePath } from '@/lib/client/measurement-view';
 import type { MeasurementInsight } from '@/lib/model/insights';

@@ -8,11 +8,14 @@ test.beforeEach(() => api.reset());
 
 test('creates, edits and deletes a bucket through the UI', async ({ page }) => {
   await page.goto('/buckets');
-  const form = page.getByRole('form', { name: 'Create bucket' });
+  await page.getByRole('button', { name: 'Create a bucket' }).click();
+  const form = page.getByRole('dialog', { name: 'Create bucket' }).getByRole('form', { name: 'Create bucket' });
   await form.getByLabel('Name').fill('e2e_scratch');
   await form.getByLabel('Retention').fill('12h');
   await form.getByLabel('Description').fill('made in the browser');
   await form.getByRole('button', { name: 'Create bucket' }).click();
+  await expect(page.getByRole('dialog', { name: 'Create bucket' })).toBeHidden();
+  await expect(page.getByTestId('bucket-change-note')).toContainText('Created e2e_scratch with retention 12h.');
   const row = page.getByTestId('bucket-row-e2e_scratch');
   await expect(row.getByTestId('retention')).toHaveText('12h');
 
@@ -36,7 +39,8 @@ test('creates, edits and deletes a bucket through the UI', async ({ page }) => {
 
 test('bad input gets a clear message and creates nothing', async ({ page }) => {
   await page.goto('/buckets');
-  const form = page.getByRole('form', { name: 'Create bucket' });
+  await page.getByRole('button', { name: 'Create a bucket' }).click();
+  const form = page.getByRole('dialog', { name: 'Create bucket' }).getByRole('form', { name: 'Create bucket' });
   await form.getByLabel('Name').fill('_sneaky');
   await form.getByLabel('Retention').fill('59m');
   await form.getByRole('button', { name: 'Create bucket' }).click();
@@ -47,7 +51,8 @@ test('bad input gets a clear message and creates nothing', async ({ page }) => {
 
 test('creates a bucket with a shard-group duration, refusing one InfluxDB would refuse before sending it', async ({ page }) => {
   await page.goto('/buckets');
-  const form = page.getByRole('form', { name: 'Create bucket' });
+  await page.getByRole('button', { name: 'Create a bucket' }).click();
+  const form = page.getByRole('dialog', { name: 'Create bucket' }).getByRole('form', { name: 'Create bucket' });
   await form.getByLabel('Name').fill('e2e_sgd');
   await form.getByLabel('Retention').fill('1d');
   const shardGroups = form.getByRole('textbox', { name: 'Shard-group duration' });
@@ -70,4 +75,34 @@ test('system buckets cannot be edited or deleted, and the table says why', async
   await expect(row).toContainText('system');
   await expect(row.getByRole('button')).toHaveCount(0);
   await expect(row).toContainText('managed by InfluxDB');
+});
+
+test('the filter and the sort are in the URL: a link opens the same view, and Back undoes a sort', async ({ page }) => {
+  await api.createBucket('e2e_url_a', 3600 * 24);
+  await api.createBucket('e2e_url_b', 3600 * 48);
+  await page.goto('/buckets');
+  await page.getByLabel('Filter by name').fill('e2e_url');
+  await expect(page).toHaveURL(/[?&]q=e2e_url/);
+  await page.getByRole('button', { name: 'Retention' }).click();
+  await expect(page).toHaveURL(/sort=retention/);
+  await page.getByRole('button', { name: /^Retention/ }).click();
+  await expect(page).toHaveURL(/dir=desc/);
+  const names = () => page.locator('[data-testid^="bucket-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')));
+  await expect.poll(names).toEqual(['bucket-row-e2e_url_b', 'bucket-row-e2e_url_a']);
+
+  // Shared: the same link in a fresh page shows the same rows in the same order.
+  const shared = await page.context().newPage();
+  await shared.goto(page.url());
+  await expect(shared.getByLabel('Filter by name')).toHaveValue('e2e_url');
+  await expect(shared.getByRole('columnheader', { name: /Retention/ })).toHaveAttribute('aria-sort', 'descending');
+  await shared.close();
+
+  await page.goBack();
+  await expect(page).not.toHaveURL(/dir=desc/);
+  await expect.poll(names).toEqual(['bucket-row-e2e_url_a', 'bucket-row-e2e_url_b']);
+
+  // A hand-edited URL with nonsense in it shows the screen as it opens, not an error.
+  await page.goto('/buckets?sort=nonsense&dir=sideways&q=' + 'x'.repeat(300));
+  await expect(page.getByTestId('bucket-row-_monitoring')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
 });

@@ -37,7 +37,8 @@ test('deletes the points of one entity after an exact preview and the bucket nam
   await page.goto('/buckets');
   await page.getByTestId(`bucket-row-${BUCKET}`).getByRole('link', { name: BUCKET }).click();
   await expect(page.getByRole('heading', { name: BUCKET })).toBeVisible();
-  const panel = page.getByTestId('delete-data');
+  await page.getByRole('button', { name: 'Delete data' }).click();
+  const panel = page.getByRole('dialog', { name: `Delete data from ${BUCKET}` }).getByTestId('delete-data');
   await panel.getByLabel('Measurement').fill('time_based_daily');
   await panel.getByLabel('Tag conditions').fill('entity_id=light.kitchen');
   await panel.getByLabel('Start').fill(new Date(base - DAY).toISOString());
@@ -63,6 +64,7 @@ test('deletes the points of one entity after an exact preview and the bucket nam
 test('a delete by field is refused with the reason, and nothing is deleted', async ({ page }) => {
   await page.goto('/buckets');
   await page.getByTestId(`bucket-row-${BUCKET}`).getByRole('link', { name: BUCKET }).click();
+  await page.getByRole('button', { name: 'Delete data' }).click();
   const panel = page.getByTestId('delete-data');
   await panel.getByLabel('Tag conditions').fill('_field=frequency');
   await panel.getByLabel('Start').fill(new Date(base - DAY).toISOString());

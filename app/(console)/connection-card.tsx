@@ -5,6 +5,7 @@ import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useConnection } from '@/lib/client/use-connection';
+import { RelativeTime } from '@/components/relative-time';
 
 export function ConnectionCard() {
   const { data, error, isPending } = useConnection();
@@ -22,7 +23,7 @@ export function ConnectionCard() {
             <Item label="Health / ready" value={data.health ? `${data.health} / ${data.ready ? 'ready' : 'not ready'}` : null} />
           </dl>
           {data.error ? <ErrorPanel error={data.error} /> : null}
-          <p className="text-xs text-slate-600">Checked {new Date(data.checkedAt).toLocaleTimeString()} · refreshes every 4 s</p>
+          <p className="text-xs text-slate-600">Checked <RelativeTime at={data.checkedAt} /> · refreshes every 4 s</p>
         </div>
       ) : null}
     </Card>

@@ -7,6 +7,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useLastVerify } from '@/lib/client/use-last-verify';
 import { summaryLine } from '@/lib/verify/report';
+import { RelativeTime } from '@/components/relative-time';
 
 export function LastVerifyCard() {
   const { data, error, isPending } = useLastVerify();
@@ -18,7 +19,7 @@ export function LastVerifyCard() {
       {data ? (
         <div className="space-y-2 text-sm" data-testid="last-verify">
           <p>
-            {summaryLine(data.checks)} <span className="text-slate-500">Run {new Date(data.startedAt).toLocaleString()}.</span>
+            {summaryLine(data.checks)} <span className="text-slate-500">Run <RelativeTime at={data.startedAt} />.</span>
           </p>
           {problems.length ? (
             <ul className="list-disc pl-5 text-slate-700">

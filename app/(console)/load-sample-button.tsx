@@ -6,7 +6,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { useCanChange } from '@/components/role-context';
 import { loadSampleData } from '@/lib/actions/load-sample-data';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
-import { formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/model/format';
 import { keys } from '@/lib/client/query-keys';
 
 /** Offers realistic sample aggregates, so a newcomer sees full charts in a minute. */

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { Card } from '@/components/card';
-import { formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/model/format';
 import { useStats } from '@/lib/client/use-stats';
 import { LoadSampleButton } from './load-sample-button';
 

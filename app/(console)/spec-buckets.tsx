@@ -7,7 +7,7 @@ import { Badge } from '@/components/badge';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
 import { NotProvisioned } from '@/components/not-provisioned';
-import { diskFigure, formatCount } from '@/lib/client/format';
+import { diskFigure, formatCount, formatNumber } from '@/lib/model/format';
 import { findingCounts } from '@/lib/client/insights-view';
 import { bucketVerdict, recentDays } from '@/lib/client/overview-view';
 import { useBuckets } from '@/lib/client/use-buckets';
@@ -73,7 +73,7 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
                 ) : null}
               </div>
               <p className="mt-1 text-xs text-slate-500">
-                {b.description} · retention {formatRetention(b.retentionSeconds)} · ~{b.estimatedRecords.toLocaleString('en-US')} records expected
+                {b.description} · retention {formatRetention(b.retentionSeconds)} · ~{formatNumber(b.estimatedRecords)} records expected
               </p>
               <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 <Figure label="Records" value={s ? formatCount(s.records) : '—'} testId="tile-records" />

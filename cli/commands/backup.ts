@@ -6,6 +6,8 @@ import { listBackups } from '../../lib/use-cases/list-backups';
 import { restoreBackup } from '../../lib/use-cases/restore-backup';
 import { verifyBackup } from '../../lib/use-cases/verify-backup';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { plural } from '../../lib/model/plural';
+import { formatUtc } from '../../lib/model/format';
 
 /** `backup create|list|restore|verify`: backups in influx-cli's layout, restored into new buckets and drilled. */
 export async function backupCommand(argv: string[]): Promise<number> {
@@ -37,7 +39,7 @@ async function create(argv: string[]): Promise<number> {
   if (!result.ok) return failed(result.error);
   const b = result.data;
   if (values.json) printJson({ id: b.id, dir: b.dir, bytes: b.bytes, buckets: b.buckets.map((x) => ({ name: x.name, records: x.records })) });
-  else process.stdout.write(`Backup ${b.id} in ${b.dir} (${size(b.bytes)}): ${b.buckets.map((x) => `${x.name} (${x.records.toLocaleString('en-US')} records)`).join(', ')}.\nRestore a bucket of it with: backup restore ${b.id} --bucket B --as NEW\n`);
+  else process.stdout.write(`Backup ${b.id} in ${b.dir} (${size(b.bytes)}): ${b.buckets.map((x) => `${x.name} (${plural(x.records, 'record')})`).join(', ')}.\nRestore a bucket of it with: backup restore ${b.id} --bucket B --as NEW\n`);
   return EXIT.ok;
 }
 
@@ -47,7 +49,7 @@ async function list(argv: string[]): Promise<number> {
   if (!result.ok) return failed(result.error);
   if (values.json) printJson(result.data.map((b) => ({ id: b.id, createdAt: b.createdAt, bytes: b.bytes, buckets: b.buckets, verified: b.verified })));
   else if (result.data.length === 0) process.stdout.write('No backups yet: create one with `backup create`.\n');
-  else process.stdout.write(table(['ID', 'CREATED', 'SIZE', 'BUCKETS', 'VERIFIED'], result.data.map((b) => [b.id, b.createdAt, size(b.bytes), b.buckets.join(','), b.verified === null ? 'never' : b.verified ? `yes (${b.verifiedAt ?? ''})` : `FAILED (${b.verifiedAt ?? ''})`])) + '\n');
+  else process.stdout.write(table(['ID', 'CREATED', 'SIZE', 'BUCKETS', 'VERIFIED'], result.data.map((b) => [b.id, formatUtc(b.createdAt), size(b.bytes), b.buckets.join(','), b.verified === null ? 'never' : b.verified ? `yes (${formatUtc(b.verifiedAt)})` : `FAILED (${formatUtc(b.verifiedAt)})`])) + '\n');
   return EXIT.ok;
 }
 

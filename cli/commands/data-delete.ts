@@ -4,14 +4,16 @@ import type { ConsoleError } from '../../lib/errors';
 import { deleteData, previewDataDelete, type DeletePreview } from '../../lib/use-cases/delete-data';
 import { backupJson, printBackup } from '../backup-first';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { formatNumber } from '../../lib/model/format';
+import { plural } from '../../lib/model/plural';
 
 const USAGE = "data delete --bucket B [--measurement M] [--where 'k=v'…] --start T --stop T [--dry-run] [--yes] [--no-backup] [--json]";
 
 function printPoints(p: Pick<DeletePreview, 'bucket' | 'selection' | 'predicate' | 'start' | 'stop' | 'points' | 'total'>, verb: string): void {
   process.stdout.write(`${p.bucket}: ${p.selection}, ${p.start} to ${p.stop} (both included)\npredicate: ${p.predicate || '(none: every series)'}\n`);
   const rows = Object.entries(p.points).sort(([a], [b]) => a.localeCompare(b));
-  if (rows.length > 0) process.stdout.write(table(['MEASUREMENT', 'POINTS'], rows.map(([m, n]) => [m, n.toLocaleString('en-US')])) + '\n');
-  process.stdout.write(`${p.total.toLocaleString('en-US')} points ${verb}.\n`);
+  if (rows.length > 0) process.stdout.write(table(['MEASUREMENT', 'POINTS'], rows.map(([m, n]) => [m, formatNumber(n)])) + '\n');
+  process.stdout.write(`${plural(p.total, 'point')} ${verb}.\n`);
 }
 
 /** `data delete`: counts what a delete removes, and removes it only with --yes. */
@@ -42,7 +44,7 @@ export async function dataDeleteCommand(argv: string[]): Promise<number> {
       for (const s of p.sample.slice(0, 5)) process.stdout.write(`  e.g. ${s.time} ${s.measurement} ${Object.entries(s.tags).map(([k, v]) => `${k}=${v}`).join(',')} ${Object.keys(s.fields).join(',')}\n`);
     }
     if (nothing || values['dry-run']) return EXIT.ok;
-    process.stderr.write(`Deleting ${p.total.toLocaleString('en-US')} points from ${p.bucket} cannot be undone: rerun with --yes to delete them.\n`);
+    process.stderr.write(`Deleting ${plural(p.total, 'point')} from ${p.bucket} cannot be undone: rerun with --yes to delete them.\n`);
     return EXIT.needsConfirmation;
   }
 
@@ -55,7 +57,7 @@ export async function dataDeleteCommand(argv: string[]): Promise<number> {
   if (values.json) printJson({ dryRun: false, points: d.points, deleted: d.deleted, ...backupJson(d.backup) });
   else {
     printPoints(d, 'matched');
-    process.stdout.write(`Deleted ${d.deleted.toLocaleString('en-US')} points (counted again afterwards${d.remaining > 0 ? `; ${d.remaining.toLocaleString('en-US')} still match: written meanwhile` : ''}).\n`);
+    process.stdout.write(`Deleted ${plural(d.deleted, 'point')} (counted again afterwards${d.remaining > 0 ? `; ${formatNumber(d.remaining)} still match: written meanwhile` : ''}).\n`);
     printBackup(d.backup);
   }
   return EXIT.ok;

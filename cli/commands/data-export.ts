@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { planExport, runExport, type ExportProgress } from '../../lib/use-cases/export-data';
 import { EXIT, printError } from '../output';
+import { plural } from '../../lib/model/plural';
 
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
@@ -34,7 +35,7 @@ export async function dataExportCommand(argv: string[]): Promise<number> {
     const now = Date.now();
     if (!done && now - last < 1_000) return;
     last = now;
-    process.stderr.write(`${done ? 'Exported' : 'Exporting'} ${what}: ${p.points.toLocaleString('en-US')} points in ${p.lines.toLocaleString('en-US')} lines (one per field), ${mb(p.bytes)} gzip\n`);
+    process.stderr.write(`${done ? 'Exported' : 'Exporting'} ${what}: ${plural(p.points, 'point')} in ${plural(p.lines, 'line')} (one per field), ${mb(p.bytes)} gzip\n`);
   };
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -47,7 +48,7 @@ export async function dataExportCommand(argv: string[]): Promise<number> {
     }
     report(result.data, true);
     if (result.data.unwritableRows > 0) {
-      process.stderr.write(`warning: ${result.data.unwritableRows.toLocaleString('en-US')} rows were left out: line protocol cannot hold them (${result.data.unwritable.join('; ')}).\n`);
+      process.stderr.write(`warning: ${plural(result.data.unwritableRows, 'row')} were left out: line protocol cannot hold them (${result.data.unwritable.join('; ')}).\n`);
       return EXIT.failed;
     }
     return EXIT.ok;

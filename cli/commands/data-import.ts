@@ -5,6 +5,8 @@ import { nsToIso } from '../../lib/data/import-check';
 import { checkImport, linesToSend, runImport, type ImportReport } from '../../lib/use-cases/import-data';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 import { progressBar } from '../progress';
+import { formatNumber } from '../../lib/model/format';
+import { plural } from '../../lib/model/plural';
 
 /**
  * The public JSON: {dryRun, points: {measurement: n}, lines: {measurement: n}, errors: [{line, message}], written}.
@@ -17,18 +19,18 @@ function jsonOf(r: ImportReport) {
 function printReport(r: ImportReport): void {
   const out = process.stdout;
   out.write(`${r.dryRun ? 'Dry run: import' : 'Import'} into ${r.bucket} (precision ${r.precision})\n`);
-  out.write(table(['MEASUREMENT', 'POINTS', 'LINES'], Object.entries(r.lines).map(([m, n]) => [m, (r.points[m] ?? 0).toLocaleString('en-US'), n.toLocaleString('en-US')])) + '\n');
-  out.write(`Total: ${r.totalPoints.toLocaleString('en-US')} points in ${r.totalLines.toLocaleString('en-US')} lines.\n`);
+  out.write(table(['MEASUREMENT', 'POINTS', 'LINES'], Object.entries(r.lines).map(([m, n]) => [m, formatNumber(r.points[m] ?? 0), formatNumber(n)])) + '\n');
+  out.write(`Total: ${plural(r.totalPoints, 'point')} in ${plural(r.totalLines, 'line')}.\n`);
   if (r.firstNs !== null && r.lastNs !== null) out.write(`Time span: ${nsToIso(BigInt(r.firstNs))} to ${nsToIso(BigInt(r.lastNs))}\n`);
-  if (r.outsideRetention.points > 0) out.write(`Older than the retention (before ${r.outsideRetention.cutoff}): ${r.outsideRetention.points.toLocaleString('en-US')} points (${r.outsideRetention.lines.toLocaleString('en-US')} lines), not sent (InfluxDB drops them).\n`);
+  if (r.outsideRetention.points > 0) out.write(`Older than the retention (before ${r.outsideRetention.cutoff}): ${plural(r.outsideRetention.points, 'point')} (${plural(r.outsideRetention.lines, 'line')}), not sent (InfluxDB drops them).\n`);
   for (const c of r.conflicts) {
     out.write(`Type conflict: ${c.measurement}.${c.field} is ${c.existing} ${c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and ${c.incoming} from line ${c.line} (shard group of ${c.shardGroup}): InfluxDB will refuse those lines.\n`);
   }
   const problems = [...r.errors, ...r.refused].sort((a, b) => a.line - b.line);
   for (const e of problems) out.write(`line ${e.line}: ${e.message}\n`);
   const more = r.moreErrors + r.moreRefused;
-  if (more > 0) out.write(`… and ${more.toLocaleString('en-US')} more lines with problems.\n`);
-  if (r.written !== null) out.write(`Written: ${r.written.toLocaleString('en-US')} lines; refused by InfluxDB: ${(r.refused.length + r.moreRefused).toLocaleString('en-US')}.\n`);
+  if (more > 0) out.write(`… and ${formatNumber(more)} more lines with problems.\n`);
+  if (r.written !== null) out.write(`Written: ${plural(r.written, 'line')}; refused by InfluxDB: ${formatNumber(r.refused.length + r.moreRefused)}.\n`);
 }
 
 /** `data import --bucket B FILE [--dry-run] [--yes] [--json]`: checked first, written only with --yes. */
@@ -47,7 +49,7 @@ export async function dataImportCommand(argv: string[]): Promise<number> {
     if (values.json) printJson(jsonOf(checked.data));
     else printReport(checked.data);
     if (values['dry-run'] || linesToSend(checked.data) === 0) return EXIT.ok;
-    process.stderr.write(`Nothing was written: rerun with --yes to write ${linesToSend(checked.data).toLocaleString('en-US')} lines into ${checked.data.bucket}.\n`);
+    process.stderr.write(`Nothing was written: rerun with --yes to write ${plural(linesToSend(checked.data), 'line')} into ${checked.data.bucket}.\n`);
     return EXIT.needsConfirmation;
   }
   // The share of the file read: the lines still to come are not known until it is all read.

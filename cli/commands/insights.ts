@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import { bucketNameSchema } from '../../lib/model/bucket-input';
 import { readInsights } from '../../lib/use-cases/read-insights';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { formatNumber } from '../../lib/model/format';
 
-const n = (v: number) => v.toLocaleString('en-US');
+const n = (v: number) => formatNumber(v);
 
 /** Why the buckets grow and which detector went silent; exits 0 whatever it finds (`verify` is the gate). */
 export async function insightsCommand(argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@ import { CLI_ACTOR } from '../../lib/auth/actor';
 import { loadSampleData } from '../../lib/use-cases/load-sample-data';
 import { EXIT, printError, UsageError } from '../output';
 import { progressBar } from '../progress';
+import { formatNumber } from '../../lib/model/format';
 
 function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
   if (raw === undefined) return fallback;
@@ -28,7 +29,7 @@ export async function seedCommand(argv: string[]): Promise<number> {
     printError(result.error);
     return EXIT.failed;
   }
-  process.stdout.write(`Wrote ${result.data.points.toLocaleString('en-US')} sample points (${opts.days} days, ${opts.weeks} weeks, ${opts.entities} entities, seed ${opts.seed}) in ${result.data.ms} ms.\n`);
+  process.stdout.write(`Wrote ${formatNumber(result.data.points)} sample points (${opts.days} days, ${opts.weeks} weeks, ${opts.entities} entities, seed ${opts.seed}) in ${result.data.ms} ms.\n`);
   if (scenario) process.stdout.write(`Scenario ${scenario}${result.data.refused ? ` (InfluxDB refused ${result.data.refused} point on purpose: a field type conflict)` : ''}: see it with npm run --silent cli -- insights\n`);
   return EXIT.ok;
 }

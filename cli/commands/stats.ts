@@ -3,6 +3,8 @@ import { bucketNameSchema } from '../../lib/model/bucket-input';
 import { formatRetention } from '../../lib/model/retention';
 import { readStatsAndStorage } from '../../lib/use-cases/read-stats-report';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { formatNumber } from '../../lib/model/format';
+import { plural } from '../../lib/model/plural';
 
 export async function statsCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' }, full: { type: 'boolean' } }, strict: true });
@@ -41,11 +43,11 @@ export async function statsCommand(argv: string[]): Promise<number> {
   }
   for (const b of stats) {
     const g = growth.get(b.name);
-    const disk = g?.diskBytes != null ? `, ${g.diskBytes.toLocaleString('en-US')} bytes on disk` : '';
-    const full = g?.projection.recordsAtFullWindow != null ? `, ~${Math.round(g.projection.recordsAtFullWindow).toLocaleString('en-US')} at full retention` : '';
-    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${b.records.toLocaleString('en-US')} records${full}${b.estimatedRecords ? ` (estimate ~${b.estimatedRecords.toLocaleString('en-US')})` : ''}${disk} (${b.queryMs} ms, ${b.recountedSlices} of ${b.countedSlices} slices counted again)\n`);
+    const disk = g?.diskBytes != null ? `, ${formatNumber(g.diskBytes)} bytes on disk` : '';
+    const full = g?.projection.recordsAtFullWindow != null ? `, ~${formatNumber(Math.round(g.projection.recordsAtFullWindow))} at full retention` : '';
+    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${plural(b.records, 'record')}${full}${b.estimatedRecords ? ` (estimate ~${formatNumber(b.estimatedRecords)})` : ''}${disk} (${b.queryMs} ms, ${b.recountedSlices} of ${b.countedSlices} slices counted again)\n`);
     for (const w of g?.projection.warnings ?? []) process.stdout.write(`warning: ${w}\n`);
-    const rows = [...b.measurements, ...b.unexpected].map((m) => [m.name + (m.detector === null ? ' (not in spec)' : ''), m.records.toLocaleString('en-US'), m.series.toLocaleString('en-US'), m.tagSets.toLocaleString('en-US'), m.firstTime?.slice(0, 10) ?? '-', m.lastTime?.slice(0, 10) ?? '-']);
+    const rows = [...b.measurements, ...b.unexpected].map((m) => [m.name + (m.detector === null ? ' (not in spec)' : ''), formatNumber(m.records), formatNumber(m.series), formatNumber(m.tagSets), m.firstTime?.slice(0, 10) ?? '-', m.lastTime?.slice(0, 10) ?? '-']);
     process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST', 'LAST'], rows) + '\n');
   }
   return EXIT.ok;

@@ -2,7 +2,7 @@
 
 import { createContext, memo, useContext, useMemo, useState, type ReactElement } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, useChartWidth, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/model/format';
 import type { MeasurementStats } from '@/lib/model/stats';
 import type { Coverage } from '@/lib/stats/coverage';
 import { AxisTick } from './axis-tick';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount } from '@/lib/client/format';
+import { formatCount } from '@/lib/model/format';
 
 export interface MiniBarsProps {
   /** One bar per UTC day (or any label), oldest first. */

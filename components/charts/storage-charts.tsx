@@ -1,16 +1,19 @@
 'use client';
 
 import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatBytes, formatCount } from '@/lib/client/format';
+import { formatBytes, formatCount, formatUtc, timeTicks } from '@/lib/model/format';
 import type { BucketStorage } from '@/lib/model/storage';
 import { colorAt } from './palette';
 
 const tick = { fontSize: 11 };
 
-function time(ts: number, span: number): string {
-  const d = new Date(ts);
-  return span <= 2 * 86_400_000 ? d.toISOString().slice(11, 16) : d.toISOString().slice(5, 10);
+/** The x axis of a time chart: round UTC ticks over the samples' own span, no two labels alike. */
+function timeAxis(rows: Record<string, number>[]) {
+  const ts = rows.map((r) => r.ts ?? 0);
+  const { ticks, label } = timeTicks(Math.min(...ts), Math.max(...ts), 6);
+  return { ticks, tickFormatter: label };
 }
+const utcLabel = (t: unknown) => formatUtc(Number(t));
 
 /** Merges each bucket's samples into rows keyed by time, one column per bucket. */
 function merge(buckets: BucketStorage[], pick: (s: BucketStorage['samples'][number]) => number) {
@@ -19,7 +22,7 @@ function merge(buckets: BucketStorage[], pick: (s: BucketStorage['samples'][numb
   return [...rows.values()].sort((a, b) => (a.ts ?? 0) - (b.ts ?? 0));
 }
 
-export default function StorageCharts({ buckets, rangeMs }: { buckets: BucketStorage[]; rangeMs: number }) {
+export default function StorageCharts({ buckets }: { buckets: BucketStorage[] }) {
   const disk = merge(buckets, (s) => s.diskBytes);
   const series = merge(buckets, (s) => s.series);
   return (
@@ -27,9 +30,9 @@ export default function StorageCharts({ buckets, rangeMs }: { buckets: BucketSto
       <Chart title="Bytes on disk per bucket (from /metrics samples)" testId="chart-disk" empty={disk.length === 0 ? 'No samples in this range yet: the console samples /metrics every minute while it runs.' : null}>
         <LineChart data={disk}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => time(t, rangeMs)} tick={tick} />
+          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} {...timeAxis(disk)} interval={0} tick={tick} />
           <YAxis tickFormatter={(v: number) => formatBytes(v)} tick={tick} width={70} />
-          <Tooltip labelFormatter={(t) => new Date(Number(t)).toISOString().replace('T', ' ').slice(0, 16)} formatter={(v) => formatBytes(Number(v))} />
+          <Tooltip labelFormatter={utcLabel} formatter={(v) => formatBytes(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {buckets.map((b, i) => (
             <Line key={b.name} dataKey={b.name} stroke={colorAt(i)} dot={false} isAnimationActive={false} connectNulls />
@@ -39,9 +42,9 @@ export default function StorageCharts({ buckets, rangeMs }: { buckets: BucketSto
       <Chart title="Series cardinality over time" testId="chart-series" empty={series.length === 0 ? 'No samples in this range yet.' : null}>
         <LineChart data={series}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => time(t, rangeMs)} tick={tick} />
+          <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} {...timeAxis(series)} interval={0} tick={tick} />
           <YAxis tickFormatter={formatCount} tick={tick} />
-          <Tooltip labelFormatter={(t) => new Date(Number(t)).toISOString().replace('T', ' ').slice(0, 16)} formatter={(v) => formatCount(Number(v))} />
+          <Tooltip labelFormatter={utcLabel} formatter={(v) => formatCount(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {buckets.map((b, i) => (
             <Line key={b.name} dataKey={b.name} stroke={colorAt(i)} dot={false} isAnimationActive={false} connectNulls />

@@ -1,5 +1,7 @@
 import type { Crossing } from '../storage/projection';
 import type { CheckResult } from '../verify/types';
+import { formatNumber } from '../model/format';
+import { plural } from '../model/plural';
 
 /**
  * What can be wrong, as alert conditions: each has a stable key (one incident per key while it
@@ -21,7 +23,7 @@ export function budgetConditions(buckets: readonly { name: string; crossings: re
     b.crossings
       .filter((c) => c.date !== null && c.withinDays !== null && c.withinDays <= withinDays)
       .map((c) => {
-        const what = c.kind === 'bytes' ? `${c.budget.toLocaleString('en-US')} bytes on disk` : `${c.budget.toLocaleString('en-US')} records`;
+        const what = c.kind === 'bytes' ? `${formatNumber(c.budget)} bytes on disk` : `${plural(c.budget, 'record')}`;
         const when = c.date === 'now' ? 'is already over it' : `will cross it on ${c.date} (in ${Math.max(0, Math.round(c.withinDays ?? 0))} days)`;
         return { key: `budget:${b.name}:${c.kind}`, kind: 'budget' as const, title: `Budget of ${b.name} will be crossed`, message: `${b.name} has a budget of ${what} and ${when}. Raise the budget on the Storage screen, or shorten what is kept.` };
       }),

@@ -11,6 +11,7 @@ import type { OrgInfo } from '../influx/orgs';
 import type { BucketStats } from '../model/stats';
 import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
 import { errorText, log } from '../log';
+import { plural } from '../model/plural';
 
 /** A bucket's records per measurement (measurements without records left out), and their total. */
 export interface Counts {
@@ -33,7 +34,7 @@ export function countsDiffer(bucket: string, expected: Counts, actual: Counts): 
 
 export function equalText(counts: Counts): string {
   const n = Object.keys(counts.measurements).length;
-  return `${counts.records.toLocaleString('en-US')} records in ${n} measurement${n === 1 ? '' : 's'}, equal to the backup`;
+  return `${plural(counts.records, 'record')} in ${n} measurement${n === 1 ? '' : 's'}, equal to the backup`;
 }
 
 /** The raw rows of one shard group of a bucket, as line protocol: how many lines, and their sha256. */

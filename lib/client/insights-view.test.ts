@@ -68,7 +68,7 @@ describe('growthDriver', () => {
 
 describe('headroom', () => {
   it('measures the projection against the series limit', () => {
-    expect(headroom({ projectedSeries: 2700, seriesLimit: 1_000_000 })).toMatchObject({ remaining: 997_300, tone: 'green', percent: '<1 %', text: '997,300 series of headroom (<1 % of the 1,000,000 limit used at full retention)' });
+    expect(headroom({ projectedSeries: 2700, seriesLimit: 1_000_000 })).toMatchObject({ remaining: 997_300, tone: 'green', percent: '<1%', text: '997,300 series of headroom (<1% of the 1,000,000 limit used at full retention)' });
     expect(headroom({ projectedSeries: 600, seriesLimit: 1000 })).toMatchObject({ remaining: 400, tone: 'amber' });
     expect(headroom({ projectedSeries: 1500, seriesLimit: 1000 })).toMatchObject({ remaining: -500, tone: 'red', text: '500 series over the limit of 1,000 at full retention' });
   });

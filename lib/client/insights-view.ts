@@ -1,6 +1,7 @@
 import { groupFindings, groupScope, KIND_CHANGES, KIND_TITLES, type FindingGroup } from '../model/finding-groups';
 import type { BucketInsight, Cadence, Finding, FindingKind, InsightsReport, MeasurementInsight, TagDriver } from '../model/insights';
 import { plural } from '../model/plural';
+import { formatNumber } from '../model/format';
 
 const DAY_MS = 86_400_000;
 
@@ -35,18 +36,18 @@ export interface Headroom {
   /** Projected series as a share of the limit (0..1, more when over). */
   share: number;
   tone: 'green' | 'amber' | 'red';
-  /** "42 %", "<1 %": the share for a badge. */
+  /** "42%", "<1%": the share for a badge. */
   percent: string;
   text: string;
 }
 
-const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const count = (x: number) => formatNumber(Math.round(x));
 
 /** How far the projection at full retention stays from the series limit. */
 export function headroom(b: Pick<BucketInsight, 'projectedSeries' | 'seriesLimit'>): Headroom {
   const remaining = b.seriesLimit - b.projectedSeries;
   const share = b.seriesLimit > 0 ? b.projectedSeries / b.seriesLimit : 1;
-  const percent = `${share < 0.01 && b.projectedSeries > 0 ? '<1' : String(Math.round(share * 100))} %`;
+  const percent = `${share < 0.01 && b.projectedSeries > 0 ? '<1' : String(Math.round(share * 100))}%`;
   if (remaining < 0) return { remaining, share, tone: 'red', percent, text: `${count(-remaining)} series over the limit of ${count(b.seriesLimit)} at full retention` };
   const tone = share >= 0.8 ? 'red' : share >= 0.5 ? 'amber' : 'green';
   return { remaining, share, tone, percent, text: `${count(remaining)} series of headroom (${percent} of the ${count(b.seriesLimit)} limit used at full retention)` };

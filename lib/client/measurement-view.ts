@@ -1,4 +1,5 @@
 import type { MeasurementDetail, TagValueCount, TagValueCounts } from '../model/measurement-detail';
+import { formatNumber } from '../model/format';
 
 export interface MeasurementView {
   /** The tag counted per value (null: the server's choice, the measurement's first entity tag). */
@@ -38,7 +39,7 @@ export interface TagCountsSummary {
   sentence: string;
 }
 
-const n = (x: number) => x.toLocaleString('en-US');
+const n = (x: number) => formatNumber(x);
 
 /** How the per-value counts add up: the top values, the others, and points without the tag. */
 export function tagCountsSummary(perTag: TagValueCounts, measurementRecords: number): TagCountsSummary {

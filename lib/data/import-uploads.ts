@@ -4,6 +4,7 @@ import { appendFile, mkdir, readdir, readFile, rm, stat, statfs, writeFile } fro
 import { join } from 'node:path';
 import { dataDir } from '../data-dir';
 import { consoleError, ConsoleFailure } from '../errors';
+import { formatNumber } from '../model/format';
 
 /**
  * Uploaded line-protocol files waiting for their import, under the console's data folder. The
@@ -86,7 +87,7 @@ async function checkRoom(size: number): Promise<void> {
   }
 }
 
-const mib = (bytes: number) => `${Math.max(0, Math.round(bytes / 1024 ** 2)).toLocaleString('en-US')} MiB`;
+const mib = (bytes: number) => `${formatNumber(Math.max(0, Math.round(bytes / 1024 ** 2)))} MiB`;
 
 /** Sweeps expired uploads every few minutes, whether or not another upload starts (once per process). */
 function ensureSweeper(): void {

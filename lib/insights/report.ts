@@ -12,6 +12,7 @@ import { findTimeTag, type TagFacts } from './time-tag';
 import { typeChangeDetail, typeChangeFix, type TypeChange } from './type-change';
 import { weekLabelDetail, weekLabelSlips, type LabelledPoint } from './week-label';
 import { stampFix, timeTagFix, weekLabelFix } from './writer-fix';
+import { formatNumber } from '../model/format';
 
 /** InfluxData's operational-monitoring template alerts at a million series. */
 export const DEFAULT_SERIES_LIMIT = 1_000_000;
@@ -41,7 +42,7 @@ export interface BucketFacts {
   weekLabels?: ReadonlyMap<string, readonly LabelledPoint[]>;
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = (n: number) => formatNumber(n);
 
 /**
  * New series per UTC day, each dated by its first point (a week-long slice of the weekly bucket

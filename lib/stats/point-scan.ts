@@ -1,4 +1,5 @@
 import type { SliceCounts } from './slice-counts';
+import { formatNumber } from '../model/format';
 
 /** One chunk of an InfluxQL `SELECT *` answer: a measurement's rows, `time` first, then its tags and fields. */
 export interface InfluxqlSeries {
@@ -10,7 +11,7 @@ export interface InfluxqlSeries {
 /** A slice holds more series than the console keeps in memory to count its tag sets. */
 export class TooManySeries extends Error {
   constructor(readonly limit: number) {
-    super(`more than ${limit.toLocaleString('en-US')} series in one slice`);
+    super(`more than ${formatNumber(limit)} series in one slice`);
     this.name = 'TooManySeries';
   }
 }

@@ -6,6 +6,8 @@ export type { Crossing, MeasuredGrowth, Projection };
  * window of data: projected size = ingest rate × window. Pure functions, no I/O.
  */
 const DAY_MS = 86_400_000;
+import { formatNumber } from '../model/format';
+import { plural } from '../model/plural';
 
 export interface TimedValue {
   t: number;
@@ -93,7 +95,7 @@ export function project(input: ProjectionInput): Projection {
   ].filter((c): c is Crossing => c !== null);
   const warnings: string[] = [];
   if (estimateRatio !== null && estimateRatio > 2) {
-    warnings.push(`Growth runs at ${estimateRatio.toFixed(1)}× the seed's estimate: ~${Math.round(recordsAtFullWindow ?? 0).toLocaleString('en-US')} records at full retention against ~${(estimatedRecords ?? 0).toLocaleString('en-US')}.`);
+    warnings.push(`Growth runs at ${estimateRatio.toFixed(1)}× the seed's estimate: ~${plural(Math.round(recordsAtFullWindow ?? 0), 'record')} at full retention against ~${formatNumber(estimatedRecords ?? 0)}.`);
   }
   for (const c of crossings) {
     if (c.date === 'now') warnings.push(`Already over the ${c.kind} budget.`);

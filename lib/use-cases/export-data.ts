@@ -14,6 +14,7 @@ import { fail, ok, type Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './shared/invalid-input';
 import { targetBucket } from './shared/target-bucket';
+import { plural } from '../model/plural';
 
 /** An export checked and ready to stream: the bucket found, the range settled. */
 export interface ExportPlan {
@@ -106,8 +107,8 @@ export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, 
   } catch (e) {
     result = fail(
       cancelled(e, opts.signal)
-        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${progress.points.toLocaleString('en-US')} points (${progress.lines.toLocaleString('en-US')} lines): the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
-        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${progress.points.toLocaleString('en-US')} points (${progress.lines.toLocaleString('en-US')} lines): ${toConsoleError(e).message}` },
+        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
+        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): ${toConsoleError(e).message}` },
     );
   }
   recordChange(actor, outcome(result, { action: 'data.export', bucket: plan.bucket.name, before: null, after: (s) => ({ measurements: s.measurements, start: s.start, stop: s.stop, points: s.points, lines: s.lines, bytes: s.bytes, unwritableRows: s.unwritableRows }) }), { changed: false });

@@ -9,6 +9,7 @@ import { processMemo } from '../stats/memo';
 import { withInflux } from './context';
 import { insightsOf } from './shared/insights';
 import { statsOf } from './shared/stats';
+import { plural } from '../model/plural';
 
 export interface MeasurementQuery {
   bucket: string;
@@ -71,7 +72,7 @@ export function readMeasurement(q: MeasurementQuery): Promise<Result<Measurement
     const tag = q.tag ?? defaultTag(ordered.filter((t) => m.tagKeys.includes(t)), insight?.timeTag);
     if (q.tag !== undefined && !m.tagKeys.includes(q.tag)) throw new ConsoleFailure(consoleError('invalid', `${m.name} has no tag ${q.tag}.`, `Pick one of its tags: ${m.tagKeys.join(', ') || 'none'}.`));
     if (page * pageSize > MAX_PAGED_POINTS) {
-      throw new ConsoleFailure(consoleError('invalid', `Only the newest ${MAX_PAGED_POINTS.toLocaleString('en-US')} points are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
+      throw new ConsoleFailure(consoleError('invalid', `Only the newest ${plural(MAX_PAGED_POINTS, 'point')} are paged here; page ${page} of ${pageSize} goes beyond them.`, 'To read older points, export a time range (Export on the bucket page, or `homeiq-console data export --bucket B --start T --stop T`).'));
     }
     const tier = latestTier(page * pageSize + 1);
     const window = latestWindow(m.perDay, tier);

@@ -10,6 +10,7 @@ import { errorText, log } from '../log';
 import type { Result } from '../result';
 import { outcome, recordChange, withInflux } from './context';
 import { statsOf } from './shared/stats';
+import { formatNumber } from '../model/format';
 
 /** `backup verify --json`: a public contract. */
 export interface Verification {
@@ -52,7 +53,7 @@ export async function verifyBackup(id: string, actor: Actor): Promise<Result<Ver
             break;
           }
         }
-        equal.push(`${bucket.name}: ${equalText(actual)}${bucket.sample ? `; the ${bucket.sample.lines.toLocaleString('en-US')} raw rows of ${bucket.sample.start.slice(0, 10)} to ${bucket.sample.stop.slice(0, 10)} identical` : ''}`);
+        equal.push(`${bucket.name}: ${equalText(actual)}${bucket.sample ? `; the ${formatNumber(bucket.sample.lines)} raw rows of ${bucket.sample.start.slice(0, 10)} to ${bucket.sample.stop.slice(0, 10)} identical` : ''}`);
       } finally {
         await deleteBucket(scratchId, ctx.influx.conn).catch((e: unknown) => log.error('backup: deleting a scratch bucket failed', { bucket: scratch, error: errorText(e) }));
       }

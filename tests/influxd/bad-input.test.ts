@@ -14,6 +14,7 @@ import { GET as statsRoute } from '@/app/api/stats/route';
 import { GET as storageRoute } from '@/app/api/storage/route';
 import { POST as verifyRoute } from '@/app/api/verify/route';
 import { POST as loginRoute } from '@/app/api/auth/login/route';
+import { GET as auditCsvRoute } from '@/app/api/audit.csv/route';
 
 /**
  * Generated bad input at every boundary. InfluxDB is pointed at a closed port for the whole
@@ -144,6 +145,15 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
         expect(res.status).toBe(400);
       }),
       { numRuns: RUNS },
+    );
+    // The Audit CSV's filters: a bad one is no filter, so any query answers 200 with the CSV.
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom('action', 'role', 'bucket', 'other'), fc.oneof(anyText, unicode, fc.constant('x'.repeat(10_000)))), async (params) => {
+        const res = await auditCsvRoute(asAdmin(`http://console.test/api/audit.csv?${new URLSearchParams(params)}`));
+        expect(res.status).toBe(200);
+        expect((await res.text()).startsWith('time_utc,role,action,bucket,before,after,result,message\r\n')).toBe(true);
+      }),
+      { numRuns: 100 },
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.constant(''), anyText.map((s) => `{"password": ${JSON.stringify(s)}, "extra": 1}`), fc.constant('{"password": ""}'), fc.constant(`{"password": "${'p'.repeat(1001)}"}`), fc.json().filter((j) => !/^\{"password":"[^"]+"\}$/.test(j)), anyText), async (body) => {

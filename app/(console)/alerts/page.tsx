@@ -4,13 +4,21 @@ import { Card, PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { readAlerts } from '@/lib/use-cases/alerts';
 import { TestAlertButton } from './test-alert-button';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable, type Column } from '@/components/data-table';
+import { formatUtc } from '@/lib/model/format';
+import type { Delivery } from '@/lib/alerts/store';
 
 export const metadata: Metadata = { title: 'Alerts' };
 
 export const dynamic = 'force-dynamic';
 
-const time = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : '—');
+const DELIVERY_COLUMNS: Column<Delivery>[] = [
+  { id: 'time', header: 'Time', className: 'whitespace-nowrap', cell: (d) => formatUtc(d.at) },
+  { id: 'event', header: 'Event', cell: (d) => d.event },
+  { id: 'incident', header: 'Incident', cell: (d) => d.incidentId ?? '—' },
+  { id: 'result', header: 'Result', cell: (d) => (d.ok ? <Badge tone="green">HTTP {d.status}</Badge> : <Badge tone="red">{d.error}</Badge>) },
+  { id: 'attempts', header: 'Attempts', cell: (d) => d.attempts },
+];
 
 export default async function AlertsPage() {
   const result = await readAlerts();
@@ -42,7 +50,7 @@ export default async function AlertsPage() {
               </div>
               <p className="mt-1 text-slate-600">{i.message}</p>
               <p className="text-xs text-slate-600">
-                opened {time(i.openedAt)} UTC{i.resolvedAt ? ` · resolved ${time(i.resolvedAt)} UTC` : ''}
+                opened {formatUtc(i.openedAt)}{i.resolvedAt ? ` · resolved ${formatUtc(i.resolvedAt)}` : ''}
               </p>
             </li>
           ))}
@@ -50,30 +58,7 @@ export default async function AlertsPage() {
       </Card>
       <Card title={`Deliveries (${deliveries.length})`}>
         {deliveries.length === 0 ? <p className="text-sm text-slate-500">Nothing sent yet.</p> : null}
-        <TableScroll label="Deliveries table">
-          <table className="w-full text-left text-xs">
-            <thead className="border-b border-slate-200 uppercase text-slate-500">
-              <tr>
-                <th className="px-2 py-2">Time (UTC)</th>
-                <th className="px-2 py-2">Event</th>
-                <th className="px-2 py-2">Incident</th>
-                <th className="px-2 py-2">Result</th>
-                <th className="px-2 py-2">Attempts</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.map((d) => (
-                <tr key={d.id} className="border-b border-slate-100" data-testid="delivery">
-                  <td className="whitespace-nowrap px-2 py-1.5">{time(d.at)}</td>
-                  <td className="px-2 py-1.5">{d.event}</td>
-                  <td className="px-2 py-1.5">{d.incidentId ?? '—'}</td>
-                  <td className="px-2 py-1.5">{d.ok ? <Badge tone="green">HTTP {d.status}</Badge> : <Badge tone="red">{d.error}</Badge>}</td>
-                  <td className="px-2 py-1.5">{d.attempts}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        {deliveries.length ? <DataTable label="Deliveries table" columns={DELIVERY_COLUMNS} rows={deliveries} rowKey={(d) => d.id} rowTestId={() => 'delivery'} size="xs" /> : null}
       </Card>
     </>
   );

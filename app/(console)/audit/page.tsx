@@ -1,17 +1,13 @@
 import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
+import { DataTable, type Column } from '@/components/data-table';
 import { inputClass, secondaryButton } from '@/components/form-styles';
-import { readAudit } from '@/lib/audit/log';
-import { TableScroll } from '@/components/table-scroll';
+import { readAudit, type AuditEntry } from '@/lib/audit/log';
+import { formatUtc } from '@/lib/model/format';
+import { AUDIT_ACTIONS, auditQuery, auditSearch, readQuery } from '@/lib/model/url-state';
 
 export const metadata: Metadata = { title: 'Audit' };
-
-const ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test', 'token.create', 'token.activate', 'token.deactivate', 'token.delete', 'provision.token.create', 'backup.create', 'backup.restore', 'backup.verify'];
-
-function one(v: string | string[] | undefined): string {
-  return (Array.isArray(v) ? v[0] : v)?.slice(0, 200) ?? '';
-}
 
 /** A change's JSON, one key per line: it wraps at the commas, not mid-word, and a long value breaks only where it must. */
 function Json({ value }: { value: unknown }) {
@@ -19,18 +15,37 @@ function Json({ value }: { value: unknown }) {
   return <pre className="max-w-72 min-w-40 whitespace-pre-wrap font-mono text-slate-600 [overflow-wrap:anywhere]">{JSON.stringify(value, null, 1)}</pre>;
 }
 
+const COLUMNS: Column<AuditEntry>[] = [
+  { id: 'time', header: 'Time', className: 'whitespace-nowrap', cell: (e) => formatUtc(e.ts) },
+  { id: 'role', header: 'Role', cell: (e) => e.role },
+  { id: 'action', header: 'Action', className: 'font-mono', cell: (e) => e.action },
+  { id: 'bucket', header: 'Bucket', className: 'font-mono', cell: (e) => e.bucket ?? '—' },
+  { id: 'before', header: 'Before', cell: (e) => <Json value={e.before} /> },
+  { id: 'after', header: 'After', cell: (e) => <Json value={e.after} /> },
+  {
+    id: 'result',
+    header: 'Result',
+    cell: (e) => (
+      <>
+        <Badge tone={e.result === 'ok' ? 'green' : e.result === 'skipped' ? 'amber' : 'red'}>{e.result}</Badge>
+        {e.message ? <p className="mt-0.5 text-slate-600">{e.message}</p> : null}
+      </>
+    ),
+  },
+];
+
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const params = await searchParams;
-  const filter = { action: one(params.action), bucket: one(params.bucket), role: one(params.role) };
-  const entries = readAudit({ action: ACTIONS.includes(filter.action) ? filter.action : undefined, bucket: filter.bucket || undefined, role: ['admin', 'viewer', 'cli'].includes(filter.role) ? filter.role : undefined, limit: 500 });
+  // The filters are the URL (a plain GET form): shareable, and Back returns to the last ones. A bad value is no filter.
+  const filter = readQuery(auditQuery, await searchParams);
+  const entries = readAudit({ action: filter.action || undefined, bucket: filter.bucket || undefined, role: filter.role || undefined, limit: 500 });
   return (
     <>
       <PageTitle title="Audit" subtitle="Every change the console and its CLI made: who, what, before and after, and how it ended." />
-      <Card title={`Changes (${entries.length}${entries.length === 500 ? '+' : ''})`}>
+      <Card title={entries.length === 500 ? 'Changes (the newest 500: Download CSV has them all)' : `Changes (${entries.length})`}>
         <form className="mb-4 flex flex-wrap items-end gap-2 text-sm" method="get">
           <select name="action" defaultValue={filter.action} className={`${inputClass} w-48`} aria-label="Action">
             <option value="">Any action</option>
-            {ACTIONS.map((a) => (
+            {AUDIT_ACTIONS.map((a) => (
               <option key={a} value={a}>
                 {a}
               </option>
@@ -45,43 +60,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <button type="submit" className={secondaryButton}>
             Filter
           </button>
+          {/* Every change matching these filters, not only the 500 shown: a route, not the page. */}
+          <a href={`/api/audit.csv${auditSearch(filter)}`} download className={`${secondaryButton} ml-auto`}>
+            Download CSV
+          </a>
         </form>
         {entries.length === 0 ? <p className="text-sm text-slate-500">No changes recorded{filter.action || filter.bucket || filter.role ? ' for this filter' : ' yet'}.</p> : null}
-        <TableScroll label="Changes table">
-          <table className="w-full text-left text-xs">
-            <thead className="border-b border-slate-200 uppercase text-slate-500">
-              <tr>
-                <th className="px-2 py-2">Time (UTC)</th>
-                <th className="px-2 py-2">Role</th>
-                <th className="px-2 py-2">Action</th>
-                <th className="px-2 py-2">Bucket</th>
-                <th className="px-2 py-2">Before</th>
-                <th className="px-2 py-2">After</th>
-                <th className="px-2 py-2">Result</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((e) => (
-                <tr key={e.id} className="border-b border-slate-100 align-top" data-testid="audit-row">
-                  <td className="whitespace-nowrap px-2 py-1.5">{new Date(e.ts).toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td className="px-2 py-1.5">{e.role}</td>
-                  <td className="px-2 py-1.5 font-mono">{e.action}</td>
-                  <td className="px-2 py-1.5 font-mono">{e.bucket ?? '—'}</td>
-                  <td className="px-2 py-1.5">
-                    <Json value={e.before} />
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <Json value={e.after} />
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <Badge tone={e.result === 'ok' ? 'green' : e.result === 'skipped' ? 'amber' : 'red'}>{e.result}</Badge>
-                    {e.message ? <p className="mt-0.5 text-slate-500">{e.message}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        {entries.length ? <DataTable label="Changes table" columns={COLUMNS} rows={entries} rowKey={(e) => e.id} rowTestId={() => 'audit-row'} rowClassName="align-top" size="xs" /> : null}
       </Card>
     </>
   );

@@ -7,6 +7,7 @@ import { primaryButton } from '@/components/form-styles';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import type { ConsoleError } from '@/lib/errors';
 import { createBackup } from '@/lib/actions/create-backup';
+import { plural } from '@/lib/model/plural';
 
 /** Backs up every bucket of the organization now; the list below gains the backup once it is complete. */
 export function BackUpNowButton() {
@@ -27,7 +28,7 @@ export function BackUpNowButton() {
             setError(null);
             setDone(null);
             const result = await createBackup();
-            if (result.ok) setDone(`Backup ${result.data.id} complete: ${result.data.buckets.map((b) => `${b.name} (${b.records.toLocaleString('en-US')} records)`).join(', ')}.`);
+            if (result.ok) setDone(`Backup ${result.data.id} complete: ${result.data.buckets.map((b) => `${b.name} (${plural(b.records, 'record')})`).join(', ')}.`);
             else setError(result.error);
             router.refresh();
           })

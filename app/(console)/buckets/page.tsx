@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { PageTitle } from '@/components/card';
 import { BucketsScreen } from './buckets-screen';
 
@@ -8,7 +9,9 @@ export default function BucketsPage() {
   return (
     <>
       <PageTitle title="Buckets" subtitle="Every bucket of the organization, all pages. System buckets are managed by InfluxDB." />
-      <BucketsScreen />
+      <Suspense fallback={<p className="text-sm text-slate-500">Loading buckets…</p>}>
+        <BucketsScreen />
+      </Suspense>
     </>
   );
 }

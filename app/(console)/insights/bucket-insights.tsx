@@ -1,7 +1,7 @@
 import { Badge } from '@/components/badge';
 import { Card } from '@/components/card';
 import { MeasurementInsightView } from '@/components/measurement-insight';
-import { formatCount } from '@/lib/client/format';
+import { formatCount, formatUtc } from '@/lib/model/format';
 import { headroom } from '@/lib/client/insights-view';
 import type { BucketInsight } from '@/lib/model/insights';
 
@@ -32,7 +32,7 @@ export function BucketInsights({ b }: { b: BucketInsight }) {
         </p>
         <p className="mb-4 text-sm text-slate-600" data-testid="rejected-writes">
           {b.rejectedWrites
-            ? `InfluxDB refused ${formatCount(b.rejectedWrites.droppedPoints)} points (${formatCount(b.rejectedWrites.failedWrites)} failed write requests) since ${new Date(b.rejectedWrites.since).toLocaleString()}.`
+            ? `InfluxDB refused ${formatCount(b.rejectedWrites.droppedPoints)} points (${formatCount(b.rejectedWrites.failedWrites)} failed write requests) since ${formatUtc(b.rejectedWrites.since)}.`
             : b.rejectedWrites === null
               ? 'No write refused since influxd started (/metrics).'
               : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { PageTitle } from '@/components/card';
 import { cachedStats } from '@/lib/use-cases/read-stats';
 import { MeasurementsScreen } from './measurements-screen';
@@ -12,7 +13,9 @@ export default async function MeasurementsPage() {
   return (
     <>
       <PageTitle title="Measurements" subtitle="Records (points, not field values), series cardinality and tag sets per measurement, against the seed's estimates." />
-      <MeasurementsScreen initial={initial ?? undefined} />
+      <Suspense>
+        <MeasurementsScreen initial={initial ?? undefined} />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { Badge } from '@/components/badge';
-import { diskFigure, formatBytes, formatCount, formatRatio, formatSpan } from '@/lib/client/format';
+import { diskFigure, formatBytes, formatCount, formatRatio, formatSpan } from '@/lib/model/format';
 import { formatRetention } from '@/lib/model/retention';
 import type { BucketStorage } from '@/lib/model/storage';
 import { BudgetForm } from './budget-form';

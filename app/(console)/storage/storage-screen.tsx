@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type ComponentProps } from 'react';
+import type { ComponentProps } from 'react';
 import { ChartsPlaceholder, lazyChart } from '@/components/charts/lazy-chart';
 import type StorageChartsChunk from '@/components/charts/storage-charts';
 import { CountedAgo } from '@/components/counted-ago';
@@ -9,6 +9,8 @@ import { SamplerFailure } from '@/components/sampler-failure';
 import { errorDetail, isBucketMissing } from '@/lib/client/fetch-result';
 import { NotProvisioned } from '@/components/not-provisioned';
 import { useStorage } from '@/lib/client/use-storage';
+import { useUrlState } from '@/lib/client/use-url-state';
+import { storageQuery } from '@/lib/model/url-state';
 import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
 import { BucketGrowth } from './bucket-growth';
 
@@ -16,7 +18,9 @@ import { BucketGrowth } from './bucket-growth';
 const StorageCharts = lazyChart<ComponentProps<typeof StorageChartsChunk>>(() => import('@/components/charts/storage-charts'), ({ buckets }) => <ChartsPlaceholder count={2 + buckets.length} />);
 
 export function StorageScreen() {
-  const [range, setRange] = useState<Range>('30d');
+  // The range lives in the URL: shareable, and Back returns to the last one.
+  const [{ range }, setQuery] = useUrlState(storageQuery);
+  const setRange = (r: Range) => setQuery({ range: r });
   const { data, error, isPending } = useStorage(range);
   return (
     <div className="space-y-5">
@@ -49,7 +53,7 @@ export function StorageScreen() {
           {data.buckets.map((b) => (
             <BucketGrowth key={b.name} b={b} />
           ))}
-          <StorageCharts buckets={data.buckets} rangeMs={RANGES[range]} />
+          <StorageCharts buckets={data.buckets} />
         </>
       ) : null}
     </div>

@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
-import { TableScroll } from '@/components/table-scroll';
-import { describeToken } from '@/lib/model/token';
+import { DataTable, type Column } from '@/components/data-table';
+import { formatUtc } from '@/lib/model/format';
+import { describeToken, type TokenInfo } from '@/lib/model/token';
 import { listTokens } from '@/lib/use-cases/list-tokens';
 import { CreateTokenPanel } from './create-token-panel';
 import { DiagnoseToken } from './diagnose-token';
@@ -12,6 +13,29 @@ import { ViewerTokenNote } from './viewer-token-note';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Tokens' };
+
+const TOKEN_COLUMNS: Column<TokenInfo>[] = [
+  { id: 'description', header: 'Description', cell: (t) => t.description || '—' },
+  {
+    id: 'can',
+    header: 'Can',
+    cell: (t) => (
+      <>
+        {describeToken(t)}
+        {t.operator || t.allAccess ? (
+          <span className="ml-2">
+            <Badge tone="amber">{t.operator ? 'Operator' : 'All access'}</Badge>
+          </span>
+        ) : null}
+      </>
+    ),
+  },
+  { id: 'status', header: 'Status', cell: (t) => <Badge tone={t.status === 'active' ? 'green' : 'slate'}>{t.status}</Badge> },
+  { id: 'owner', header: 'Owner', cell: (t) => t.user ?? '—' },
+  { id: 'created', header: 'Created', className: 'whitespace-nowrap', cell: (t) => formatUtc(t.createdAt) },
+  { id: 'id', header: 'ID', className: 'font-mono text-xs text-slate-600', cell: (t) => t.id },
+  { id: 'actions', header: 'Actions', cell: (t) => <TokenActions token={t} /> },
+];
 
 export default async function TokensPage() {
   const tokens = await listTokens();
@@ -31,45 +55,7 @@ export default async function TokensPage() {
           {tokens.ok && tokens.data.length === 0 ? <p className="text-sm text-slate-500">No tokens listed. InfluxDB lists none to a token without read:orgs/&lt;org ID&gt;/authorizations and read:users/&lt;owner ID&gt;: the console&apos;s token may lack them (docs/tokens.md).</p> : null}
           {tokens.ok && tokens.data.length > 0 ? (
             <div>
-              <TableScroll label="Tokens table">
-              <table className="w-full text-left text-sm">
-                <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
-                  <tr>
-                    <th className="px-2 py-2">Description</th>
-                    <th className="px-2 py-2">Can</th>
-                    <th className="px-2 py-2">Status</th>
-                    <th className="px-2 py-2">Owner</th>
-                    <th className="px-2 py-2">Created (UTC)</th>
-                    <th className="px-2 py-2">ID</th>
-                    <th className="px-2 py-2">Actions</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {tokens.data.map((t) => (
-                    <tr key={t.id} className="border-b border-slate-100 align-top" data-testid="token-row">
-                      <td className="px-2 py-1.5">{t.description || '—'}</td>
-                      <td className="px-2 py-1.5">
-                        {describeToken(t)}
-                        {t.operator || t.allAccess ? (
-                          <span className="ml-2">
-                            <Badge tone="amber">{t.operator ? 'Operator' : 'All access'}</Badge>
-                          </span>
-                        ) : null}
-                      </td>
-                      <td className="px-2 py-1.5">
-                        <Badge tone={t.status === 'active' ? 'green' : 'slate'}>{t.status}</Badge>
-                      </td>
-                      <td className="px-2 py-1.5">{t.user ?? '—'}</td>
-                      <td className="whitespace-nowrap px-2 py-1.5">{t.createdAt ? t.createdAt.replace('T', ' ').slice(0, 19) : '—'}</td>
-                      <td className="px-2 py-1.5 font-mono text-xs text-slate-600">{t.id}</td>
-                      <td className="px-2 py-1.5">
-                        <TokenActions token={t} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-              </TableScroll>
+              <DataTable label="Tokens table" columns={TOKEN_COLUMNS} rows={tokens.data} rowKey={(t) => t.id} rowTestId={() => 'token-row'} rowClassName="align-top" />
               {tokens.data.some((t) => t.allAccess) ? (
                 <p className="mt-3 text-xs text-slate-600">All-access and operator tokens can delete every bucket: give each HomeIQ service a writer or reader token instead.</p>
               ) : null}

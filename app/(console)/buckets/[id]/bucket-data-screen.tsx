@@ -1,8 +1,11 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
 import { Card, PageTitle } from '@/components/card';
+import { Dialog } from '@/components/dialog';
 import { ErrorPanel } from '@/components/error-panel';
+import { dangerButton } from '@/components/form-styles';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useBuckets } from '@/lib/client/use-buckets';
@@ -16,6 +19,7 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
   const { data, error, isPending } = useBuckets();
   const canChange = useCanChange();
   const bucket = data?.find((b) => b.id === id);
+  const [deleting, setDeleting] = useState(false);
   return (
     <>
       <PageTitle title={bucket ? bucket.name : 'Bucket'} subtitle={bucket ? `Retention ${bucket.retentionText}${bucket.shardGroupDurationSeconds ? ` · shard groups of ${formatRetention(bucket.shardGroupDurationSeconds)}` : ''}${bucket.description ? ` · ${bucket.description}` : ''}` : undefined} />
@@ -32,7 +36,15 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
         <div className="space-y-5">
           {canChange ? (
             <Card title="Delete data">
-              <DeleteDataPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
+              <p className="mb-3 text-sm text-slate-600">Points of one measurement or all, matched by tags and a time range, after an exact preview of what would go.</p>
+              <button type="button" className={dangerButton} onClick={() => setDeleting(true)}>
+                Delete data
+              </button>
+              {deleting ? (
+                <Dialog title={`Delete data from ${bucket.name}`} onClose={() => setDeleting(false)} wide>
+                  <DeleteDataPanel bucket={bucket} measurements={specMeasurements[bucket.name] ?? []} />
+                </Dialog>
+              ) : null}
             </Card>
           ) : (
             <ReadOnlyNote what="this bucket and export its points" />

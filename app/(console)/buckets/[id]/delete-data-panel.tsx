@@ -14,6 +14,7 @@ import type { BucketRow } from '@/lib/model/bucket';
 import type { DeletePreview } from '@/lib/model/data-operations';
 import { DeletePreviewTable } from './delete-preview-table';
 import { plural } from '@/lib/model/plural';
+import { formatNumber } from '@/lib/model/format';
 
 const DAY = 86_400_000;
 const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -107,7 +108,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
       {remove.data ? (
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="delete-result">
           Deleted {plural(remove.data.deleted, 'point')} from {remove.data.bucket}, as counted again afterwards
-          {remove.data.remaining > 0 ? ` (${remove.data.remaining.toLocaleString('en-US')} matching points were written meanwhile and remain)` : ''}.
+          {remove.data.remaining > 0 ? ` (${formatNumber(remove.data.remaining)} matching points were written meanwhile and remain)` : ''}.
           {remove.data.backup ? <BackupTaken backup={remove.data.backup} /> : null}
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import type { DeletePreview } from '@/lib/model/data-operations';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
 import { plural } from '@/lib/model/plural';
+import { formatNumber } from '@/lib/model/format';
 
 function fieldText(value: string | number | boolean | null): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
@@ -23,48 +24,34 @@ export function DeletePreviewTable({ preview }: { preview: DeletePreview }) {
         — {preview.selection}, {preview.start} to {preview.stop}. Predicate sent to InfluxDB: <code className="break-all">{preview.predicate || '(none: every series)'}</code>
       </p>
       {rows.length > 0 ? (
-        <table className="text-left" data-testid="delete-counts">
-          <thead className="text-xs uppercase text-slate-500">
-            <tr>
-              <th className="pr-6">Measurement</th>
-              <th className="text-right">Points</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(([m, n]) => (
-              <tr key={m}>
-                <td className="pr-6 font-mono text-xs">{m}</td>
-                <td className="text-right tabular-nums">{n.toLocaleString('en-US')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          label="Points to delete per measurement"
+          testId="delete-counts"
+          rows={rows}
+          rowKey={([m]) => m}
+          columns={[
+            { id: 'measurement', header: 'Measurement', className: 'font-mono text-xs', cell: ([m]) => m },
+            { id: 'points', header: 'Points', align: 'right', cell: ([, n]) => formatNumber(n) },
+          ]}
+        />
       ) : null}
       {preview.sample.length > 0 ? (
         <div>
           <p className="mb-1 text-xs text-slate-600">A sample of them, as stored:</p>
-          <TableScroll label="Sample of the points to delete">
-            <table className="text-left text-xs" data-testid="delete-sample">
-              <thead className="uppercase text-slate-500">
-                <tr>
-                  <th className="pr-4">Time</th>
-                  <th className="pr-4">Measurement</th>
-                  <th className="pr-4">Tags</th>
-                  <th>Fields</th>
-                </tr>
-              </thead>
-              <tbody className="font-mono">
-                {preview.sample.map((p) => (
-                  <tr key={`${p.measurement}|${JSON.stringify(p.tags)}|${p.time}`} className="align-top">
-                    <td className="whitespace-nowrap pr-4">{p.time}</td>
-                    <td className="pr-4">{p.measurement}</td>
-                    <td className="pr-4">{Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ')}</td>
-                    <td>{Object.entries(p.fields).map(([k, v]) => `${k}=${fieldText(v)}`).join(', ')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable
+            label="Sample of the points to delete"
+            testId="delete-sample"
+            size="xs"
+            rows={preview.sample}
+            rowKey={(p) => `${p.measurement}|${JSON.stringify(p.tags)}|${p.time}`}
+            rowClassName="align-top font-mono"
+            columns={[
+              { id: 'time', header: 'Time', className: 'whitespace-nowrap', cell: (p) => p.time },
+              { id: 'measurement', header: 'Measurement', cell: (p) => p.measurement },
+              { id: 'tags', header: 'Tags', cell: (p) => Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ') },
+              { id: 'fields', header: 'Fields', cell: (p) => Object.entries(p.fields).map(([k, v]) => `${k}=${fieldText(v)}`).join(', ') },
+            ]}
+          />
         </div>
       ) : null}
     </div>

@@ -7,14 +7,15 @@ import { dangerButton, inputClass } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { uploadAndCheck, writeImport, type CheckedUpload } from '@/lib/client/data-import';
 import { errorDetail } from '@/lib/client/fetch-result';
-import { formatBytes, formatCount } from '@/lib/client/format';
+import { formatBytes, formatCount, formatUtc } from '@/lib/model/format';
 import { keys } from '@/lib/client/query-keys';
 import { linesToSend, type LineProblem } from '@/lib/data/import-check';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { ImportProgress, ImportReport } from '@/lib/model/data-operations';
-import { pluralWord } from '@/lib/model/plural';
+import { plural, pluralWord } from '@/lib/model/plural';
+import { DataTable } from '@/components/data-table';
 
-const nsText = (ns: string | null) => (ns === null ? '—' : new Date(Number(BigInt(ns) / 1_000_000n)).toISOString());
+const nsText = (ns: string | null) => (ns === null ? '—' : formatUtc(Number(BigInt(ns) / 1_000_000n)));
 
 function Problems({ title, lines, more }: { title: string; lines: LineProblem[]; more: number }) {
   if (lines.length === 0) return null;
@@ -36,24 +37,17 @@ function Problems({ title, lines, more }: { title: string; lines: LineProblem[];
 function Report({ report }: { report: ImportReport | CheckedUpload }) {
   return (
     <div className="space-y-3" data-testid="import-report">
-      <table className="text-sm">
-        <thead>
-          <tr className="text-left text-slate-500">
-            <th className="pr-6 font-medium">Measurement</th>
-            <th className="pr-6 font-medium">Points</th>
-            <th className="font-medium">Lines</th>
-          </tr>
-        </thead>
-        <tbody>
-          {Object.entries(report.lines).map(([m, n]) => (
-            <tr key={m} data-testid={`import-row-${m}`}>
-              <td className="pr-6">{m}</td>
-              <td className="pr-6 tabular-nums">{formatCount(report.points[m] ?? 0)}</td>
-              <td className="tabular-nums">{formatCount(n)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        label="Points and lines per measurement"
+        rows={Object.entries(report.lines)}
+        rowKey={([m]) => m}
+        rowTestId={([m]) => `import-row-${m}`}
+        columns={[
+          { id: 'measurement', header: 'Measurement', cell: ([m]) => m },
+          { id: 'points', header: 'Points', align: 'right', cell: ([m]) => formatCount(report.points[m] ?? 0) },
+          { id: 'lines', header: 'Lines', align: 'right', cell: ([, n]) => formatCount(n) },
+        ]}
+      />
       <p className="text-sm text-slate-600" data-testid="import-totals">
         {formatCount(report.totalPoints)} {pluralWord(report.totalPoints, 'point')} in {formatCount(report.totalLines)} {pluralWord(report.totalLines, 'line')}: a point (one series at one time) has a line per field when exported one field per line.
       </p>
@@ -62,7 +56,7 @@ function Report({ report }: { report: ImportReport | CheckedUpload }) {
       </p>
       {report.outsideRetention.points > 0 ? (
         <p className="text-sm text-amber-800">
-          {formatCount(report.outsideRetention.points)} points ({formatCount(report.outsideRetention.lines)} lines) are older than the retention (before {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
+          {plural(report.outsideRetention.points, 'point')} ({plural(report.outsideRetention.lines, 'line')}) are older than the retention (before {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
         </p>
       ) : null}
       {report.conflicts.map((c) => (

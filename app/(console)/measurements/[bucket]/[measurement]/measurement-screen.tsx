@@ -1,17 +1,20 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { FindingItem } from '@/components/finding-item';
 import { MeasurementInsightView } from '@/components/measurement-insight';
 import { errorDetail } from '@/lib/client/fetch-result';
-import { formatCount, formatDay } from '@/lib/client/format';
+import { formatCount, formatDay, formatNumber } from '@/lib/model/format';
 import { useMeasurementDetail } from '@/lib/client/use-measurement-detail';
+import { useUrlState } from '@/lib/client/use-url-state';
+import { measurementQuery } from '@/lib/model/url-state';
 import { LoadSampleButton } from '../../../load-sample-button';
 import { LatestPoints } from './latest-points';
 import { TagCounts } from './tag-counts';
+import { RelativeTime } from '@/components/relative-time';
 
 const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-48 text-sm text-slate-600">Drawing chart…</p> });
 
@@ -26,10 +29,26 @@ function useDebounced(value: string, ms: number): string {
 }
 
 export function MeasurementScreen({ bucket, measurement }: { bucket: string; measurement: string }) {
-  const [tag, setTag] = useState<string | null>(null);
-  const [text, setText] = useState('');
-  const [page, setPage] = useState(1);
+  // The tag, the search and the page of points live in the URL: shareable, and Back returns to the last page.
+  const [query, setQuery] = useUrlState(measurementQuery);
+  const tag = query.tag || null;
+  const page = query.page;
+  const [text, setText] = useState(query.q);
   const search = useDebounced(text, 300);
+  // The search box writes the URL once typing pauses; Back (the URL changing under it) writes the box.
+  const [seen, setSeen] = useState(query.q);
+  if (query.q !== seen) {
+    setSeen(query.q);
+    if (query.q !== search) setText(query.q);
+  }
+  const written = useRef(search);
+  useEffect(() => {
+    if (search === written.current) return;
+    written.current = search;
+    setQuery({ q: search }, 'replace');
+  }, [search, setQuery]);
+  const setTag = (t: string | null) => setQuery({ tag: t ?? '', page: 1 });
+  const setPage = (p: number) => setQuery({ page: p });
   const { data, error, isPending, isFetching, isPlaceholderData } = useMeasurementDetail(bucket, measurement, { tag, search, page });
   return (
     <div className="space-y-5">
@@ -42,7 +61,7 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
               <div>
                 <dt className="text-xs text-slate-500">Records</dt>
                 <dd className="font-semibold tabular-nums" data-testid="measurement-records">
-                  {data.records.toLocaleString('en-US')}
+                  {formatNumber(data.records)}
                 </dd>
               </div>
               <div>
@@ -98,7 +117,7 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
                 <p className="text-sm text-slate-500">No finding about {measurement}.</p>
               )}
               <p className="text-xs text-slate-600">
-                Records {formatCount(data.records)} · counted {new Date(data.computedAt).toLocaleTimeString()}
+                Records {formatCount(data.records)} · counted <RelativeTime at={data.computedAt} />
               </p>
             </div>
           </Card>

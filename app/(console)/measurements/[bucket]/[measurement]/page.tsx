@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import Link from 'next/link';
 import { PageTitle } from '@/components/card';
 import { MeasurementScreen } from './measurement-screen';
@@ -29,7 +30,9 @@ export default async function MeasurementPage({ params }: Params) {
         </Link>
       </p>
       <PageTitle title={measurement} subtitle={`In ${bucket}: records per day and per tag value, the latest points as stored, and what the insights say about it.`} />
-      <MeasurementScreen bucket={bucket} measurement={measurement} />
+      <Suspense>
+        <MeasurementScreen bucket={bucket} measurement={measurement} />
+      </Suspense>
     </>
   );
 }

@@ -1,7 +1,8 @@
 import { inputClass } from '@/components/form-styles';
 import { tagCountsSummary } from '@/lib/client/measurement-view';
 import type { MeasurementDetail } from '@/lib/model/measurement-detail';
-import { TableScroll } from '@/components/table-scroll';
+import { DataTable } from '@/components/data-table';
+import { formatNumber } from '@/lib/model/format';
 
 interface Props {
   detail: MeasurementDetail;
@@ -44,48 +45,37 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
             {summary.sentence}
           </p>
           {summary.values.length ? (
-            <TableScroll label={`Records per ${perTag.tag}`}>
-              <table className="w-full text-left text-sm" data-testid="tag-counts">
-                <thead className="border-b border-slate-200 text-xs uppercase text-slate-500">
-                  <tr>
-                    <th className="px-2 py-2">{perTag.tag}</th>
-                    <th className="px-2 py-2 text-right">Records</th>
-                    <th className="w-1/3 px-2 py-2">
-                      <span className="sr-only">Share</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {summary.values.map((v) => (
-                    <tr key={v.value} className="border-b border-slate-100" data-testid="tag-value-row">
-                      <td className="px-2 py-1.5 font-mono text-xs" data-testid="tag-value">
-                        {v.value}
-                      </td>
-                      <td className="px-2 py-1.5 text-right tabular-nums" data-testid="tag-value-records">
-                        {v.records.toLocaleString('en-US')}
-                      </td>
-                      <td className="px-2 py-1.5">
-                        <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} />
-                      </td>
-                    </tr>
-                  ))}
+            <DataTable
+              label={`Records per ${perTag.tag}`}
+              testId="tag-counts"
+              size="xs"
+              rows={summary.values}
+              rowKey={(v) => v.value}
+              rowTestId={() => 'tag-value-row'}
+              columns={[
+                { id: 'value', header: perTag.tag, className: 'font-mono text-xs', cell: (v) => <span data-testid="tag-value">{v.value}</span> },
+                { id: 'records', header: 'Records', align: 'right', className: 'text-sm', cell: (v) => <span data-testid="tag-value-records">{formatNumber(v.records)}</span> },
+                { id: 'share', header: <span className="sr-only">Share</span>, className: 'w-1/3', cell: (v) => <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} /> },
+              ]}
+              footer={
+                <>
                   {summary.withoutTag > 0 ? (
-                    <tr className="text-slate-500" data-testid="tag-value-none">
+                    <tr className="text-slate-600" data-testid="tag-value-none">
                       <td className="px-2 py-1.5 text-xs italic">no {perTag.tag} tag</td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">{summary.withoutTag.toLocaleString('en-US')}</td>
+                      <td className="px-2 py-1.5 text-right text-sm tabular-nums">{formatNumber(summary.withoutTag)}</td>
                       <td />
                     </tr>
                   ) : null}
                   {summary.others > 0 ? (
-                    <tr className="text-slate-500">
+                    <tr className="text-slate-600">
                       <td className="px-2 py-1.5 text-xs">the other values</td>
-                      <td className="px-2 py-1.5 text-right tabular-nums">{summary.others.toLocaleString('en-US')}</td>
+                      <td className="px-2 py-1.5 text-right text-sm tabular-nums">{formatNumber(summary.others)}</td>
                       <td />
                     </tr>
                   ) : null}
-                </tbody>
-              </table>
-            </TableScroll>
+                </>
+              }
+            />
           ) : (
             <p className="text-sm text-slate-500">{perTag.search ? `No ${perTag.tag} value matches "${perTag.search}".` : `No point carries a ${perTag.tag} tag.`}</p>
           )}
