@@ -8,6 +8,11 @@ import { ADMIN_PASSWORD, consoleLog, FAULT_PORT, RECEIVER_URL, RECEIVER_PORT, MA
 
 // Two real influxd servers: `main` for the console under test, `fault` for the console whose
 // InfluxDB the fault tests stop and restart. Started once in the main process; workers inherit them.
+// `--list` runs no test and no teardown: it gets placeholders, so it starts no influxd it would leave behind.
+if (!process.env.E2E_SERVERS && process.argv.includes('--list')) {
+  const placeholder = { url: 'http://127.0.0.1:9', token: '', data: '/nonexistent' };
+  process.env.E2E_SERVERS = JSON.stringify({ main: placeholder, fault: placeholder });
+}
 if (!process.env.E2E_SERVERS) {
   const main = startInfluxdSync();
   const fault = startInfluxdSync();
@@ -85,6 +90,10 @@ export default defineConfig({
     },
     // After every browser test: the servers' whole output is JSON lines with no secret in them.
     { name: 'server-logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
+    // Not a test: `npm run screenshots` regenerates docs/screenshots (this project exists only then).
+    ...(process.env.HOMEIQ_SCREENSHOTS
+      ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts/, dependencies: ['sign-in'], use: { storageState: 'test-results/.auth/admin.json', ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions: CHROMIUM } }]
+      : []),
   ],
   webServer: [consoleServer(MAIN_PORT, servers.main, `${RECEIVER_URL}/hook`), consoleServer(FAULT_PORT, servers.fault)],
 });
