@@ -60,12 +60,12 @@ test("a measurement page shows per-entity counts that add up to the measurement'
   await expect(counts.getByTestId('tag-value')).toHaveText('light.kitchen');
   await expect(sum).toContainText(`4 of the measurement's 10 records match "kitchen"`);
 
-  // The latest points as stored: newest first, every tag and field, JSON fields as the writer sent them.
+  // The latest points as stored: newest first, every tag and field, JSON fields as HomeIQ's writer sends them (Python's json.dumps: a space after each comma).
   const latest = page.getByTestId('latest-points');
   await expect(latest.getByTestId('point-row').first()).toContainText(day(0));
   await expect(latest.locator('thead')).toContainText('hourly_distribution');
   await expect(latest.locator('thead')).toContainText('entity_id');
-  await expect(latest.getByTestId('point-row').first()).toContainText('[0,1,2,3]');
+  await expect(latest.getByTestId('point-row').first()).toContainText('[0, 1, 2, 3]');
   expect(await latest.getByTestId('point-row').count()).toBeGreaterThan(0);
   await expect(page.getByTestId('points-page')).toContainText('of 10');
 
