@@ -54,6 +54,9 @@ const COMMAND_HELP: string[] = [
   `backup list [--json]                        the complete backups, newest first, with whether their restore drill passed`,
   `backup restore ID --bucket B --as NEW [--json]
                                               restore a bucket into a new one and compare its counts with the backup (exit 1: they differ)`,
+  `backup restore ID --bucket B --as NAME --replace --confirm NAME [--json]
+                                              restore over the existing bucket NAME: backed up first, restored and verified
+                                              aside, then put in its place`,
   `backup verify ID [--json]                   restore drill: checksums, restore into a scratch bucket, compare counts, delete it (exit 1: failed)`,
 ];
 

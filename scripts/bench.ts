@@ -16,6 +16,12 @@
  * file in the same batches, points per second, and the CLI's peak memory at ~10% and at all of
  * --points; `--data-ops-only` runs just those (no console server, no build needed) and writes
  * bench/data-ops.json.
+ *
+ * `--backups` adds the backup rows (scripts/backup-bench.ts) at --points: `backup create` against the
+ * raw API fetching the same shards, `backup restore` against the raw restore calls, the backup's size
+ * against gzipped line protocol, the CLI's peak memory. `--backups-only [--backup-points 100000,1000000]`
+ * runs just those, at each size in turn on one influxd (the points added between steps), and writes
+ * bench/backups.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -33,6 +39,7 @@ import { benchRow, freePort, inFlight, median, postWrite, repo, startConsole, st
 import { measureLoad, printLoad, settle, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 import { countFloor } from './count-floor';
+import { lineProtocolGzipBytes, measureBackupStep, printBackups, stepBatches, type BackupBenchStep } from './backup-bench';
 
 type Row = BenchRow;
 
@@ -329,8 +336,40 @@ async function benchDataOpsOnly(points: number, reps: number): Promise<void> {
   }
 }
 
+/** Only the backup rows: on one influxd, each size in turn (the points of the next step added to the last). */
+async function benchBackupsOnly(sizes: number[], reps: number): Promise<void> {
+  const influx = startInfluxd();
+  try {
+    await provision(spec, {}, connection({ url: influx.url, token: influx.token, org: 'homeiq' }));
+    const steps: BackupBenchStep[] = [];
+    let loaded = 0;
+    const prefixes: { prefix: string; points: number }[] = [];
+    for (const [i, size] of sizes.entries()) {
+      const add = size - loaded;
+      const prefix = `s${i}e`;
+      log(`backups: writing ${add.toLocaleString('en-US')} more points (${size.toLocaleString('en-US')} in all)`);
+      const writes = inFlight(2);
+      for (const { bucket, lines } of stepBatches(add, prefix)) await writes.add(postWrite(influx, bucket, gzipSync(lines.join('\n'))));
+      await writes.drain();
+      loaded = size;
+      prefixes.push({ prefix, points: add });
+      const lp = await lineProtocolGzipBytes((function* () {
+        for (const p of prefixes) yield* stepBatches(p.points, p.prefix);
+      })());
+      steps.push(await measureBackupStep(influx, size, lp, reps, i === 0, log));
+    }
+    printBackups(steps);
+    mkdirSync(join(repo, 'bench'), { recursive: true });
+    writeFileSync(join(repo, 'bench', 'backups.json'), JSON.stringify({ steps, ranAt: new Date().toISOString() }, null, 2));
+    log('wrote bench/backups.json');
+  } finally {
+    stopInfluxd(influx);
+  }
+}
+
 async function main() {
-  const { values } = parseArgs({ options: { 'data-ops': { type: 'boolean', default: false }, 'data-ops-only': { type: 'boolean', default: false }, points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false }, insights: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { 'data-ops': { type: 'boolean', default: false }, 'data-ops-only': { type: 'boolean', default: false }, points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false }, insights: { type: 'boolean', default: false }, backups: { type: 'boolean', default: false }, 'backups-only': { type: 'boolean', default: false }, 'backup-points': { type: 'string', default: '100000,1000000' } } });
+  if (values['backups-only']) return benchBackupsOnly(values['backup-points'].split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b), Math.min(3, Math.max(1, Number(values.reps))));
   if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
   if (values['data-ops-only']) return benchDataOpsOnly(Number(values.points), Math.min(3, Math.max(1, Number(values.reps))));
   const points = Number(values.points);
@@ -370,6 +409,11 @@ async function main() {
     const render = await measurementsRender(c);
     const measurementsRenderMs = render.medianMs;
     const peakRssMb = peak.stop();
+    let backups: BackupBenchStep | null = null;
+    if (values.backups) {
+      log('row 7: backups (create, restore, size)');
+      backups = await measureBackupStep(influx, points, await lineProtocolGzipBytes(bulkLines(spec, { total: points, days: 90 }, 10_000)), Math.min(reps, 3), false, log);
+    }
     let dataOps: DataOpsResult | null = null;
     if (values['data-ops']) {
       log('row 6: data operations (export, import)');
@@ -389,6 +433,7 @@ async function main() {
     console.log(`\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms, median of ${render.visitsMs.length} visits (goal <= 1000 ms); each visit: ${render.visitsMs.map((t) => t.toFixed(0)).join(', ')} ms, the first with a cold cache`);
     console.log(`Console server peak RSS during rows 2 to 5: ${peakRssMb.toFixed(0)} MB`);
     if (dataOps) printDataOps(dataOps);
+    if (backups) printBackups([backups]);
 
     mkdirSync(join(repo, 'bench'), { recursive: true });
     const results = {
@@ -399,6 +444,7 @@ async function main() {
       measurementsRenderVisitsMs: render.visitsMs,
       peakRssMb,
       ...(dataOps ? { dataOps } : {}),
+      ...(backups ? { backups } : {}),
       points,
       dataGenerationMs: writeMs,
       ranAt: new Date().toISOString(),

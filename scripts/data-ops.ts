@@ -37,7 +37,7 @@ export interface DataOpsResult {
 const BATCH = 5_000;
 
 /** Runs the CLI as a child process, stdout to a file; resolves with its stderr and peak memory. */
-function runCli(influx: Influxd, args: string[], stdoutFile: string | null, dataDir: string): Promise<{ code: number; stderr: string; peakMb: number; ms: number }> {
+export function runCli(influx: Influxd, args: string[], stdoutFile: string | null, dataDir: string): Promise<{ code: number; stderr: string; peakMb: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
     const started = performance.now();

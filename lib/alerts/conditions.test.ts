@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckResult } from '../verify/types';
-import { budgetConditions, reconcile, unreachableConditions, verifyConditions } from './conditions';
+import { backupConditions, budgetConditions, reconcile, unreachableConditions, verifyConditions } from './conditions';
 
 const check = (id: string, status: CheckResult['status']): CheckResult => ({ id, title: id, status, detail: 'd.', fix: 'f.', durationMs: 1 });
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -37,5 +37,34 @@ describe('alert conditions', () => {
     expect(r.opened.map((c) => c.key)).toEqual(['verify:b']);
     expect(r.resolved).toEqual([]);
     expect(reconcile(open, [], ['budget']).resolved.map((i) => i.id)).toEqual([2]);
+  });
+});
+
+describe('backup alert conditions', () => {
+  const H = 3_600_000;
+  const health = (over: Partial<Parameters<typeof backupConditions>[0]> = {}) => ({ periodMs: 24 * H, schedule: 'daily@02:00', newestGoodAt: NOW - 20 * H, lastScheduled: { at: NOW - 10 * H, ok: true, message: '' }, dir: '/data/backups', ...over });
+
+  it('is quiet with the schedule off, and while the newest good backup is within twice the schedule', () => {
+    expect(backupConditions(health({ periodMs: null, newestGoodAt: null, lastScheduled: { at: NOW, ok: false, message: 'x' } }), NOW)).toEqual([]);
+    expect(backupConditions(health(), NOW)).toEqual([]);
+    expect(backupConditions(health({ newestGoodAt: NOW - 48 * H }), NOW), 'exactly twice: not yet').toEqual([]);
+  });
+
+  it('opens when the newest good backup is older than twice the schedule, saying how old and what to do', () => {
+    const [c, ...rest] = backupConditions(health({ newestGoodAt: NOW - 49 * H }), NOW);
+    expect(rest).toEqual([]);
+    expect(c?.key).toBe('backup:stale');
+    expect(c?.kind).toBe('backup');
+    expect(c?.message).toContain('49 hours old, more than twice the schedule (daily@02:00)');
+    expect(c?.message).toContain('backup create');
+    expect(backupConditions(health({ periodMs: 6 * H, schedule: 'every 6h', newestGoodAt: NOW - 5 * 24 * H }), NOW)[0]?.message).toContain('5 days old');
+  });
+
+  it('opens when the last scheduled backup failed, with its reason and the fix', () => {
+    const c = backupConditions(health({ lastScheduled: { at: NOW - H, ok: false, message: 'The backup API needs an operator token. Fix: create one.' } }), NOW);
+    expect(c.map((x) => x.key)).toEqual(['backup:scheduled-failed']);
+    expect(c[0]?.message).toMatch(/^The scheduled backup of 2026-11-28T11:00:00.000Z failed: The backup API needs an operator token\. Fix: create one\. Fix the cause, then run `backup create`/);
+    expect(backupConditions(health({ newestGoodAt: null, lastScheduled: { at: NOW - H, ok: false, message: 'disk full' } }), NOW).map((x) => x.key), 'no good backup at all: the failure says it').toEqual(['backup:scheduled-failed']);
+    expect(backupConditions(health({ newestGoodAt: NOW - 60 * H, lastScheduled: { at: NOW - H, ok: false, message: 'disk full' } }), NOW).map((x) => x.key)).toEqual(['backup:scheduled-failed', 'backup:stale']);
   });
 });

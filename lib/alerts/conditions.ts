@@ -8,7 +8,7 @@ import { plural } from '../model/plural';
  * lasts), the kind it belongs to, and the message a person reads. Each kind is evaluated from its
  * own source, so a source that was not read leaves the other kinds' incidents alone.
  */
-export type AlertKind = 'budget' | 'verify' | 'unreachable' | 'detector';
+export type AlertKind = 'budget' | 'verify' | 'unreachable' | 'detector' | 'backup';
 
 export interface Condition {
   key: string;
@@ -56,6 +56,55 @@ export function unreachableConditions(since: number | null, now: number, minutes
   if (since === null || now - since < minutes * 60_000) return [];
   const down = Math.round((now - since) / 60_000);
   return [{ key: 'unreachable:influxdb', kind: 'unreachable', title: 'InfluxDB unreachable', message: `The console has not reached InfluxDB for ${down} minutes${reason ? ` (${reason})` : ''}. Check that InfluxDB runs and INFLUXDB_URL is right.` }];
+}
+
+/** A duration as a person reads it: 26 hours, 3 days, 45 minutes. */
+function span(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 72) return `${hours} hours`;
+  return `${Math.round(hours / 24)} days`;
+}
+
+export interface BackupHealth {
+  /** The schedule's period (CONSOLE_BACKUP_SCHEDULE); null when it is off: no condition then. */
+  periodMs: number | null;
+  /** The schedule as configured, quoted in the message. */
+  schedule: string;
+  /** When the newest good backup (complete, its drill not failed) was made; null: none. */
+  newestGoodAt: number | null;
+  /** The last scheduled run (null before the first). */
+  lastScheduled: { at: number; ok: boolean; message: string } | null;
+  /** Where backups go (CONSOLE_BACKUP_DIR), for the fix. */
+  dir: string;
+}
+
+/**
+ * Scheduled backups going wrong: the last scheduled backup failed, or the newest good backup is
+ * older than twice the schedule (backups silently stopped, or every recent one failed its drill).
+ */
+export function backupConditions(h: BackupHealth, now: number): Condition[] {
+  if (h.periodMs === null) return [];
+  const out: Condition[] = [];
+  if (h.lastScheduled && !h.lastScheduled.ok) {
+    out.push({
+      key: 'backup:scheduled-failed',
+      kind: 'backup',
+      title: 'Scheduled backup failed',
+      message: `The scheduled backup of ${new Date(h.lastScheduled.at).toISOString()} failed: ${h.lastScheduled.message} Fix the cause, then run \`backup create\` (or "Back up now" on the Backups screen) so a good backup exists; the schedule (${h.schedule}) tries again at its next run.`,
+    });
+  }
+  const age = h.newestGoodAt === null ? null : now - h.newestGoodAt;
+  if (age !== null && age > 2 * h.periodMs) {
+    out.push({
+      key: 'backup:stale',
+      kind: 'backup',
+      title: 'Newest good backup is too old',
+      message: `The newest good backup is ${span(age)} old, more than twice the schedule (${h.schedule}). Check the console's log for "backup: scheduled backup failed" and that CONSOLE_BACKUP_SCHEDULE is set as meant; free space in ${h.dir} if it is full; then run \`backup create\` (or "Back up now") and \`backup verify ID\` on it.`,
+    });
+  }
+  return out;
 }
 
 export interface OpenIncident {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDue, parseSchedule, periodMs, schedulerTick, toPrune, type SchedulerState } from './schedule';
+import { nextDue, parseSchedule, periodMs, scheduleText, schedulerTick, toPrune, type SchedulerState } from './schedule';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -11,6 +11,10 @@ describe('CONSOLE_BACKUP_SCHEDULE', () => {
     expect(parseSchedule(' OFF ')).toEqual({ ok: true, schedule: { kind: 'off' } });
     expect(parseSchedule('daily@03:30')).toEqual({ ok: true, schedule: { kind: 'daily', minuteOfDay: 210 } });
     expect(parseSchedule('every 6h')).toEqual({ ok: true, schedule: { kind: 'every', ms: 6 * H } });
+    for (const text of ['daily@03:30', 'every 6h', 'every 90m', 'every 2d']) {
+      const parsed = parseSchedule(text);
+      expect(parsed.ok && scheduleText(parsed.schedule), 'spelled back as configured').toBe(text);
+    }
     for (const bad of ['daily@24:00', 'every 1m', 'every 40d', 'weekly', 'daily 03:30']) expect(parseSchedule(bad).ok, bad).toBe(false);
   });
 

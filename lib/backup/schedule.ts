@@ -23,6 +23,14 @@ export function parseSchedule(text: string | undefined): { ok: true; schedule: B
   return { ok: false, message: `CONSOLE_BACKUP_SCHEDULE must be off, daily@HH:MM (UTC) or "every N[m|h|d]" between 15m and 31d, not "${v.slice(0, 40)}"` };
 }
 
+/** The schedule as CONSOLE_BACKUP_SCHEDULE spells it. */
+export function scheduleText(schedule: BackupSchedule): string {
+  if (schedule.kind === 'off') return 'off';
+  if (schedule.kind === 'daily') return `daily@${String(Math.floor(schedule.minuteOfDay / 60)).padStart(2, '0')}:${String(schedule.minuteOfDay % 60).padStart(2, '0')}`;
+  const ms = schedule.ms;
+  return ms % DAY === 0 ? `every ${ms / DAY}d` : ms % (60 * MINUTE) === 0 ? `every ${ms / (60 * MINUTE)}h` : `every ${ms / MINUTE}m`;
+}
+
 /** The schedule's period: what "the newest good backup is older than twice the schedule" measures by. */
 export function periodMs(schedule: BackupSchedule): number | null {
   return schedule.kind === 'off' ? null : schedule.kind === 'daily' ? DAY : schedule.ms;

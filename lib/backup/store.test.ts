@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { countsDiffer } from './drill';
-import { backupId, checkFiles, completePartial, listStored, openPartial, readStored, sweepPartials, type ConsoleManifest } from './store';
+import { backupId, checkFiles, completePartial, listStored, openPartial, readStored, removeStored, sweepPartials, type ConsoleManifest } from './store';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -29,7 +29,7 @@ describe('the backup folder', () => {
     writeFileSync(join(partial.dir, 'a.tar.gz'), 'shard');
     expect(await listStored(root), 'a partial backup is never listed').toEqual([]);
     await completePartial(root, partial, manifestFor(partial.id, [{ name: 'a.tar.gz', text: 'shard' }]));
-    expect((await listStored(root)).map((b) => b.manifest.id)).toEqual(['20261206T023005Z']);
+    expect((await listStored(root)).map((b) => b.id)).toEqual(['20261206T023005Z']);
     expect(readdirSync(join(root, partial.id)).sort()).toEqual(['a.tar.gz', 'console-manifest.json']);
 
     // A writer that died (no such process) left a partial folder: the next backup removes it.
@@ -54,6 +54,25 @@ describe('the backup folder', () => {
     expect(await checkFiles(dir, [{ name: 'y', bytes: 3, sha256: sha('abc') }])).toBe('y is missing');
     expect(await checkFiles(dir, [{ name: 'x', bytes: 4, sha256: sha('abcd') }])).toBe('x has 3 bytes, 4 were backed up');
     expect(await checkFiles(dir, [{ name: 'x', bytes: 3, sha256: sha('abd') }])).toMatch(/^x was altered/);
+  });
+
+  it('lists folders an older format left as legacy (dated by their ID), removes them, and refuses to restore them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'backup-store-'));
+    const partial = await openPartial(root, new Date('2026-12-06T02:30:05Z'));
+    await completePartial(root, partial, manifestFor(partial.id, []));
+    mkdirSync(join(root, '20261101T010203Z'));
+    writeFileSync(join(root, '20261101T010203Z', 'console-manifest.json'), JSON.stringify({ id: '20261101T010203Z', buckets: [{ name: 'daily' }], bytes: 'many' }));
+    mkdirSync(join(root, '20261102T000000Z'));
+    writeFileSync(join(root, '20261102T000000Z', 'notes.txt'), 'not a backup');
+    const listed = await listStored(root);
+    // Newest first by creation time (the complete one here says 1970).
+    expect(listed.map((b) => [b.id, b.createdAt, b.legacy === null, b.buckets])).toEqual([
+      ['20261101T010203Z', '2026-11-01T01:02:03.000Z', false, ['daily']],
+      ['20261206T023005Z', new Date(0).toISOString(), true, []],
+    ]);
+    await expect(readStored(root, '20261101T010203Z')).rejects.toThrow(/written by an older console.*cannot restore or verify it/);
+    await removeStored(root, '20261101T010203Z');
+    expect(readdirSync(root).sort()).toEqual(['20261102T000000Z', '20261206T023005Z']);
   });
 
   it('refuses IDs that are not backup IDs (no path escapes the folder)', async () => {

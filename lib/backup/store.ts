@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
+import { backupIdSchema } from '../model/backup';
+
+export { backupIdSchema };
 
 /**
  * The backup folder: `<root>/<id>/` holds one complete backup in influx-cli's layout plus
@@ -18,9 +21,6 @@ export const CONSOLE_MANIFEST = 'console-manifest.json';
 const PARTIAL_PREFIX = '.partial-';
 /** The process writing a partial backup: a partial whose writer is gone is swept away. */
 const OWNER_FILE = '.owner-pid';
-
-/** IDs are influx-cli's base names (UTC `20060102T150405Z`), with `-N` when two fall in one second. */
-export const backupIdSchema = z.string().regex(/^\d{8}T\d{6}Z(-\d+)?$/, 'A backup ID looks like 20261206T023000Z (see `backup list`).');
 
 const fileSchema = z.object({ name: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const consoleManifestSchema = z.object({
@@ -161,32 +161,109 @@ async function readManifest(dir: string): Promise<ConsoleManifest | null> {
   }
 }
 
-/** Complete backups under `root`, newest first; partial folders and folders without a valid manifest are left out. */
-export async function listStored(root: string): Promise<StoredBackup[]> {
+/** A backup as listed: complete ones carry their manifest; `legacy` says why an older one has none this console can use. */
+export interface ListedBackup {
+  id: string;
+  dir: string;
+  createdAt: string;
+  bytes: number;
+  buckets: string[];
+  verified: ConsoleManifest['verified'];
+  manifest: ConsoleManifest | null;
+  legacy: string | null;
+}
+
+/** The time an ID names (`20261206T023005Z` → 2026-12-06T02:30:05.000Z). */
+export function idTime(id: string): string {
+  const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z/.exec(id);
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))).toISOString() : new Date(0).toISOString();
+}
+
+/** What an older console (or a plain `influx backup` of the same name) left: read as far as it goes. */
+const legacyManifestSchema = z.looseObject({
+  createdAt: z.string().optional().catch(undefined),
+  bytes: z.number().int().nonnegative().optional().catch(undefined),
+  buckets: z.array(z.union([z.string(), z.looseObject({ name: z.string() }).transform((b) => b.name)])).optional().catch(undefined),
+});
+
+async function jsonOf(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A folder named as a backup whose console manifest this console cannot use: one written before a
+ * format change (fields missing), or an influx-cli backup with no console manifest. Null when the
+ * folder holds neither manifest (not a backup).
+ */
+async function readLegacy(root: string, id: string): Promise<ListedBackup | null> {
+  const dir = join(root, id);
+  const files = await readdir(dir).catch(() => [] as string[]);
+  const consoleJson = files.includes(CONSOLE_MANIFEST) ? await jsonOf(join(dir, CONSOLE_MANIFEST)) : undefined;
+  const influxFile = files.find((f) => f.endsWith('.manifest'));
+  if (consoleJson === undefined && !influxFile) return null;
+  const legacy = legacyManifestSchema.safeParse(consoleJson ?? {});
+  const known = legacy.success ? legacy.data : {};
+  let buckets = known.buckets;
+  if (!buckets && influxFile) {
+    const influx = z.looseObject({ buckets: z.array(z.looseObject({ bucketName: z.string() })) }).safeParse(await jsonOf(join(dir, influxFile)));
+    buckets = influx.success ? influx.data.buckets.map((b) => b.bucketName) : [];
+  }
+  let bytes = known.bytes;
+  if (bytes === undefined) {
+    bytes = 0;
+    for (const f of files) bytes += await stat(join(dir, f)).then((s) => (s.isFile() ? s.size : 0), () => 0);
+  }
+  const createdAt = known.createdAt && !Number.isNaN(Date.parse(known.createdAt)) ? new Date(known.createdAt).toISOString() : idTime(id);
+  const legacyText =
+    consoleJson === undefined
+      ? 'no console manifest (an `influx backup`, or one the console did not finish removing)'
+      : 'written by an older console: its manifest lacks the checksums and record counts a verified restore compares with';
+  return { id, dir, createdAt, bytes, buckets: buckets ?? [], verified: null, manifest: null, legacy: legacyText };
+}
+
+const listed = (dir: string, manifest: ConsoleManifest): ListedBackup => ({ id: manifest.id, dir, createdAt: manifest.createdAt, bytes: manifest.bytes, buckets: manifest.buckets.map((b) => b.name), verified: manifest.verified, manifest, legacy: null });
+
+/**
+ * The backups under `root`, newest first: complete ones, and those an older format left (listed
+ * as legacy, so the keep rule prunes them too). Partial folders are never listed.
+ */
+export async function listStored(root: string): Promise<ListedBackup[]> {
   const names = await readdir(root).catch(() => [] as string[]);
-  const out: StoredBackup[] = [];
+  const out: ListedBackup[] = [];
   for (const name of names) {
     if (!backupIdSchema.safeParse(name).success) continue;
     const manifest = await readManifest(join(root, name));
-    if (manifest && manifest.id === name) out.push({ dir: join(root, name), manifest });
+    if (manifest && manifest.id === name) out.push(listed(join(root, name), manifest));
+    else {
+      const legacy = await readLegacy(root, name);
+      if (legacy) out.push(legacy);
+    }
   }
-  return out.sort((a, b) => b.manifest.createdAt.localeCompare(a.manifest.createdAt) || b.manifest.id.localeCompare(a.manifest.id));
+  return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
 }
 
-/** One complete backup by ID, or `not_found` naming where it looked. */
+/** One complete backup by ID, or `not_found` naming where it looked (`invalid` for one an older format left). */
 export async function readStored(root: string, id: string): Promise<StoredBackup> {
   const parsed = backupIdSchema.safeParse(id);
   if (!parsed.success) throw new ConsoleFailure(consoleError('invalid', `"${id.slice(0, 60)}" is not a backup ID.`, 'Pick an ID from `backup list`.'));
   const dir = join(root, parsed.data);
   const manifest = await readManifest(dir);
-  if (!manifest) throw new ConsoleFailure(consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'));
-  return { dir, manifest };
+  if (manifest) return { dir, manifest };
+  const legacy = await readLegacy(root, parsed.data);
+  if (legacy) throw new ConsoleFailure(consoleError('invalid', `Backup ${parsed.data} has ${legacy.legacy}: the console cannot restore or verify it.`, `Restore it with \`influx restore ${dir} --bucket B --new-bucket NEW\`, and take a new backup with \`backup create\`.`));
+  throw new ConsoleFailure(consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'));
 }
 
-/** Removes a complete backup (the keep-N rule): its manifest first, so a half-removed one is never listed. */
+/** Removes a backup (the keep-N rule): its manifest first, so a half-removed one is never listed as complete. */
 export async function removeStored(root: string, id: string): Promise<void> {
   const dir = join(root, backupIdSchema.parse(id));
-  await unlink(join(dir, CONSOLE_MANIFEST));
+  await unlink(join(dir, CONSOLE_MANIFEST)).catch((e: unknown) => {
+    if ((e as { code?: unknown }).code !== 'ENOENT') throw e;
+  });
   await rm(dir, { recursive: true, force: true });
 }
 

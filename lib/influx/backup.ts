@@ -270,10 +270,12 @@ export interface BucketBackup {
 
 /**
  * Backs up the named buckets of one organization into `dir` in influx-cli's layout, shard after
- * shard. The caller owns `dir` (a partial folder it removes on failure).
+ * shard. The caller owns `dir` (a partial folder it removes on failure); `onMetadata` hears the
+ * buckets' metadata before the shards download.
  */
-export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection = connection()): Promise<BucketBackup> {
+export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection = connection(), onMetadata: (buckets: BucketMetadata[]) => void = () => {}): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
+  onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
   const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
   const backedUp: BackedUpBucket[] = [];
   const entries: InfluxManifest['buckets'] = [];

@@ -128,3 +128,9 @@ export async function updateBucket(id: string, settings: BucketSettings, conn: C
 export async function deleteBucket(id: string, conn: Connection = connection()): Promise<void> {
   await new BucketsAPI(conn.influx).deleteBucketsID({ bucketID: id });
 }
+
+/** Renames a bucket (its data, ID and settings stay): how a verified restore takes an existing bucket's place. */
+export async function renameBucket(id: string, name: string, conn: Connection = connection()): Promise<BucketInfo> {
+  const updated = await new BucketsAPI(conn.influx).patchBucketsID({ bucketID: id, body: { name } });
+  return toBucketInfo(updated);
+}

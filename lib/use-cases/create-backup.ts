@@ -6,6 +6,7 @@ import { recordedBackup, type BackupInput, type CreatedBackup } from './shared/b
 export type { BackupInput, CreatedBackup };
 
 /** Backs up buckets in influx-cli's layout (see `takeBackup`), and records it. */
-export function createBackup(input: BackupInput, actor: Actor): Promise<Result<CreatedBackup>> {
-  return recordedBackup(input, actor);
+/** `at`: the time the backup is named after (the scheduler's clock). */
+export function createBackup(input: BackupInput, actor: Actor, at: Date = new Date()): Promise<Result<CreatedBackup>> {
+  return recordedBackup(input, actor, at);
 }

@@ -1,48 +1,120 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { countsDiffer, countsOf, equalText, manifestBucket, restoreAs } from '../backup/drill';
+import { countsDiffer, countsOf, equalText, manifestBucket, restoreAs, type Counts } from '../backup/drill';
 import { readStored } from '../backup/store';
 import { consoleError, ConsoleFailure } from '../errors';
+import { deleteBucket, findBucket, renameBucket } from '../influx/buckets';
+import { toConsoleError } from '../influx/errors';
 import { openSession } from '../influx/session';
-import { bucketNameSchema } from '../model/bucket-input';
-import type { Result } from '../result';
-import { outcome, recordChange, withInflux } from './context';
+import { errorText, log } from '../log';
+import { systemBucket } from '../messages';
+import { restoreInputSchema, type RestoreInput } from '../model/backup';
+import { restoreCommand, type BackupRef } from '../model/backup-first';
+import { fail, type Result } from '../result';
+import { takeBackup } from './shared/backup-first';
+import { outcome, recordChange, withInflux, type Context } from './context';
+import { invalidInput } from './shared/invalid-input';
 import { statsOf } from './shared/stats';
 
-export interface RestoreInput {
-  id: string;
-  /** The bucket of the backup to restore. */
-  bucket: string;
-  /** The new bucket it becomes: a restore never writes into an existing one. */
-  as: string;
-}
+export type { RestoreInput };
 
-/** `backup restore --json` is `{bucket, records, verified}`; `detail` is what the CLI prints. */
+/** `backup restore --json` is `{bucket, records, verified}` (and `backup` with --replace); `detail` is what the CLI prints. */
 export interface RestoredBackup {
   bucket: string;
   records: number;
   verified: boolean;
   detail: string;
+  /** With --replace: the backup taken of the replaced bucket's state before it was replaced. */
+  backup?: BackupRef;
+}
+
+/** The bucket's counts, every slice counted afresh, in a session of its own (the caller's listed the buckets before this one existed). */
+async function countAfresh(ctx: Context, bucket: string): Promise<Counts> {
+  const [stats] = await statsOf({ ...ctx, influx: await openSession(ctx.influx.conn.env) }, bucket, { mode: 'full' });
+  if (!stats) throw new ConsoleFailure(consoleError('internal', `The restored bucket ${bucket} could not be counted.`));
+  return countsOf(stats);
+}
+
+/** The restored copy is staged under this name until it is verified: unlikely to be anyone's. */
+const stagingName = (bucket: string) => `${bucket.slice(0, 200)}_restoring_${randomBytes(4).toString('hex')}`;
+
+/**
+ * Over an existing bucket: only with its name typed, and after a backup of its current state
+ * (a failed backup changes nothing). The backup is restored into a staging bucket and verified
+ * there, while the existing bucket is untouched; only then is the existing one deleted and the
+ * staging one renamed to its name, and counted once more.
+ */
+async function restoreOver(ctx: Context, input: { id: string; bucket: string; as: string; confirm: string }, onBackup: (b: BackupRef) => void): Promise<RestoredBackup> {
+  const { org, conn } = ctx.influx;
+  const stored = await readStored(ctx.config.backupDir, input.id);
+  const expected = manifestBucket(stored.manifest, input.bucket);
+  const existing = await findBucket(org.id, input.as, conn);
+  if (!existing) throw new ConsoleFailure({ ...consoleError('not_found', `There is no bucket ${input.as} to restore over.`, 'Restore it as a new bucket instead (leave out --replace).'), fields: { as: `${input.as} does not exist.` } });
+  if (existing.system) throw new ConsoleFailure(systemBucket(existing.name, 'deleted'));
+  if (input.confirm !== existing.name) {
+    throw new ConsoleFailure({ ...consoleError('invalid', `Restoring over ${existing.name} removes all its current data (after backing it up).`, `Type the bucket name "${existing.name}" exactly to confirm (CLI: --confirm ${existing.name}).`), fields: { confirm: `Type ${existing.name} to confirm.` } });
+  }
+  let before: BackupRef;
+  try {
+    const taken = await takeBackup(ctx, { buckets: [existing.name] });
+    before = { id: taken.id, dir: taken.dir, bucket: existing.name, restore: restoreCommand(taken.id, existing.name) };
+  } catch (e) {
+    const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
+    throw new ConsoleFailure({ ...detail, message: `Nothing was changed: restoring over ${existing.name} backs it up first, and that backup failed. ${detail.message}` });
+  }
+  onBackup(before);
+  const staging = stagingName(existing.name);
+  const stagingId = await restoreAs(stored, input.bucket, staging, org, conn);
+  let replaced = false;
+  try {
+    const differs = countsDiffer(existing.name, expected, await countAfresh(ctx, staging));
+    if (differs) throw new ConsoleFailure(consoleError('internal', `Nothing was replaced: the restored copy's counts differ from the backup: ${differs}.`, `${existing.name} is as it was. Run \`backup verify ${input.id}\`, or restore another backup.`));
+    await deleteBucket(existing.id, conn);
+    replaced = true;
+  } finally {
+    if (!replaced) await deleteBucket(stagingId, conn).catch((e: unknown) => log.error('backup: deleting a staging bucket failed', { bucket: staging, error: errorText(e) }));
+  }
+  try {
+    await renameBucket(stagingId, existing.name, conn);
+  } catch (e) {
+    const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
+    throw new ConsoleFailure({ ...detail, message: `${existing.name} was deleted and its restored copy, verified, is the bucket ${staging}; renaming it to ${existing.name} failed: ${detail.message}`, fix: `Rename ${staging} to ${existing.name} (influx bucket update --id ${stagingId} --name ${existing.name}). The former ${existing.name} is backup ${before.id}.` });
+  }
+  const actual = await countAfresh(ctx, existing.name);
+  const differs = countsDiffer(existing.name, expected, actual);
+  const formerly = `the former ${existing.name} was backed up first as ${before.id}`;
+  return { bucket: existing.name, records: actual.records, verified: differs === null, detail: differs ? `${differs}; ${formerly}` : `restored and verified: ${equalText(actual)}; ${formerly}`, backup: before };
 }
 
 /**
- * Restores one bucket of a backup as a new bucket, then counts it afresh (every slice) and
- * compares with the counts recorded at backup time: `verified` only when every measurement matches.
+ * Restores one bucket of a backup as a new bucket (or, with `replace`, over an existing one),
+ * then counts it afresh (every slice) and compares with the counts recorded at backup time:
+ * `verified` only when every measurement matches.
  */
-export async function restoreBackup(input: RestoreInput, actor: Actor): Promise<Result<RestoredBackup>> {
-  const result = await withInflux(async (ctx) => {
-    const name = bucketNameSchema.safeParse(input.as);
-    if (!name.success) throw new ConsoleFailure({ ...consoleError('invalid', `--as: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`), fields: { as: name.error.issues[0]?.message ?? 'invalid bucket name' } });
-    const stored = await readStored(ctx.config.backupDir, input.id);
-    const expected = manifestBucket(stored.manifest, input.bucket);
-    await restoreAs(stored, input.bucket, name.data, ctx.influx.org, ctx.influx.conn);
-    // A session of its own: this one listed the buckets before the restored one existed.
-    const [stats] = await statsOf({ ...ctx, influx: await openSession(ctx.influx.conn.env) }, name.data, { mode: 'full' });
-    if (!stats) throw new ConsoleFailure(consoleError('internal', `The restored bucket ${name.data} could not be counted.`));
-    const actual = countsOf(stats);
-    const differs = countsDiffer(name.data, expected, actual);
-    return { bucket: name.data, records: actual.records, verified: differs === null, detail: differs ?? `restored and verified: ${equalText(actual)}` };
+export async function restoreBackup(raw: unknown, actor: Actor): Promise<Result<RestoredBackup>> {
+  const input = restoreInputSchema.safeParse(raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  const { id, bucket, as, replace } = input.data;
+  let before: BackupRef | null = null;
+  const result = await withInflux(async (ctx): Promise<RestoredBackup> => {
+    if (replace) return restoreOver(ctx, { id, bucket, as, confirm: replace.confirm }, (b) => (before = b));
+    const stored = await readStored(ctx.config.backupDir, id);
+    const expected = manifestBucket(stored.manifest, bucket);
+    await restoreAs(stored, bucket, as, ctx.influx.org, ctx.influx.conn);
+    const actual = await countAfresh(ctx, as);
+    const differs = countsDiffer(as, expected, actual);
+    return { bucket: as, records: actual.records, verified: differs === null, detail: differs ?? `restored and verified: ${equalText(actual)}` };
   });
-  recordChange(actor, outcome(result, { action: 'backup.restore', bucket: input.as, before: null, after: (r) => ({ backup: input.id, from: input.bucket, records: r.records, verified: r.verified }) }), { changed: result.ok });
+  const taken = before as BackupRef | null;
+  recordChange(
+    actor,
+    {
+      ...outcome(result, { action: 'backup.restore', bucket: as, before: null, after: (r) => ({ from: { backup: id, bucket }, records: r.records, verified: r.verified, ...(r.backup ? { replaced: true, backup: r.backup.id } : {}) }) }),
+      // A replace that failed after its backup was taken still names that backup.
+      ...(!result.ok && taken ? { after: { from: { backup: id, bucket }, replaced: false, backup: taken.id } } : {}),
+    },
+    { changed: result.ok || taken !== null },
+  );
   return result;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { CLI_ACTOR } from '../auth/actor';
-import { schedulerTick, type SchedulerState } from '../backup/schedule';
+import { schedulerTick, type BackupSchedule, type SchedulerState } from '../backup/schedule';
+import { recordRun } from '../backup/scheduled-run';
 import { listStored, removeStored } from '../backup/store';
 import { config } from '../config';
 import { errorText, log } from '../log';
@@ -8,38 +9,58 @@ import { recordedBackup } from './shared/backup-first';
 
 const KEY = Symbol.for('homeiq-influx-console.backup-scheduler');
 const TICK_MS = 60_000;
+export interface BackupSchedulerOptions {
+  schedule: BackupSchedule;
+  keep: number | null;
+  root: string;
+  /** The clock (tests compress it): when backups are due, and the time each is named after. */
+  now?: () => number;
+}
 
 /**
- * Scheduled backups (CONSOLE_BACKUP_SCHEDULE, off by default) of every bucket of the organization,
- * then the keep-N prune (CONSOLE_BACKUP_KEEP). The last run is the newest backup's time, so a
- * restarted console does not back up again at once.
+ * The scheduler's tick, for whoever drives it (a timer in the console, a compressed clock in the
+ * tests): a backup of every bucket when one is due, recorded in STATUS_FILE, then the keep-N prune.
+ * The last run starts as the newest backup's time, so a restarted console does not back up again at once.
  */
+export function backupScheduler(opts: BackupSchedulerOptions): { tick(): Promise<SchedulerState> } {
+  const { schedule, keep, root } = opts;
+  const now = opts.now ?? Date.now;
+  let state: SchedulerState | null = null;
+  const deps = {
+    now,
+    backup: async () => {
+      const at = new Date(now());
+      const result = await recordedBackup({}, CLI_ACTOR, at);
+      if (result.ok) log.info('backup: scheduled backup complete', { id: result.data.id, bytes: result.data.bytes });
+      else log.error('backup: scheduled backup failed', { error: result.error.message });
+      const run = result.ok ? { at: at.toISOString(), ok: true, id: result.data.id, message: '' } : { at: at.toISOString(), ok: false, id: null, message: `${result.error.message}${result.error.fix ? ` Fix: ${result.error.fix}` : ''}` };
+      await recordRun(root, run).catch((e: unknown) => log.error('backup: recording the scheduled run failed', { root, error: errorText(e) }));
+      return { ok: result.ok };
+    },
+    list: async () => (await listStored(root)).map((b) => ({ id: b.id, createdAt: b.createdAt })),
+    remove: async (id: string) => {
+      await removeStored(root, id);
+      log.info('backup: removed by the keep rule', { id, keep });
+    },
+  };
+  return {
+    async tick() {
+      state ??= { lastRun: (await deps.list()).map((b) => Date.parse(b.createdAt)).sort((a, b) => b - a)[0] ?? null, lastFailed: false };
+      state = await schedulerTick(schedule, keep, state, deps);
+      return state;
+    },
+  };
+}
+
+/** Scheduled backups (CONSOLE_BACKUP_SCHEDULE, off by default), then the keep-N prune (CONSOLE_BACKUP_KEEP). */
 export function startBackupScheduler(): void {
   const g = globalThis as Record<symbol, unknown>;
   if (g[KEY]) return;
   const c = config();
   if (!c.ok || c.data.backupSchedule.kind === 'off') return;
   const { backupSchedule: schedule, backupKeep: keep, backupDir: root } = c.data;
-  let state: SchedulerState | null = null;
-  const deps = {
-    now: () => Date.now(),
-    backup: async () => {
-      const result = await recordedBackup({}, CLI_ACTOR);
-      if (result.ok) log.info('backup: scheduled backup complete', { id: result.data.id, bytes: result.data.bytes });
-      else log.error('backup: scheduled backup failed', { error: result.error.message });
-      return { ok: result.ok };
-    },
-    list: async () => (await listStored(root)).map((b) => ({ id: b.manifest.id, createdAt: b.manifest.createdAt })),
-    remove: async (id: string) => {
-      await removeStored(root, id);
-      log.info('backup: removed by the keep rule', { id, keep });
-    },
-  };
-  const tick = async () => {
-    state ??= { lastRun: (await deps.list()).map((b) => Date.parse(b.createdAt)).sort((a, b) => b - a)[0] ?? null, lastFailed: false };
-    state = await schedulerTick(schedule, keep, state, deps);
-  };
-  const timer = setInterval(() => void tick().catch((e: unknown) => log.error('backup: scheduler tick failed', { error: errorText(e) })), TICK_MS);
+  const scheduler = backupScheduler({ schedule, keep, root });
+  const timer = setInterval(() => void scheduler.tick().catch((e: unknown) => log.error('backup: scheduler tick failed', { error: errorText(e) })), TICK_MS);
   timer.unref();
   g[KEY] = timer;
   log.info('backup: scheduler started', { schedule, keep, root });

@@ -7,7 +7,9 @@ import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket } from '../influx/buckets';
 import { openSession } from '../influx/session';
 import { errorText, log } from '../log';
-import type { Result } from '../result';
+import { verifyInputSchema } from '../model/backup';
+import { fail, type Result } from '../result';
+import { invalidInput } from './shared/invalid-input';
 import { outcome, recordChange, withInflux } from './context';
 import { statsOf } from './shared/stats';
 import { formatNumber } from '../model/format';
@@ -25,9 +27,12 @@ const scratchName = (bucket: string) => `${bucket.slice(0, 200)}_restore_drill_$
  * The restore drill: every file's checksum first (a changed file fails the drill, named), then
  * each bucket restored into a scratch bucket, counted afresh and compared with the counts at
  * backup time, the raw rows of a sample shard group compared line by line (their sha256), and
- * the scratch bucket deleted. The result is recorded on the backup.
+ * the scratch bucket deleted. The result is recorded on the backup. `raw`: the ID, or `{id}` (the screen's action).
  */
-export async function verifyBackup(id: string, actor: Actor): Promise<Result<Verification>> {
+export async function verifyBackup(raw: unknown, actor: Actor): Promise<Result<Verification>> {
+  const input = verifyInputSchema.safeParse(typeof raw === 'string' ? { id: raw } : raw);
+  if (!input.success) return fail(invalidInput(input.error));
+  const { id } = input.data;
   const result = await withInflux(async (ctx) => {
     const stored = await readStored(ctx.config.backupDir, id);
     let verdict: Verification | null = null;

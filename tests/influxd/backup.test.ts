@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
+import { readAudit } from '@/lib/audit/log';
 import { createBackup } from '@/lib/use-cases/create-backup';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { rawApi, resetBuckets } from '../support/reset';
@@ -170,6 +171,47 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     const again = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_restored']);
     expect(again.code, 'a restore never writes into an existing bucket').toBe(1);
     expect(again.stderr).toContain('Bucket backup_restored exists');
+  });
+
+  it('restores over an existing bucket only with its name typed, after backing up its current state, verified before it takes the bucket\'s place', async () => {
+    const original = await rawRows(BUCKET);
+    const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    // The bucket moves on after the backup: an extra entity on the last ten days.
+    const extra = Array.from({ length: 10 }, (_, d) => `time_based_daily,date=${date(today - (d + 1) * DAY)},domain=light,entity_id=light.porch occurrences=${d}i,frequency=${d}.5 ${today - (d + 1) * DAY}000000`);
+    expect((await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: extra.join('\n'), headers: { 'Content-Type': 'text/plain' } })).status).toBe(204);
+    const current = await rawRows(BUCKET);
+    expect(current.length).toBeGreaterThan(original.length);
+    const listedBefore = unwrap(await listBackups()).map((b) => b.id);
+
+    const unconfirmed = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--replace']);
+    expect(unconfirmed.code, 'usage: --replace needs --confirm').toBe(64);
+    expect(unconfirmed.stderr).toContain(`--confirm ${BUCKET}`);
+    const mistyped = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--replace', '--confirm', 'backup_sr']);
+    expect(mistyped.code).toBe(1);
+    expect(mistyped.stderr).toContain(`Type the bucket name "${BUCKET}" exactly to confirm`);
+    const absent = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'no_such_bucket', '--replace', '--confirm', 'no_such_bucket']);
+    expect(absent.code).toBe(1);
+    expect(absent.stderr).toContain('There is no bucket no_such_bucket to restore over');
+    expect(await rawRows(BUCKET), 'nothing changed by a refused replace').toEqual(current);
+    expect(unwrap(await listBackups()).map((b) => b.id), 'and no backup taken').toEqual(listedBefore);
+
+    const replaced = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--replace', '--confirm', BUCKET, '--json']);
+    expect(replaced.code, replaced.stderr).toBe(0);
+    const out = replaced.json as { bucket: string; records: number; verified: boolean; backup: { id: string; dir: string; restore: string } };
+    const expected = 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
+    expect(out).toEqual({ bucket: BUCKET, records: expected, verified: true, backup: { id: expect.stringMatching(/^\d{8}T\d{6}Z/), dir: join(backups, out.backup.id), restore: `homeiq-console backup restore ${out.backup.id} --bucket ${BUCKET} --as ${BUCKET}_restored` } });
+    expect(await rawRows(BUCKET), 'every raw row as backed up').toEqual(original);
+    const names = ((await (await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`)).json()) as { buckets: { name: string }[] }).buckets.map((b) => b.name);
+    expect(names.filter((n) => n.includes('_restoring_')), 'no staging bucket left').toEqual([]);
+
+    const audit = readAudit({ action: 'backup.restore', bucket: BUCKET, limit: 1 })[0];
+    expect(audit?.after).toEqual({ from: { backup: backup.id, bucket: BUCKET }, records: expected, verified: true, replaced: true, backup: out.backup.id });
+    expect(unwrap(await listBackups()).map((b) => b.id)).toContain(out.backup.id);
+
+    // The backup taken first holds the state that was replaced: restored as a new bucket, it gives it back.
+    const back = await cli(['backup', 'restore', out.backup.id, '--bucket', BUCKET, '--as', 'backup_before_replace', '--json']);
+    expect(back.code, back.stderr).toBe(0);
+    expect(await rawRows('backup_before_replace')).toEqual(current);
   });
 
   it('passes the restore drill on a good backup, and fails it naming the shard file altered on a corrupted one', async () => {

@@ -26,7 +26,7 @@ export default async function AlertsPage() {
   const { webhook, incidents, deliveries } = result.data;
   return (
     <>
-      <PageTitle title="Alerts" subtitle="Incidents the console noticed — a budget crossed within 30 days, a verification that passed and now fails, InfluxDB unreachable — each sent to the webhook once, and again when it clears." />
+      <PageTitle title="Alerts" subtitle="Incidents the console noticed — a budget crossed within 30 days, a verification that passed and now fails, InfluxDB unreachable, a scheduled backup failed or the newest good backup older than twice the schedule — each sent to the webhook once, and again when it clears." />
       <Card title="Webhook">
         {webhook ? (
           <p className="mb-3 text-sm" data-testid="webhook">

@@ -3,7 +3,10 @@ import { config } from '../../config';
 import { openDb } from '../../db';
 import { log } from '../../log';
 import type { Result } from '../../result';
-import { budgetConditions, detectorConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type Condition } from '../../alerts/conditions';
+import { backupConditions, budgetConditions, detectorConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type BackupHealth, type Condition } from '../../alerts/conditions';
+import { lastScheduledRun } from '../../backup/scheduled-run';
+import { periodMs, scheduleText, type BackupSchedule } from '../../backup/schedule';
+import { listStored } from '../../backup/store';
 import { bucketGate } from '../../insights/gate';
 import { graceSeconds } from '../../spec/schema';
 import { openIncident, openIncidents, recordDelivery, resolveIncident } from '../../alerts/store';
@@ -56,7 +59,8 @@ async function apply(active: readonly Condition[], kinds: readonly AlertKind[], 
 
 /**
  * The background evaluation (each sampler tick): InfluxDB unreachable for more than N minutes,
- * and budgets crossed within 30 days (only when a budget is set: it costs a check of the counts).
+ * and budgets crossed within 30 days (only when a budget is set: it costs a check of the counts),
+ * and, with a backup schedule, a failed scheduled backup or a newest good backup too old.
  */
 export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
   const c = config();
@@ -78,7 +82,24 @@ export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
       active.push(...budgetConditions(storage.data.buckets.map((b) => ({ name: b.name, crossings: b.projection.crossings }))));
     }
   }
+  if (c.data.backupSchedule.kind !== 'off') {
+    kinds.push('backup');
+    active.push(...backupConditions(await backupHealth(c.data.backupSchedule, c.data.backupDir), now));
+  }
   await apply(active, kinds, now);
+}
+
+/** What the backup conditions read: the backup folder's listing and the last scheduled run (no InfluxDB call). */
+export async function backupHealth(schedule: BackupSchedule, dir: string): Promise<BackupHealth> {
+  const good = (await listStored(dir)).filter((b) => b.legacy === null && b.verified?.ok !== false);
+  const last = await lastScheduledRun(dir);
+  return {
+    periodMs: periodMs(schedule),
+    schedule: scheduleText(schedule),
+    newestGoodAt: good.length ? Math.max(...good.map((b) => Date.parse(b.createdAt))) : null,
+    lastScheduled: last ? { at: Date.parse(last.at), ok: last.ok, message: last.message } : null,
+    dir,
+  };
 }
 
 /** The spec's detectors down past their grace, from the counts the console holds (no recount). */

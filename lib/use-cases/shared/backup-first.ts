@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { countsOf, sampleRows, sampleWindow, type RowSample } from '../../backup/drill';
 import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../../backup/store';
 import { consoleError, ConsoleFailure } from '../../errors';
-import { backupBuckets } from '../../influx/backup';
+import { backupBuckets, type BucketMetadata } from '../../influx/backup';
 import { toConsoleError } from '../../influx/errors';
 import { errorText, log } from '../../log';
 import { bucketMissing } from '../../messages';
@@ -32,11 +32,11 @@ const isFileError = (e: unknown) => !(e instanceof ConsoleFailure) && typeof (e 
 
 /**
  * Backs up buckets in influx-cli's layout, with the console's manifest beside it: the record
- * counts first (exact, brought up to date), then the metadata snapshot and every shard, streamed
- * to disk. Written into a partial folder that becomes the backup only when every file checks;
- * anything failing removes it. Shared by `backup create` and the backup a destructive change takes first.
+ * counts (exact, brought up to date) while the metadata snapshot and every shard stream to disk.
+ * Written into a partial folder that becomes the backup only when every file checks; anything
+ * failing removes it. Shared by `backup create` and the backup a destructive change takes first.
  */
-export async function takeBackup(ctx: Context, input: BackupInput, onNames: (names: string[]) => void = () => {}): Promise<CreatedBackup> {
+export async function takeBackup(ctx: Context, input: BackupInput, onNames: (names: string[]) => void = () => {}, at: Date = new Date()): Promise<CreatedBackup> {
   let names: string[] = [...new Set(input.buckets ?? [])];
   onNames(names);
   const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
@@ -49,23 +49,47 @@ export async function takeBackup(ctx: Context, input: BackupInput, onNames: (nam
     if (bucket.system) throw new ConsoleFailure(consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'));
   }
   await sweepPartials(root).catch((e: unknown) => log.warn('backup: sweeping partial backups failed', { root, error: errorText(e) }));
-  const partial = await openPartial(root);
+  const partial = await openPartial(root, at);
   try {
-    const counts = new Map<string, ReturnType<typeof countsOf>>();
-    for (const name of names) {
-      const [stats] = await statsOf(ctx, name, { mode: 'fresh' });
-      if (stats) counts.set(name, countsOf(stats));
-    }
-    const backup = await backupBuckets(partial.dir, partial.id, ctx.influx.org.id, names, ctx.influx.conn);
-    const samples = new Map<string, RowSample | null>();
-    for (const b of backup.buckets) {
-      const window = sampleWindow(b.metadata);
-      samples.set(b.metadata.bucketName, window ? await sampleRows(b.metadata.bucketName, window, ctx.influx.conn) : null);
-    }
+    // The exact counts and the shards at once: one waits on InfluxDB's query engine, the other on its snapshots and the disk.
+    const countAll = async () => {
+      const counts = new Map<string, ReturnType<typeof countsOf>>();
+      for (const name of names) {
+        const [stats] = await statsOf(ctx, name, { mode: 'fresh' });
+        if (stats) counts.set(name, countsOf(stats));
+      }
+      return counts;
+    };
+    // The drill's row sample too, once the metadata says which shard group to read.
+    const readSamples = async (buckets: BucketMetadata[]) => {
+      const samples = new Map<string, RowSample | null>();
+      for (const b of buckets) {
+        const window = sampleWindow(b);
+        const t0 = performance.now();
+        const sample = window ? await sampleRows(b.bucketName, window, ctx.influx.conn) : null;
+        if (sample) log.info('backup: sample rows read', { bucket: b.bucketName, lines: sample.lines, sampleMs: Math.round(performance.now() - t0) });
+        samples.set(b.bucketName, sample);
+      }
+      return samples;
+    };
+    const sampling: { started: Promise<Map<string, RowSample | null>> } = { started: Promise.resolve(new Map()) };
+    const backingUp = backupBuckets(partial.dir, partial.id, ctx.influx.org.id, names, ctx.influx.conn, (buckets) => {
+      sampling.started = readSamples(buckets);
+      sampling.started.catch(() => {}); // handled below, once everything settled
+    });
+    // All settle before any error is thrown: the partial folder is removed only once nothing writes into it.
+    const [countsDone, backupDone] = await Promise.allSettled([countAll(), backingUp]);
+    const [samplesDone] = await Promise.allSettled([sampling.started]);
+    if (backupDone.status === 'rejected') throw backupDone.reason;
+    if (countsDone.status === 'rejected') throw countsDone.reason;
+    if (samplesDone.status === 'rejected') throw samplesDone.reason;
+    const counts = countsDone.value;
+    const backup = backupDone.value;
+    const samples = samplesDone.value;
     const manifest: ConsoleManifest = {
       formatVersion: 1,
       id: partial.id,
-      createdAt: new Date().toISOString(),
+      createdAt: at.toISOString(),
       org: ctx.influx.org.name,
       influxManifest: backup.manifestFile,
       bytes: backup.files.reduce((sum, f) => sum + f.bytes, 0),
@@ -111,10 +135,13 @@ export async function backupFirst(ctx: Context, bucket: string, change: string):
   }
 }
 
-/** Backs up buckets in influx-cli's layout (see `takeBackup`), and records it: the Backups screen's button, the CLI and the schedule. */
-export async function recordedBackup(input: BackupInput, actor: Actor): Promise<Result<CreatedBackup>> {
+/**
+ * Backs up buckets in influx-cli's layout (see `takeBackup`), and records it: the Backups screen's button,
+ * the CLI and the schedule. `at`: the time the backup is named after (the scheduler's clock).
+ */
+export async function recordedBackup(input: BackupInput, actor: Actor, at: Date = new Date()): Promise<Result<CreatedBackup>> {
   let names: string[] = [];
-  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n)));
+  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n), at));
   recordChange(actor, outcome(result, { action: 'backup.create', bucket: names.join(',') || null, before: null, after: (b) => ({ id: b.id, dir: b.dir, bytes: b.bytes, buckets: b.buckets }) }), { changed: false });
   return result;
 }
