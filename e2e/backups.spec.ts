@@ -41,7 +41,8 @@ test('deletes data with "Back up the bucket first" checked, restores that backup
 
   await page.goto('/buckets');
   await page.getByTestId(`bucket-row-${BUCKET}`).getByRole('link', { name: BUCKET }).click();
-  const panel = page.getByTestId('delete-data');
+  await page.getByRole('button', { name: 'Delete data' }).click();
+  const panel = page.getByRole('dialog', { name: `Delete data from ${BUCKET}` }).getByTestId('delete-data');
   await panel.getByLabel('Measurement').fill('time_based_daily');
   await panel.getByLabel('Tag conditions').fill('entity_id=light.kitchen');
   await panel.getByLabel('Start').fill(new Date(base - DAY).toISOString());
