@@ -1,4 +1,4 @@
-import type { SamplerStatus } from '@/lib/storage/sampler-status';
+import type { SamplerStatus } from '@/lib/model/storage';
 import { formatUtc } from '@/lib/model/format';
 
 /** "Last sample failed at … : …", while the background /metrics sampler is failing. */

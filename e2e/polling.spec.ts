@@ -28,6 +28,11 @@ for (const [screen, path, route] of [
     page.on('requestfinished', (r) => {
       if (new URL(r.url()).pathname === route) calls.push(Date.now());
     });
+    const started: string[] = [];
+    page.on('request', (r) => {
+      const { pathname } = new URL(r.url());
+      if (pathname.startsWith('/api/')) started.push(pathname);
+    });
     await page.goto(path);
     await expect(page.getByTestId(screen === 'Measurements' ? 'stats-age' : 'storage-age')).toBeVisible();
     // Visible: the screen polls (every 30 s for the counts, 15 s for storage).
@@ -38,9 +43,12 @@ for (const [screen, path, route] of [
     await setVisibility(page, 'hidden');
     await expect.poll(() => page.evaluate(() => document.visibilityState)).toBe('hidden');
     const hiddenAt = calls.length;
+    const startedAt = started.length;
     for (let i = 0; i < 4; i++) await page.clock.fastForward('00:31');
-    // Two minutes in the background: not one request.
-    await page.waitForTimeout(1_000);
+    // Two minutes in the background: not one request. A marker request made after the timers ran
+    // is seen after any request they started, so its answer is the moment to look (no fixed wait).
+    await page.evaluate(() => fetch('/api/connection?after-hidden').then((r) => r.status));
+    expect(started.slice(startedAt)).toEqual(['/api/connection']);
     expect(calls.length).toBe(hiddenAt);
 
     // Shown again: the stale figures are fetched at once (one second, well before the next interval)…

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import { sendTestAlert } from '../../lib/use-cases/alerts';
+import { sendTestAlert } from '../../lib/use-cases/send-test-alert';
 import { EXIT, printError, printJson, UsageError } from '../output';
 
 /** `alerts test [--json]`: one test alert through CONSOLE_ALERT_WEBHOOK_URL; exit 0 when the webhook answered 2xx. */

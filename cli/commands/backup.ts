@@ -9,22 +9,11 @@ import { verifyBackup } from '../../lib/use-cases/verify-backup';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 import { plural } from '../../lib/model/plural';
 import { formatUtc } from '../../lib/model/format';
+import { runVerb } from '../verbs';
 
 /** `backup create|list|restore|verify`: backups in influx-cli's layout, restored into new buckets and drilled. */
-export async function backupCommand(argv: string[]): Promise<number> {
-  const [verb, ...rest] = argv;
-  switch (verb) {
-    case 'create':
-      return create(rest);
-    case 'list':
-      return list(rest);
-    case 'restore':
-      return restore(rest);
-    case 'verify':
-      return verify(rest);
-    default:
-      throw new UsageError(verb ? `unknown backup command "${verb}"` : 'backup needs a command: create, list, restore or verify');
-  }
+export function backupCommand(argv: string[]): Promise<number> {
+  return runVerb('backup', { create, list, restore, verify }, argv);
 }
 
 function failed(error: ConsoleError): number {

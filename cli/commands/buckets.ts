@@ -6,19 +6,10 @@ import { listBuckets } from '../../lib/use-cases/list-buckets';
 import { formatRetention } from '../../lib/model/retention';
 import { backupJson, printBackup } from '../backup-first';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { runVerb } from '../verbs';
 
-export async function bucketsCommand(argv: string[]): Promise<number> {
-  const [verb, ...rest] = argv;
-  switch (verb) {
-    case 'list':
-      return list(rest);
-    case 'create':
-      return create(rest);
-    case 'delete':
-      return remove(rest);
-    default:
-      throw new UsageError(verb ? `unknown buckets command "${verb}"` : 'buckets needs a command: list, create or delete');
-  }
+export function bucketsCommand(argv: string[]): Promise<number> {
+  return runVerb('buckets', { list, create, delete: remove }, argv);
 }
 
 async function list(argv: string[]): Promise<number> {

@@ -1,39 +1,36 @@
 import { closeSync, existsSync, openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import { describeToken, TOKEN_ROLES, type TokenInfo, type TokenRole } from '../../lib/model/token';
-import { checkToken, writesEverySpecBucket } from '../../lib/use-cases/check-token';
+import { describeToken, TOKEN_ROLES, writesEverySpecBucket, type TokenInfo, type TokenRole } from '../../lib/model/token';
+import { checkToken } from '../../lib/use-cases/check-token';
 import { createConsoleToken } from '../../lib/use-cases/create-console-token';
 import { createToken } from '../../lib/use-cases/create-token';
 import type { NewToken } from '../../lib/influx/authorizations';
 import type { Result } from '../../lib/result';
-import { deleteToken, readToken } from '../../lib/use-cases/delete-token';
+import { deleteToken } from '../../lib/use-cases/delete-token';
+import { readToken } from '../../lib/use-cases/read-token';
 import { listTokens } from '../../lib/use-cases/list-tokens';
 import { setTokenStatus } from '../../lib/use-cases/set-token-status';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
+import { runVerb } from '../verbs';
 
 /** Where `tokens check` reads the token: stdin, so it never shows in `ps` or the shell history. */
 export type SecretSource = AsyncIterable<string | Buffer>;
 
-export async function tokensCommand(argv: string[], stdin: SecretSource = process.stdin): Promise<number> {
-  const [verb, ...rest] = argv;
-  switch (verb) {
-    case 'list':
-      return list(rest);
-    case 'create':
-      return create(rest);
-    case 'check':
-      return check(rest, stdin);
-    case 'activate':
-    case 'deactivate':
-      return setStatus(rest, verb);
-    case 'delete':
-      return remove(rest);
-    case 'create-console':
-      return createConsole(rest);
-    default:
-      throw new UsageError(verb ? `unknown tokens command "${verb}"` : 'tokens needs a command: list, create, create-console, check, activate, deactivate or delete');
-  }
+export function tokensCommand(argv: string[], stdin: SecretSource = process.stdin): Promise<number> {
+  return runVerb(
+    'tokens',
+    {
+      list,
+      create,
+      'create-console': createConsole,
+      check: (rest) => check(rest, stdin),
+      activate: (rest) => setStatus(rest, 'activate'),
+      deactivate: (rest) => setStatus(rest, 'deactivate'),
+      delete: remove,
+    },
+    argv,
+  );
 }
 
 /** The public JSON permission: {action, resource: {type, name?, id?}}. */
@@ -166,7 +163,7 @@ async function remove(argv: string[]): Promise<number> {
     process.stderr.write(`Would delete token ${token.data.id} (${token.data.description || 'no description'}: ${describeToken(token.data)}); every service using it is refused from then on. Rerun with --yes to confirm.\n`);
     return EXIT.needsConfirmation;
   }
-  const result = await deleteToken({ id }, CLI_ACTOR);
+  const result = await deleteToken({ id }, CLI_ACTOR, { confirmed: true });
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MeasurementStats } from '@/lib/model/stats';
-import type { Coverage } from '@/lib/stats/coverage';
+import type { Coverage } from '@/lib/model/stats';
 import { bucketChartData, DAY_LABEL_PX, dayTicks } from './bucket-chart-data';
 import { colorAt } from './palette';
 

@@ -1,5 +1,5 @@
 import type { BucketStats } from '@/lib/model/stats';
-import type { Coverage } from '@/lib/stats/coverage';
+import type { Coverage } from '@/lib/model/stats';
 import { colorAt } from './palette';
 
 /** One bar group per measurement. */

@@ -4,7 +4,7 @@ import { createContext, memo, useContext, useMemo, useState, type ReactElement }
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, useChartWidth, XAxis, YAxis } from 'recharts';
 import { formatCount } from '@/lib/model/format';
 import type { MeasurementStats } from '@/lib/model/stats';
-import type { Coverage } from '@/lib/stats/coverage';
+import type { Coverage } from '@/lib/model/stats';
 import { AxisTick } from './axis-tick';
 import { bucketChartData, DAY_LABEL_PX, dayTicks, type LegendItem } from './bucket-chart-data';
 import { ChartLegend } from './chart-legend';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import { createLineWriter } from '../influx/write';
 import type { ConsoleSpec, MeasurementSpec } from '../spec/schema';
 import { encodeAggregate } from './encode';
@@ -15,7 +15,7 @@ export interface AggregateWriter {
 }
 
 /** Writes aggregates, in HomeIQ's wire format, to the bucket of the spec that holds each measurement. */
-export function createAggregateWriter(spec: ConsoleSpec, conn: Connection = connection(), batchSize = 5_000): AggregateWriter {
+export function createAggregateWriter(spec: ConsoleSpec, conn: Connection, batchSize = 5_000): AggregateWriter {
   const home = new Map<string, { bucket: string; m: MeasurementSpec }>();
   for (const b of spec.buckets) for (const m of b.measurements) home.set(m.name, { bucket: b.name, m });
   const lines = createLineWriter(conn, batchSize);

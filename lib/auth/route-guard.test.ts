@@ -18,6 +18,7 @@ describe('every route handler says what it does', () => {
     for (const file of files) {
       const source = readFileSync(file, 'utf8');
       const methods = [...source.matchAll(/export\s+(?:async\s+)?(?:function|const)\s+(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b[^\n]*/g)];
+      // A route file exports one method or more; which ones is each route's business.
       expect(methods.length, file).toBeGreaterThan(0);
       for (const [line] of methods) expect(line, file).toMatch(/= (guardRoute\('(read|change)'|publicRoute\()/);
     }

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-export type Role = 'admin' | 'viewer';
+import type { Role } from '../model/role';
+
+export type { Role };
 
 export interface Session {
   role: Role;

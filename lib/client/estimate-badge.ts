@@ -1,4 +1,4 @@
-import type { Expectation } from '../stats/coverage';
+import type { Expectation } from '../model/stats';
 import { formatRatio } from '../model/format';
 
 export interface EstimateBadge {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult } from '../verify/types';
+import type { CheckResult } from '../model/verify';
 import { bucketVerdict, recentDays } from './overview-view';
 
 function check(id: string, status: CheckResult['status']): CheckResult {

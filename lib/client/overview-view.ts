@@ -1,4 +1,4 @@
-import type { CheckResult } from '../verify/types';
+import type { CheckResult } from '../model/verify';
 import { plural } from '../model/plural';
 
 const DAY_MS = 86_400_000;

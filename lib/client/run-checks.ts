@@ -1,5 +1,5 @@
 import type { ConsoleError } from '../errors';
-import type { CheckResult, VerifyReport } from '../verify/types';
+import type { CheckResult, VerifyReport } from '../model/verify';
 import { ndjsonEvents } from './ndjson';
 
 export type VerifyEvent = { type: 'check'; result: CheckResult } | { type: 'done'; report?: VerifyReport } | { type: 'error'; error: ConsoleError };

@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { VerifyReport } from '../verify/types';
+import type { VerifyReport } from '../model/verify';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';
 

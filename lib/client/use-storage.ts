@@ -1,7 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import type { RangeKey } from '../storage/ranges';
+import type { RangeKey } from '../model/storage';
 import type { StorageReport } from '../model/storage';
 import { fetchResult } from './fetch-result';
 import { keys } from './query-keys';

@@ -71,6 +71,7 @@ describe('reading a line-protocol file', () => {
   it('stops reading when the reader stops early', async () => {
     const path = file('early.lp.gz', gzipSync('m v=1 1\n'.repeat(50_000)));
     for await (const { records } of readRecords(path, { chunkBytes: 256 })) {
+      // A chunk's record count depends on where it is cut: only that it holds some is known.
       expect(records.length).toBeGreaterThan(0);
       break;
     }

@@ -2,7 +2,7 @@ import 'server-only';
 import { timingSafeEqual } from 'node:crypto';
 import { AuthorizationsAPI, type Authorization, type Permission } from '@influxdata/influxdb-client-apis';
 import { isAllAccess, isOperator, type TokenAction, type TokenInfo, type TokenPermission, type TokenStatus } from '../model/token';
-import { connection, PROBE_TIMEOUT_MS, type Connection } from './client';
+import { PROBE_TIMEOUT_MS, type Connection } from './client';
 
 export type { TokenInfo };
 
@@ -38,12 +38,12 @@ export function toTokenInfo(a: Authorization): TokenInfo {
 }
 
 /** Every authorization of the organization, without secrets. */
-export async function listAuthorizations(orgID: string, conn: Connection = connection()): Promise<TokenInfo[]> {
+export async function listAuthorizations(orgID: string, conn: Connection): Promise<TokenInfo[]> {
   const res = await new AuthorizationsAPI(conn.influx).getAuthorizations({ orgID });
   return (res.authorizations ?? []).map(toTokenInfo);
 }
 
-export async function getAuthorization(id: string, conn: Connection = connection()): Promise<TokenInfo> {
+export async function getAuthorization(id: string, conn: Connection): Promise<TokenInfo> {
   return toTokenInfo(await new AuthorizationsAPI(conn.influx).getAuthorizationsID({ authID: id }));
 }
 
@@ -58,12 +58,12 @@ export interface BucketGrant {
   bucketID: string;
 }
 
-export function createAuthorization(orgID: string, description: string, grants: readonly BucketGrant[], conn: Connection = connection()): Promise<NewToken> {
+export function createAuthorization(orgID: string, description: string, grants: readonly BucketGrant[], conn: Connection): Promise<NewToken> {
   return createAuthorizationWith(orgID, description, grants.map((g) => ({ action: g.action, resource: { type: 'buckets', id: g.bucketID, orgID } })), conn);
 }
 
 /** A token with any permissions (the scoped console token): InfluxDB refuses one broader than the console's own. */
-export async function createAuthorizationWith(orgID: string, description: string, permissions: readonly TokenPermission[], conn: Connection = connection()): Promise<NewToken> {
+export async function createAuthorizationWith(orgID: string, description: string, permissions: readonly TokenPermission[], conn: Connection): Promise<NewToken> {
   const created = await new AuthorizationsAPI(conn.influx).postAuthorizations({
     body: { orgID, description, permissions: permissions.map((p) => ({ action: p.action, resource: { ...p.resource, type: p.resource.type as Permission['resource']['type'] } })) },
   });
@@ -79,7 +79,7 @@ export interface OwnAuthorization {
 }
 
 /** The console's own authorization, found by its secret (2.7 and 2.8 list secrets): its secret is dropped here. */
-export async function ownAuthorization(conn: Connection = connection()): Promise<OwnAuthorization> {
+export async function ownAuthorization(conn: Connection): Promise<OwnAuthorization> {
   try {
     const found = await findAuthorizationBySecret(conn.env.token, conn);
     return { token: found.token, hashed: found.hashed, readable: found.seen > 0 };
@@ -90,11 +90,11 @@ export async function ownAuthorization(conn: Connection = connection()): Promise
   }
 }
 
-export async function setAuthorizationStatus(id: string, status: TokenStatus, conn: Connection = connection()): Promise<TokenInfo> {
+export async function setAuthorizationStatus(id: string, status: TokenStatus, conn: Connection): Promise<TokenInfo> {
   return toTokenInfo(await new AuthorizationsAPI(conn.influx).patchAuthorizationsID({ authID: id, body: { status } }));
 }
 
-export async function deleteAuthorization(id: string, conn: Connection = connection()): Promise<void> {
+export async function deleteAuthorization(id: string, conn: Connection): Promise<void> {
   await new AuthorizationsAPI(conn.influx).deleteAuthorizationsID({ authID: id });
 }
 
@@ -109,7 +109,7 @@ function sameSecret(a: string, b: string): boolean {
  * exact and one call on 2.7 and 2.8, which return secrets on list. `hashed` when the server
  * returned no secret at all (InfluxDB 2.9 stores tokens hashed by default): matching cannot work there.
  */
-export async function findAuthorizationBySecret(secret: string, conn: Connection = connection()): Promise<{ token: TokenInfo | null; hashed: boolean; seen: number }> {
+export async function findAuthorizationBySecret(secret: string, conn: Connection): Promise<{ token: TokenInfo | null; hashed: boolean; seen: number }> {
   const res = await new AuthorizationsAPI(conn.influx).getAuthorizations({});
   const all = res.authorizations ?? [];
   const match = all.find((a) => typeof a.token === 'string' && a.token.length > 0 && sameSecret(a.token, secret));
@@ -131,7 +131,7 @@ export interface TokenProbe {
  * of an empty body is authorized like any write but stores nothing (204 allowed, 403 refused).
  * The candidate goes only into the Authorization header of these requests.
  */
-export async function probeToken(secret: string, org: { id: string; name: string }, buckets: readonly { id: string; name: string }[], conn: Connection = connection()): Promise<TokenProbe> {
+export async function probeToken(secret: string, org: { id: string; name: string }, buckets: readonly { id: string; name: string }[], conn: Connection): Promise<TokenProbe> {
   const headers = { Authorization: `Token ${secret}` };
   const base = conn.env.url.replace(/\/+$/, '');
   const call = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS * 3) });

@@ -11,7 +11,7 @@ import { createGzip, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { toConsoleError } from './errors';
 import { log } from '../log';
 
@@ -207,7 +207,7 @@ export interface MetadataSnapshot {
  * gzipped to `<base>.bolt.gz` and `<base>.sqlite.gz` as influx-cli names them. The snapshot is a
  * few hundred kilobytes: it is read whole, then written.
  */
-export async function downloadMetadata(dir: string, base: string, conn: Connection = connection()): Promise<MetadataSnapshot> {
+export async function downloadMetadata(dir: string, base: string, conn: Connection): Promise<MetadataSnapshot> {
   try {
     const { res } = await send(conn, 'GET', '/api/v2/backup/metadata', { 'Accept-Encoding': 'identity' });
     if (res.statusCode !== 200) throw await refusal(res, 'the metadata snapshot');
@@ -231,7 +231,7 @@ export async function downloadMetadata(dir: string, base: string, conn: Connecti
  * One shard's TSM snapshot (a tar), streamed to `<base>.<shardID>.tar.gz` as InfluxDB gzipped it;
  * null when the shard was removed meanwhile (influx-cli skips it the same way).
  */
-export async function downloadShard(dir: string, base: string, shardId: number, conn: Connection = connection(), retryDelaysMs: readonly number[] = SHARD_RETRY_MS): Promise<WrittenFile | null> {
+export async function downloadShard(dir: string, base: string, shardId: number, conn: Connection, retryDelaysMs: readonly number[] = SHARD_RETRY_MS): Promise<WrittenFile | null> {
   try {
     let { res } = await send(conn, 'GET', `/api/v2/backup/shards/${shardId}`, { 'Accept-Encoding': 'gzip' });
     // A shard whose cache is being snapshotted (a compaction, a write going cold) answers 500 for a moment: asked again, it answers.
@@ -273,7 +273,7 @@ export interface BucketBackup {
  * shard. The caller owns `dir` (a partial folder it removes on failure); `onMetadata` hears the
  * buckets' metadata before the shards download.
  */
-export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection = connection(), onMetadata: (buckets: BucketMetadata[]) => void = () => {}): Promise<BucketBackup> {
+export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection, onMetadata: (buckets: BucketMetadata[]) => void = () => {}): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
   onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
   const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
@@ -335,7 +335,7 @@ function restorable(entry: BucketMetadata, name: string): unknown {
  * bucketMetadata creates it with the backed-up shard groups, then each shard file is posted to
  * the new shard ID the server mapped it to. InfluxDB refuses a name in use (conflict).
  */
-export async function restoreBucket(dir: string, entry: BucketMetadata, name: string, conn: Connection = connection()): Promise<{ id: string; name: string; shards: number }> {
+export async function restoreBucket(dir: string, entry: BucketMetadata, name: string, conn: Connection): Promise<{ id: string; name: string; shards: number }> {
   try {
     const body = Buffer.from(JSON.stringify(restorable(entry, name)));
     const { res } = await send(conn, 'POST', '/api/v2/restore/bucketMetadata', { 'Content-Type': 'application/json', 'Content-Length': body.length }, body);

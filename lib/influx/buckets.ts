@@ -4,7 +4,7 @@ import { ConsoleFailure } from '../errors';
 import { bucketIdUnknown } from '../messages';
 import type { BucketInfo } from '../model/bucket';
 import { formatRetention } from '../model/retention';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 export type { BucketInfo };
 
@@ -36,7 +36,7 @@ const PAGES_IN_FLIGHT = 4;
  * Offset paging at the server's maximum, a few pages at a time; ids already seen are
  * skipped because the server may append its system buckets to a page.
  */
-export async function listBuckets(opts: { orgID?: string } = {}, conn: Connection = connection()): Promise<BucketInfo[]> {
+export async function listBuckets(opts: { orgID?: string } = {}, conn: Connection): Promise<BucketInfo[]> {
   const api = new BucketsAPI(conn.influx);
   const seen = new Map<string, BucketInfo>();
   const page = (offset: number) => api.getBuckets({ ...(opts.orgID ? { orgID: opts.orgID } : {}), limit: PAGE_SIZE, offset });
@@ -63,7 +63,7 @@ export async function listBuckets(opts: { orgID?: string } = {}, conn: Connectio
   return [...seen.values()];
 }
 
-export async function findBucket(orgID: string, name: string, conn: Connection = connection()): Promise<BucketInfo | null> {
+export async function findBucket(orgID: string, name: string, conn: Connection): Promise<BucketInfo | null> {
   try {
     const page = await new BucketsAPI(conn.influx).getBuckets({ orgID, name });
     const b = page.buckets?.find((x) => x.name === name && x.orgID === orgID);
@@ -78,7 +78,7 @@ export async function findBucket(orgID: string, name: string, conn: Connection =
  * A bucket by ID, only when it belongs to the organization: a bucket of another organization
  * is `not_found`, exactly like one that does not exist, and its name is never revealed.
  */
-export async function getOrgBucket(orgID: string, id: string, conn: Connection = connection()): Promise<BucketInfo> {
+export async function getOrgBucket(orgID: string, id: string, conn: Connection): Promise<BucketInfo> {
   let bucket: BucketInfo;
   try {
     bucket = toBucketInfo(await new BucketsAPI(conn.influx).getBucketsID({ bucketID: id }));
@@ -105,7 +105,7 @@ function retentionRule(settings: BucketSettings) {
   };
 }
 
-export async function createBucket(orgID: string, name: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
+export async function createBucket(orgID: string, name: string, settings: BucketSettings, conn: Connection): Promise<BucketInfo> {
   const created = await new BucketsAPI(conn.influx).postBuckets({
     body: { orgID, name, description: settings.description, retentionRules: [retentionRule(settings)] },
   });
@@ -117,7 +117,7 @@ export async function createBucket(orgID: string, name: string, settings: Bucket
  * changes just the rule fields it receives, so the retention is always sent explicitly (the influx
  * CLI's SGD-only update reset it to 30d, influxdata/influxdb#24765) and an absent SGD is left as it is.
  */
-export async function updateBucket(id: string, settings: BucketSettings, conn: Connection = connection()): Promise<BucketInfo> {
+export async function updateBucket(id: string, settings: BucketSettings, conn: Connection): Promise<BucketInfo> {
   const updated = await new BucketsAPI(conn.influx).patchBucketsID({
     bucketID: id,
     body: { description: settings.description, retentionRules: [retentionRule(settings)] },
@@ -125,12 +125,12 @@ export async function updateBucket(id: string, settings: BucketSettings, conn: C
   return toBucketInfo(updated);
 }
 
-export async function deleteBucket(id: string, conn: Connection = connection()): Promise<void> {
+export async function deleteBucket(id: string, conn: Connection): Promise<void> {
   await new BucketsAPI(conn.influx).deleteBucketsID({ bucketID: id });
 }
 
 /** Renames a bucket (its data, ID and settings stay): how a verified restore takes an existing bucket's place. */
-export async function renameBucket(id: string, name: string, conn: Connection = connection()): Promise<BucketInfo> {
+export async function renameBucket(id: string, name: string, conn: Connection): Promise<BucketInfo> {
   const updated = await new BucketsAPI(conn.influx).patchBucketsID({ bucketID: id, body: { name } });
   return toBucketInfo(updated);
 }

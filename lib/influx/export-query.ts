@@ -3,7 +3,7 @@ import { flux, fluxExpression, type FluxTableMetaData } from '@influxdata/influx
 import { fieldTypeOfDatatype, lineOfRow, rfc3339ToNs, seriesPrefix, type FieldType, type StoredType } from '../model/line-protocol';
 import { pointKey, RecentPoints, seriesKey } from '../model/point-keys';
 import { QueryCancelled } from './cancelled';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 export interface RowSelection {
   bucket: string;
@@ -71,7 +71,7 @@ function shapeOf(meta: FluxTableMetaData): TableShape {
  * consumer takes chunks (the HTTP response is read through an async iterator). Stopping the
  * iteration, or `signal`, closes the response, which stops the query in influxd.
  */
-export async function* exportLines(sel: RowSelection, conn: Connection = connection(), signal?: AbortSignal): AsyncGenerator<LineChunk> {
+export async function* exportLines(sel: RowSelection, conn: Connection, signal?: AbortSignal): AsyncGenerator<LineChunk> {
   const api = conn.query.getQueryApi({ org: conn.env.org, gzip: true });
   let shape: TableShape | null = null;
   let table = '';
@@ -132,7 +132,7 @@ const YEAR_ONE_TO_EPOCH_S = 62_135_596_800;
  * The type of every field already stored in each shard group of [startNs, stopNs): the first value
  * of each series in each shard-group window, read from the `_value` datatype of its table.
  */
-export async function storedFieldTypes(bucket: string, measurements: readonly string[], startNs: bigint, stopNs: bigint, shardGroupSeconds: number, conn: Connection = connection()): Promise<StoredType[]> {
+export async function storedFieldTypes(bucket: string, measurements: readonly string[], startNs: bigint, stopNs: bigint, shardGroupSeconds: number, conn: Connection): Promise<StoredType[]> {
   const offset = (shardGroupSeconds - (YEAR_ONE_TO_EPOCH_S % shardGroupSeconds)) % shardGroupSeconds;
   const query = flux`from(bucket: ${bucket})
   |> range(start: time(v: ${fluxExpression(String(startNs))}), stop: time(v: ${fluxExpression(String(stopNs))}))

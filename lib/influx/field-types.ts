@@ -1,5 +1,5 @@
 import 'server-only';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { InfluxqlRefused, streamInfluxql } from './influxql';
 
 /** A field key with one of the types it has in some shard of the bucket. */
@@ -15,7 +15,7 @@ export interface FieldTypeRow {
  * with different types in different shards is listed once per type, which is what Flux's
  * schema functions do not say. Null when the server answers no v1 queries for the bucket.
  */
-export async function fieldTypes(bucket: string, conn: Connection = connection(), signal?: AbortSignal): Promise<FieldTypeRow[] | null> {
+export async function fieldTypes(bucket: string, conn: Connection, signal?: AbortSignal): Promise<FieldTypeRow[] | null> {
   const rows: FieldTypeRow[] = [];
   try {
     await streamInfluxql(

@@ -1,6 +1,6 @@
 import 'server-only';
 import { HealthAPI, ReadyAPI } from '@influxdata/influxdb-client-apis';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 export interface ServerHealth {
   status: 'pass' | 'fail';
@@ -15,7 +15,7 @@ export interface ServerReady {
 }
 
 /** GET /health: unauthenticated, answers with the server version. */
-export async function getHealth(conn: Connection = connection()): Promise<ServerHealth> {
+export async function getHealth(conn: Connection): Promise<ServerHealth> {
   try {
     const h = await new HealthAPI(conn.probe).getHealth();
     return { status: h.status, version: h.version ?? 'unknown', commit: h.commit ?? '', message: h.message ?? '' };
@@ -30,7 +30,7 @@ export async function getHealth(conn: Connection = connection()): Promise<Server
 }
 
 /** GET /ready. */
-export async function getReady(conn: Connection = connection()): Promise<ServerReady> {
+export async function getReady(conn: Connection): Promise<ServerReady> {
   const r = await new ReadyAPI(conn.probe).getReady();
   return { ready: r.status === 'ready', up: r.up ?? '' };
 }

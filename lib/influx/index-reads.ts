@@ -1,6 +1,6 @@
 import 'server-only';
 import type { SliceCounts } from '../model/stats';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { queryRows } from './query';
 import { PROBE_MEASUREMENT } from './queries/probe';
 import { cardinalityQuery, dayTotalsQuery, edgeTimesQuery, fieldKeysQuery, measurementsQuery, schemaQuery, sliceSeriesQuery, statsQuery, tagKeysQuery, type EdgeDays, type TimeRange } from './queries/stats';
@@ -14,7 +14,7 @@ export type { EdgeDays, TimeRange };
 export { PROBE_MEASUREMENT };
 
 /** The measurements of a bucket (over all time) by the storage index, the console's probe left out. */
-export async function measurementNames(bucket: string, conn: Connection = connection(), signal?: AbortSignal): Promise<string[]> {
+export async function measurementNames(bucket: string, conn: Connection, signal?: AbortSignal): Promise<string[]> {
   const rows = await queryRows(measurementsQuery(bucket), conn, signal);
   return rows.map((r) => String(r._value)).filter((m) => m !== PROBE_MEASUREMENT);
 }
@@ -23,33 +23,33 @@ export async function measurementNames(bucket: string, conn: Connection = connec
 const BUILTIN_TAGS = new Set(['_measurement', '_field', '_start', '_stop']);
 
 /** The tag keys (the writer's) and field keys of one measurement, by the storage index. */
-export async function measurementSchema(bucket: string, measurement: string, conn: Connection = connection()): Promise<{ tags: string[]; fields: string[] }> {
+export async function measurementSchema(bucket: string, measurement: string, conn: Connection): Promise<{ tags: string[]; fields: string[] }> {
   const q = schemaQuery(bucket, measurement);
   const [tagRows, fieldRows] = await Promise.all([queryRows(q.tags, conn), queryRows(q.fields, conn)]);
   return { tags: tagRows.map((r) => String(r._value)).filter((t) => !BUILTIN_TAGS.has(t)), fields: fieldRows.map((r) => String(r._value)) };
 }
 
 /** Series per measurement by the index, in `range` (default: all time). */
-export async function seriesByMeasurement(bucket: string, measurements: readonly string[], conn: Connection = connection(), signal?: AbortSignal, range?: TimeRange): Promise<Map<string, number>> {
+export async function seriesByMeasurement(bucket: string, measurements: readonly string[], conn: Connection, signal?: AbortSignal, range?: TimeRange): Promise<Map<string, number>> {
   if (measurements.length === 0) return new Map();
   const rows = await queryRows(cardinalityQuery(bucket, measurements, range), conn, signal);
   return new Map(rows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
 }
 
 /** Field keys (or tag keys) per measurement, by the index, in one query. */
-export async function keysByMeasurement(kind: 'field' | 'tag', bucket: string, measurements: readonly string[], conn: Connection = connection(), signal?: AbortSignal): Promise<Map<string, string[]>> {
+export async function keysByMeasurement(kind: 'field' | 'tag', bucket: string, measurements: readonly string[], conn: Connection, signal?: AbortSignal): Promise<Map<string, string[]>> {
   if (measurements.length === 0) return new Map();
   return valuesByMeasurement(await queryRows((kind === 'field' ? fieldKeysQuery : tagKeysQuery)(bucket, measurements), conn, signal));
 }
 
 /** The exact first and last record time of each measurement, read on its first and last day only. */
-export async function edgeTimes(bucket: string, edges: readonly EdgeDays[], conn: Connection = connection(), signal?: AbortSignal): Promise<{ first: Map<string, string>; last: Map<string, string> }> {
+export async function edgeTimes(bucket: string, edges: readonly EdgeDays[], conn: Connection, signal?: AbortSignal): Promise<{ first: Map<string, string>; last: Map<string, string> }> {
   const rows = edges.length ? await queryRows(edgeTimesQuery(bucket, edges), conn, signal) : [];
   return { first: timeByMeasurement(rows.filter((r) => r.edge === 'first'), 'min'), last: timeByMeasurement(rows.filter((r) => r.edge === 'last'), 'max') };
 }
 
 /** The series count of each slice by the index (whole shard groups: no data read), in the slices' order. */
-export async function seriesPerSlice(bucket: string, slices: readonly TimeRange[], conn: Connection = connection(), signal?: AbortSignal): Promise<number[]> {
+export async function seriesPerSlice(bucket: string, slices: readonly TimeRange[], conn: Connection, signal?: AbortSignal): Promise<number[]> {
   const out = slices.map(() => 0);
   if (slices.length === 0) return out;
   for (const r of await queryRows(sliceSeriesQuery(bucket, slices), conn, signal)) {
@@ -63,6 +63,6 @@ export async function seriesPerSlice(bucket: string, slices: readonly TimeRange[
  * A slice's counts read with Flux: the timestamps of every field, one row per point. A slice of the
  * one UTC `day` is its own per-day figure: only its totals are read.
  */
-export async function fluxSliceCounts(bucket: string, slice: TimeRange, day: string | null, conn: Connection = connection(), signal?: AbortSignal): Promise<SliceCounts> {
+export async function fluxSliceCounts(bucket: string, slice: TimeRange, day: string | null, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
   return sliceCountsOf(await queryRows(day ? dayTotalsQuery(bucket, slice) : statsQuery(bucket, slice), conn, signal), day ?? undefined);
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { DbrpsAPI, OrgsAPI } from '@influxdata/influxdb-client-apis';
 import { z } from 'zod';
 import { QueryCancelled } from './cancelled';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 /**
  * InfluxDB's v1 query API (`/query`, InfluxQL), for the reads Flux makes slow. A bucket is its
@@ -40,7 +40,7 @@ export type InfluxqlRows = z.infer<typeof seriesSchema> & { statement: number };
  * then): as InfluxqlRefused when InfluxDB refused the query or has no such database (400, 404, a
  * statement error), QueryCancelled when `signal` aborted; any other answer as its HTTP status.
  */
-export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection = connection(), signal?: AbortSignal, timeoutMs = QUERY_TIMEOUT_MS): Promise<void> {
+export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection, signal?: AbortSignal, timeoutMs = QUERY_TIMEOUT_MS): Promise<void> {
   if (signal?.aborted) throw new QueryCancelled();
   const body = new URLSearchParams({ db, q: statements.join(';\n'), chunked: 'true', chunk_size: String(CHUNK_ROWS) });
   const timeout = AbortSignal.timeout(timeoutMs);
@@ -109,7 +109,7 @@ async function unlessRefused<T>(call: Promise<T>): Promise<T | null> {
  * database in the token's organization, by its DBRP mappings: every mapping of that name in every
  * organization the token sees must point at the bucket, or a query could read another one.
  */
-export async function readsBucket(bucket: { id: string; name: string }, conn: Connection = connection(), signal?: AbortSignal): Promise<boolean> {
+export async function readsBucket(bucket: { id: string; name: string }, conn: Connection, signal?: AbortSignal): Promise<boolean> {
   const orgs = (await unlessRefused(new OrgsAPI(conn.influx).getOrgs({ limit: 100 })))?.orgs ?? [];
   if (orgs.length === 0 || orgs.length >= 100) return false;
   let found = 0;

@@ -1,10 +1,10 @@
 import 'server-only';
-import { connection, PROBE_TIMEOUT_MS, type Connection } from './client';
+import { PROBE_TIMEOUT_MS, type Connection } from './client';
 
 export type MetricsFetch = { kind: 'ok'; text: string } | { kind: 'disabled'; status: number };
 
 /** GET /metrics (Prometheus text format; unauthenticated by default, 403/404 when disabled). */
-export async function fetchMetrics(conn: Connection = connection()): Promise<MetricsFetch> {
+export async function fetchMetrics(conn: Connection): Promise<MetricsFetch> {
   const res = await fetch(`${conn.env.url}/metrics`, { signal: AbortSignal.timeout(PROBE_TIMEOUT_MS), headers: { Authorization: `Token ${conn.env.token}` } });
   if (res.status === 403 || res.status === 404 || res.status === 401) {
     await res.body?.cancel();

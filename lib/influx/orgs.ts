@@ -2,7 +2,7 @@ import 'server-only';
 import { OrgsAPI } from '@influxdata/influxdb-client-apis';
 import { ConsoleFailure } from '../errors';
 import { orgMissing } from '../messages';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 export interface OrgInfo {
   id: string;
@@ -10,7 +10,7 @@ export interface OrgInfo {
 }
 
 /** Finds an organization by name; null when it does not exist or the token cannot see it. */
-export async function findOrg(name: string, conn: Connection = connection()): Promise<OrgInfo | null> {
+export async function findOrg(name: string, conn: Connection): Promise<OrgInfo | null> {
   try {
     const res = await new OrgsAPI(conn.influx).getOrgs({ org: name });
     const org = res.orgs?.find((o) => o.name === name);
@@ -22,7 +22,7 @@ export async function findOrg(name: string, conn: Connection = connection()): Pr
   }
 }
 
-export async function requireOrg(name: string, conn: Connection = connection()): Promise<OrgInfo> {
+export async function requireOrg(name: string, conn: Connection): Promise<OrgInfo> {
   const org = await findOrg(name, conn);
   if (!org) throw new ConsoleFailure(orgMissing(name));
   return org;

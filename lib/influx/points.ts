@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { InfluxqlRefused, readsBucket, streamInfluxql } from './influxql';
 import { pointSelect, type MeasurementSchema, type PointFilter } from './point-select';
 
@@ -25,7 +25,7 @@ const keysSchema = z.array(z.array(z.string()));
  * data is read. `SHOW FIELD KEYS` lists a field once per type it has in some shard. Null when InfluxQL
  * on the bucket's name would not read this very bucket, or InfluxDB refuses it.
  */
-export async function bucketSchema(bucket: { id: string; name: string }, conn: Connection = connection(), signal?: AbortSignal): Promise<BucketSchema | null> {
+export async function bucketSchema(bucket: { id: string; name: string }, conn: Connection, signal?: AbortSignal): Promise<BucketSchema | null> {
   if (!(await readsBucket(bucket, conn, signal))) return null;
   const fields = new Map<string, Map<string, string[]>>();
   const tags = new Map<string, Set<string>>();
@@ -72,7 +72,7 @@ export async function readPoints(
   measurements: readonly string[],
   filter: PointFilter,
   onRows: (rows: PointRows) => void,
-  conn: Connection = connection(),
+  conn: Connection,
   signal?: AbortSignal,
 ): Promise<boolean> {
   const selects = new Map<string, { statement: string; fieldColumns: ReadonlySet<string> }>();
@@ -96,7 +96,7 @@ export async function readPoints(
 }
 
 /** Points per measurement that `filter` selects, counted exactly; null when InfluxQL cannot count them (see readPoints). */
-export async function countPoints(bucket: string, schema: BucketSchema, measurements: readonly string[], filter: PointFilter, conn: Connection = connection(), signal?: AbortSignal): Promise<Record<string, number> | null> {
+export async function countPoints(bucket: string, schema: BucketSchema, measurements: readonly string[], filter: PointFilter, conn: Connection, signal?: AbortSignal): Promise<Record<string, number> | null> {
   const out: Record<string, number> = {};
   const read = await readPoints(bucket, schema, measurements, filter, (rows) => (out[rows.measurement] = (out[rows.measurement] ?? 0) + rows.values.length), conn, signal);
   return read ? out : null;

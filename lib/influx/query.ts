@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FluxTableMetaData } from '@influxdata/influxdb-client';
 import { QueryCancelled } from './cancelled';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 
 export type FluxRow = Record<string, unknown>;
 
@@ -12,7 +12,7 @@ export { QueryCancelled };
  * `signal` cancels the HTTP request (InfluxDB stops the query when the connection closes);
  * a cancelled query rejects rather than returning the rows read so far.
  */
-export async function queryRows(flux: string, conn: Connection = connection(), signal?: AbortSignal): Promise<FluxRow[]> {
+export async function queryRows(flux: string, conn: Connection, signal?: AbortSignal): Promise<FluxRow[]> {
   if (signal?.aborted) throw new QueryCancelled();
   const api = conn.query.getQueryApi({ org: conn.env.org, gzip: true });
   const rows: FluxRow[] = [];

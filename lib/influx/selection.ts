@@ -1,7 +1,7 @@
 import 'server-only';
 import { deletePredicate } from '../model/delete-predicate';
 import type { SamplePoint, Selection } from '../model/selection';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { selectionCountQuery, selectionSampleQuery } from './queries/selection';
 import { InfluxqlRefused } from './influxql';
 import { bucketSchema, countPoints } from './points';
@@ -24,7 +24,7 @@ export interface SelectionCount {
  * every point whatever types its fields have in each shard (points.ts). Flux only where InfluxQL
  * cannot read the bucket by its name or tell its tags from its fields.
  */
-export async function countSelection(bucket: { id: string; name: string }, sel: Selection, conn: Connection = connection(), signal?: AbortSignal): Promise<SelectionCount> {
+export async function countSelection(bucket: { id: string; name: string }, sel: Selection, conn: Connection, signal?: AbortSignal): Promise<SelectionCount> {
   const schema = await bucketSchema(bucket, conn, signal);
   if (schema) {
     const measurements = sel.measurement === undefined ? [...schema.keys()] : [sel.measurement];
@@ -50,7 +50,7 @@ const NOT_TAGS = new Set(['result', 'table', '_start', '_stop', '_time', '_value
  * A few points of the selection as stored, every field of each. Storage returns the fields of
  * one series next to each other, so reading the first rows and stopping gives whole points.
  */
-export async function sampleSelection(bucket: string, sel: Selection, points = 10, conn: Connection = connection()): Promise<SamplePoint[]> {
+export async function sampleSelection(bucket: string, sel: Selection, points = 10, conn: Connection): Promise<SamplePoint[]> {
   const api = conn.query.getQueryApi({ org: conn.env.org, gzip: true });
   const byKey = new Map<string, SamplePoint>();
   let rows = 0;
@@ -76,6 +76,6 @@ export async function sampleSelection(bucket: string, sel: Selection, points = 1
 }
 
 /** Deletes the selection: InfluxDB's predicate delete over [start, stop], both ends included. */
-export async function deleteSelection(bucket: string, sel: Selection, conn: Connection = connection()): Promise<void> {
+export async function deleteSelection(bucket: string, sel: Selection, conn: Connection): Promise<void> {
   await deletePoints(bucket, sel.start.iso, sel.stop.iso, deletePredicate(sel.measurement, sel.matches), conn);
 }

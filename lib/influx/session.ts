@@ -52,8 +52,8 @@ export interface SessionOptions {
   shareBucketList?: boolean;
 }
 
-export async function openSession(env?: InfluxEnv, opts: SessionOptions = {}): Promise<InfluxSession> {
-  const conn = env ? connection(env) : connection();
+export async function openSession(env: InfluxEnv, opts: SessionOptions = {}): Promise<InfluxSession> {
+  const conn = connection(env);
   const org = await resolveOrg(conn);
   if (!org) throw new ConsoleFailure(orgMissing(conn.env.org));
   let listed: Promise<BucketInfo[]> | undefined;

@@ -3,7 +3,7 @@ import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { Precision } from '../model/line-protocol';
 import { ConsoleFailure } from '../errors';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { toConsoleError } from './errors';
 import { bucketRefusal, inactiveToken } from './permission';
 
@@ -107,7 +107,7 @@ function ofArray(lines: readonly RawLine[]): RawLines {
  * Writes a batch; resolves with the lines InfluxDB finally refused (empty: all written).
  * Throws only for what no line caused (the token, the bucket, InfluxDB down after the retries).
  */
-export async function writeRawBatch(bucket: string, lines: readonly RawLine[] | RawLines, precision: Precision, conn: Connection = connection(), policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
+export async function writeRawBatch(bucket: string, lines: readonly RawLine[] | RawLines, precision: Precision, conn: Connection, policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
   const batch = 'lineAt' in lines ? lines : ofArray(lines);
   return writeRange(bucket, batch, 0, batch.length, precision, conn, policy);
 }

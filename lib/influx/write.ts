@@ -1,7 +1,7 @@
 import 'server-only';
 import type { WriteApi } from '@influxdata/influxdb-client';
 import { DeleteAPI } from '@influxdata/influxdb-client-apis';
-import { connection, type Connection } from './client';
+import type { Connection } from './client';
 import { refusedOn } from './permission';
 
 /**
@@ -19,7 +19,7 @@ export interface LineWriter {
 
 const WRITE_OPTIONS = { gzipThreshold: 1_000, flushInterval: 0, maxRetries: 2 } as const;
 
-export function createLineWriter(conn: Connection = connection(), batchSize = 5_000): LineWriter {
+export function createLineWriter(conn: Connection, batchSize = 5_000): LineWriter {
   const apis = new Map<string, WriteApi>();
   const api = (bucket: string): WriteApi => {
     let w = apis.get(bucket);
@@ -38,13 +38,13 @@ export function createLineWriter(conn: Connection = connection(), batchSize = 5_
 }
 
 /** Writes a few lines to a bucket and waits until InfluxDB has them. */
-export async function writeLines(bucket: string, lines: readonly string[], conn: Connection = connection()): Promise<void> {
+export async function writeLines(bucket: string, lines: readonly string[], conn: Connection): Promise<void> {
   const writer = createLineWriter(conn, lines.length + 1);
   for (const line of lines) writer.write(bucket, line);
   await writer.close();
 }
 
 /** Deletes the points a predicate selects in [start, stop] (RFC 3339 times). */
-export async function deletePoints(bucket: string, start: string, stop: string, predicate: string, conn: Connection = connection()): Promise<void> {
+export async function deletePoints(bucket: string, start: string, stop: string, predicate: string, conn: Connection): Promise<void> {
   await refusedOn(bucket, 'delete', () => new DeleteAPI(conn.influx).postDelete({ org: conn.env.org, bucket, body: { start, stop, predicate } }));
 }

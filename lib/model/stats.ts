@@ -64,3 +64,22 @@ export interface MeasurementSlice extends MeasurementCount {
   daySeries?: { day: string; series: number };
 }
 export type SliceCounts = Record<string, MeasurementSlice>;
+
+/** How much of its retention window a bucket's data covers (lib/stats/coverage.ts computes it). */
+export interface Coverage {
+  windowDays: number | null;
+  coveredDays: number;
+  /** 0..1 of the window covered by data; null for infinite retention. */
+  fill: number | null;
+}
+
+export type Verdict = 'none' | 'low' | 'ok' | 'high';
+
+export interface Expectation {
+  /** The estimate pro-rated to the covered part of the window. */
+  expectedNow: number | null;
+  /** Records at a full window at the current pace. */
+  projected: number | null;
+  ratio: number | null;
+  verdict: Verdict;
+}

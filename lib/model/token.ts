@@ -120,3 +120,21 @@ export function describeToken(token: Pick<TokenInfo, 'org' | 'allAccess' | 'oper
 
 /** Flagged on the list: a token broader than any one HomeIQ service needs. */
 export const isBroad = (token: Pick<TokenInfo, 'allAccess' | 'operator'>): boolean => token.allAccess || token.operator;
+
+/** What diagnosing a token found (the Tokens screen's Diagnose and `tokens check`); never the token itself. */
+export interface TokenCheck {
+  valid: boolean;
+  active: boolean;
+  /** The organization the token belongs to, when known. */
+  org: string | null;
+  user?: string;
+  /** Each bucket of the spec: what the token can do there. */
+  buckets: { name: string; read: boolean; write: boolean }[];
+  /** What to do when it cannot write every spec bucket. */
+  fix?: string;
+  /** How it was found out: the console's token list (2.7, 2.8) or asking InfluxDB with the token itself. */
+  method: 'listing' | 'probe';
+}
+
+/** The exit rule of `tokens check`: it can write every bucket of the spec. */
+export const writesEverySpecBucket = (check: TokenCheck): boolean => check.valid && check.active && check.buckets.length > 0 && check.buckets.every((b) => b.write);

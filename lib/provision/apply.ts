@@ -2,7 +2,7 @@ import 'server-only';
 import { ConsoleFailure, consoleError } from '../errors';
 import { createAuthorization, listAuthorizations } from '../influx/authorizations';
 import { createBucket, findBucket, listBuckets, updateBucket } from '../influx/buckets';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { resolveOrg } from '../influx/session';
 import type { BackupRef } from '../model/backup-first';
@@ -31,7 +31,7 @@ export interface ApplyOptions {
  * Creates the spec's missing tokens, planned again after the buckets were applied (a token is
  * granted on bucket IDs). Never deletes or changes a token. Each new secret is in the result, once.
  */
-export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<ApplyOptions, 'onTokenStep'> = {}, conn: Connection = connection()): Promise<TokenStepResult[]> {
+export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<ApplyOptions, 'onTokenStep'> = {}, conn: Connection): Promise<TokenStepResult[]> {
   const buckets = await listBuckets({ orgID }, conn);
   const steps = planTokens(spec, { buckets, tokens: await listAuthorizations(orgID, conn) });
   const ids = new Map(buckets.map((b) => [b.name, b.id]));
@@ -56,7 +56,7 @@ export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<A
 }
 
 /** Reads the organization and every visible bucket, and plans against them. */
-export async function readPlan(spec: ConsoleSpec, conn: Connection = connection(), opts: { tokens?: boolean } = {}): Promise<Plan> {
+export async function readPlan(spec: ConsoleSpec, conn: Connection, opts: { tokens?: boolean } = {}): Promise<Plan> {
   // Buckets of all organizations the token sees, so same-name buckets elsewhere are reported.
   const [org, buckets] = await Promise.all([resolveOrg(conn), listBuckets({}, conn)]);
   const p = plan(spec, { orgID: org?.id ?? null, buckets });
@@ -68,7 +68,7 @@ export async function readPlan(spec: ConsoleSpec, conn: Connection = connection(
  * Runs the steps of a plan. Idempotent: a second run finds everything `noop`.
  * A create that loses a race (422 conflict) re-reads the bucket and plans it again.
  */
-export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
+export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection): Promise<ApplyResult> {
   const confirm = new Set(opts.confirmAll ? p.steps.filter((s) => s.destructive).map((s) => s.bucket) : (opts.confirm ?? []));
   // One step at a time: InfluxDB 2.x writes a new bucket to its catalog and to its storage
   // metadata separately, and a server killed between the two refuses to start again
@@ -140,7 +140,7 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
 }
 
 /** Plan and apply in one call: what the Provision button and `cli provision` do. */
-export async function provision(spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection = connection()): Promise<ApplyResult> {
+export async function provision(spec: ConsoleSpec, opts: ApplyOptions = {}, conn: Connection): Promise<ApplyResult> {
   const p = await readPlan(spec, conn, { tokens: opts.tokens });
   return apply(p, spec, opts, conn);
 }

@@ -1,10 +1,10 @@
-import type { ConsoleError } from '../errors';
-import type { BackupRef } from '../model/backup-first';
 import { orgMissing } from '../messages';
 import type { ConsoleSpec, BucketSpec } from '../spec/schema';
-import type { TokenStep, TokenStepResult } from './token-plan';
+import type { BucketSettings, Change, Plan, PlanNote, PlanStep } from '../model/provision';
 import { formatRetention, shortensRetention } from '../model/retention';
 import { MIN_SHARD_GROUP_SECONDS, retentionBelowShardGroups, shardGroupConflict, shardGroupEffect } from '../model/shard-group';
+
+export type { ApplyResult, BucketSettings, Change, Plan, PlanNote, PlanStep, StepAction, StepResult, StepStatus } from '../model/provision';
 
 /** What the plan needs to know of a bucket that exists. */
 export interface BucketState {
@@ -15,52 +15,6 @@ export interface BucketState {
   description: string;
   /** As InfluxDB reports it; 0 or absent when unknown. */
   shardGroupDurationSeconds?: number;
-}
-
-export interface BucketSettings {
-  retentionSeconds: number;
-  retention: string;
-  description: string;
-  /** In `to` only when the spec declares one; in `from` when InfluxDB reports one. */
-  shardGroupDurationSeconds?: number;
-  shardGroupDuration?: string;
-}
-
-export type StepAction = 'create' | 'update' | 'noop';
-export type Change = 'retention' | 'description' | 'shardGroupDuration';
-
-export interface PlanStep {
-  bucket: string;
-  action: StepAction;
-  /** Shortens retention: data older than the new retention will expire. Needs a confirmation naming the bucket. */
-  destructive: boolean;
-  changes: Change[];
-  /** The bucket as it is (update, noop). */
-  from?: BucketSettings;
-  /** The bucket as the spec wants it. */
-  to: BucketSettings;
-  bucketID?: string;
-  summary: string;
-  /** Why this step is never applied: InfluxDB would refuse it (or silently do something else). Checked before any call. */
-  refused?: string;
-}
-
-export interface PlanNote {
-  bucket: string;
-  message: string;
-}
-
-export interface Plan {
-  spec: string;
-  org: string;
-  orgID: string | null;
-  steps: PlanStep[];
-  /** Reported, never acted on: for example a bucket of the same name in another organization. */
-  notes: PlanNote[];
-  /** Why nothing can be applied (the organization is missing). */
-  blocker?: string;
-  /** The spec's tokens, planned only when asked (`provision --tokens`): listing tokens needs read on authorizations. */
-  tokens?: TokenStep[];
 }
 
 export function settings(retentionSeconds: number, description: string, shardGroupDurationSeconds?: number): BucketSettings {
@@ -156,21 +110,3 @@ export function refusedSteps(p: Plan): PlanStep[] {
   return p.steps.filter((s) => s.refused !== undefined);
 }
 
-export type StepStatus = 'done' | 'noop' | 'skipped' | 'failed';
-
-export interface StepResult extends PlanStep {
-  status: StepStatus;
-  message: string;
-  error?: ConsoleError;
-  /** The backup of the bucket taken before a destructive step changed it. */
-  backup?: BackupRef;
-}
-
-export interface ApplyResult {
-  plan: Plan;
-  /** True when every step that had something to do was done. */
-  applied: boolean;
-  steps: StepResult[];
-  /** The spec's tokens, when asked: each new one with its secret, this once. */
-  tokens?: TokenStepResult[];
-}

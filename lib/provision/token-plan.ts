@@ -1,29 +1,8 @@
+import type { TokenGrant, TokenStep } from '../model/provision';
 import type { TokenAction, TokenInfo } from '../model/token';
 import type { ConsoleSpec, TokenSpec } from '../spec/schema';
 
-/** One permission a spec token needs, by bucket name. */
-export interface TokenGrant {
-  bucket: string;
-  action: TokenAction;
-}
-
-export interface TokenStep {
-  description: string;
-  action: 'create' | 'noop';
-  grants: TokenGrant[];
-  /** The existing token that matches (noop). */
-  tokenID?: string;
-  summary: string;
-}
-
-export type TokenStepStatus = 'done' | 'noop' | 'skipped' | 'failed';
-
-export interface TokenStepResult extends TokenStep {
-  status: TokenStepStatus;
-  message: string;
-  /** A new token's secret: in the apply result this once, never audited, logged or stored. */
-  secret?: string;
-}
+export type { TokenGrant, TokenStep, TokenStepResult, TokenStepStatus } from '../model/provision';
 
 /** The permissions of a spec token: its role on every bucket of the spec, or its own list. */
 export function tokenGrants(spec: Pick<ConsoleSpec, 'buckets'>, token: TokenSpec): TokenGrant[] {

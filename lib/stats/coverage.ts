@@ -2,12 +2,9 @@
  * How much of its retention window a bucket's data covers, and what the seed's estimate
  * (made for a full window) means for data that covers only part of it.
  */
-export interface Coverage {
-  windowDays: number | null;
-  coveredDays: number;
-  /** 0..1 of the window covered by data; null for infinite retention. */
-  fill: number | null;
-}
+import type { Coverage, Expectation, Verdict } from '../model/stats';
+
+export type { Coverage, Expectation, Verdict };
 
 const DAY = 86_400_000;
 
@@ -19,16 +16,6 @@ export function coverage(retentionSeconds: number, firstTime: string | null, now
   return { windowDays, coveredDays, fill: windowDays === null ? null : coveredDays / windowDays };
 }
 
-export type Verdict = 'none' | 'low' | 'ok' | 'high';
-
-export interface Expectation {
-  /** The estimate pro-rated to the covered part of the window. */
-  expectedNow: number | null;
-  /** Records at a full window at the current pace. */
-  projected: number | null;
-  ratio: number | null;
-  verdict: Verdict;
-}
 
 /** Compares actual records with an estimate made for a full retention window. */
 export function expectation(records: number, estimateAtFullWindow: number | null, cov: Coverage): Expectation {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import type { PromFamily } from '../influx/prometheus';
 import { QueryCancelled } from '../influx/cancelled';
 import { seriesByMeasurement, seriesPerSlice } from '../influx/index-reads';
@@ -28,7 +28,7 @@ export const NO_SIGNAL_MS = 5 * 60_000;
 export interface RefreshOptions {
   /** /metrics, parsed (null when InfluxDB does not serve it), at most `maxAgeMs` old: one scrape can serve several buckets. */
   metrics: (maxAgeMs: number) => Promise<{ families: ReadonlyMap<string, PromFamily>; at: number; receivedAt?: number } | null>;
-  conn?: Connection;
+  conn: Connection;
   signal?: AbortSignal;
   /** Told of each slice as it is counted (for progress). */
   onSlice?: (done: number, total: number) => void;
@@ -112,7 +112,7 @@ async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSli
  * `fresh` recount only what may have changed (refresh-plan.ts), `full` recounts everything.
  */
 export async function refreshCounts(url: string, bucket: CountableBucket, mode: RefreshMode, opts: RefreshOptions): Promise<RefreshedCounts> {
-  const conn = opts.conn ?? connection();
+  const conn = opts.conn;
   const ref: BucketRef = { url, bucketId: bucket.id };
   // A fresh or full refresh brings the counts up to date *now*: a scrape from before it began will not do.
   const scrape = await opts.metrics(mode === 'check' ? REUSE_MS : 0);

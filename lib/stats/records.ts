@@ -1,5 +1,5 @@
 import 'server-only';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import type { MeasurementCount } from '../model/stats';
 import { refreshCounts, type CountableBucket } from './incremental';
 import type { RefreshMode } from './refresh-plan';
@@ -13,7 +13,7 @@ export type { CountableBucket };
  * console.db, brought up to date first (only the slices that may have changed are counted).
  * The verify checks read this; the Measurements screen reads the same slices.
  */
-export async function countRecords(bucket: CountableBucket, conn: Connection = connection(), mode: RefreshMode = 'fresh'): Promise<Map<string, MeasurementCount>> {
+export async function countRecords(bucket: CountableBucket, conn: Connection, mode: RefreshMode = 'fresh'): Promise<Map<string, MeasurementCount>> {
   const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
   return mergeSlices(counted.slices.map((s) => s.counts)).counts;
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { BucketInfo } from '../influx/buckets';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import { fetchMetrics } from '../influx/metrics';
 import { parsePrometheus, sumBy } from '../influx/prometheus';
 import type { StorageReading } from './samples';
@@ -11,7 +11,7 @@ export type DiskUsage = { kind: 'ok'; readings: StorageReading[] } | { kind: 'di
  * Bytes on disk and index sizes per bucket from /metrics. The metrics' `bucket` label is the
  * bucket ID; it is mapped to names with the given buckets (others are left out).
  */
-export async function readDiskUsage(buckets: readonly BucketInfo[], conn: Connection = connection()): Promise<DiskUsage> {
+export async function readDiskUsage(buckets: readonly BucketInfo[], conn: Connection): Promise<DiskUsage> {
   const metrics = await fetchMetrics(conn);
   if (metrics.kind === 'disabled') return metrics;
   const families = parsePrometheus(metrics.text);

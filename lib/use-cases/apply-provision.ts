@@ -2,12 +2,12 @@ import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { consoleError } from '../errors';
-import { provision, type ApplyResult, type StepResult, type TokenStepResult } from '../provision/apply';
-import { grantWords } from '../provision/token-plan';
+import { provision, type ApplyResult, type StepResult } from '../provision/apply';
 import { fail, type Result } from '../result';
 import { backupFirstSchema } from '../model/bucket-input';
 import { openSession } from '../influx/session';
 import { backupFirst } from './shared/backup-first';
+import { recordTokenStep } from './shared/token-step-audit';
 import { recordChange, withConnection } from './context';
 
 export const applyProvisionInputSchema = z.strictObject({
@@ -32,22 +32,6 @@ function record(actor: Actor, step: StepResult): void {
   );
 }
 
-/** A token step in the audit log: its ID, description and permissions, never its secret. */
-function recordToken(actor: Actor, step: TokenStepResult): void {
-  recordChange(
-    actor,
-    {
-      action: 'provision.token.create',
-      bucket: null,
-      before: null,
-      after: step.status === 'done' ? { id: step.tokenID, description: step.description, can: grantWords(step.grants) } : null,
-      result: step.status === 'done' ? 'ok' : step.status === 'skipped' ? 'skipped' : 'failed',
-      message: step.message,
-    },
-    { changed: false },
-  );
-}
-
 /**
  * Re-reads the state, plans and applies: a plan shown earlier is never applied blindly.
  * The Provision button confirms destructive steps by name; the CLI's --yes confirms them all.
@@ -59,6 +43,6 @@ export async function applyProvision(raw: unknown, actor: Actor, opts: { confirm
     const { spec, conn } = ctx;
     // A session only when a destructive step backs up: provisioning itself works without the organization.
     const backup = input.data.backupFirst ? async (bucket: string) => backupFirst({ ...ctx, influx: await openSession(conn.env) }, bucket, `shortening the retention of ${bucket}`) : undefined;
-    return provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, tokens: opts.tokens, onStep: (step) => record(actor, step), onTokenStep: (step) => recordToken(actor, step), ...(backup ? { backupFirst: backup } : {}) }, conn);
+    return provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, tokens: opts.tokens, onStep: (step) => record(actor, step), onTokenStep: (step) => recordTokenStep(actor, step), ...(backup ? { backupFirst: backup } : {}) }, conn);
   });
 }

@@ -3,23 +3,11 @@ import { consoleError } from '../errors';
 import { findAuthorizationBySecret, probeToken } from '../influx/authorizations';
 import { toConsoleError } from '../influx/errors';
 import type { BucketInfo } from '../model/bucket';
-import { canBucket, joinWords } from '../model/token';
+import { canBucket, joinWords, type TokenCheck } from '../model/token';
 import { fail, type Result } from '../result';
 import { withInflux } from './context';
 
-export interface TokenCheck {
-  valid: boolean;
-  active: boolean;
-  /** The organization the token belongs to, when known. */
-  org: string | null;
-  user?: string;
-  /** Each bucket of the spec: what the token can do there. */
-  buckets: { name: string; read: boolean; write: boolean }[];
-  /** What to do when it cannot write every spec bucket. */
-  fix?: string;
-  /** How it was found out: the console's token list (2.7, 2.8) or asking InfluxDB with the token itself. */
-  method: 'listing' | 'probe';
-}
+export type { TokenCheck };
 
 const CREATE_WRITER = 'create a writer with `homeiq-console tokens create --role writer --out homeiq-writer.token` and set the service\'s INFLUXDB_TOKEN to it';
 
@@ -76,5 +64,3 @@ function withFix(check: Omit<TokenCheck, 'fix'>, ctx: { org: string; id?: string
   return fix ? { ...check, fix } : check;
 }
 
-/** The exit rule of `tokens check`: it can write every bucket of the spec. */
-export const writesEverySpecBucket = (check: TokenCheck): boolean => check.valid && check.active && check.buckets.length > 0 && check.buckets.every((b) => b.write);

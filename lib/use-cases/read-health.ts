@@ -1,5 +1,5 @@
 import 'server-only';
-import { config } from '../config';
+import { config, type ConsoleConfig } from '../config';
 import { connection } from '../influx/client';
 import { getHealth } from '../influx/health';
 import { toConsoleError } from '../influx/errors';
@@ -13,8 +13,9 @@ const KEY = Symbol.for('homeiq-influx-console.health-influx');
 
 type InfluxCheck = HealthReport['checks']['influxdb'];
 
-async function pingInflux(): Promise<InfluxCheck> {
-  const c = config();
+type Parsed = ReturnType<typeof config>;
+
+async function pingInflux(c: Parsed): Promise<InfluxCheck> {
   if (!c.ok || !c.data.influx.ok) return { status: 'down', message: 'InfluxDB is not configured: set INFLUXDB_URL, INFLUXDB_TOKEN and INFLUXDB_ORG.' };
   const started = performance.now();
   try {
@@ -27,31 +28,30 @@ async function pingInflux(): Promise<InfluxCheck> {
   }
 }
 
-function influxCheck(): Promise<InfluxCheck> {
+function influxCheck(c: Parsed): Promise<InfluxCheck> {
   const g = globalThis as Record<symbol, Map<string, { at: number; check: Promise<InfluxCheck> }> | undefined>;
   const cache = (g[KEY] ??= new Map());
-  const c = config();
   const url = c.ok && c.data.influx.ok ? c.data.influx.data.url : '';
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < INFLUX_TTL_MS) return hit.check;
-  const entry = { at: Date.now(), check: pingInflux() };
+  const entry = { at: Date.now(), check: pingInflux(c) };
   cache.clear();
   cache.set(url, entry);
   return entry.check;
 }
 
-function samplerCheck(): HealthReport['checks']['sampler'] {
-  const c = config();
-  if (!c.ok || !c.data.sampler) return { status: 'off' };
+function samplerCheck(c: ConsoleConfig | null): HealthReport['checks']['sampler'] {
+  if (!c?.sampler) return { status: 'off' };
   const s = samplerStatus();
   const lastSampleAt = s.lastSampleAt === null ? null : new Date(s.lastSampleAt).toISOString();
   if (s.lastFailure) return { status: 'degraded', lastSampleAt, message: `The storage sampler failed: ${s.lastFailure.message}` };
   return { status: 'ok', lastSampleAt };
 }
 
+/** The console's health (the public /api/health): the configuration parsed once and handed to each check. */
 export async function readHealth(): Promise<HealthReport> {
   const c = config();
   const database = c.ok ? checkDatabase(c.data.dataDir) : { status: 'down' as const, message: c.error.message };
-  const checks = { database, influxdb: await influxCheck(), sampler: samplerCheck() };
+  const checks = { database, influxdb: await influxCheck(c), sampler: samplerCheck(c.ok ? c.data : null) };
   return { status: overall(checks), checks };
 }

@@ -1,15 +1,9 @@
 import 'server-only';
 import type { Result } from '../result';
 import type { BucketStats } from '../stats/bucket-stats';
-import { statsService, type StatsOptions } from '../stats/service';
-import { errorText, log } from '../log';
+import type { StatsOptions } from '../stats/service';
 import { withInflux } from './context';
 import { statsOf } from './shared/stats';
-
-export { CHECK_MS } from '../stats/service';
-export { NO_SIGNAL_MS, RECONCILE_MS } from '../stats/incremental';
-export { statsOf, type StatsOptions };
-export const inForeground = statsService.inForeground;
 
 /**
  * Stats of the spec's buckets, or of the one bucket named (which may be outside the spec).
@@ -19,25 +13,4 @@ export const inForeground = statsService.inForeground;
 export function readStats(only?: string, opts: StatsOptions = {}): Promise<Result<BucketStats[]>> {
   // Served from memory, these reads may share a bucket list a moment old; a refresh lists afresh.
   return withInflux((ctx) => statsOf(ctx, only, opts), { shareBucketList: (opts.mode ?? 'cached') === 'cached' });
-}
-
-/**
- * The spec's buckets from the cache only, for a server render that must not wait for a slow
- * count: null unless every one has been assembled before (a refresh is then started for the client).
- */
-export async function cachedStats(): Promise<Result<BucketStats[] | null>> {
-  return withInflux(async (ctx) => {
-    const existing = await ctx.influx.buckets();
-    const cached = ctx.spec.buckets.map((b) => {
-      const bucket = existing.find((x) => x.name === b.name);
-      return bucket ? statsService.held(ctx.influx.conn.env.url, bucket) : undefined;
-    });
-    if (cached.some((c) => c === undefined)) {
-      // Count for the client's first request, unless a bucket is missing (the screen says so then).
-      const missing = ctx.spec.buckets.some((b) => !existing.some((x) => x.name === b.name));
-      if (!missing) void statsOf(ctx).catch((e: unknown) => log.warn('stats: background count failed', { error: errorText(e) }));
-      return null;
-    }
-    return cached as BucketStats[];
-  }, { shareBucketList: true });
 }

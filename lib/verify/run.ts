@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditInput } from '../audit/log';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import type { ConsoleSpec } from '../spec/schema';
 import { buildSuite } from './suite';
@@ -28,8 +28,8 @@ const subjectOf = (check: Check) => (check.id.includes(':') ? check.id.slice(che
  * (the write probe, the counts and the insights of one bucket must not overlap), the buckets side
  * by side. With `only`, prerequisites run silently and only that check is yielded.
  */
-export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn?: Connection; record?: (entry: AuditInput) => void; now?: () => number } = {}): AsyncGenerator<CheckResult> {
-  const conn = opts.conn ?? connection();
+export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn: Connection; record?: (entry: AuditInput) => void; now?: () => number }): AsyncGenerator<CheckResult> {
+  const conn = opts.conn;
   const suite = buildSuite(spec);
   const checks = opts.only ? withPrerequisites(suite, opts.only) : suite;
   if (opts.only && checks.length === 0) return;

@@ -4,32 +4,11 @@ import type { Connection } from '../influx/client';
 import { ConsoleFailure } from '../errors';
 import type { ConnectionStatus } from '../influx/diagnose';
 import { bucketMissing } from '../messages';
-import type { Finding } from '../model/insights';
 import type { ConsoleSpec } from '../spec/schema';
 import type { MeasurementCount } from '../model/stats';
+import type { CheckOutcome } from '../model/verify';
 
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'skipped';
-
-/** One line of the report: what was checked, how it went, and what to do about it. */
-export interface CheckResult {
-  id: string;
-  title: string;
-  status: CheckStatus;
-  detail: string;
-  fix: string;
-  durationMs: number;
-  /** The findings behind `detail`, for a screen to group by kind instead of printing one paragraph. */
-  grouped?: GroupedDetail;
-}
-
-/** `detail` in parts: a short lead, a sentence per pipeline gate, and the findings. */
-export interface GroupedDetail {
-  lead: string;
-  notes: string[];
-  findings: Finding[];
-}
-
-export type CheckOutcome = Pick<CheckResult, 'status' | 'detail' | 'fix' | 'grouped'>;
+export type { CheckOutcome, CheckResult, CheckStatus, GroupedDetail, VerifyReport } from '../model/verify';
 
 /** Facts a check learns for the checks after it. */
 export interface VerifyContext {
@@ -69,17 +48,6 @@ export function warn(detail: string, fix: string): CheckOutcome {
 }
 export function failed(detail: string, fix: string): CheckOutcome {
   return { status: 'fail', detail, fix };
-}
-
-export interface VerifyReport {
-  spec: string;
-  url: string;
-  org: string;
-  startedAt: string;
-  durationMs: number;
-  ok: boolean;
-  counts: Record<CheckStatus, number>;
-  checks: CheckResult[];
 }
 
 /** The bucket an earlier check found (`bucket-read` is every data check's prerequisite). */

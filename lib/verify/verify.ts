@@ -1,13 +1,13 @@
 import 'server-only';
 import type { AuditInput } from '../audit/log';
-import { connection, type Connection } from '../influx/client';
+import type { Connection } from '../influx/client';
 import type { ConsoleSpec } from '../spec/schema';
 import { summarize } from './report';
 import { runChecks } from './run';
 import type { CheckResult, VerifyReport } from './types';
 
 /** Runs the whole suite, reporting each result as it completes. */
-export async function verify(spec: ConsoleSpec, onResult: (r: CheckResult) => void = () => {}, conn: Connection = connection(), record?: (entry: AuditInput) => void): Promise<VerifyReport> {
+export async function verify(spec: ConsoleSpec, onResult: (r: CheckResult) => void = () => {}, conn: Connection, record?: (entry: AuditInput) => void): Promise<VerifyReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const checks: CheckResult[] = [];

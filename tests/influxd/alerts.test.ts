@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,9 @@ import { writeLines } from '@/lib/influx/write';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
 import { forgetCachedReads } from '@/lib/stats/memo';
-import { evaluateAlerts, readAlerts, sendTestAlert, setDeliveryOptions } from '@/lib/use-cases/alerts';
+import { readAlerts } from '@/lib/use-cases/read-alerts';
+import { sendTestAlert } from '@/lib/use-cases/send-test-alert';
+import { evaluateAlerts, setDeliveryOptions } from '@/lib/use-cases/shared/alerting';
 import { runChecks } from '@/lib/use-cases/run-checks';
 import { sampleOnce } from '@/lib/use-cases/sample-storage';
 import { readStats } from '@/lib/use-cases/read-stats';
@@ -60,7 +63,7 @@ describe('alerts to a webhook (a real local receiver)', () => {
     setDeliveryOptions({ baseDelayMs: 20 });
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
   afterEach(async () => {
     delete process.env.CONSOLE_ALERT_WEBHOOK_URL;
@@ -71,7 +74,7 @@ describe('alerts to a webhook (a real local receiver)', () => {
     hook = await receiver();
     process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
     const day = Math.floor(Date.now() / 86_400_000 - 1) * 86_400_000;
-    await writeLines(DAILY, [1, 2, 3].map((i) => `time_based_daily,date=x,entity_id=e${i} frequency=1 ${day}000000`));
+    await writeLines(DAILY, [1, 2, 3].map((i) => `time_based_daily,date=x,entity_id=e${i} frequency=1 ${day}000000`), connection());
     unwrap(await setBudget({ bucketName: DAILY, maxBytes: null, maxRecords: 2 }, CLI_ACTOR));
     await evaluateAlerts();
     await evaluateAlerts();
@@ -92,7 +95,7 @@ describe('alerts to a webhook (a real local receiver)', () => {
     process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
     const DAY = 86_400_000;
     const today = Math.floor(Date.now() / DAY) * DAY;
-    await writeLines(DAILY, [0, 1, 2, 3].map((d) => `time_based_daily,date=d${d},entity_id=e1 frequency=1 ${today - d * DAY}000000`));
+    await writeLines(DAILY, [0, 1, 2, 3].map((d) => `time_based_daily,date=d${d},entity_id=e1 frequency=1 ${today - d * DAY}000000`), connection());
     unwrap(await readStats(DAILY, { mode: 'fresh' }));
     // The bucket was created just now: its detectors are judged once the grace (two days) has passed.
     await evaluateAlerts(Date.now() + DAY);
@@ -103,7 +106,7 @@ describe('alerts to a webhook (a real local receiver)', () => {
     const opened = events(hook).filter((e) => e.startsWith('open detector:'));
     expect(opened.sort()).toEqual(['anomaly_daily', 'co_occurrence_daily', 'duration_daily', 'room_based_daily', 'sequence_daily'].map((m) => `open detector:${DAILY}:${m}:never-written`));
     expect(hook.accepted.find((a) => a.kind === 'detector')).toMatchObject({ title: expect.stringMatching(/^Detector never wrote/) });
-    await writeLines(DAILY, [`anomaly_daily,date=x,entity_id=e1 anomaly_score=0.5 ${later - 3_600_000}000000`]);
+    await writeLines(DAILY, [`anomaly_daily,date=x,entity_id=e1 anomaly_score=0.5 ${later - 3_600_000}000000`], connection());
     unwrap(await readStats(DAILY, { mode: 'fresh' }));
     await evaluateAlerts(later);
     expect(events(hook).filter((e) => e.startsWith('resolved detector:'))).toEqual([`resolved detector:${DAILY}:anomaly_daily:never-written`]);
@@ -114,13 +117,13 @@ describe('alerts to a webhook (a real local receiver)', () => {
     process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
     unwrap(await runChecks(CLI_ACTOR, { waitForAlerts: true }));
     expect(hook.accepted).toEqual([]);
-    const org = await requireOrg('homeiq');
-    const daily = await findBucket(org.id, DAILY);
-    await updateBucket(daily?.id ?? '', { retentionSeconds: 30 * 86_400, description: daily?.description ?? '' });
+    const org = await requireOrg('homeiq', connection());
+    const daily = await findBucket(org.id, DAILY, connection());
+    await updateBucket(daily?.id ?? '', { retentionSeconds: 30 * 86_400, description: daily?.description ?? '' }, connection());
     unwrap(await runChecks(CLI_ACTOR, { waitForAlerts: true }));
     unwrap(await runChecks(CLI_ACTOR, { waitForAlerts: true }));
     expect(events(hook)).toEqual([`open verify:bucket-retention:${DAILY}`]);
-    await updateBucket(daily?.id ?? '', { retentionSeconds: 90 * 86_400, description: daily?.description ?? '' });
+    await updateBucket(daily?.id ?? '', { retentionSeconds: 90 * 86_400, description: daily?.description ?? '' }, connection());
     unwrap(await runChecks(CLI_ACTOR, { waitForAlerts: true }));
     expect(events(hook)).toEqual([`open verify:bucket-retention:${DAILY}`, `resolved verify:bucket-retention:${DAILY}`]);
   });

@@ -42,7 +42,7 @@ describe('a refresh after HomeIQ appends new series reads the index, not the poi
   beforeEach(async () => {
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
 
   it('takes new series of one point each into a day as an append, and reads the day again for anything else', async () => {

@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,9 +16,12 @@ import { openDb } from '@/lib/db';
 import { MAX_UPLOADS } from '@/lib/data/import-uploads';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
-import { readAlerts, sendTestAlert, setDeliveryOptions } from '@/lib/use-cases/alerts';
+import { readAlerts } from '@/lib/use-cases/read-alerts';
+import { sendTestAlert } from '@/lib/use-cases/send-test-alert';
+import { setDeliveryOptions } from '@/lib/use-cases/shared/alerting';
 import { createBucket } from '@/lib/use-cases/create-bucket';
-import { checkImport, startUpload } from '@/lib/use-cases/import-data';
+import { checkImport } from '@/lib/use-cases/check-import';
+import { startUpload } from '@/lib/use-cases/start-upload';
 import { rawApi, resetBuckets } from '../support/reset';
 
 /**
@@ -73,6 +77,7 @@ describe('sign-in guesses under concurrency', () => {
     const first = await login(loginRequest(ADMIN));
     expect(first.status).toBe(200);
     const device = cookieFrom(first, DEVICE_COOKIE);
+    // The device cookie is a random value: that one was set is what is known.
     expect(device).toBeDefined();
     // A flood fills the shared queue (and its delay is at its longest after the test above).
     const flood = Array.from({ length: 200 }, (_, i) => login(loginRequest(`flood-${i}`)));
@@ -143,7 +148,7 @@ describe('the alert webhook\'s secret', () => {
 describe('bounded work for an import', () => {
   beforeAll(async () => {
     await resetBuckets();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
 
   it('refuses a single 32 MiB line (and a CR-less gzip) quickly with the line number, and reads CR-only line endings as lines', async () => {
@@ -202,7 +207,7 @@ describe('bounded work for an import', () => {
 describe('bucket names that read as another', () => {
   beforeAll(async () => {
     await resetBuckets();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
 
   it('refuses invisible characters and a lookalike of an existing bucket, creating nothing', async () => {

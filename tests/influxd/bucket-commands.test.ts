@@ -29,7 +29,7 @@ describe('bucket verbs against a real influxd', () => {
 
     const refused = await deleteBucketCommand({ id: b?.id, confirmName: 'console test' }, CLI_ACTOR);
     expect(refused.ok).toBe(false);
-    expect(await find('console test bucket')).toBeDefined();
+    expect((await find('console test bucket'))?.description).toBe('longer now');
 
     const deleted = await deleteBucketCommand({ id: b?.id, confirmName: 'console test bucket' }, CLI_ACTOR);
     expect(deleted.ok).toBe(true);
@@ -66,7 +66,7 @@ describe('bucket verbs against a real influxd', () => {
     const del = await deleteBucketCommand({ id: tasks?.id, confirmName: '_tasks' }, CLI_ACTOR);
     expect(del.ok).toBe(false);
     if (!del.ok) expect(del.error.message).toContain('system bucket');
-    expect(await find('_tasks')).toBeDefined();
+    expect((await find('_tasks'))?.name).toBe('_tasks');
   });
 
   describe('with bad input', () => {

@@ -7,10 +7,10 @@ import { readConnectionStatus } from '@/lib/influx/diagnose';
 
 describe('the gateway against a real influxd', () => {
   it('reads the version of the real server from /health', async () => {
-    const health = await getHealth();
+    const health = await getHealth(connection());
     expect(health.status).toBe('pass');
     expect(health.version).toMatch(/^v2\.\d+\.\d+/);
-    expect((await getReady()).ready).toBe(true);
+    expect((await getReady(connection())).ready).toBe(true);
   });
 
   it('reports a wrong token as unauthorized, with the fix', async () => {

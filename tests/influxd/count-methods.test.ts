@@ -49,7 +49,7 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
       `back\\\\slash,t=1 s="line1\\nline2 \\"quoted\\"" ${ns(d1)}`,
       `back\\\\slash,t=2 s="x",n=5i ${ns(d1 + 1)}`,
       `back\\\\slash,t=2 n=6i ${ns(d1 + 2)}`,
-    ]);
+    ], connection());
     const truthNow = await expected(b.name);
     expect(Object.keys(truthNow).sort()).toEqual(['back\\\\slash', "m,x y;'z"]);
     const viaInfluxql = await countedWith(b, 'auto');
@@ -74,7 +74,7 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
       `session_weekly,session_type=evening,week=W avg_session_duration=1.5 ${ns(sun)}`,
       `session_weekly,session_type=night,week=W confidence=0.5 ${ns(sat)}`,
       `session_weekly,session_type=night,week=W confidence=0.6 ${ns(sun)}`,
-    ]);
+    ], connection());
     const firstDays = async (method: CountMethod) => {
       const conn = connection();
       const counted = await refreshCounts(conn.env.url, b, 'full', { conn, method, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
@@ -89,7 +89,7 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
     const b = await bucket('many points', 30 * 86_400);
     const d1 = midnight(1);
     const lines = Array.from({ length: 12_500 }, (_, i) => `many,entity=e${i % 5000} v=${i}i ${ns(d1 + i)}`);
-    await writeLines(b.name, lines);
+    await writeLines(b.name, lines, connection());
     const viaInfluxql = await countedWith(b, 'auto');
     expect(viaInfluxql.readWith).toBe('influxql');
     expect(viaInfluxql.figures).toEqual({ many: { records: 12_500, tagSets: 5000, perDay: { [new Date(d1).toISOString().slice(0, 10)]: 12_500 } } });
@@ -98,8 +98,8 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
   it('counts every point of a field written as integer in one shard and float in another (Flux reads one shard of it)', async () => {
     const b = await bucket('two types');
     const [w3, d1] = [midnight(1) - 3 * WEEK_MS, midnight(1)];
-    await writeLines(b.name, [`conflict,t=a x=1.5 ${ns(w3)}`]);
-    await writeLines(b.name, [`conflict,t=b x=2i ${ns(d1)}`, `conflict,t=c x=3i ${ns(d1)}`]);
+    await writeLines(b.name, [`conflict,t=a x=1.5 ${ns(w3)}`], connection());
+    await writeLines(b.name, [`conflict,t=b x=2i ${ns(d1)}`, `conflict,t=c x=3i ${ns(d1)}`], connection());
     const counted = await countedWith(b, 'auto');
     expect(counted.readWith).toBe('influxql');
     expect(counted.figures.conflict).toMatchObject({ records: 3, tagSets: 3 });
@@ -109,8 +109,8 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
   it("reads with Flux when the bucket's name is mapped to another bucket for InfluxQL", async () => {
     const [counted, other] = [await bucket('counted'), await bucket('other')];
     const d1 = midnight(1);
-    await writeLines(counted.name, [`m,t=a v=1 ${ns(d1)}`, `m,t=b v=1 ${ns(d1)}`]);
-    await writeLines(other.name, [`m,t=a v=1 ${ns(d1)}`]);
+    await writeLines(counted.name, [`m,t=a v=1 ${ns(d1)}`, `m,t=b v=1 ${ns(d1)}`], connection());
+    await writeLines(other.name, [`m,t=a v=1 ${ns(d1)}`], connection());
     const res = await rawApi('/api/v2/dbrps', { method: 'POST', body: JSON.stringify({ orgID: counted.orgID, database: counted.name, retention_policy: 'autogen', default: true, bucketID: other.id }) });
     expect(res.status).toBe(201);
     const result = await countedWith(counted, 'auto');
@@ -121,7 +121,7 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
   it('reads with Flux when a tag and a field share a name (SELECT * would rename one of them)', async () => {
     const b = await bucket('shared name', 30 * 86_400);
     const d1 = midnight(1);
-    await writeLines(b.name, [`m,x=a x=1 ${ns(d1)}`, `m,x=b x=1 ${ns(d1)}`, `m,x=b y=1 ${ns(d1 + 1)}`]);
+    await writeLines(b.name, [`m,x=a x=1 ${ns(d1)}`, `m,x=b x=1 ${ns(d1)}`, `m,x=b y=1 ${ns(d1 + 1)}`], connection());
     const counted = await countedWith(b, 'auto');
     expect(counted.readWith).toBe('flux');
     expect(counted.figures).toEqual(await expected(b.name));

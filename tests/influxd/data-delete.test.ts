@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '@/cli/run';
 import { CLI_ACTOR } from '@/lib/auth/actor';
@@ -38,7 +39,7 @@ async function write(lines: string[]): Promise<void> {
 
 /** Every point (measurement, tag set, time) as read from the raw rows, independently of the console's counts. */
 async function points(): Promise<Set<string>> {
-  const rows = await queryRows(`from(bucket: "${DAILY}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`);
+  const rows = await queryRows(`from(bucket: "${DAILY}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`, connection());
   const skip = new Set(['result', 'table', '_start', '_stop', '_time', '_value', '_field', '_measurement']);
   return new Set(rows.map((r) => `${String(r._measurement)}|${Object.keys(r).filter((k) => !skip.has(k)).sort().map((k) => `${k}=${String(r[k])}`).join(',')}|${String(r._time)}`));
 }
@@ -69,7 +70,7 @@ async function deletesExactly(selection: Record<string, unknown>): Promise<Recor
 describe('deleting data with a preview', () => {
   beforeEach(async () => {
     await resetBuckets();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     await write(daily(10, entities));
   });
   afterEach(resetBuckets);
@@ -152,7 +153,7 @@ describe('deleting data with a preview', () => {
 describe('data delete on the command line', () => {
   beforeEach(async () => {
     await resetBuckets();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     await write(daily(5, entities));
   });
   afterEach(resetBuckets);

@@ -20,7 +20,11 @@ import { ensureAdminPassword } from '@/lib/auth/credentials';
 import { SESSION_COOKIE } from '@/lib/auth/session';
 import { startSession } from '@/lib/auth/sessions';
 import { planExport, runExport } from '@/lib/use-cases/export-data';
-import { checkUpload, receiveChunk, startUpload, writeUpload, type ImportProgress } from '@/lib/use-cases/import-data';
+import type { ImportProgress } from '@/lib/model/data-operations';
+import { checkUpload } from '@/lib/use-cases/check-upload';
+import { receiveChunk } from '@/lib/use-cases/receive-chunk';
+import { startUpload } from '@/lib/use-cases/start-upload';
+import { writeUpload } from '@/lib/use-cases/write-upload';
 import { rawApi, resetBuckets } from '../support/reset';
 import { unwrap } from '../support/unwrap';
 

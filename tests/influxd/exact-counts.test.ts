@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { writeLines } from '@/lib/influx/write';
 import { provision } from '@/lib/provision/apply';
@@ -19,7 +20,7 @@ describe('records are points, exact whichever fields they carry', () => {
   beforeEach(async () => {
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
 
   it('matches the raw rows for points missing fields, a point written twice, and a measurement outside the spec', async () => {
@@ -42,7 +43,7 @@ describe('records are points, exact whichever fields they carry', () => {
       `debug_daily,host=a x=1i ${ns(d2)}`,
       `debug_daily,host=a y=2i ${ns(d2 + 1_000)}`,
       `debug_daily,host=b x=1i,y=2i ${ns(d1)}`,
-    ]);
+    ], connection());
     const expected = await truth(DAILY);
     expect(expected.get('time_based_daily')?.records).toBe(6);
     const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
@@ -59,7 +60,7 @@ describe('records are points, exact whichever fields they carry', () => {
 
   it('gives the verify volume check the exact total', async () => {
     const d1 = midnight(1);
-    await writeLines(DAILY, [`anomaly_daily,anomaly_type=late,date=${date(d1)},entity_id=lock.front baseline_deviation=2.5 ${ns(d1)}`, `anomaly_daily,anomaly_type=late,date=${date(d1)},entity_id=lock.back severity="low" ${ns(d1)}`]);
+    await writeLines(DAILY, [`anomaly_daily,anomaly_type=late,date=${date(d1)},entity_id=lock.front baseline_deviation=2.5 ${ns(d1)}`, `anomaly_daily,anomaly_type=late,date=${date(d1)},entity_id=lock.back severity="low" ${ns(d1)}`], connection());
     const checks: { id: string; detail: string }[] = [];
     unwrap(await runChecks(CLI_ACTOR, { onResult: (r) => checks.push(r) }));
     expect(checks.find((c) => c.id === `bucket-volume:${DAILY}`)?.detail).toMatch(/^2 records;/);

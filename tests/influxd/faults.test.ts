@@ -27,10 +27,10 @@ const spec = ai5Spec();
 
 /** Every point of every bucket of the org, counted per bucket the plainest way (each field value). */
 async function pointCounts(): Promise<Record<string, number>> {
-  const org = await requireOrg('homeiq');
+  const org = await requireOrg('homeiq', connection());
   const out: Record<string, number> = {};
-  for (const b of await listBuckets({ orgID: org.id })) {
-    const rows = await queryRows(`from(bucket: ${JSON.stringify(b.name)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> count() |> group() |> sum()`);
+  for (const b of await listBuckets({ orgID: org.id }, connection())) {
+    const rows = await queryRows(`from(bucket: ${JSON.stringify(b.name)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> count() |> group() |> sum()`, connection());
     out[b.name] = Number(rows[0]?._value ?? 0);
   }
   return out;
@@ -44,7 +44,7 @@ describe('faults and load against a real influxd', () => {
       expect(r.ok).toBe(true);
       if (r.ok) expect(r.data.steps.every((s) => s.status === 'done' || s.status === 'noop')).toBe(true);
     }
-    const names = (await listBuckets({ orgID: (await requireOrg('homeiq')).id })).map((b) => b.name).filter((n) => n.startsWith('pattern_'));
+    const names = (await listBuckets({ orgID: (await requireOrg('homeiq', connection())).id }, connection())).map((b) => b.name).filter((n) => n.startsWith('pattern_'));
     expect(names.sort()).toEqual(['pattern_aggregates_daily', 'pattern_aggregates_weekly']);
   });
 
@@ -97,16 +97,17 @@ describe('faults and load against a real influxd', () => {
 
   it('changes no point in any bucket when every feature but delete runs', async () => {
     await resetBuckets();
-    await provision(spec);
-    await loadSample(spec, { ...DEFAULT_SAMPLE, days: 20, weeks: 8 }, () => {}, await openSession());
+    await provision(spec, undefined, connection());
+    await loadSample(spec, { ...DEFAULT_SAMPLE, days: 20, weeks: 8 }, () => {}, await openSession(connection().env));
     const before = await pointCounts();
+    // The sample's size is the generator's business; what matters is that it is unchanged after (below).
     expect(before.pattern_aggregates_daily).toBeGreaterThan(0);
 
-    await readPlan(spec);
-    await provision(spec);
+    await readPlan(spec, connection());
+    await provision(spec, undefined, connection());
     await applyPlanCommand({ confirm: [] }, CLI_ACTOR);
     await listOrgBuckets();
-    const report = await verify(spec);
+    const report = await verify(spec, undefined, connection());
     expect(report.ok).toBe(true);
     await readStats(undefined, { mode: 'fresh' });
     await readStorage('24h');

@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '@/cli/run';
 import type { Scenario } from '@/lib/aggregates/scenarios';
@@ -52,7 +53,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   beforeEach(async () => {
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
 
   it("names write-time stamps in the writer's local time: +9 h from a point in the future, -8 h from the arrivals the refreshes saw", async () => {
@@ -66,7 +67,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
 
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     const la = (ms: number) => ms - 8 * 3_600_000;
     expect(await write(WEEKLY, [weekly(la(Date.now() - 3 * DAY), 'morning')])).toBe(204);
     await insights(WEEKLY);
@@ -192,14 +193,14 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(after.buckets[0]?.rejectedWrites?.droppedPoints).toBe(2);
     // The time they started is kept: a later look reports the same.
     const since = after.buckets[0]?.rejectedWrites?.since;
-    expect(since).toBeTruthy();
+    expect(since).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/);
     expect((await insights(DAILY)).buckets[0]?.rejectedWrites?.since).toBe(since);
   });
 
   it('verify turns the findings into warnings within the grace, and passes a bucket without any', async () => {
     expect(await write(DAILY, [...[0, 1, 2].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))])).toBe(204);
     const results = new Map<string, CheckResult>();
-    for await (const r of runChecks(ai5Spec())) results.set(r.id, r);
+    for await (const r of runChecks(ai5Spec(), { conn: connection() })) results.set(r.id, r);
     const daily = results.get(`bucket-insights:${DAILY}`);
     expect(daily?.status).toBe('warn');
     expect(daily?.detail).toContain('silent (anomaly_daily): AnomalyDetector has written nothing for 3 days');
@@ -216,7 +217,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(await write(DAILY, lines)).toBe(204);
     const verify = async (now: number, spec = ai5Spec()) => {
       const results = new Map<string, CheckResult>();
-      for await (const r of runChecks(spec, { now: () => now })) results.set(r.id, r);
+      for await (const r of runChecks(spec, { now: () => now, conn: connection() })) results.set(r.id, r);
       return results;
     };
     const start = Date.now();
@@ -257,6 +258,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     ['type-conflict', 'type-change', 'anomaly_daily', /^Field occurrences of anomaly_daily is float on \d{4}-\d{2}-\d{2} and integer on/],
   ])('the sample scenario %s produces a %s finding for %s', async (scenario, kind, measurement, detail) => {
     const loaded = unwrap(await loadSampleData(CLI_ACTOR, { sample: { days: 6, weeks: 4, entities: 3, seed: 1 }, scenario }));
+    // Each scenario's size is the generator's business; the finding below is what the test is about.
     expect(loaded.points).toBeGreaterThan(0);
     const report = await insights();
     expect(finding(report, kind, measurement)?.detail).toMatch(detail);
@@ -288,6 +290,7 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
         for (const d of m.drivers) expect(Object.keys(d).sort()).toEqual(['distinctValues', 'growsWithTime', 'tag']);
       }
     }
+    // The shape of a finding is the contract here; which findings the sample yields is tested above.
     expect(json.findings.length).toBeGreaterThan(0);
     for (const f of json.findings) {
       expect(Object.keys(f).sort()).toEqual(['bucket', 'detail', 'fix', 'kind', 'measurement']);

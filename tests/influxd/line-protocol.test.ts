@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeAggregate } from '@/lib/aggregates/encode';
 import { toLine, unwritable } from '@/lib/model/line-protocol';
 import { ai5Spec } from '@/lib/spec/load';
+import { parseCsv } from '../support/flux-csv';
 import { rawApi, resetBuckets } from '../support/reset';
 
 /**
@@ -55,43 +56,6 @@ function encode(p: Stored, timeNs: bigint): string {
 async function write(lines: string[]): Promise<void> {
   const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   expect(res.status, await res.clone().text()).toBe(204);
-}
-
-/** RFC 4180 CSV (Flux's output): quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endRow = () => {
-    row.push(field);
-    if (row.some((f) => f !== '')) rows.push(row);
-    row = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const next = text[i + 1];
-    if (quoted && c === '"' && next === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && c === '\r' && next === '\n') {
-      // Go's CSV writer (Flux) writes a line break inside a field as CRLF.
-      field += '\n';
-      i++;
-    } else if (c === '"') quoted = !quoted;
-    else if (quoted) field += c;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && next === '\n') {
-      endRow();
-      i++;
-    } else if (c === '\n') endRow();
-    else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
 }
 
 const NOT_TAGS = new Set(['', 'result', 'table', '_start', '_stop', '_time', '_value', '_field', '_measurement', 'ns']);

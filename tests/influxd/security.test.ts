@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { ensureAdminPassword } from '@/lib/auth/credentials';
@@ -63,11 +64,12 @@ describe('what an attacker tried, refused by the use cases and routes', () => {
   });
 
   it('loads sample data only into empty AI-5 buckets: a second load is refused and writes nothing', async () => {
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     const sample = { days: 3, weeks: 2, entities: 2, seed: 1 };
     const first = await loadSampleData(CLI_ACTOR, { sample, onlyIntoEmpty: true });
     expect(first.ok).toBe(true);
     const before = await points('pattern_aggregates_daily');
+    // The sample's size is the generator's business; what matters is that the refused load leaves it so.
     expect(before).toBeGreaterThan(0);
     const second = await loadSampleData(CLI_ACTOR, { sample: { ...sample, seed: 2, days: 5 }, onlyIntoEmpty: true });
     expect(second.ok).toBe(false);
@@ -79,7 +81,7 @@ describe('what an attacker tried, refused by the use cases and routes', () => {
   });
 
   it('takes budgets as decimal whole numbers for buckets that exist, with a clear message for each mistake', async () => {
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     for (const maxRecords of ['0x10', '1e3', '12.5', '-3', ' 1 0 ', 'NaN']) {
       const r = await setBudget({ bucketName: 'pattern_aggregates_daily', maxBytes: null, maxRecords }, CLI_ACTOR);
       expect(!r.ok && r.error.fields?.maxRecords, maxRecords).toContain('decimal digits');
@@ -93,7 +95,7 @@ describe('what an attacker tried, refused by the use cases and routes', () => {
   });
 
   it('answers full=1 (every slice counted again) to the admin only, fresh=1 to any role, and names an unknown check', async () => {
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
     const viewer = `${SESSION_COOKIE}=${await startSession('viewer')}`;
     const admin = `${SESSION_COOKIE}=${await startSession('admin')}`;
     const asViewer = await statsRoute(new Request('http://console.test/api/stats?full=1', { headers: { cookie: viewer } }));

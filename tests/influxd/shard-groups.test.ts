@@ -75,8 +75,8 @@ describe('shard-group durations against a real influxd', () => {
   afterEach(resetBuckets);
 
   it('creates a bucket with the declared shard-group duration, and one without it gets the duration InfluxDB derives', async () => {
-    const p = await readPlan(dailySpec(90 * DAY, 2 * DAY));
-    const result = await apply(p, dailySpec(90 * DAY, 2 * DAY));
+    const p = await readPlan(dailySpec(90 * DAY, 2 * DAY), connection());
+    const result = await apply(p, dailySpec(90 * DAY, 2 * DAY), undefined, connection());
     expect(result.applied).toBe(true);
     expect(result.steps[0]?.message).toBe(`Created ${DAILY} with retention 90d and shard groups of 2d.`);
     expect(await rules(DAILY)).toEqual([90 * DAY, 2 * DAY]);
@@ -84,39 +84,39 @@ describe('shard-group durations against a real influxd', () => {
   });
 
   it('plans a shard-group change alone (1d → 7d), applies it, and InfluxDB then reports 7d with the retention unchanged', async () => {
-    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' });
+    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' }, connection());
     expect(await rules(DAILY)).toEqual([90 * DAY, DAY]);
     const want = dailySpec(90 * DAY, 7 * DAY);
-    const p = await readPlan(want);
+    const p = await readPlan(want, connection());
     const step = p.steps.find((s) => s.bucket === DAILY);
     expect(step).toMatchObject({ action: 'update', destructive: false, changes: ['shardGroupDuration'], from: { shardGroupDuration: '1d' }, to: { shardGroupDuration: '7d' } });
     expect(step?.summary).toContain('shard groups 1d → 7d: applies to new shard groups only, existing shard groups keep their 1d duration');
-    const result = await apply(p, want);
+    const result = await apply(p, want, undefined, connection());
     expect(result.steps.find((s) => s.bucket === DAILY)?.status).toBe('done');
     expect(await rules(DAILY)).toEqual([90 * DAY, 7 * DAY]);
-    expect((await readPlan(want)).steps.map((s) => s.action)).toEqual(['noop', 'noop']);
+    expect((await readPlan(want, connection())).steps.map((s) => s.action)).toEqual(['noop', 'noop']);
   });
 
   it('changes retention and shard groups together once confirmed, and InfluxDB reports both', async () => {
-    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' });
+    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' }, connection());
     const want = dailySpec(30 * DAY, 7 * DAY);
-    const p = await readPlan(want);
+    const p = await readPlan(want, connection());
     const step = p.steps.find((s) => s.bucket === DAILY);
     expect(step).toMatchObject({ action: 'update', destructive: true, changes: ['retention', 'shardGroupDuration'] });
     expect(step?.summary).toMatch(/^retention 90d → 30d: data older than 30d will expire; shard groups 1d → 7d: applies to new shard groups only/);
-    const unconfirmed = await apply(p, want);
+    const unconfirmed = await apply(p, want, undefined, connection());
     expect(unconfirmed.steps.find((s) => s.bucket === DAILY)?.status).toBe('skipped');
     expect(await rules(DAILY)).toEqual([90 * DAY, DAY]);
-    const confirmed = await apply(await readPlan(want), want, { confirm: [DAILY] });
+    const confirmed = await apply(await readPlan(want, connection()), want, { confirm: [DAILY] }, connection());
     expect(confirmed.steps.find((s) => s.bucket === DAILY)?.status).toBe('done');
     expect(await rules(DAILY)).toEqual([30 * DAY, 7 * DAY]);
   });
 
   it('refuses a shard-group duration longer than the retention before any call, and InfluxDB refuses the same update', async () => {
-    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' });
+    await createBucket(await orgID(), DAILY, { retentionSeconds: 90 * DAY, description: 'Daily pattern aggregates (Epic AI-5)' }, connection());
     const before = await rawBucket(DAILY);
     const want = dailySpec(30 * DAY, 31 * DAY);
-    const p = await readPlan(want);
+    const p = await readPlan(want, connection());
     const step = p.steps.find((s) => s.bucket === DAILY);
     expect(step?.refused).toContain('InfluxDB refuses a shard-group duration (31d) longer than the retention (30d)');
     // Applied through a dead connection: a step that called InfluxDB would fail as unreachable, a refused one is skipped.
@@ -139,7 +139,7 @@ describe('shard-group durations against a real influxd', () => {
 
   it('refuses to create a bucket whose shard groups outlast its retention, and InfluxDB refuses the same create', async () => {
     const want = dailySpec(HOUR, 2 * HOUR);
-    const p = await readPlan(want);
+    const p = await readPlan(want, connection());
     expect(p.steps.find((s) => s.bucket === DAILY)).toMatchObject({ action: 'create', refused: expect.stringContaining('longer than the retention (1h)') });
     const result = await apply(p, want, {}, deadConnection());
     expect(result.steps.find((s) => s.bucket === DAILY)?.status).toBe('skipped');
@@ -157,7 +157,7 @@ describe('shard-group durations against a real influxd', () => {
 
   it('refuses a shard-group duration under 1h, which InfluxDB does not refuse but stores as 1h', async () => {
     const want = dailySpec(90 * DAY, 30 * 60);
-    const p = await readPlan(want);
+    const p = await readPlan(want, connection());
     expect(p.steps.find((s) => s.bucket === DAILY)?.refused).toContain('silently stores 1h');
 
     const res = await rawApi('/api/v2/buckets', {
@@ -169,8 +169,8 @@ describe('shard-group durations against a real influxd', () => {
   });
 
   it('refuses a shorter retention that the kept shard groups outlast (spec without one), as InfluxDB does, and the CLI exits 1 with the reason', async () => {
-    await createBucket(await orgID(), DAILY, { retentionSeconds: 400 * DAY, description: 'Daily pattern aggregates (Epic AI-5)', shardGroupDurationSeconds: 100 * DAY });
-    const p = await readPlan(spec);
+    await createBucket(await orgID(), DAILY, { retentionSeconds: 400 * DAY, description: 'Daily pattern aggregates (Epic AI-5)', shardGroupDurationSeconds: 100 * DAY }, connection());
+    const p = await readPlan(spec, connection());
     const reason = "InfluxDB refuses a retention (90d) shorter than the bucket's shard-group duration (100d): declare a shardGroupDuration of at most 90d for this bucket in the spec, so both change together.";
     expect(p.steps.find((s) => s.bucket === DAILY)).toMatchObject({ action: 'update', destructive: true, refused: reason });
 
@@ -193,12 +193,12 @@ describe('shard-group durations against a real influxd', () => {
   });
 
   it('keeps the shard-group duration when only the retention is edited, and the retention when only the shard groups are', async () => {
-    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 3 * DAY });
+    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 3 * DAY }, connection());
     expect(await rules('sgd_edit')).toEqual([90 * DAY, 3 * DAY]);
     // The gateway, as the plan's apply uses it.
-    await updateBucket(created.id, { retentionSeconds: 120 * DAY, description: 'x' });
+    await updateBucket(created.id, { retentionSeconds: 120 * DAY, description: 'x' }, connection());
     expect(await rules('sgd_edit')).toEqual([120 * DAY, 3 * DAY]);
-    await updateBucket(created.id, { retentionSeconds: 120 * DAY, description: 'x', shardGroupDurationSeconds: 2 * DAY });
+    await updateBucket(created.id, { retentionSeconds: 120 * DAY, description: 'x', shardGroupDurationSeconds: 2 * DAY }, connection());
     expect(await rules('sgd_edit')).toEqual([120 * DAY, 2 * DAY]);
     // The edit dialog's use case: an empty shard-group field leaves it alone.
     const editRetention = await updateBucketCommand({ id: created.id, retention: '200d', description: 'x' }, CLI_ACTOR);
@@ -210,7 +210,7 @@ describe('shard-group durations against a real influxd', () => {
   });
 
   it('refuses in the edit dialog’s use case what InfluxDB refuses, before any call, with the reason on the field', async () => {
-    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 7 * DAY });
+    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 7 * DAY }, connection());
     const before = await rawBucket('sgd_edit');
     const tooLong = await updateBucketCommand({ id: created.id, retention: '90d', description: 'x', shardGroupDuration: '91d' }, CLI_ACTOR);
     expect(tooLong.ok).toBe(false);
@@ -239,7 +239,7 @@ describe('shard-group durations against a real influxd', () => {
     // Created with the retention, but with the shard groups InfluxDB derives (1d), not the 2d of the template.
     expect(await rules(DAILY)).toEqual([90 * DAY, DAY]);
     // The plan then finds what is left to do: the shard-group change alone.
-    expect((await readPlan(dailySpec(90 * DAY, 2 * DAY))).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
+    expect((await readPlan(dailySpec(90 * DAY, 2 * DAY), connection())).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
     // The stack InfluxDB records for the apply is not ours to keep (deleting it removes its buckets too).
     expect((await rawApi(`/api/v2/stacks/${stackID}?orgID=${await orgID()}`, { method: 'DELETE' })).status).toBe(204);
   });
@@ -271,7 +271,7 @@ describe('shard-group durations against a real influxd', () => {
 
   it('verifies the shard-group duration a spec names, warning with a fix that keeps the retention', async () => {
     const named = dailySpec(90 * DAY, 2 * DAY);
-    await apply(await readPlan(named), named);
+    await apply(await readPlan(named, connection()), named, undefined, connection());
     const run = async (s: ConsoleSpec) => {
       const out = new Map<string, CheckResult>();
       for await (const r of runChecks(s, { conn: connection() })) out.set(r.id, r);
@@ -282,12 +282,12 @@ describe('shard-group durations against a real influxd', () => {
     expect([...(await run(spec)).keys()].filter((id) => id.startsWith('bucket-shard-groups:'))).toEqual([]);
 
     const id = (await rawBucket(DAILY))?.id ?? '';
-    await updateBucket(id, { retentionSeconds: 90 * DAY, description: named.buckets[0]?.description ?? '', shardGroupDurationSeconds: DAY });
+    await updateBucket(id, { retentionSeconds: 90 * DAY, description: named.buckets[0]?.description ?? '', shardGroupDurationSeconds: DAY }, connection());
     const r = (await run(named)).get(`bucket-shard-groups:${DAILY}`);
     expect(r?.status).toBe('warn');
     expect(r?.detail).toContain('Shard groups cover 1d, the spec says 2d');
     expect(r?.fix).toContain(`influx bucket update --id ${id} --retention 90d --shard-group-duration 2d`);
     // The fix the check names is the plan's own step.
-    expect((await readPlan(named)).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
+    expect((await readPlan(named, connection())).steps.find((s) => s.bucket === DAILY)?.changes).toEqual(['shardGroupDuration']);
   });
 });

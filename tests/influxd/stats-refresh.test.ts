@@ -1,7 +1,10 @@
+import { connection } from '@/lib/influx/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { provision } from '@/lib/provision/apply';
 import { ai5Spec } from '@/lib/spec/load';
-import { CHECK_MS, NO_SIGNAL_MS, readStats } from '@/lib/use-cases/read-stats';
+import { NO_SIGNAL_MS } from '@/lib/stats/incremental';
+import { CHECK_MS } from '@/lib/stats/service';
+import { readStats } from '@/lib/use-cases/read-stats';
 import { withOwnInfluxd } from '../support/influxd';
 import type { BucketStats } from '@/lib/model/stats';
 import { forgetCachedReads } from '@/lib/stats/memo';
@@ -24,7 +27,7 @@ describe('counts kept between refreshes, recounted only when InfluxDB shows a ch
   beforeEach(async () => {
     await resetBuckets();
     forgetCachedReads();
-    await provision(ai5Spec());
+    await provision(ai5Spec(), undefined, connection());
   });
   afterEach(() => {
     vi.useRealTimers();
@@ -53,7 +56,7 @@ describe('counts kept between refreshes, recounted only when InfluxDB shows a ch
 
   it('without /metrics, trusts a count for NO_SIGNAL_MS instead of counting at every check', async () => {
     await withOwnInfluxd('--metrics-disabled', async (server) => {
-      await provision(ai5Spec());
+      await provision(ai5Spec(), undefined, connection());
       const write = (d: string) =>
         fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: `time_based_daily,date=${d},entity_id=e frequency=1 ${Date.parse(`${d}T00:00:00Z`)}000000`, headers: { Authorization: `Token ${server.token}` } });
       expect((await write(day(2))).status).toBe(204);

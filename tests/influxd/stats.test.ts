@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { queryRows } from '@/lib/influx/query';
 import { writeLines } from '@/lib/influx/write';
@@ -17,7 +18,7 @@ function dayAgo(n: number): string {
 
 async function influxCardinality(bucket: string, measurement: string): Promise<number> {
   const rows = await queryRows(
-    `import "influxdata/influxdb"\ninfluxdb.cardinality(bucket: "${bucket}", start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z, predicate: (r) => r._measurement == "${measurement}")`,
+    `import "influxdata/influxdb"\ninfluxdb.cardinality(bucket: "${bucket}", start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z, predicate: (r) => r._measurement == "${measurement}")`, connection(),
   );
   return Number(rows[0]?._value ?? 0);
 }
@@ -25,11 +26,11 @@ async function influxCardinality(bucket: string, measurement: string): Promise<n
 describe('stats against a real influxd', () => {
   beforeEach(async () => {
     await resetBuckets();
-    await provision(spec);
+    await provision(spec, undefined, connection());
   });
 
   it('reports exactly the records and tag sets written, and the cardinality influxdb.cardinality reports', async () => {
-    const writer = createAggregateWriter(spec);
+    const writer = createAggregateWriter(spec, connection());
     const entities = ['light.living room', 'switch.kitchen,coffee', 'lock.front=door', 'sensor."quoted"'];
     for (let d = 1; d <= 5; d++) {
       for (const entity_id of entities) {
@@ -74,7 +75,7 @@ describe('stats against a real influxd', () => {
 
   it('lists a measurement outside the spec apart, counting its points once', async () => {
     const ns = `${Date.parse(`${dayAgo(1)}T00:00:00Z`)}000000`;
-    await writeLines(DAILY, [`debug_daily,host=a x=1i,y=2i,z=3i ${ns}`, `debug_daily,host=b x=1i,y=2i ${ns}`, `debug_daily,host=b y=5i ${Number(ns) + 1000}`]);
+    await writeLines(DAILY, [`debug_daily,host=a x=1i,y=2i,z=3i ${ns}`, `debug_daily,host=b x=1i,y=2i ${ns}`, `debug_daily,host=b y=5i ${Number(ns) + 1000}`], connection());
     const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
     if (!stats) throw new Error('no stats');
     expect(stats.measurements.map((m) => m.name)).not.toContain('debug_daily');

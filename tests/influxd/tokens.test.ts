@@ -124,11 +124,11 @@ describe('tokens against a real influxd', () => {
   it('never writes the secret over an existing file, and creates no token then', async () => {
     const file = join(dir, 'taken.token');
     writeFileSync(file, 'keep me\n');
-    const before = (await listAuthorizations(orgID)).length;
+    const before = (await listAuthorizations(orgID, connection())).length;
     const r = await cli(['tokens', 'create', '--role', 'reader', '--out', file]);
     expect(r.code).toBe(1);
     expect(readFileSync(file, 'utf8')).toBe('keep me\n');
-    expect((await listAuthorizations(orgID)).length).toBe(before);
+    expect((await listAuthorizations(orgID, connection())).length).toBe(before);
   });
 
   it('prints a reader secret once on its own line when no --out is given', async () => {
@@ -157,7 +157,7 @@ describe('tokens against a real influxd', () => {
     expect(text.out).toContain('read pattern_aggregates_daily and pattern_aggregates_weekly');
     expect(text.out).toContain('operator: every org');
     // The gateway's own objects carry no secret either (2.7 and 2.8 return them on list).
-    const objects = JSON.stringify(await listAuthorizations(orgID));
+    const objects = JSON.stringify(await listAuthorizations(orgID, connection()));
     expect(objects).not.toContain('"token"');
     for (const s of [...secrets, process.env.INFLUXDB_TOKEN ?? '']) expect(objects).not.toContain(s);
   });

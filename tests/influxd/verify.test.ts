@@ -37,8 +37,8 @@ describe('verification checks against a real influxd', () => {
   beforeEach(resetBuckets);
 
   it('passes every check after provisioning, and the write probe leaves every count unchanged', async () => {
-    await provision(spec);
-    await writeLines(DAILY, SAMPLE);
+    await provision(spec, undefined, connection());
+    await writeLines(DAILY, SAMPLE, connection());
     const before = await recordsOf(DAILY);
     const results = await run();
     const notPassing = [...results.values()].filter((r) => r.status !== 'pass' && r.status !== 'warn');
@@ -65,10 +65,10 @@ describe('verification checks against a real influxd', () => {
   });
 
   it('fails the exists check for a missing bucket and skips its other checks', async () => {
-    await provision(spec);
-    const org = await requireOrg('homeiq');
-    const weekly = await findBucket(org.id, WEEKLY);
-    await deleteBucket(weekly?.id ?? '');
+    await provision(spec, undefined, connection());
+    const org = await requireOrg('homeiq', connection());
+    const weekly = await findBucket(org.id, WEEKLY, connection());
+    await deleteBucket(weekly?.id ?? '', connection());
     const results = await run();
     expect(results.get(`bucket-exists:${WEEKLY}`)?.status).toBe('fail');
     expect(results.get(`bucket-exists:${WEEKLY}`)?.fix).toContain('provision');
@@ -77,10 +77,10 @@ describe('verification checks against a real influxd', () => {
   });
 
   it('fails the retention check when the retention differs, with the fix', async () => {
-    await provision(spec);
-    const org = await requireOrg('homeiq');
-    const daily = await findBucket(org.id, DAILY);
-    await updateBucket(daily?.id ?? '', { retentionSeconds: 30 * 86_400, description: daily?.description ?? '' });
+    await provision(spec, undefined, connection());
+    const org = await requireOrg('homeiq', connection());
+    const daily = await findBucket(org.id, DAILY, connection());
+    await updateBucket(daily?.id ?? '', { retentionSeconds: 30 * 86_400, description: daily?.description ?? '' }, connection());
     const r = (await run()).get(`bucket-retention:${DAILY}`);
     expect(r?.status).toBe('fail');
     expect(r?.detail).toContain('30d');
@@ -88,8 +88,8 @@ describe('verification checks against a real influxd', () => {
   });
 
   it('fails the write check, and passes the read check, for a read-only token', async () => {
-    await provision(spec);
-    const org = await requireOrg('homeiq');
+    await provision(spec, undefined, connection());
+    const org = await requireOrg('homeiq', connection());
     const res = await rawApi('/api/v2/authorizations', {
       method: 'POST',
       body: JSON.stringify({ orgID: org.id, description: 'read-only test token', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: org.id } }, { action: 'read', resource: { type: 'orgs', id: org.id } }] }),
@@ -105,11 +105,11 @@ describe('verification checks against a real influxd', () => {
   });
 
   it('reports missing fields and measurements outside the spec', async () => {
-    await provision(spec);
+    await provision(spec, undefined, connection());
     await writeLines(DAILY, [
       `time_based_daily,date=${d1.date},domain=light,entity_id=light.x frequency=1.5,confidence=0.5 ${d1.ns}`,
       `debug_daily,date=${d1.date} value=1i ${d1.ns}`,
-    ]);
+    ], connection());
     const results = await run();
     const m = results.get(`bucket-measurements:${DAILY}`);
     expect(m?.status).toBe('warn');
@@ -134,9 +134,9 @@ describe('verification checks against a real influxd', () => {
   });
 
   it('warns when the volume is above twice the estimate', async () => {
-    await provision(spec);
+    await provision(spec, undefined, connection());
     const lines = Array.from({ length: 2001 }, (_, i) => `session_weekly,week=2026-W01,session_type=s${i} confidence=0.5,session_count=1i ${d1.ns}`);
-    await writeLines(WEEKLY, lines);
+    await writeLines(WEEKLY, lines, connection());
     const v = (await run()).get(`bucket-volume:${WEEKLY}`);
     expect(v?.status).toBe('warn');
     expect(v?.detail).toContain('2,001 records');

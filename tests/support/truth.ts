@@ -1,3 +1,4 @@
+import { connection } from '@/lib/influx/client';
 import { expect } from 'vitest';
 import { rfc3339ToNs } from '@/lib/model/line-protocol';
 import { queryRows } from '@/lib/influx/query';
@@ -9,7 +10,7 @@ const NOT_TAGS = new Set(['result', 'table', '_start', '_stop', '_time', '_value
 
 /** Ground truth from the raw rows: one point per distinct (measurement, tag set, time), whatever its fields. */
 export async function truth(bucket: string): Promise<Map<string, { records: number; tagSets: number; perDay: Map<string, number>; first: string; last: string }>> {
-  const rows = await queryRows(`from(bucket: ${JSON.stringify(bucket)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`);
+  const rows = await queryRows(`from(bucket: ${JSON.stringify(bucket)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`, connection());
   const points = new Map<string, Set<string>>();
   const series = new Map<string, Set<string>>();
   for (const r of rows) {

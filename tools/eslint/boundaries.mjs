@@ -8,7 +8,9 @@
  * - use-case: a use case never imports another use case (only lib/use-cases/shared/ and the hub, context.ts);
  * - model: lib/model imports nothing outside lib/model (npm packages the browser can load aside);
  * - client: a `'use client'` file never reaches a server module, directly or through what it imports
- *   at run time (type-only imports are erased and checked directly only).
+ *   at run time (type-only imports are erased and checked directly only);
+ * - client-types: browser code (a `'use client'` file or lib/client/) takes its types from lib/model,
+ *   never from a server folder (the domain, use cases, the gateway), even where the module is pure.
  * Files the rule must leave alone for now are listed with a reason in eslint.config.mjs (`allow`).
  */
 import fs from 'node:fs';
@@ -21,6 +23,8 @@ const EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts', '/index.tsx']
 const GATEWAY_NAMES = new Set(['FluxRow', 'queryRows', 'streamInfluxql', 'InfluxqlRows']);
 /** Modules only the server may load. */
 const SERVER_PATHS = [/^lib\/influx\//, /^lib\/use-cases\//, /^lib\/db\.ts$/, /^lib\/config\.ts$/, /^lib\/audit\//, /^lib\/startup\.ts$/, /^lib\/data-dir\.ts$/, /^lib\/log\.ts$/];
+/** Folders whose types the browser must not take: it finds them in lib/model. */
+const SERVER_TYPE_FOLDERS = /^lib\/(alerts|audit|auth|backup|data|influx|insights|provision|spec|stats|storage|use-cases|verify)\//;
 const SERVER_PACKAGES = [/^server-only$/, /^node:/, /^better-sqlite3$/, /^@influxdata\//, /^(fs|path|os|crypto|child_process|net|http|https|stream|zlib)(\/|$)/];
 
 const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
@@ -81,7 +85,7 @@ function serverChain(file, seen = new Set()) {
 
 const MODEL_OK_PACKAGES = /^(zod)(\/|$)/;
 
-function check(from, to, spec, names, typeOnly, isClient) {
+function check(from, to, spec, names, typeOnly, isClient, typeNames = []) {
   const problems = [];
   const inInflux = (f) => f.startsWith('lib/influx/');
   if (!inInflux(from) && to && inInflux(to) && (to.startsWith('lib/influx/queries/') || names.some((n) => GATEWAY_NAMES.has(n)))) {
@@ -105,6 +109,9 @@ function check(from, to, spec, names, typeOnly, isClient) {
       if (chain) problems.push(['client', `a client component reaches a server module: ${chain.join(' → ')}. Browser types belong in lib/model.`]);
     }
   }
+  if ((isClient || from.startsWith('lib/client/')) && to && SERVER_TYPE_FOLDERS.test(to) && typeNames.length > 0) {
+    problems.push(['client-types', `browser code takes the type${typeNames.length > 1 ? 's' : ''} ${typeNames.join(', ')} from ${to}: move ${typeNames.length > 1 ? 'them' : 'it'} to lib/model (re-export it from the old place if that keeps the diff small) and import it from there.`]);
+  }
   return problems;
 }
 
@@ -116,15 +123,21 @@ const rule = {
     const allowed = new Set((context.options[0]?.allow ?? {})[from] ?? []);
     const body = context.sourceCode.ast.body;
     const isClient = body.some((n) => n.type === 'ExpressionStatement' && n.directive === 'use client');
-    const visit = (node, spec, names, typeOnly) => {
+    const visit = (node, spec, names, typeOnly, typeNames = []) => {
       const to = resolveImport(context.filename, spec);
-      for (const [kind, message] of check(from, to, spec, names, typeOnly, isClient)) if (!allowed.has(kind)) context.report({ node, message: `[${kind}] ${message}` });
+      for (const [kind, message] of check(from, to, spec, names, typeOnly, isClient, typeNames)) if (!allowed.has(kind)) context.report({ node, message: `[${kind}] ${message}` });
     };
     const namesOf = (node) => (node.specifiers ?? []).map((s) => (s.imported ?? s.local)?.name ?? s.local?.name).filter(Boolean);
     const typeOnlyOf = (node) => node.importKind === 'type' || node.exportKind === 'type' || ((node.specifiers ?? []).length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+    /** The names imported as types: all of a type-only import, or the `type X` specifiers of a mixed one. */
+    const typeNamesOf = (node) => {
+      const specifiers = node.specifiers ?? [];
+      const whole = node.importKind === 'type' || node.exportKind === 'type';
+      return specifiers.filter((s) => whole || s.importKind === 'type' || s.exportKind === 'type').map((s) => (s.imported ?? s.local)?.name ?? s.local?.name).filter(Boolean);
+    };
     return {
-      ImportDeclaration: (node) => visit(node, node.source.value, namesOf(node), typeOnlyOf(node)),
-      ExportNamedDeclaration: (node) => node.source && visit(node, node.source.value, namesOf(node), typeOnlyOf(node)),
+      ImportDeclaration: (node) => visit(node, node.source.value, namesOf(node), typeOnlyOf(node), typeNamesOf(node)),
+      ExportNamedDeclaration: (node) => node.source && visit(node, node.source.value, namesOf(node), typeOnlyOf(node), typeNamesOf(node)),
       ExportAllDeclaration: (node) => visit(node, node.source.value, [], node.exportKind === 'type'),
       ImportExpression: (node) => node.source.type === 'Literal' && typeof node.source.value === 'string' && visit(node, node.source.value, [], false),
     };

@@ -52,7 +52,7 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
 
   it('refuses a client component reaching a server module, directly or through what it imports', async () => {
     const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
-    expect(await problems('app/fixture.tsx', client("import type { DeletePreview } from '@/lib/use-cases/delete-data';\nexport type P = DeletePreview;"))).toEqual(['[client]']);
+    expect(await problems('app/fixture.tsx', client("import type { DeletePreview } from '@/lib/use-cases/delete-data';\nexport type P = DeletePreview;"))).toEqual(['[client]', '[client-types]']);
     expect(await problems('components/fixture.tsx', client("import { config } from '../lib/config';\nexport const c = config;"))).toEqual(['[client]']);
     expect(await problems('components/fixture.tsx', client("import { ai5Spec } from '@/lib/spec/load';\nexport const s = ai5Spec;"))).toEqual(['[client]']);
     // Through a module that is not server code itself but imports one at run time.
@@ -60,5 +60,19 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
     expect(await problems('components/fixture.tsx', client("import { formatBytes } from '@/lib/client/format';\nimport { createBucket } from '@/lib/actions/create-bucket';\nexport const f = [formatBytes, createBucket];"))).toEqual([]);
     // The same import in a server component is fine.
     expect(await problems('app/fixture.tsx', "import { config } from '@/lib/config';\nexport const c = config;\n")).toEqual([]);
+  });
+
+  it('refuses browser code taking a type from a server folder, even a pure module: its types live in lib/model', async () => {
+    const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
+    // Type-only, in every path form, and a `type` specifier inside a run-time import.
+    expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;"))).toEqual(['[client-types]']);
+    expect(await problems('app/(console)/fixture.tsx', client("import type { Plan } from '../../lib/provision/plan';\nexport type P = Plan;"))).toEqual(['[client-types]']);
+    expect(await problems('components/fixture.tsx', client("import { coverage, type Coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, Coverage?] = [coverage];"))).toEqual(['[client-types]']);
+    expect(await problems('components/fixture.tsx', client("import type { Budget } from '@/lib/storage/budgets';\nexport type B = Budget;"))).toEqual(['[client-types]']);
+    // lib/client/ is browser code without the directive.
+    expect(await problems('lib/client/fixture.ts', "import type { VerifyReport } from '../verify/types';\nexport type V = VerifyReport;\n")).toEqual(['[client-types]']);
+    // The same types from lib/model, a pure function from the domain, or a server component: fine.
+    expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/model/verify';\nimport type { Plan } from '@/lib/model/provision';\nimport { coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, CheckResult?, Plan?] = [coverage];"))).toEqual([]);
+    expect(await problems('app/fixture.tsx', "import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;\n")).toEqual([]);
   });
 });

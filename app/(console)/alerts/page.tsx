@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { Badge } from '@/components/badge';
 import { Card, PageTitle } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
-import { readAlerts } from '@/lib/use-cases/alerts';
+import { readAlerts } from '@/lib/use-cases/read-alerts';
 import { TestAlertButton } from './test-alert-button';
 import { DataTable, type Column } from '@/components/data-table';
 import { formatUtc } from '@/lib/model/format';

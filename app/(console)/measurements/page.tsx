@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { PageTitle } from '@/components/card';
-import { cachedStats } from '@/lib/use-cases/read-stats';
+import { cachedStats } from '@/lib/use-cases/cached-stats';
 import { MeasurementsScreen } from './measurements-screen';
 
 export const metadata: Metadata = { title: 'Measurements' };

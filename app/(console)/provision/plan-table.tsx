@@ -1,8 +1,7 @@
 'use client';
 
 import { Badge, type Tone } from '@/components/badge';
-import type { StepResult } from '@/lib/provision/plan';
-import type { PlanStep } from '@/lib/provision/plan';
+import type { PlanStep, StepResult } from '@/lib/model/provision';
 import { DataTable, type Column } from '@/components/data-table';
 
 const ACTION_TONE: Record<PlanStep['action'], Tone> = { create: 'indigo', update: 'amber', noop: 'green' };

@@ -10,7 +10,7 @@ import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { applyPlan } from '@/lib/actions/apply-plan';
 import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
-import type { Plan } from '@/lib/provision/plan';
+import type { Plan } from '@/lib/model/provision';
 import { PlanTable } from './plan-table';
 import { TokenSteps } from './token-steps';
 import { plural } from '@/lib/model/plural';

@@ -9,7 +9,7 @@ import { SecretReveal } from '@/components/secret-reveal';
 import { provisionTokens } from '@/lib/actions/provision-tokens';
 import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
-import type { TokenStep } from '@/lib/provision/token-plan';
+import type { TokenStep } from '@/lib/model/provision';
 
 /** The spec's tokens for HomeIQ's services: planned like buckets, created on a click, each secret revealed once. */
 export function TokenSteps() {

@@ -6,7 +6,7 @@ import { inputClass, secondaryButton } from '@/components/form-styles';
 import { useCanChange } from '@/components/role-context';
 import { setBudget } from '@/lib/actions/set-budget';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
-import type { Budget } from '@/lib/storage/budgets';
+import type { Budget } from '@/lib/model/storage';
 
 export function BudgetForm({ bucket, budget }: { bucket: string; budget: Budget | null }) {
   const client = useQueryClient();

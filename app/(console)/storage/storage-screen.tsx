@@ -11,7 +11,7 @@ import { NotProvisioned } from '@/components/not-provisioned';
 import { useStorage } from '@/lib/client/use-storage';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { storageQuery } from '@/lib/model/url-state';
-import { RANGES, type RangeKey as Range } from '@/lib/storage/ranges';
+import { RANGES, type RangeKey as Range } from '@/lib/model/storage';
 import { BucketGrowth } from './bucket-growth';
 
 // Disk and series over time, then one chart per bucket: as many boxes while recharts loads.

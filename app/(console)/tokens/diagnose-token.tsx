@@ -4,16 +4,10 @@ import { useState, useTransition } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { inputClass, primaryButton } from '@/components/form-styles';
 import type { ConsoleError } from '@/lib/errors';
+import type { TokenCheck } from '@/lib/model/token';
 import type { Result } from '@/lib/result';
 
-interface Diagnosis {
-  valid: boolean;
-  active: boolean;
-  org: string | null;
-  user?: string;
-  buckets: { name: string; read: boolean; write: boolean }[];
-  fix?: string;
-}
+type Diagnosis = Omit<TokenCheck, 'method'>;
 
 /**
  * Diagnose a token: the pasted value goes to the server in one request and is cleared from the

@@ -3,7 +3,7 @@
 import { Badge, type Tone } from '@/components/badge';
 import { CopyButton } from '@/components/copy-button';
 import { FindingGroups } from '@/components/finding-groups';
-import type { CheckResult, CheckStatus } from '@/lib/verify/types';
+import type { CheckResult, CheckStatus } from '@/lib/model/verify';
 
 const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'red', skipped: 'slate' };
 

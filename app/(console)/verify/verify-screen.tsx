@@ -10,7 +10,7 @@ import { keys } from '@/lib/client/query-keys';
 import { download, streamChecks } from '@/lib/client/run-checks';
 import type { ConsoleError } from '@/lib/errors';
 import { summarize, summaryLine, toMarkdown } from '@/lib/verify/report';
-import type { CheckResult, VerifyReport } from '@/lib/verify/types';
+import type { CheckResult, VerifyReport } from '@/lib/model/verify';
 import { CheckRow } from './check-row';
 
 export function VerifyScreen({ outline, initial }: { outline: { id: string; title: string }[]; initial: VerifyReport | null }) {

@@ -26,7 +26,7 @@ export function setDeliveryOptions(opts: DeliveryOptions): void {
   deliveryOptions = opts;
 }
 
-export function webhook(): string | null {
+function webhook(): string | null {
   const c = config();
   return c.ok ? c.data.alertWebhookUrl : null;
 }

@@ -2,7 +2,7 @@ import { guardRoute } from '@/lib/auth/route-guard';
 import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
 import { fail } from '@/lib/result';
-import { startUpload } from '@/lib/use-cases/import-data';
+import { startUpload } from '@/lib/use-cases/start-upload';
 
 export const dynamic = 'force-dynamic';
 

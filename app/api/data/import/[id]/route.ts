@@ -2,7 +2,7 @@ import { guardRoute } from '@/lib/auth/route-guard';
 import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
 import { fail } from '@/lib/result';
-import { receiveChunk } from '@/lib/use-cases/import-data';
+import { receiveChunk } from '@/lib/use-cases/receive-chunk';
 
 export const dynamic = 'force-dynamic';
 

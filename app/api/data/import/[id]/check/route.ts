@@ -1,6 +1,6 @@
 import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
-import { checkUpload } from '@/lib/use-cases/import-data';
+import { checkUpload } from '@/lib/use-cases/check-upload';
 
 export const dynamic = 'force-dynamic';
 

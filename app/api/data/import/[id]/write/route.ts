@@ -1,6 +1,6 @@
 import { guardRoute } from '@/lib/auth/route-guard';
 import { log } from '@/lib/log';
-import { writeUpload } from '@/lib/use-cases/import-data';
+import { writeUpload } from '@/lib/use-cases/write-upload';
 
 export const dynamic = 'force-dynamic';
 

@@ -2,31 +2,14 @@ import 'server-only';
 import type { Actor } from '../auth/actor';
 import { consoleError, ConsoleFailure } from '../errors';
 import type { Result } from '../result';
-import { recentDeliveries, recentIncidents, type Delivery, type Incident } from '../alerts/store';
-import { flavourOf, webhookTarget, type DeliveryResult } from '../alerts/webhook';
+import type { DeliveryResult } from '../alerts/webhook';
 import { recordChange, withSpec } from './context';
-import { send, webhook } from './shared/alerting';
-
-export { alertOnVerify, evaluateAlerts, setDeliveryOptions } from './shared/alerting';
-
-export interface AlertsView {
-  /** Where alerts go, without the secret part of the URL; null when no webhook is set. */
-  webhook: { host: string; flavour: string } | null;
-  incidents: Incident[];
-  deliveries: Delivery[];
-}
-
-export function readAlerts(): Promise<Result<AlertsView>> {
-  return withSpec(() => {
-    const url = webhook();
-    return { webhook: url ? { host: webhookTarget(url)?.host ?? '(unparseable URL)', flavour: flavourOf(url) } : null, incidents: recentIncidents(), deliveries: recentDeliveries() };
-  });
-}
+import { send } from './shared/alerting';
 
 /** "Send test alert" and `cli alerts test`: one test message through the configured webhook, audit-logged. */
 export async function sendTestAlert(actor: Actor): Promise<Result<DeliveryResult>> {
-  const result = await withSpec(async () => {
-    const url = webhook();
+  const result = await withSpec(async ({ config }) => {
+    const url = config.alertWebhookUrl;
     if (!url) throw new ConsoleFailure(consoleError('config', 'No alert webhook is configured.', 'Set CONSOLE_ALERT_WEBHOOK_URL to the URL of your webhook (a Slack or Discord incoming webhook, or any HTTP endpoint taking JSON) and restart the console.'));
     const sent = await send(url, null, { event: 'test', key: 'test', kind: 'test', title: 'The console can reach its alert webhook', message: 'Nothing is wrong: this is the test alert sent from the Alerts screen or `cli alerts test`.', at: new Date().toISOString() });
     if (!sent.ok) throw new ConsoleFailure(consoleError('unreachable', `The test alert was not delivered: ${sent.error} (after ${sent.attempts} attempts).`, 'Check CONSOLE_ALERT_WEBHOOK_URL and that the console can reach it; the Alerts screen lists each delivery.'));

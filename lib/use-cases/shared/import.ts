@@ -1,23 +1,26 @@
 import 'server-only';
+/**
+ * The import's core, shared by the CLI's verbs (check-import.ts, run-import.ts) and the browser's
+ * upload verbs (check-upload.ts, write-upload.ts): a use case does not call another.
+ */
 import { stat } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Actor } from '../auth/actor';
-import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, linesToSend, type LineProblem } from '../data/import-check';
-import { LineTooLong, parseRecord, type LpRecord, type Precision } from '../data/lp-parse';
-import { LineBatch } from '../data/line-batch';
-import { ReadAborted, readRecords, TextTooLarge } from '../data/lp-source';
-import { appendChunk, CHUNK_BYTES, completeUpload, createUpload, removeUpload } from '../data/import-uploads';
-import { consoleError, ConsoleFailure } from '../errors';
-import type { Connection } from '../influx/client';
-import { storedFieldTypes } from '../influx/export-query';
-import { DEFAULT_RETRY, writeRawBatch, type RetryPolicy } from '../influx/write-raw';
-import { bucketNameSchema } from '../model/bucket-input';
-import type { ImportProgress, ImportReport } from '../model/data-operations';
-import type { BucketInfo } from '../model/bucket';
-import { fail, ok, type Result } from '../result';
-import { outcome, recordChange, withInflux, withSpec } from './context';
-import { targetBucket } from './shared/target-bucket';
-import { invalidInput } from './shared/invalid-input';
+import type { Actor } from '../../auth/actor';
+import { defaultShardGroupSeconds, ERROR_CAP, ImportTally, type LineProblem } from '../../data/import-check';
+import { LineTooLong, parseRecord, type LpRecord, type Precision } from '../../data/lp-parse';
+import { LineBatch } from '../../data/line-batch';
+import { ReadAborted, readRecords, TextTooLarge } from '../../data/lp-source';
+import { consoleError, ConsoleFailure } from '../../errors';
+import type { Connection } from '../../influx/client';
+import { storedFieldTypes } from '../../influx/export-query';
+import { DEFAULT_RETRY, writeRawBatch, type RetryPolicy } from '../../influx/write-raw';
+import { bucketNameSchema } from '../../model/bucket-input';
+import type { ImportProgress, ImportReport } from '../../model/data-operations';
+import type { BucketInfo } from '../../model/bucket';
+import { fail, type Result } from '../../result';
+import { outcome, recordChange, withInflux } from '../context';
+import { targetBucket } from './target-bucket';
+import { invalidInput } from './invalid-input';
 
 export const IMPORT_BATCH_LINES = 5_000;
 /** Batches in flight at once: InfluxDB parses one while the next is on the wire. */
@@ -35,8 +38,6 @@ export const importInputSchema = z
   .superRefine((v, ctx) => {
     if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
   });
-
-export type { ImportProgress, ImportReport };
 
 /** The file's size, or the error saying it cannot be read. */
 async function readable(path: string): Promise<number> {
@@ -101,13 +102,11 @@ async function check(bucket: BucketInfo, path: string, conn: Connection, nowNs: 
 const nowNs = () => BigInt(Date.now()) * 1_000_000n;
 
 /** The dry run: what the file holds and what InfluxDB would make of it; writes nothing. */
-export async function checkImport(raw: unknown, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport>> {
+export async function dryRunImport(raw: unknown, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport>> {
   const input = importInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   return withInflux(async ({ influx }) => check(await targetBucket(influx, input.data, 'imported into'), input.data.path, influx.conn, nowNs(), opts.signal));
 }
-
-export { linesToSend };
 
 /**
  * Writes the file in batches of IMPORT_BATCH_LINES with progress, reading it once; only with the
@@ -115,7 +114,7 @@ export { linesToSend };
  * not parse or fall outside the retention are not sent; the lines InfluxDB refuses (a field type
  * that clashes with what is stored, say) are reported by number with InfluxDB's message.
  */
-export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: boolean; onProgress?: (p: ImportProgress) => void; retry?: RetryPolicy } = {}): Promise<Result<ImportReport>> {
+export async function writeImport(raw: unknown, actor: Actor, opts: { confirmed?: boolean; onProgress?: (p: ImportProgress) => void; retry?: RetryPolicy } = {}): Promise<Result<ImportReport>> {
   const input = importInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   let target: BucketInfo | undefined;
@@ -176,48 +175,5 @@ export async function runImport(raw: unknown, actor: Actor, opts: { confirmed?: 
     outcome(result, { action: 'data.import', bucket: target?.name ?? input.data.bucket ?? input.data.bucketId ?? '', before: null, after: (r) => ({ points: r.points, lines: r.lines, written: r.written, refused: r.refused.length + r.moreRefused, errors: r.errors.length + r.moreErrors, outsideRetention: r.outsideRetention.points }) }),
     { changed: sent > 0 },
   );
-  return result;
-}
-
-/* The browser's import: the file arrives in chunks, is checked, then written; see ../data/import-uploads.ts. */
-
-const startUploadSchema = z.strictObject({
-  bucketId: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
-  size: z.number({ error: 'The file size is missing.' }).int().positive('The file is empty.'),
-  fileName: z.string().max(1000).default('upload.lp'),
-});
-
-/** Starts an upload into a bucket (checked to exist and be the admin's to write). */
-export async function startUpload(raw: unknown): Promise<Result<{ importId: string; chunkBytes: number }>> {
-  const input = startUploadSchema.safeParse(raw);
-  if (!input.success) return fail(invalidInput(input.error));
-  return withInflux(async ({ influx }) => {
-    const bucket = await targetBucket(influx, { bucketId: input.data.bucketId }, 'imported into');
-    const upload = await createUpload(bucket.id, input.data.size, input.data.fileName);
-    return { importId: upload.id, chunkBytes: CHUNK_BYTES };
-  });
-}
-
-export async function receiveChunk(importId: string, offset: number, bytes: Uint8Array): Promise<Result<{ received: number; size: number }>> {
-  return withSpec(() => appendChunk(importId, offset, bytes));
-}
-
-/** The dry run of a complete upload. */
-export async function checkUpload(importId: string, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport & { importId: string; fileName: string }>> {
-  const done = await withSpec(() => completeUpload(importId));
-  if (!done.ok) return done;
-  const report = await checkImport({ bucketId: done.data.upload.bucketId, path: done.data.path }, opts);
-  return report.ok ? ok({ ...report.data, importId, fileName: done.data.upload.fileName }) : report;
-}
-
-/** Writes a checked upload with the bucket name typed; the file is removed afterwards. */
-export async function writeUpload(importId: string, raw: unknown, actor: Actor, onProgress: (p: ImportProgress) => void): Promise<Result<ImportReport>> {
-  const confirm = z.strictObject({ confirmName: z.string({ error: 'Type the bucket name to confirm.' }).max(300) }).safeParse(raw);
-  if (!confirm.success) return fail(invalidInput(confirm.error));
-  const done = await withSpec(() => completeUpload(importId));
-  if (!done.ok) return done;
-  const result = await runImport({ bucketId: done.data.upload.bucketId, path: done.data.path, confirmName: confirm.data.confirmName }, actor, { onProgress });
-  // A mistyped name keeps the file for another try; anything else ends the upload.
-  if (result.ok || !result.error.fields?.confirmName) await removeUpload(importId);
   return result;
 }
