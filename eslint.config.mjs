@@ -14,7 +14,10 @@ const config = [
     files: ['**/*.ts', '**/*.tsx', '**/*.mjs'],
     ignores: ['lib/influx/**', 'tests/**', 'e2e/**', 'scripts/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@influxdata/*'], message: 'Only lib/influx/ talks to InfluxDB: add a typed operation there and call it.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@influxdata/*'], message: 'Only lib/influx/ talks to InfluxDB: add a typed operation there and call it.' }] },
+      ],
     },
   },
   {

@@ -20,7 +20,10 @@ if (!process.env.E2E_SERVERS) {
   process.env.E2E_SERVERS_OWNED = '1';
   startReceiver(RECEIVER_PORT);
 }
-const servers = JSON.parse(process.env.E2E_SERVERS) as { main: { url: string; token: string; data: string }; fault: { url: string; token: string; data: string } };
+const servers = JSON.parse(process.env.E2E_SERVERS) as {
+  main: { url: string; token: string; data: string };
+  fault: { url: string; token: string; data: string };
+};
 
 // Every token secret a spec creates is recorded here; the server-logs check scans every sink for them.
 if (!process.env[LEDGER_ENV]) process.env[LEDGER_ENV] = mkdtempSync(join(tmpdir(), 'homeiq-e2e-secret-ledger-'));
@@ -28,7 +31,15 @@ if (!process.env.E2E_SESSION_SECRET) process.env.E2E_SESSION_SECRET = `e2e-${Dat
 /** Debian's Chromium: a test tool's own browser download fails on these machines. */
 const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 function consoleServer(port: number, influx: { url: string; token: string; data: string }, webhook = '') {
@@ -92,9 +103,20 @@ export default defineConfig({
     { name: 'server-logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
     // Not a test: `npm run screenshots` regenerates docs/screenshots (this project exists only then).
     ...(process.env.HOMEIQ_SCREENSHOTS
-      ? [{ name: 'screenshots', testMatch: /screenshots\.capture\.ts/, dependencies: ['sign-in'], use: { storageState: 'test-results/.auth/admin.json', ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions: CHROMIUM } }]
+      ? [
+          {
+            name: 'screenshots',
+            testMatch: /screenshots\.capture\.ts/,
+            dependencies: ['sign-in'],
+            use: {
+              storageState: 'test-results/.auth/admin.json',
+              ...devices['Desktop Chrome'],
+              viewport: { width: 1280, height: 900 },
+              launchOptions: CHROMIUM,
+            },
+          },
+        ]
       : []),
   ],
   webServer: [consoleServer(MAIN_PORT, servers.main, `${RECEIVER_URL}/hook`), consoleServer(FAULT_PORT, servers.fault)],
 });
-

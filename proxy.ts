@@ -22,8 +22,17 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
   const headers = { ...securityHeaders(nonce, process.env.NODE_ENV === 'development'), 'X-Request-Id': requestId };
   const refuse = (r: Refusal) => {
-    log[r.status === 403 ? 'warn' : 'info']('request refused', { requestId, method: request.method, path: request.nextUrl.pathname, status: r.status, code: r.error.code });
-    return withHeaders(Response.json({ ok: false, error: { ...r.error, requestId } }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }), headers);
+    log[r.status === 403 ? 'warn' : 'info']('request refused', {
+      requestId,
+      method: request.method,
+      path: request.nextUrl.pathname,
+      status: r.status,
+      code: r.error.code,
+    });
+    return withHeaders(
+      Response.json({ ok: false, error: { ...r.error, requestId } }, { status: r.status, headers: { 'Cache-Control': 'no-store', ...r.headers } }),
+      headers,
+    );
   };
 
   const { pathname, search } = request.nextUrl;

@@ -16,7 +16,14 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'cli/**/*.test.ts', 'components/**/*.test.ts', 'deploy/**/*.test.ts', 'tools/**/*.test.ts', 'tests/support/**/*.test.ts'],
+          include: [
+            'lib/**/*.test.ts',
+            'cli/**/*.test.ts',
+            'components/**/*.test.ts',
+            'deploy/**/*.test.ts',
+            'tools/**/*.test.ts',
+            'tests/support/**/*.test.ts',
+          ],
           environment: 'node',
         },
       },

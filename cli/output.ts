@@ -3,7 +3,11 @@ import type { ConsoleError } from '../lib/errors';
 /** Plain aligned columns: readable in a terminal, easy to grep. */
 export function table(headers: string[], rows: string[][]): string {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -42,7 +46,8 @@ export function terminalSafe(text: string, keep: readonly string[] = []): string
 export function guardTerminal(): void {
   const wrap = (stream: NodeJS.WriteStream, keep: readonly string[]) => {
     const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => write(typeof chunk === 'string' ? terminalSafe(chunk, keep) : chunk, ...rest)) as typeof stream.write;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) =>
+      write(typeof chunk === 'string' ? terminalSafe(chunk, keep) : chunk, ...rest)) as typeof stream.write;
   };
   wrap(process.stdout, []);
   wrap(process.stderr, ['\r', '\x1b[K']);

@@ -19,14 +19,38 @@ afterEach(() => {
 });
 
 const COMMANDS = [
-  ['provision'], ['buckets'], ['buckets', 'list'], ['buckets', 'create'], ['buckets', 'delete'], ['export'], ['verify'],
-  ['stats'], ['insights'], ['seed'], ['data'], ['data', 'delete'], ['data', 'export'], ['data', 'import'], ['alerts'], ['alerts', 'test'],
-  ['tokens'], ['tokens', 'list'], ['tokens', 'create'], ['tokens', 'check'], ['tokens', 'deactivate'], ['tokens', 'activate'], ['tokens', 'delete'],
-  ['backup'], ['backup', 'create'], ['backup', 'list'], ['backup', 'restore'], ['backup', 'verify'],
+  ['provision'],
+  ['buckets'],
+  ['buckets', 'list'],
+  ['buckets', 'create'],
+  ['buckets', 'delete'],
+  ['export'],
+  ['verify'],
+  ['stats'],
+  ['insights'],
+  ['seed'],
+  ['data'],
+  ['data', 'delete'],
+  ['data', 'export'],
+  ['data', 'import'],
+  ['alerts'],
+  ['alerts', 'test'],
+  ['tokens'],
+  ['tokens', 'list'],
+  ['tokens', 'create'],
+  ['tokens', 'check'],
+  ['tokens', 'deactivate'],
+  ['tokens', 'activate'],
+  ['tokens', 'delete'],
+  ['backup'],
+  ['backup', 'create'],
+  ['backup', 'list'],
+  ['backup', 'restore'],
+  ['backup', 'verify'],
 ];
 
 describe('homeiq-console --help', () => {
-  it.each(COMMANDS)('answers `%s … --help` with that command\'s usage, exit 0, without any InfluxDB configured', async (...words) => {
+  it.each(COMMANDS)("answers `%s … --help` with that command's usage, exit 0, without any InfluxDB configured", async (...words) => {
     const { code, stdout, stderr } = await run([...words, '--help']);
     expect(code).toBe(0);
     expect(stderr).toBe('');

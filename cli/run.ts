@@ -125,4 +125,3 @@ export async function runCli(argv: string[]): Promise<number> {
     throw e;
   }
 }
-

@@ -26,7 +26,18 @@ interface ActionButtonProps<T> {
 }
 
 /** One button that runs a server action, says it is busy, and shows what came of it: a status line or the error. */
-export function ActionButton<T>({ run, label, pendingLabel, errorTitle, doneText, onSuccess, disabled = false, refresh = false, className = 'space-y-3', children }: ActionButtonProps<T>) {
+export function ActionButton<T>({
+  run,
+  label,
+  pendingLabel,
+  errorTitle,
+  doneText,
+  onSuccess,
+  disabled = false,
+  refresh = false,
+  className = 'space-y-3',
+  children,
+}: ActionButtonProps<T>) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const [error, setError] = useState<ConsoleError | null>(null);

@@ -10,7 +10,9 @@ export function BackupFirstCheckbox({ checked, onChange }: { checked: boolean; o
       <input type="checkbox" className="mt-0.5" checked={checked} onChange={(e) => onChange(e.target.checked)} data-testid="backup-first" />
       <span>
         Back up the bucket first
-        <span className="block text-xs text-slate-500">{checked ? 'A failed backup changes nothing. The backup API needs an operator token.' : 'Without a backup this cannot be undone.'}</span>
+        <span className="block text-xs text-slate-500">
+          {checked ? 'A failed backup changes nothing. The backup API needs an operator token.' : 'Without a backup this cannot be undone.'}
+        </span>
       </span>
     </label>
   );

@@ -12,9 +12,31 @@ import type { CsvCell } from '@/lib/model/csv';
 const kind = (b: BucketRow) => (b.system ? 'system' : b.managed ? 'AI-5' : '');
 
 /** The Buckets table's CSV: what the table shows, times in UTC. */
-export const BUCKET_CSV_HEADER = ['name', 'id', 'retention', 'retention_seconds', 'shard_group', 'shard_group_seconds', 'description', 'created_utc', 'updated_utc', 'kind'];
+export const BUCKET_CSV_HEADER = [
+  'name',
+  'id',
+  'retention',
+  'retention_seconds',
+  'shard_group',
+  'shard_group_seconds',
+  'description',
+  'created_utc',
+  'updated_utc',
+  'kind',
+];
 export function bucketCsvRows(rows: readonly BucketRow[]): CsvCell[][] {
-  return rows.map((b) => [b.name, b.id, b.retentionText, b.retentionSeconds, b.shardGroupDurationSeconds ? formatRetention(b.shardGroupDurationSeconds) : '', b.shardGroupDurationSeconds || '', b.description, formatUtc(b.createdAt), formatUtc(b.updatedAt), kind(b) || 'user']);
+  return rows.map((b) => [
+    b.name,
+    b.id,
+    b.retentionText,
+    b.retentionSeconds,
+    b.shardGroupDurationSeconds ? formatRetention(b.shardGroupDurationSeconds) : '',
+    b.shardGroupDurationSeconds || '',
+    b.description,
+    formatUtc(b.createdAt),
+    formatUtc(b.updatedAt),
+    kind(b) || 'user',
+  ]);
 }
 
 export function BucketTable({
@@ -48,7 +70,13 @@ export function BucketTable({
         ),
     },
     { id: 'retention', header: 'Retention', sortable: true, cell: (b) => <span data-testid="retention">{b.retentionText}</span> },
-    { id: 'shardGroup', header: 'Shard group', sortable: true, className: 'text-slate-600', cell: (b) => (b.shardGroupDurationSeconds ? formatRetention(b.shardGroupDurationSeconds) : '—') },
+    {
+      id: 'shardGroup',
+      header: 'Shard group',
+      sortable: true,
+      className: 'text-slate-600',
+      cell: (b) => (b.shardGroupDurationSeconds ? formatRetention(b.shardGroupDurationSeconds) : '—'),
+    },
     {
       id: 'description',
       header: 'Description',
@@ -56,9 +84,26 @@ export function BucketTable({
       className: 'max-w-64 truncate text-slate-600',
       cell: (b) => <span title={b.description}>{b.description || '—'}</span>,
     },
-    { id: 'createdAt', header: 'Created', sortable: true, className: 'whitespace-nowrap text-xs text-slate-600', cell: (b) => formatUtc(b.createdAt, 'minute') },
-    { id: 'updatedAt', header: 'Updated', sortable: true, className: 'whitespace-nowrap text-xs text-slate-600', cell: (b) => formatUtc(b.updatedAt, 'minute') },
-    { id: 'kind', header: 'Kind', sortable: true, cell: (b) => (b.system ? <Badge tone="slate">system</Badge> : b.managed ? <Badge tone="indigo">AI-5</Badge> : null) },
+    {
+      id: 'createdAt',
+      header: 'Created',
+      sortable: true,
+      className: 'whitespace-nowrap text-xs text-slate-600',
+      cell: (b) => formatUtc(b.createdAt, 'minute'),
+    },
+    {
+      id: 'updatedAt',
+      header: 'Updated',
+      sortable: true,
+      className: 'whitespace-nowrap text-xs text-slate-600',
+      cell: (b) => formatUtc(b.updatedAt, 'minute'),
+    },
+    {
+      id: 'kind',
+      header: 'Kind',
+      sortable: true,
+      cell: (b) => (b.system ? <Badge tone="slate">system</Badge> : b.managed ? <Badge tone="indigo">AI-5</Badge> : null),
+    },
     {
       id: 'actions',
       header: <span className="sr-only">Actions</span>,

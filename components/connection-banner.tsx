@@ -25,7 +25,9 @@ export function ConnectionBanner() {
   return (
     <div role="status" data-testid="connection-banner" className="border-b border-red-200 bg-red-50">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-6 py-2 text-sm text-red-900">
-        <strong>{problem.code === 'unreachable' ? 'InfluxDB unreachable' : problem.code === 'unauthorized' ? 'Token refused' : 'Console not configured'}</strong>
+        <strong>
+          {problem.code === 'unreachable' ? 'InfluxDB unreachable' : problem.code === 'unauthorized' ? 'Token refused' : 'Console not configured'}
+        </strong>
         <span>{problem.message}</span>
         <span className="text-red-800">Fix: {problem.fix}</span>
         <CopyButton text={problem.fix} label="Copy fix" />

@@ -7,7 +7,17 @@ import { csvFileName, toCsv, type CsvCell } from '@/lib/model/csv';
  * "Download CSV" of the rows a table shows (after its filter), built in the browser: nothing to
  * ask the server, and open to every role (it changes nothing). `rows` is called on click only.
  */
-export function CsvDownload({ name, header, rows, label = 'Download CSV' }: { name: string; header: readonly string[]; rows: () => readonly (readonly CsvCell[])[]; label?: string }) {
+export function CsvDownload({
+  name,
+  header,
+  rows,
+  label = 'Download CSV',
+}: {
+  name: string;
+  header: readonly string[];
+  rows: () => readonly (readonly CsvCell[])[];
+  label?: string;
+}) {
   return (
     <button
       type="button"

@@ -21,7 +21,11 @@ export function FindingGroups({ findings, show, testId }: { findings: readonly F
             </summary>
             <div className="space-y-2 px-3 pb-3">
               <p className="text-slate-800" data-testid="group-change">
-                <span className="font-medium">{g.writer ? `The change to HomeIQ’s writer that fixes ${g.findings.length === 1 ? 'it' : 'all of them'}: ` : `What fixes ${g.findings.length === 1 ? 'it' : 'all of them'}: `}</span>
+                <span className="font-medium">
+                  {g.writer
+                    ? `The change to HomeIQ’s writer that fixes ${g.findings.length === 1 ? 'it' : 'all of them'}: `
+                    : `What fixes ${g.findings.length === 1 ? 'it' : 'all of them'}: `}
+                </span>
                 {g.change}
               </p>
               {show === 'items' ? (
@@ -34,7 +38,8 @@ export function FindingGroups({ findings, show, testId }: { findings: readonly F
                 <ul className="list-disc space-y-1 pl-5 text-slate-800">
                   {g.findings.map((f) => (
                     <li key={`${f.bucket}:${f.measurement ?? ''}:${f.detail}`}>
-                      <span className="font-mono text-xs [overflow-wrap:anywhere]">{f.measurement ? `${f.bucket}/${f.measurement}` : f.bucket}</span>: {f.detail}
+                      <span className="font-mono text-xs [overflow-wrap:anywhere]">{f.measurement ? `${f.bucket}/${f.measurement}` : f.bucket}</span>:{' '}
+                      {f.detail}
                     </li>
                   ))}
                 </ul>

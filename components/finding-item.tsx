@@ -8,7 +8,11 @@ const WRITER_CHANGE = new Set<Finding['kind']>(['time-tag', 'write-time-stamps',
 export function FindingItem({ finding, showWhere = true }: { finding: Finding; showWhere?: boolean }) {
   const writer = WRITER_CHANGE.has(finding.kind);
   return (
-    <li className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm" data-testid={`finding-${finding.kind}${finding.measurement ? `-${finding.measurement}` : ''}`} data-kind={finding.kind}>
+    <li
+      className="rounded-lg border border-amber-200 bg-amber-50 p-3 text-sm"
+      data-testid={`finding-${finding.kind}${finding.measurement ? `-${finding.measurement}` : ''}`}
+      data-kind={finding.kind}
+    >
       <p className="font-semibold break-words text-amber-900">
         {KIND_TITLES[finding.kind]}
         {showWhere ? (
@@ -24,7 +28,10 @@ export function FindingItem({ finding, showWhere = true }: { finding: Finding; s
         <div className="min-w-48 flex-1">
           <p className="text-xs font-medium text-slate-500">{writer ? 'The change to HomeIQ’s writer' : 'Fix'}</p>
           {writer ? (
-            <pre className="mt-0.5 whitespace-pre-wrap break-words rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-amber-200" data-testid="writer-change">
+            <pre
+              className="mt-0.5 whitespace-pre-wrap break-words rounded bg-white p-2 font-mono text-xs text-slate-900 ring-1 ring-amber-200"
+              data-testid="writer-change"
+            >
               {finding.fix}
             </pre>
           ) : (

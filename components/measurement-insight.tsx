@@ -49,21 +49,39 @@ export function MeasurementInsightView({ bucket, m, link = true }: { bucket: str
       </dl>
       {m.timeTag && m.seriesWithoutTimeTag !== undefined ? (
         <p className="mt-2 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900" data-testid="series-without-time-tag">
-          Without the <span className="font-mono">{m.timeTag}</span> tag (dropped or moved to a field): {formatCount(m.seriesWithoutTimeTag)} series at full retention instead of {formatCount(m.projectedSeries)}, the same points.
+          Without the <span className="font-mono">{m.timeTag}</span> tag (dropped or moved to a field): {formatCount(m.seriesWithoutTimeTag)} series at full
+          retention instead of {formatCount(m.projectedSeries)}, the same points.
         </p>
       ) : null}
       <figure className="mt-3">
         <figcaption className="text-xs text-slate-500">New series per day</figcaption>
-        {m.seriesPerDay.length ? <MiniBars data={m.seriesPerDay.map((d) => ({ day: d.day, value: d.created }))} unit="series created" color={driver ? '#d97706' : '#0891b2'} testId="series-per-day" /> : <p className="py-3 text-xs text-slate-600">No series yet.</p>}
+        {m.seriesPerDay.length ? (
+          <MiniBars
+            data={m.seriesPerDay.map((d) => ({ day: d.day, value: d.created }))}
+            unit="series created"
+            color={driver ? '#d97706' : '#0891b2'}
+            testId="series-per-day"
+          />
+        ) : (
+          <p className="py-3 text-xs text-slate-600">No series yet.</p>
+        )}
       </figure>
       <div className="mt-3">
         <p className="text-xs text-slate-500">Distinct values per tag key</p>
         {m.drivers.length ? (
           <ul className="mt-1 space-y-1 text-sm">
             {m.drivers.map((d) => (
-              <li key={d.tag} data-testid={`driver-${d.tag}`} data-grows={d.growsWithTime ? 'true' : 'false'} className={`rounded px-2 py-1 ${d.growsWithTime ? 'bg-amber-100 ring-1 ring-amber-300' : 'bg-slate-50'}`}>
-                <span className="font-mono font-medium">{d.tag}</span> <span className="tabular-nums text-slate-600">· {formatCount(d.distinctValues)} values</span>
-                {d.growsWithTime ? <span className="ml-1 text-xs font-semibold text-amber-800">· grows with time: every new period makes new series</span> : null}
+              <li
+                key={d.tag}
+                data-testid={`driver-${d.tag}`}
+                data-grows={d.growsWithTime ? 'true' : 'false'}
+                className={`rounded px-2 py-1 ${d.growsWithTime ? 'bg-amber-100 ring-1 ring-amber-300' : 'bg-slate-50'}`}
+              >
+                <span className="font-mono font-medium">{d.tag}</span>{' '}
+                <span className="tabular-nums text-slate-600">· {formatCount(d.distinctValues)} values</span>
+                {d.growsWithTime ? (
+                  <span className="ml-1 text-xs font-semibold text-amber-800">· grows with time: every new period makes new series</span>
+                ) : null}
                 {d.topValues?.length ? (
                   <p className="mt-0.5 truncate font-mono text-xs text-slate-500" title={d.topValues.map((v) => `${v.value} (${v.series})`).join(', ')}>
                     {d.topValues

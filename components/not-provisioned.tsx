@@ -7,16 +7,31 @@ import { useCanChange } from './role-context';
  * The one state a screen shows when its queries fail only because the spec's buckets do not exist
  * yet: a first run, not a failure, so no red panels and no request IDs.
  */
-export function NotProvisioned({ missing, total, specName, heading: Heading = 'h2' }: { missing?: number; total?: number; specName?: string; heading?: 'h2' | 'h3' }) {
+export function NotProvisioned({
+  missing,
+  total,
+  specName,
+  heading: Heading = 'h2',
+}: {
+  missing?: number;
+  total?: number;
+  specName?: string;
+  heading?: 'h2' | 'h3';
+}) {
   const canChange = useCanChange();
   const some = missing !== undefined && total !== undefined && missing < total;
   return (
-    <section aria-labelledby="not-provisioned-title" className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5 text-sm" data-testid="not-provisioned">
+    <section
+      aria-labelledby="not-provisioned-title"
+      className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5 text-sm"
+      data-testid="not-provisioned"
+    >
       <Heading id="not-provisioned-title" className="font-semibold text-slate-900">
         {some ? `${missing} of ${total} buckets not provisioned yet` : 'Nothing provisioned yet'}
       </Heading>
       <p className="mt-1 text-slate-700">
-        {some ? 'Some of the' : 'The'} {specName ? `${specName} ` : ''}buckets this console manages do not exist on this InfluxDB yet. There is nothing to count, chart or explain until they do.
+        {some ? 'Some of the' : 'The'} {specName ? `${specName} ` : ''}buckets this console manages do not exist on this InfluxDB yet. There is nothing to
+        count, chart or explain until they do.
       </p>
       {canChange ? (
         <p className="mt-3">

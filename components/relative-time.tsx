@@ -8,7 +8,19 @@ import { formatAgo, formatUtc } from '@/lib/model/format';
  * tip, not only a title: keyboard and touch users never see a title), and is its accessible
  * description. Ticks every second while the page is open. `text` words it otherwise (coarser).
  */
-export function RelativeTime({ at, text, prefix = '', testId, className = '' }: { at: string | number | null | undefined; text?: string; prefix?: string; testId?: string; className?: string }) {
+export function RelativeTime({
+  at,
+  text,
+  prefix = '',
+  testId,
+  className = '',
+}: {
+  at: string | number | null | undefined;
+  text?: string;
+  prefix?: string;
+  testId?: string;
+  className?: string;
+}) {
   const [now, setNow] = useState(() => Date.now());
   const tipId = useId();
   useEffect(() => {
@@ -31,7 +43,11 @@ export function RelativeTime({ at, text, prefix = '', testId, className = '' }: 
     >
       {prefix}
       {text ?? formatAgo(ms, now)}
-      <span id={tipId} role="tooltip" className="pointer-events-none absolute top-full left-0 z-20 mt-1 hidden rounded border border-slate-300 bg-white px-2 py-1 text-xs whitespace-nowrap text-slate-900 no-underline shadow group-hover:block group-focus:block">
+      <span
+        id={tipId}
+        role="tooltip"
+        className="pointer-events-none absolute top-full left-0 z-20 mt-1 hidden rounded border border-slate-300 bg-white px-2 py-1 text-xs whitespace-nowrap text-slate-900 no-underline shadow group-hover:block group-focus:block"
+      >
         {exact}
       </span>
     </time>

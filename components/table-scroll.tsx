@@ -6,7 +6,12 @@ import type { ReactNode } from 'react';
  */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="relative overflow-x-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
+    <div
+      role="region"
+      aria-label={label}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+    >
       {children}
     </div>
   );

@@ -38,7 +38,12 @@ export function ThemeToggle() {
   return (
     <label className="flex items-center gap-1.5 text-xs text-slate-600">
       Theme
-      <select className="rounded-md border border-slate-300 px-1.5 py-1 text-xs text-slate-900" value={choice} onChange={(e) => choose(parseThemeChoice(e.target.value))} data-testid="theme-toggle">
+      <select
+        className="rounded-md border border-slate-300 px-1.5 py-1 text-xs text-slate-900"
+        value={choice}
+        onChange={(e) => choose(parseThemeChoice(e.target.value))}
+        data-testid="theme-toggle"
+      >
         {(Object.keys(LABELS) as ThemeChoice[]).map((c) => (
           <option key={c} value={c}>
             {LABELS[c]}

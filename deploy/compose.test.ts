@@ -13,24 +13,40 @@ const homeiqEnv = here('./fixtures/homeiq.env');
 /** The parts of `docker compose config --format json` these tests read. */
 interface Project {
   name: string;
-  services: Record<string, {
-    container_name?: string;
-    environment: Record<string, string | null>;
-    depends_on?: Record<string, unknown>;
-    networks: Record<string, unknown>;
-    healthcheck: { test: string[]; interval: string; timeout: string; retries: number };
-    deploy: { resources: { limits: { memory: string } } };
-    logging: { driver: string; options: Record<string, string> };
-    ports: { target: number; published: string }[];
-    volumes?: { source: string; target: string }[];
-  }>;
+  services: Record<
+    string,
+    {
+      container_name?: string;
+      environment: Record<string, string | null>;
+      depends_on?: Record<string, unknown>;
+      networks: Record<string, unknown>;
+      healthcheck: { test: string[]; interval: string; timeout: string; retries: number };
+      deploy: { resources: { limits: { memory: string } } };
+      logging: { driver: string; options: Record<string, string> };
+      ports: { target: number; published: string }[];
+      volumes?: { source: string; target: string }[];
+    }
+  >;
   networks: Record<string, { name: string; external?: boolean }>;
 }
 
 let loader = process.env.HOMEIQ_COMPOSE_CONFIG ?? '';
 
 /** Variables a developer's shell may hold that would change what the files resolve to. */
-const CLEAN_ENV = ['HOMEIQ_NETWORK', 'HOMEIQ_ENV_FILE', 'CONSOLE_PORT', 'CONSOLE_INFLUXDB_URL', 'INFLUXDB_URL', 'INFLUXDB_TOKEN', 'INFLUXDB_ORG', 'LOG_LEVEL', 'COMPOSE_PROFILES', 'COMPOSE_PROJECT_NAME', 'COMPOSE_FILE', 'COMPOSE_ENV_FILES'];
+const CLEAN_ENV = [
+  'HOMEIQ_NETWORK',
+  'HOMEIQ_ENV_FILE',
+  'CONSOLE_PORT',
+  'CONSOLE_INFLUXDB_URL',
+  'INFLUXDB_URL',
+  'INFLUXDB_TOKEN',
+  'INFLUXDB_ORG',
+  'LOG_LEVEL',
+  'COMPOSE_PROFILES',
+  'COMPOSE_PROJECT_NAME',
+  'COMPOSE_FILE',
+  'COMPOSE_ENV_FILES',
+];
 
 /** `docker compose [--env-file E] -f A [-f B] config`, through Docker Compose's own loader (compose-go). */
 async function load(files: string[], opts: { env?: Record<string, string>; envFiles?: string[] } = {}): Promise<Project> {
@@ -54,7 +70,9 @@ async function refusal(files: string[]): Promise<string> {
 /** Every depends_on target that is not a service of the same project. */
 function undefinedDependencies(project: Project): string[] {
   return Object.entries(project.services).flatMap(([name, service]) =>
-    Object.keys(service.depends_on ?? {}).filter((target) => !(target in project.services)).map((target) => `${name} -> ${target}`),
+    Object.keys(service.depends_on ?? {})
+      .filter((target) => !(target in project.services))
+      .map((target) => `${name} -> ${target}`),
   );
 }
 
@@ -63,7 +81,7 @@ beforeAll(async () => {
   if (!loader) loader = (await run('bash', [here('../tools/compose/build.sh')], { maxBuffer: 1024 * 1024 })).stdout.trim();
 }, 300_000);
 
-describe('deploy/compose.yml, loaded by Docker Compose\'s own loader', () => {
+describe("deploy/compose.yml, loaded by Docker Compose's own loader", () => {
   it('on its own: project homeiq-influx-console on the external network literally named homeiq-network', async () => {
     const project = await load([consoleFile]);
     expect(project.name).toBe('homeiq-influx-console');
@@ -74,7 +92,7 @@ describe('deploy/compose.yml, loaded by Docker Compose\'s own loader', () => {
     expect(project.services['influx-console']?.container_name).toBe('homeiq-influx-console');
   });
 
-  it('reaches InfluxDB by its service name with HomeIQ\'s default token and org, and keeps no secret of its own', async () => {
+  it("reaches InfluxDB by its service name with HomeIQ's default token and org, and keeps no secret of its own", async () => {
     const env = (await load([consoleFile])).services['influx-console']?.environment;
     expect(env).toMatchObject({
       INFLUXDB_URL: 'http://influxdb:8086',
@@ -87,7 +105,7 @@ describe('deploy/compose.yml, loaded by Docker Compose\'s own loader', () => {
     });
   });
 
-  it('takes the token and org from HomeIQ\'s .env (--env-file), and hands that file to the container (HOMEIQ_ENV_FILE)', async () => {
+  it("takes the token and org from HomeIQ's .env (--env-file), and hands that file to the container (HOMEIQ_ENV_FILE)", async () => {
     const project = await load([consoleFile], { envFiles: [homeiqEnv], env: { HOMEIQ_ENV_FILE: homeiqEnv } });
     expect(project.services['influx-console']?.environment).toMatchObject({
       INFLUXDB_TOKEN: 'fixture-token-from-homeiq-env',
@@ -100,7 +118,9 @@ describe('deploy/compose.yml, loaded by Docker Compose\'s own loader', () => {
   });
 
   it('follows the overrides it documents: another network name, port and InfluxDB URL', async () => {
-    const project = await load([consoleFile], { env: { HOMEIQ_NETWORK: 'my-net', CONSOLE_PORT: '3999', CONSOLE_INFLUXDB_URL: 'http://homeiq-influxdb:8086', INFLUXDB_URL: 'http://localhost:8086' } });
+    const project = await load([consoleFile], {
+      env: { HOMEIQ_NETWORK: 'my-net', CONSOLE_PORT: '3999', CONSOLE_INFLUXDB_URL: 'http://homeiq-influxdb:8086', INFLUXDB_URL: 'http://localhost:8086' },
+    });
     expect(project.networks['homeiq-network']).toMatchObject({ name: 'my-net', external: true });
     const service = project.services['influx-console'];
     expect(service?.ports).toEqual([expect.objectContaining({ target: 3000, published: '3999' })]);
@@ -110,16 +130,24 @@ describe('deploy/compose.yml, loaded by Docker Compose\'s own loader', () => {
 
   it('runs the HomeIQ way: curl on /api/health, a memory limit of 192-512 MB, json-file logs with labels, /data on a volume', async () => {
     const service = (await load([consoleFile])).services['influx-console'];
-    expect(service?.healthcheck).toMatchObject({ test: ['CMD', 'curl', '-f', 'http://localhost:3000/api/health'], interval: '30s', timeout: '10s', retries: 3 });
+    expect(service?.healthcheck).toMatchObject({
+      test: ['CMD', 'curl', '-f', 'http://localhost:3000/api/health'],
+      interval: '30s',
+      timeout: '10s',
+      retries: 3,
+    });
     const memory = Number(service?.deploy.resources.limits.memory);
     expect(memory).toBeGreaterThanOrEqual(192 * 1024 * 1024);
     expect(memory).toBeLessThanOrEqual(512 * 1024 * 1024);
-    expect(service?.logging).toEqual({ driver: 'json-file', options: { 'max-size': '10m', 'max-file': '3', labels: 'service=influx-console,group=influx-console,environment=production' } });
+    expect(service?.logging).toEqual({
+      driver: 'json-file',
+      options: { 'max-size': '10m', 'max-file': '3', labels: 'service=influx-console,group=influx-console,environment=production' },
+    });
     expect(service?.volumes).toEqual([expect.objectContaining({ source: 'influx_console_data', target: '/data' })]);
   });
 });
 
-describe('beside HomeIQ\'s core-platform domain: two projects sharing homeiq-network', () => {
+describe("beside HomeIQ's core-platform domain: two projects sharing homeiq-network", () => {
   it('loads both as separate projects, each on the same external network, neither waiting on the other', async () => {
     const [core, consoleProject] = await Promise.all([load([corePlatformFile], { envFiles: [homeiqEnv] }), load([consoleFile], { envFiles: [homeiqEnv] })]);
     expect(core.name).toBe('homeiq-core-platform');

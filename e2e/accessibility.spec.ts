@@ -28,7 +28,13 @@ const SCREENS: { path: string; ready: (page: Page) => Locator }[] = [
 /** axe's violations as short lines a failure message can show: rule, impact and the nodes it found. */
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 5)
+        .join(' | ')}${v.nodes.length > 5 ? ` and ${v.nodes.length - 5} more` : ''}`,
+  );
 }
 
 /** The page's width against the window's, and when wider, the innermost elements that stick out (to name them in the failure). */
@@ -88,7 +94,8 @@ test.describe('every screen with sample data', () => {
             if (scrollWidth > innerWidth) wide[screen.path] = `${scrollWidth} px: ${culprits.join(' | ')}`;
             if (screen.path === '/buckets') await page.screenshot({ path: `test-results/screenshots/buckets-390-${scheme}.png`, fullPage: true });
           }
-          if (scheme === 'dark' && width > 400 && screen.path === '/storage') await page.screenshot({ path: 'test-results/screenshots/storage-dark.png', fullPage: true });
+          if (scheme === 'dark' && width > 400 && screen.path === '/storage')
+            await page.screenshot({ path: 'test-results/screenshots/storage-dark.png', fullPage: true });
         }
         expect(found).toEqual({});
         expect(wide).toEqual({});

@@ -23,7 +23,11 @@ function actionId(name: string): string {
 }
 
 /** A request context signed in with a password through the login route (its cookie jar holds the session). */
-async function signedIn(playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } }, password: string, baseURL = MAIN_CONSOLE_URL): Promise<APIRequestContext> {
+async function signedIn(
+  playwright: { request: { newContext(o: { baseURL: string }): Promise<APIRequestContext> } },
+  password: string,
+  baseURL = MAIN_CONSOLE_URL,
+): Promise<APIRequestContext> {
   const ctx = await playwright.request.newContext({ baseURL });
   const res = await ctx.post('/api/auth/login', { data: { password } });
   expect(res.status(), 'sign-in').toBe(200);
@@ -116,11 +120,21 @@ test.describe('sign-in', () => {
 
   test('after sign-in with a crafted next, the browser stays on the console', async ({ page }) => {
     const offsite: string[] = [];
-    await page.route((url) => url.hostname.endsWith('evil.example'), async (route) => {
-      offsite.push(route.request().url());
-      await route.abort();
-    });
-    for (const next of ['/%5Cevil.example/phish', '/%09/evil.example/phish', '//evil.example/phish', 'https://evil.example/phish', '/%5C%5Cevil.example', '/.//evil.example']) {
+    await page.route(
+      (url) => url.hostname.endsWith('evil.example'),
+      async (route) => {
+        offsite.push(route.request().url());
+        await route.abort();
+      },
+    );
+    for (const next of [
+      '/%5Cevil.example/phish',
+      '/%09/evil.example/phish',
+      '//evil.example/phish',
+      'https://evil.example/phish',
+      '/%5C%5Cevil.example',
+      '/.//evil.example',
+    ]) {
       await page.context().clearCookies();
       await page.goto(`/login?next=${next}`);
       await page.getByLabel('Password').fill(ADMIN_PASSWORD);
@@ -142,7 +156,9 @@ test.describe('sign-in', () => {
     // On the fault console: its failures slow no other test's sign-in.
     const ctx = await playwright.request.newContext({ baseURL: FAULT_CONSOLE_URL });
     const started = Date.now();
-    const guesses = Array.from({ length: 6 }, (_, i) => ctx.post('/api/auth/login', { data: { password: `guess-${i}` }, headers: { 'X-Forwarded-For': `198.51.100.${i}` } }));
+    const guesses = Array.from({ length: 6 }, (_, i) =>
+      ctx.post('/api/auth/login', { data: { password: `guess-${i}` }, headers: { 'X-Forwarded-For': `198.51.100.${i}` } }),
+    );
     const answers = await Promise.all(guesses);
     const statuses = answers.map((a) => a.status()).sort();
     // 4 wait their turn and are verified one at a time, each held back 250, 500, 1000 ms … before the next;
@@ -155,7 +171,11 @@ test.describe('sign-in', () => {
     expect(admin.status()).toBe(200);
     expect(Date.now() - t).toBeLessThan(2000);
     // That browser now holds a device cookie: a new flood of guesses does not queue its next sign-in.
-    const flood = Array.from({ length: 20 }, (_, i) => playwright.request.newContext({ baseURL: FAULT_CONSOLE_URL }).then((c) => c.post('/api/auth/login', { data: { password: `flood-${i}` } }).finally(() => c.dispose())));
+    const flood = Array.from({ length: 20 }, (_, i) =>
+      playwright.request
+        .newContext({ baseURL: FAULT_CONSOLE_URL })
+        .then((c) => c.post('/api/auth/login', { data: { password: `flood-${i}` } }).finally(() => c.dispose())),
+    );
     await new Promise((r) => setTimeout(r, 100));
     const t2 = Date.now();
     expect((await ctx.post('/api/auth/login', { data: { password: ADMIN_PASSWORD } })).status()).toBe(200);
@@ -183,7 +203,13 @@ test.describe('sign-in', () => {
 });
 
 test.describe('malformed requests get a 4xx that says why, never a 5xx', () => {
-  const action = (extra: Record<string, string> = {}) => ({ 'Next-Action': actionId('createBucket'), 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component', Origin: MAIN_CONSOLE_URL, ...extra });
+  const action = (extra: Record<string, string> = {}) => ({
+    'Next-Action': actionId('createBucket'),
+    'Content-Type': 'text/plain;charset=UTF-8',
+    Accept: 'text/x-component',
+    Origin: MAIN_CONSOLE_URL,
+    ...extra,
+  });
 
   test('server action bodies, methods and origins', async ({ request }) => {
     const cases: [string, () => Promise<APIResponse>, number][] = [
@@ -193,7 +219,11 @@ test.describe('malformed requests get a 4xx that says why, never a 5xx', () => {
       ['deeply nested JSON', () => request.post('/buckets', { headers: action(), data: `${'['.repeat(5000)}${']'.repeat(5000)}` }), 400],
       ['a reference to data the body lacks', () => request.post('/buckets', { headers: action(), data: '[{"name":"$Q9"}]' }), 400],
       ['multipart', () => request.post('/buckets', { headers: action({ 'Content-Type': 'multipart/form-data; boundary=x' }), data: '--x--' }), 415],
-      ['foreign origin', () => request.post('/buckets', { headers: action({ Origin: 'http://evil.example' }), data: '[{"name":"foreign_made_this","retention":"1d"}]' }), 403],
+      [
+        'foreign origin',
+        () => request.post('/buckets', { headers: action({ Origin: 'http://evil.example' }), data: '[{"name":"foreign_made_this","retention":"1d"}]' }),
+        403,
+      ],
       ['origin null', () => request.post('/buckets', { headers: action({ Origin: 'null' }), data: '[{"name":"foreign_made_this","retention":"1d"}]' }), 403],
       ['TRACE', () => request.fetch('/', { method: 'TRACE' }), 405],
       ['TRACE on an API', () => request.fetch('/api/verify', { method: 'TRACE' }), 405],
@@ -221,7 +251,14 @@ test.describe('malformed requests get a 4xx that says why, never a 5xx', () => {
 test.describe('security headers and the CSP', () => {
   test('every response carries them: pages, API answers, refusals and static files', async ({ request, playwright }) => {
     const stranger = await playwright.request.newContext({ baseURL: MAIN_CONSOLE_URL });
-    const responses = [await request.get('/buckets'), await request.get('/api/connection'), await request.get('/favicon.svg'), await stranger.get('/api/buckets'), await stranger.get('/login'), await request.fetch('/', { method: 'DELETE' })];
+    const responses = [
+      await request.get('/buckets'),
+      await request.get('/api/connection'),
+      await request.get('/favicon.svg'),
+      await stranger.get('/api/buckets'),
+      await stranger.get('/login'),
+      await request.fetch('/', { method: 'DELETE' }),
+    ];
     for (const res of responses) {
       const h = res.headers();
       expect(h['content-security-policy'], res.url()).toMatch(/frame-ancestors 'none'/);

@@ -27,14 +27,22 @@ async function entities(bucket: string): Promise<string[]> {
 test.beforeEach(async () => {
   await api.reset();
   await api.createBucket(BUCKET, (30 * DAY) / 1000);
-  const lines = ['light.kitchen', 'light.hall'].flatMap((e) => [0, 1, 2].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i ${(base + d * DAY) * 1_000_000}`));
-  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+  const lines = ['light.kitchen', 'light.hall'].flatMap((e) =>
+    [0, 1, 2].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i ${(base + d * DAY) * 1_000_000}`),
+  );
+  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${server.token}` },
+    body: lines.join('\n'),
+  });
   expect(res.status).toBe(204);
 });
 
 test.afterEach(() => api.reset());
 
-test('deletes data with "Back up the bucket first" checked, restores that backup as a new bucket from the Backups screen and sees it verified', async ({ page }) => {
+test('deletes data with "Back up the bucket first" checked, restores that backup as a new bucket from the Backups screen and sees it verified', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const before = await entities(BUCKET);
   expect(before).toHaveLength(6);
@@ -66,7 +74,10 @@ test('deletes data with "Back up the bucket first" checked, restores that backup
   await expect(dialog.getByLabel('Bucket of the backup')).toHaveValue(BUCKET);
   await expect(dialog.getByLabel('New bucket name')).toHaveValue(RESTORED);
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
-  await expect(dialog.getByTestId('restore-result')).toContainText(/^e2e_backups_restored: restored and verified: \d+ records in 1 measurement, equal to the backup\.$/, { timeout: 60_000 });
+  await expect(dialog.getByTestId('restore-result')).toContainText(
+    /^e2e_backups_restored: restored and verified: \d+ records in 1 measurement, equal to the backup\.$/,
+    { timeout: 60_000 },
+  );
   expect(await entities(RESTORED), 'the deleted points are back, in the new bucket').toEqual(before);
   expect(await entities(BUCKET), 'the bucket itself is left as it was').toHaveLength(3);
   await dialog.getByText('Close', { exact: true }).click();
@@ -74,9 +85,15 @@ test('deletes data with "Back up the bucket first" checked, restores that backup
 
   // The restore drill from the row: recorded on the backup and shown in its Verified column.
   await row.getByRole('button', { name: 'Verify' }).click();
-  await expect(row.getByTestId('verify-result')).toContainText(/^verified: restored and verified: e2e_backups: \d+ records in 1 measurement, equal to the backup/, { timeout: 60_000 });
+  await expect(row.getByTestId('verify-result')).toContainText(
+    /^verified: restored and verified: e2e_backups: \d+ records in 1 measurement, equal to the backup/,
+    { timeout: 60_000 },
+  );
   await expect(row.getByTestId('backup-verified')).toContainText('verified');
-  expect((await api.buckets()).map((b) => b.name).filter((n) => n.includes('restore_drill')), 'the scratch bucket is gone').toEqual([]);
+  expect(
+    (await api.buckets()).map((b) => b.name).filter((n) => n.includes('restore_drill')),
+    'the scratch bucket is gone',
+  ).toEqual([]);
 });
 
 test.describe('a viewer', () => {

@@ -60,7 +60,18 @@ test('downloads the Buckets table as CSV: the filtered rows, times in UTC, a for
   await expect(page.getByTestId('bucket-row-_monitoring')).toHaveCount(0);
   const csv = await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
   expect(csv.name).toMatch(/^buckets-\d{4}-\d\d-\d\d\.csv$/);
-  expect(csv.rows[0]).toEqual(['name', 'id', 'retention', 'retention_seconds', 'shard_group', 'shard_group_seconds', 'description', 'created_utc', 'updated_utc', 'kind']);
+  expect(csv.rows[0]).toEqual([
+    'name',
+    'id',
+    'retention',
+    'retention_seconds',
+    'shard_group',
+    'shard_group_seconds',
+    'description',
+    'created_utc',
+    'updated_utc',
+    'kind',
+  ]);
   expect(column(csv.rows, 'name')).toEqual(['e2e_csv_one', 'e2e_csv_two']);
   expect(column(csv.rows, 'retention')).toEqual(['1d', '2d']);
   expect(column(csv.rows, 'description')).toEqual(['\'=HYPERLINK("http://evil.example","click")', 'plain, with a comma and "quotes"']);
@@ -88,7 +99,9 @@ test('downloads every Audit row matching the filters as CSV, not only the 500 th
   const db = new Database(join(server.data, 'console', 'console.db'));
   try {
     db.pragma('busy_timeout = 5000');
-    const insert = db.prepare("INSERT INTO audit_log (ts, role, action, bucket, before_json, after_json, result, message) VALUES (?, 'cli', 'budget.set', 'e2e_audit_csv', NULL, ?, 'ok', ?)");
+    const insert = db.prepare(
+      "INSERT INTO audit_log (ts, role, action, bucket, before_json, after_json, result, message) VALUES (?, 'cli', 'budget.set', 'e2e_audit_csv', NULL, ?, 'ok', ?)",
+    );
     const start = Date.UTC(2026, 0, 1);
     db.transaction(() => {
       for (let i = 0; i < 520; i++) insert.run(start + i * 1000, JSON.stringify({ records: i }), i === 0 ? '=cmd|calc' : '');

@@ -25,9 +25,15 @@ async function entities(): Promise<string[]> {
 
 test.beforeEach(async () => {
   await api.reset();
-  await api.createBucket(BUCKET, 30 * DAY / 1000);
-  const lines = ['light.kitchen', 'light.hall'].flatMap((e) => [0, 1, 2].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i ${(base + d * DAY) * 1_000_000}`));
-  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+  await api.createBucket(BUCKET, (30 * DAY) / 1000);
+  const lines = ['light.kitchen', 'light.hall'].flatMap((e) =>
+    [0, 1, 2].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i ${(base + d * DAY) * 1_000_000}`),
+  );
+  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${server.token}` },
+    body: lines.join('\n'),
+  });
   expect(res.status).toBe(204);
 });
 

@@ -27,8 +27,17 @@ test.beforeEach(async () => {
   await api.reset();
   await api.createBucket(SOURCE, (30 * DAY) / 1000);
   await api.createBucket(TARGET, (30 * DAY) / 1000);
-  const lines = ['light.kitchen', 'light.hall\\ 2'].flatMap((e) => [0, 1].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i,peak_hours="[8, \\"x\\"]",active=true ${(base + d * DAY) * 1_000_000}`));
-  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${SOURCE}&precision=ns`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+  const lines = ['light.kitchen', 'light.hall\\ 2'].flatMap((e) =>
+    [0, 1].map(
+      (d) =>
+        `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i,peak_hours="[8, \\"x\\"]",active=true ${(base + d * DAY) * 1_000_000}`,
+    ),
+  );
+  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${SOURCE}&precision=ns`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${server.token}` },
+    body: lines.join('\n'),
+  });
   expect(res.status).toBe(204);
 });
 
@@ -77,7 +86,10 @@ test('a viewer exports too (it changes nothing), and is told in words that delet
   await expect(page.getByTestId('read-only-note')).toContainText('export its points');
   await expect(page.getByTestId('import-data')).toHaveCount(0);
   const downloading = page.waitForEvent('download');
-  await page.getByTestId('export-data').getByRole('link', { name: `Download ${SOURCE}.lp.gz` }).click();
+  await page
+    .getByTestId('export-data')
+    .getByRole('link', { name: `Download ${SOURCE}.lp.gz` })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(new RegExp(`^${SOURCE}-\\d{4}-\\d{2}-\\d{2}\\.lp\\.gz$`));
   const text = gunzipSync(readFileSync(await download.path())).toString('utf8');

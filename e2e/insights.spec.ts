@@ -31,7 +31,9 @@ test('the Insights screen with sample data shows the driver, the writer change a
   await expect(empty).toContainText('cli -- seed');
   await empty.getByRole('button', { name: 'Load sample data' }).click();
   // Written: the button says so, unless the insights replaced the empty state first.
-  await expect(page.getByRole('status').filter({ hasText: 'sample points' }).or(page.getByTestId('insight-time_based_daily')).first()).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('status').filter({ hasText: 'sample points' }).or(page.getByTestId('insight-time_based_daily')).first()).toBeVisible({
+    timeout: 30_000,
+  });
 
   // The empty state gives way to the insights once the record counts catch up with the write.
   const timeBased = page.getByTestId('insight-time_based_daily');

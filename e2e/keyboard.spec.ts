@@ -129,7 +129,13 @@ test('signs in, provisions, then opens, uses and closes every dialog with the ke
 
   // Delete data: preview, type the name, delete; Escape closes; focus back on "Delete data".
   const now = Date.now();
-  await writeLines(server, BUCKET, ['light.kitchen', 'light.hall'].map((e, i) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${i}i ${(now - 86_400_000) * 1_000_000}`));
+  await writeLines(
+    server,
+    BUCKET,
+    ['light.kitchen', 'light.hall'].map(
+      (e, i) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${i}i ${(now - 86_400_000) * 1_000_000}`,
+    ),
+  );
   const id = (await api.buckets()).find((b) => b.name === BUCKET)?.id ?? '';
   await page.goto(`/buckets/${id}`);
   const deleteData = page.getByRole('button', { name: 'Delete data' });

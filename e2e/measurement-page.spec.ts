@@ -18,7 +18,16 @@ function points(): SampleItem[] {
   return Object.entries(ENTITIES).flatMap(([entity_id, days]) =>
     Array.from({ length: days }, (_, ago): SampleItem => ({
       measurement: 'time_based_daily',
-      record: { date: day(ago), entity_id, domain: entity_id.split('.')[0] ?? 'light', hourly_distribution: [0, 1, 2, 3], peak_hours: [2, 3], frequency: 1.5 + ago, confidence: 0.9, occurrences: 6 + ago },
+      record: {
+        date: day(ago),
+        entity_id,
+        domain: entity_id.split('.')[0] ?? 'light',
+        hourly_distribution: [0, 1, 2, 3],
+        peak_hours: [2, 3],
+        frequency: 1.5 + ago,
+        confidence: 0.9,
+        occurrences: 6 + ago,
+      },
     })),
   );
 }
@@ -79,7 +88,9 @@ test('a measurement page says so when a point without the entity tag keeps the c
   await provisionThroughUi(page);
   await writeAggregates(server, points());
   // Not HomeIQ's format: a point of time_based_daily without entity_id, as a broken writer could send it.
-  await writeLines(server, 'pattern_aggregates_daily', [`time_based_daily,date=${day(5)},domain=light frequency=1.5,occurrences=3i ${(today - 5 * DAY_MS) * 1_000_000}`]);
+  await writeLines(server, 'pattern_aggregates_daily', [
+    `time_based_daily,date=${day(5)},domain=light frequency=1.5,occurrences=3i ${(today - 5 * DAY_MS) * 1_000_000}`,
+  ]);
 
   await page.goto('/measurements/pattern_aggregates_daily/time_based_daily');
   await expect(async () => {

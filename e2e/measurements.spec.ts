@@ -4,7 +4,18 @@ import { e2eServers } from './support/servers';
 import { provisionThroughUi } from './support/steps';
 
 const api = influxApi(e2eServers().main);
-const MEASUREMENTS = ['time_based_daily', 'co_occurrence_daily', 'sequence_daily', 'room_based_daily', 'duration_daily', 'anomaly_daily', 'session_weekly', 'day_type_weekly', 'contextual_monthly', 'seasonal_monthly'];
+const MEASUREMENTS = [
+  'time_based_daily',
+  'co_occurrence_daily',
+  'sequence_daily',
+  'room_based_daily',
+  'duration_daily',
+  'anomaly_daily',
+  'session_weekly',
+  'day_type_weekly',
+  'contextual_monthly',
+  'seasonal_monthly',
+];
 
 test.beforeEach(() => api.reset());
 

@@ -14,7 +14,9 @@ test('the servers logged JSON lines only, with request IDs, and no token, passwo
   expect(secrets.length).toBe(5);
   for (const server of [servers.main, servers.fault]) {
     const file = consoleLog(server);
-    const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
+    const lines = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '');
     const problems: string[] = [];
     let requests = 0;
     for (const [i, line] of lines.entries()) {
@@ -27,7 +29,8 @@ test('the servers logged JSON lines only, with request IDs, and no token, passwo
         problems.push(`${where} is not JSON: ${line.slice(0, 200)}`);
         continue;
       }
-      if (typeof entry.time !== 'string' || typeof entry.message !== 'string' || !['debug', 'info', 'warn', 'error'].includes(String(entry.level))) problems.push(`${where} lacks time, level or message`);
+      if (typeof entry.time !== 'string' || typeof entry.message !== 'string' || !['debug', 'info', 'warn', 'error'].includes(String(entry.level)))
+        problems.push(`${where} lacks time, level or message`);
       if (entry.message === 'request') {
         requests++;
         if (!/^[A-Za-z0-9._:-]{8,64}$/.test(String(entry.requestId))) problems.push(`${where}: a request without its ID`);
@@ -49,7 +52,13 @@ test('no token secret created during the run is in a log line, an audit row or t
   // tokens.spec.ts records the writer and reader it creates: an empty ledger means the scan is not wired.
   expect(secrets.length).toBeGreaterThanOrEqual(4);
   const servers = e2eServers();
-  const sinks = [...[servers.main, servers.fault].flatMap((s) => [...dataDirSinks(join(s.data, 'console')), { name: consoleLog(s), text: readFileSync(consoleLog(s), 'utf8') }]), ...fileSinks(join(process.cwd(), '.next'))];
+  const sinks = [
+    ...[servers.main, servers.fault].flatMap((s) => [
+      ...dataDirSinks(join(s.data, 'console')),
+      { name: consoleLog(s), text: readFileSync(consoleLog(s), 'utf8') },
+    ]),
+    ...fileSinks(join(process.cwd(), '.next')),
+  ];
   expect(sinks.some((s) => s.name.endsWith('table audit_log'))).toBe(true);
   expect(scanForSecrets(secrets, sinks)).toEqual([]);
 });

@@ -8,7 +8,9 @@ const api = influxApi(e2eServers().main);
 test.beforeEach(() => api.reset());
 test.afterEach(() => api.reset());
 
-test('the Measurements filter and sort, the Storage range and a measurement page are in the URL; Back returns; bad values show the defaults', async ({ page }) => {
+test('the Measurements filter and sort, the Storage range and a measurement page are in the URL; Back returns; bad values show the defaults', async ({
+  page,
+}) => {
   await provisionThroughUi(page);
 
   // Measurements: filter and sort from a shared link.
@@ -18,7 +20,10 @@ test('the Measurements filter and sort, the Storage range and a measurement page
   await expect(page.getByLabel('Filter measurements')).toHaveValue('time_based');
   await expect(page.getByRole('columnheader', { name: /Records/ }).first()).toHaveAttribute('aria-sort', 'descending');
   // Sorting by name is a new history entry; Back returns to the records order.
-  await page.getByRole('button', { name: /^Measurement/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Measurement/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/sort=name/);
   await page.goBack();
   await expect(page).toHaveURL(/sort=records/);

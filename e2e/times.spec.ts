@@ -17,7 +17,10 @@ test('a relative time shows its exact UTC instant on keyboard focus and on hover
   await expect(tip).toHaveText(EXACT);
   await expect(time).toHaveAccessibleDescription(EXACT);
   // The tip is the <time>'s own instant (read together: the connection card polls every 4 s).
-  const { iso, shown } = await time.evaluate((el) => ({ iso: el.getAttribute('datetime') ?? '', shown: el.querySelector('[role=tooltip]')?.textContent ?? '' }));
+  const { iso, shown } = await time.evaluate((el) => ({
+    iso: el.getAttribute('datetime') ?? '',
+    shown: el.querySelector('[role=tooltip]')?.textContent ?? '',
+  }));
   expect(shown.replace(' UTC', '').replace(' ', 'T')).toBe(iso.slice(0, 19));
 
   // Pointer: the same on hover.

@@ -30,7 +30,10 @@ test.beforeEach(async () => {
 });
 test.afterAll(deleteTokens);
 
-test('creates a writer token from the Provision plan, copies it once, sees it listed without its secret, diagnoses it and deactivates it', async ({ page, context }) => {
+test('creates a writer token from the Provision plan, copies it once, sees it listed without its secret, diagnoses it and deactivates it', async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: MAIN_CONSOLE_URL });
   const seen = captureResponses(page);
   await provisionThroughUi(page);
@@ -82,7 +85,11 @@ test('creates a writer token from the Provision plan, copies it once, sees it li
 
   await row.getByRole('button', { name: 'Deactivate ai5-writer' }).click();
   await expect(row).toContainText('inactive');
-  const write = await fetch(`${main.url}/api/v2/write?org=homeiq&bucket=pattern_aggregates_daily`, { method: 'POST', headers: { Authorization: `Token ${secret}` }, body: 'm f=1' });
+  const write = await fetch(`${main.url}/api/v2/write?org=homeiq&bucket=pattern_aggregates_daily`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${secret}` },
+    body: 'm f=1',
+  });
   expect(write.status).not.toBe(204);
   await page.getByLabel('Token to diagnose').fill(secret);
   await page.getByRole('button', { name: 'Diagnose' }).click();
@@ -107,7 +114,8 @@ test('deletes a token only once its description is typed in the dialog', async (
   await provisionThroughUi(page);
   await page.goto('/provision');
   await page.getByRole('button', { name: 'Create 2 tokens' }).click();
-  for (const name of ['ai5-writer', 'ai5-reader']) recordSecret((await page.getByTestId('token-reveal').filter({ hasText: name }).getByTestId('token-secret').textContent()) ?? '');
+  for (const name of ['ai5-writer', 'ai5-reader'])
+    recordSecret((await page.getByTestId('token-reveal').filter({ hasText: name }).getByTestId('token-secret').textContent()) ?? '');
   await page.goto('/tokens');
   const row = page.getByTestId('token-row').filter({ hasText: 'ai5-reader' });
   await row.getByRole('button', { name: 'Delete ai5-reader' }).click();

@@ -17,7 +17,10 @@ test('runs the checks after provisioning and sees them all pass, then sees the r
 
   // Someone shortens the daily bucket's retention behind the console's back.
   const daily = (await api.buckets()).find((b) => b.name === 'pattern_aggregates_daily');
-  await api.call(`/api/v2/buckets/${daily?.id}`, { method: 'PATCH', body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }) });
+  await api.call(`/api/v2/buckets/${daily?.id}`, {
+    method: 'PATCH',
+    body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }),
+  });
 
   const retention = page.getByTestId('check-bucket-retention:pattern_aggregates_daily');
   await retention.getByRole('button', { name: /Rerun/ }).click();

@@ -8,7 +8,7 @@ describe('configuration', () => {
     expect(c.ok && c.data.influx).toEqual({ ok: true, data: { url: 'http://influxdb:8086', token: 't', org: 'homeiq' } });
   });
 
-  it('puts backups in the data folder\'s backups/ unless CONSOLE_BACKUP_DIR says otherwise, with no schedule and no pruning by default', () => {
+  it("puts backups in the data folder's backups/ unless CONSOLE_BACKUP_DIR says otherwise, with no schedule and no pruning by default", () => {
     const c = parseConfig({ CONSOLE_DATA_DIR: '/var/lib/console' }, '/srv');
     expect(c.ok && c.data).toMatchObject({ backupDir: '/var/lib/console/backups', backupSchedule: { kind: 'off' }, backupKeep: null });
     const set = parseConfig({ CONSOLE_BACKUP_DIR: '/backups', CONSOLE_BACKUP_SCHEDULE: 'daily@02:30', CONSOLE_BACKUP_KEEP: '7' }, '/srv');

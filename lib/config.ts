@@ -12,7 +12,14 @@ import { fail, ok, type Result } from './result';
  * An empty value counts as unset, so `CONSOLE_SPEC=` means "the built-in spec".
  */
 const unset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const text = (name: string) => z.preprocess(unset, z.string({ error: `${name} must be text` }).trim().optional());
+const text = (name: string) =>
+  z.preprocess(
+    unset,
+    z
+      .string({ error: `${name} must be text` })
+      .trim()
+      .optional(),
+  );
 
 function wholeNumber(name: string, min: number, max: number, fallback: number) {
   return z.preprocess(
@@ -62,14 +69,30 @@ const schema = z.object({
       }),
   ),
   /** The newest N backups kept after each scheduled backup (unset: every backup is kept). */
-  CONSOLE_BACKUP_KEEP: z.preprocess(unset, z.string().trim().regex(/^([1-9]\d{0,3})$/, 'CONSOLE_BACKUP_KEEP must be a whole number from 1 to 9999').transform(Number).optional()),
+  CONSOLE_BACKUP_KEEP: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .regex(/^([1-9]\d{0,3})$/, 'CONSOLE_BACKUP_KEEP must be a whole number from 1 to 9999')
+      .transform(Number)
+      .optional(),
+  ),
   CONSOLE_SAMPLE_INTERVAL_SECONDS: wholeNumber('CONSOLE_SAMPLE_INTERVAL_SECONDS', 1, 86_400, 60),
   CONSOLE_SAMPLER: z.preprocess(unset, z.enum(['on', 'off'], { error: 'CONSOLE_SAMPLER must be "on" or "off"' }).default('on')),
   CONSOLE_ADMIN_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_ADMIN_PASSWORD is too long (1000 characters at most)').optional()),
   CONSOLE_VIEWER_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_VIEWER_PASSWORD is too long (1000 characters at most)').optional()),
   CONSOLE_SESSION_SECRET: text('CONSOLE_SESSION_SECRET'),
   /** How many reverse proxies in front of the console append to X-Forwarded-For (unset: the header is ignored). */
-  CONSOLE_TRUSTED_PROXY: z.preprocess(unset, z.string().trim().regex(/^([1-9]|10)$/, 'CONSOLE_TRUSTED_PROXY must be the number of proxies in front of the console, 1 to 10').transform(Number).optional()),
+  CONSOLE_TRUSTED_PROXY: z.preprocess(
+    unset,
+    z
+      .string()
+      .trim()
+      .regex(/^([1-9]|10)$/, 'CONSOLE_TRUSTED_PROXY must be the number of proxies in front of the console, 1 to 10')
+      .transform(Number)
+      .optional(),
+  ),
   PORT: wholeNumber('PORT', 1, 65_535, 3000),
   /** Where alerts go (a generic JSON POST, or Slack/Discord text when the URL is theirs); unset: incidents are only listed on the Alerts screen. */
   CONSOLE_ALERT_WEBHOOK_URL: z.preprocess(
@@ -86,7 +109,10 @@ const schema = z.object({
   CONSOLE_ALERT_UNREACHABLE_MINUTES: wholeNumber('CONSOLE_ALERT_UNREACHABLE_MINUTES', 1, 1440, 5),
   /** `json`: one JSON object per line (HomeIQ's services); `pretty`: for a person at a terminal (the default there). */
   LOG_FORMAT: z.preprocess(unset, z.enum(['json', 'pretty'], { error: 'LOG_FORMAT must be "json" or "pretty"' }).optional()),
-  LOG_LEVEL: z.preprocess((v) => (typeof v === 'string' ? unset(v.toLowerCase()) : v), z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' }).default('info')),
+  LOG_LEVEL: z.preprocess(
+    (v) => (typeof v === 'string' ? unset(v.toLowerCase()) : v),
+    z.enum(['debug', 'info', 'warn', 'error'], { error: 'LOG_LEVEL must be debug, info, warn or error' }).default('info'),
+  ),
 });
 
 /** The seed's three variables; the token never leaves the server. */
@@ -128,7 +154,13 @@ export function parseConfig(source: Record<string, string | undefined>, cwd: str
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const message = parsed.error.issues.map((i) => i.message).join('; ');
-    return fail(consoleError('config', `Configuration error: ${message}.`, 'Correct the variable named above (see the Configuration section of the README), then start again.'));
+    return fail(
+      consoleError(
+        'config',
+        `Configuration error: ${message}.`,
+        'Correct the variable named above (see the Configuration section of the README), then start again.',
+      ),
+    );
   }
   const v = parsed.data;
   const missing = [!v.INFLUXDB_URL && 'INFLUXDB_URL is not set', !v.INFLUXDB_TOKEN && 'INFLUXDB_TOKEN is not set'].filter((m): m is string => !!m);
@@ -185,4 +217,3 @@ export function requireInfluxEnv(): InfluxEnv {
   if (!env.ok) throw new ConsoleFailure(env.error);
   return env.data;
 }
-

@@ -15,4 +15,3 @@ export function dataDir(): string {
   if ((stat.mode & 0o077) !== 0 && stat.uid === process.getuid?.()) chmodSync(/*turbopackIgnore: true*/ dir, 0o700);
   return dir;
 }
-

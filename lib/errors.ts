@@ -44,4 +44,3 @@ export const FIXES = {
 export function consoleError(code: ErrorCode, message: string, fix: string = FIXES[code]): ConsoleError {
   return { code, message, fix };
 }
-

@@ -60,7 +60,13 @@ function settings(): Settings {
   const tty = process.stdout.isTTY === true;
   if (!c.ok) return { format: tty ? 'pretty' : 'json', level: 'info', secrets: [] };
   const d = c.data;
-  const secrets = [d.influx.ok ? d.influx.data.token : '', d.adminPassword ?? '', d.viewerPassword ?? '', d.sessionSecret ?? '', d.alertWebhookUrl ?? ''].filter(Boolean);
+  const secrets = [
+    d.influx.ok ? d.influx.data.token : '',
+    d.adminPassword ?? '',
+    d.viewerPassword ?? '',
+    d.sessionSecret ?? '',
+    d.alertWebhookUrl ?? '',
+  ].filter(Boolean);
   return { format: d.logFormat ?? (tty ? 'pretty' : 'json'), level: d.logLevel, secrets };
 }
 
@@ -70,7 +76,8 @@ function settings(): Settings {
  * the command's own output (`--json`), so the log goes to standard error.
  */
 const inServer = process.env.NEXT_RUNTIME === 'nodejs';
-const write = (format: 'json' | 'pretty', level: Level, line: string) => (inServer && !(format === 'pretty' && ORDER[level] >= ORDER.warn) ? process.stdout : process.stderr).write(`${line}\n`);
+const write = (format: 'json' | 'pretty', level: Level, line: string) =>
+  (inServer && !(format === 'pretty' && ORDER[level] >= ORDER.warn) ? process.stdout : process.stderr).write(`${line}\n`);
 
 function emit(level: Level, message: string, fields: Fields = {}): void {
   const s = settings();
@@ -108,10 +115,12 @@ export function routeConsoleThroughLog(): void {
       // Colours and the padding Next.js puts around its messages.
       .replace(/\u001b\[[0-9;]*m/g, '')
       .trim();
-  const to = (level: Level) => (...args: unknown[]) => {
-    const message = text(args);
-    if (message) emit(level, message, { source: 'console' });
-  };
+  const to =
+    (level: Level) =>
+    (...args: unknown[]) => {
+      const message = text(args);
+      if (message) emit(level, message, { source: 'console' });
+    };
   console.log = to('info');
   console.info = to('info');
   console.debug = to('debug');

@@ -7,7 +7,11 @@ import { consoleError, type ConsoleError } from './errors';
 const PROVISION_FIX = 'Provision the AI-5 buckets first (Provision screen, or: npm run --silent cli -- provision).';
 
 export function orgMissing(org: string): ConsoleError {
-  return consoleError('not_found', `Organization "${org}" does not exist, or the token cannot see it (seeing it needs read:orgs/<org ID>).`, `Check INFLUXDB_ORG, create the organization (influx org create -n ${org}), or use a token of that organization with read:orgs/<org ID>.`);
+  return consoleError(
+    'not_found',
+    `Organization "${org}" does not exist, or the token cannot see it (seeing it needs read:orgs/<org ID>).`,
+    `Check INFLUXDB_ORG, create the organization (influx org create -n ${org}), or use a token of that organization with read:orgs/<org ID>.`,
+  );
 }
 
 export function bucketMissing(name: string, fix: string = PROVISION_FIX): ConsoleError {
@@ -20,11 +24,19 @@ export function bucketIdUnknown(): ConsoleError {
 }
 
 export function systemBucket(name: string, verb: 'edited' | 'deleted'): ConsoleError {
-  return consoleError('invalid', `${name} is a system bucket: InfluxDB ${verb === 'deleted' ? 'needs' : 'manages'} it, so it cannot be ${verb} here.`, 'Choose a bucket of your own.');
+  return consoleError(
+    'invalid',
+    `${name} is a system bucket: InfluxDB ${verb === 'deleted' ? 'needs' : 'manages'} it, so it cannot be ${verb} here.`,
+    'Choose a bucket of your own.',
+  );
 }
 
 export function signedOut(): ConsoleError {
-  return consoleError('signed_out', 'You are signed out: sign in to the console first.', 'Open /login and sign in (your session ended, was revoked, or never started).');
+  return consoleError(
+    'signed_out',
+    'You are signed out: sign in to the console first.',
+    'Open /login and sign in (your session ended, was revoked, or never started).',
+  );
 }
 
 export function readOnly(): ConsoleError {
@@ -41,5 +53,9 @@ export function notVersion2(version: string): ConsoleError {
 }
 
 export function unknownCheck(id: string): ConsoleError {
-  return consoleError('invalid', `Unknown check "${id.slice(0, 100)}".`, 'Use a check id from the Verify screen or `cli verify --json` (for example token-org).');
+  return consoleError(
+    'invalid',
+    `Unknown check "${id.slice(0, 100)}".`,
+    'Use a check id from the Verify screen or `cli verify --json` (for example token-org).',
+  );
 }

@@ -9,7 +9,13 @@ export function describeError(error: unknown): string {
   const lines: string[] = [];
   let cur: unknown = error;
   for (let depth = 0; depth < 5 && cur !== undefined && cur !== null; depth++) {
-    lines.push(depth === 0 ? (cur instanceof Error ? (cur.stack ?? `${cur.name}: ${cur.message}`) : String(cur)) : `caused by: ${cur instanceof Error ? (cur.stack ?? cur.message) : String(cur)}`);
+    lines.push(
+      depth === 0
+        ? cur instanceof Error
+          ? (cur.stack ?? `${cur.name}: ${cur.message}`)
+          : String(cur)
+        : `caused by: ${cur instanceof Error ? (cur.stack ?? cur.message) : String(cur)}`,
+    );
     cur = cur instanceof Error ? cur.cause : undefined;
   }
   return lines.join('\n');

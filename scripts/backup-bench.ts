@@ -54,7 +54,14 @@ function logged(stderr: string): { countMs: number; sampleMs: number } {
 }
 
 /** One raw request, the answer's body streamed to `sink` (or drained). */
-function rawRequest(influx: Influxd, method: 'GET' | 'POST', path: string, headers: Record<string, string | number>, body?: NodeJS.ReadableStream | Buffer, sink?: NodeJS.WritableStream): Promise<{ status: number; text: string }> {
+function rawRequest(
+  influx: Influxd,
+  method: 'GET' | 'POST',
+  path: string,
+  headers: Record<string, string | number>,
+  body?: NodeJS.ReadableStream | Buffer,
+  sink?: NodeJS.WritableStream,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(new URL(path, influx.url), { method, headers: { Authorization: `Token ${influx.token}`, ...headers } }, (res) => {
       const status = res.statusCode ?? 0;
@@ -90,12 +97,16 @@ async function rawBackup(influx: Influxd, buckets: readonly string[], dir: strin
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
   const meta = await new Promise<Buffer>((resolve, reject) => {
-    const req = httpRequest(new URL('/api/v2/backup/metadata', influx.url), { headers: { Authorization: `Token ${influx.token}`, 'Accept-Encoding': 'identity' } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks)));
-      res.on('error', reject);
-    });
+    const req = httpRequest(
+      new URL('/api/v2/backup/metadata', influx.url),
+      { headers: { Authorization: `Token ${influx.token}`, 'Accept-Encoding': 'identity' } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -107,7 +118,14 @@ async function rawBackup(influx: Influxd, buckets: readonly string[], dir: strin
     for (const rp of b.retentionPolicies) {
       for (const sg of rp.shardGroups) {
         for (const s of sg.shards) {
-          const r = await rawRequest(influx, 'GET', `/api/v2/backup/shards/${s.id}`, { 'Accept-Encoding': 'gzip' }, undefined, createWriteStream(join(dir, `${s.id}.tar.gz`)));
+          const r = await rawRequest(
+            influx,
+            'GET',
+            `/api/v2/backup/shards/${s.id}`,
+            { 'Accept-Encoding': 'gzip' },
+            undefined,
+            createWriteStream(join(dir, `${s.id}.tar.gz`)),
+          );
           if (r.status !== 200) throw new Error(`raw backup of shard ${s.id}: ${r.status} ${r.text}`);
         }
       }
@@ -123,14 +141,27 @@ async function rawRestore(influx: Influxd, backupDir: string, bucket: string, as
   const entry = manifest.buckets.find((b) => b.bucketName === bucket);
   if (!entry) throw new Error(`no ${bucket} in ${backupDir}`);
   const files = new Map(entry.retentionPolicies.flatMap((rp) => rp.shardGroups.flatMap((sg) => sg.shards.map((s) => [s.id, s.fileName] as const))));
-  const body = { ...entry, bucketName: as, retentionPolicies: entry.retentionPolicies.map((rp) => ({ ...rp, shardGroups: rp.shardGroups.map((sg) => ({ ...sg, shards: sg.shards.map((s) => ({ id: s.id, shardOwners: s.shardOwners ?? [] })) })) })) };
+  const body = {
+    ...entry,
+    bucketName: as,
+    retentionPolicies: entry.retentionPolicies.map((rp) => ({
+      ...rp,
+      shardGroups: rp.shardGroups.map((sg) => ({ ...sg, shards: sg.shards.map((s) => ({ id: s.id, shardOwners: s.shardOwners ?? [] })) })),
+    })),
+  };
   const started = performance.now();
   const created = await rawRequest(influx, 'POST', '/api/v2/restore/bucketMetadata', { 'Content-Type': 'application/json' }, Buffer.from(JSON.stringify(body)));
   if (created.status !== 201 && created.status !== 200) throw new Error(`raw restore of ${bucket}: ${created.status} ${created.text}`);
   const mappings = (JSON.parse(created.text) as { shardMappings?: { oldId: number; newId: number }[] }).shardMappings ?? [];
   for (const m of mappings) {
     const file = join(backupDir, files.get(m.oldId) ?? '');
-    const r = await rawRequest(influx, 'POST', `/api/v2/restore/shards/${m.newId}`, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': statSync(file).size }, createReadStream(file));
+    const r = await rawRequest(
+      influx,
+      'POST',
+      `/api/v2/restore/shards/${m.newId}`,
+      { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': statSync(file).size },
+      createReadStream(file),
+    );
     if (r.status !== 204 && r.status !== 200) throw new Error(`raw restore of shard ${m.newId}: ${r.status} ${r.text}`);
   }
   return performance.now() - started;
@@ -139,7 +170,9 @@ async function rawRestore(influx: Influxd, backupDir: string, bucket: string, as
 async function deleteBucketNamed(influx: Influxd, name: string): Promise<void> {
   const h = { Authorization: `Token ${influx.token}` };
   const orgs = (await (await fetch(`${influx.url}/api/v2/orgs?org=homeiq`, { headers: h })).json()) as { orgs: { id: string }[] };
-  const list = (await (await fetch(`${influx.url}/api/v2/buckets?orgID=${orgs.orgs[0]?.id ?? ''}&name=${encodeURIComponent(name)}`, { headers: h })).json()) as { buckets?: { id: string }[] };
+  const list = (await (
+    await fetch(`${influx.url}/api/v2/buckets?orgID=${orgs.orgs[0]?.id ?? ''}&name=${encodeURIComponent(name)}`, { headers: h })
+  ).json()) as { buckets?: { id: string }[] };
   for (const b of list.buckets ?? []) await fetch(`${influx.url}/api/v2/buckets/${b.id}`, { method: 'DELETE', headers: h });
 }
 
@@ -161,7 +194,14 @@ export async function lineProtocolGzipBytes(batches: Iterable<{ lines: string[] 
  * One size step: the spec buckets hold `points` points. `reps` runs of each, the console and the
  * raw side alternating (each after influxd settled), restores removed between runs.
  */
-export async function measureBackupStep(influx: Influxd, points: number, lpGzipBytes: number, reps: number, withExport: boolean, log: (msg: string) => void): Promise<BackupBenchStep> {
+export async function measureBackupStep(
+  influx: Influxd,
+  points: number,
+  lpGzipBytes: number,
+  reps: number,
+  withExport: boolean,
+  log: (msg: string) => void,
+): Promise<BackupBenchStep> {
   const work = mkdtempSync(join(tmpdir(), 'homeiq-bench-backups-'));
   const dataDir = join(work, 'console-data');
   const buckets = spec.buckets.map((b) => b.name);
@@ -180,7 +220,12 @@ export async function measureBackupStep(influx: Influxd, points: number, lpGzipB
       await settle(influx, log);
       log(`backups at ${n} points: console backup, rep ${rep + 1} of ${reps}`);
       // Into CONSOLE_DATA_DIR/backups, where `backup restore` reads it from.
-      const created = await runCli(influx, ['backup', 'create', ...buckets.flatMap((b) => ['--bucket', b]), '--json'], join(work, `created-${rep}.json`), dataDir);
+      const created = await runCli(
+        influx,
+        ['backup', 'create', ...buckets.flatMap((b) => ['--bucket', b]), '--json'],
+        join(work, `created-${rep}.json`),
+        dataDir,
+      );
       if (created.code !== 0) throw new Error(`backup create failed: ${created.stderr}`);
       const { id, dir } = JSON.parse(readFileSync(join(work, `created-${rep}.json`), 'utf8')) as { id: string; dir: string };
       backupTimes.push(created.ms);
@@ -189,7 +234,9 @@ export async function measureBackupStep(influx: Influxd, points: number, lpGzipB
       const b = logged(created.stderr);
       split.backupCountMs = b.countMs;
       split.backupSampleMs = b.sampleMs;
-      log(`  ${(created.ms / 1000).toFixed(1)} s (counts ${(b.countMs / 1000).toFixed(1)} s, row sample ${(b.sampleMs / 1000).toFixed(1)} s), ${(backupBytes / 1e6).toFixed(1)} MB, peak ${created.peakMb.toFixed(0)} MB`);
+      log(
+        `  ${(created.ms / 1000).toFixed(1)} s (counts ${(b.countMs / 1000).toFixed(1)} s, row sample ${(b.sampleMs / 1000).toFixed(1)} s), ${(backupBytes / 1e6).toFixed(1)} MB, peak ${created.peakMb.toFixed(0)} MB`,
+      );
       await settle(influx, log);
       log(`backups at ${n} points: raw shard fetch, rep ${rep + 1}`);
       rawBackupTimes.push(await rawBackup(influx, buckets, join(work, `raw-${rep}`)));
@@ -235,11 +282,43 @@ export async function measureBackupStep(influx: Influxd, points: number, lpGzipB
     const cold = reps > 1 ? (backupTimes.shift() ?? null) : null;
     const coldRaw = reps > 1 ? (rawBackupTimes.shift() ?? null) : null;
     const rows = [
-      ...(cold !== null && coldRaw !== null ? [benchRow(`Backup of ${n} points, record counts cold (the first: every slice counted) vs the raw API fetching the same metadata and shards to files`, [cold], [coldRaw], 'contrast', 'the console counts every slice of both buckets while the shards download')] : []),
-      benchRow(`Backup of ${n} points (CLI backup create: exact counts${cold !== null ? ' up to date' : ''}, metadata, every shard to disk, checked, the drill's row sample) vs the raw API fetching the same metadata and shards to files`, backupTimes, rawBackupTimes, 'ratio <= 1.1', `console includes the CLI start-up (${(startup.ms / 1000).toFixed(1)} s), the counts (${(split.backupCountMs / 1000).toFixed(1)} s, beside the shards) and the row sample (${(split.backupSampleMs / 1000).toFixed(1)} s) of the last run`),
-      benchRow(`Restore of those ${n} points into new buckets (CLI backup restore per bucket: restore, full recount, compared) vs the raw bucketMetadata and shard calls`, restoreTimes, rawRestoreTimes, 'ratio <= 1.1', `console: one CLI per bucket (start-up ${(startup.ms / 1000).toFixed(1)} s each), checksums checked before, every slice counted after (${(split.restoreCountMs / 1000).toFixed(1)} s of the last run)`),
+      ...(cold !== null && coldRaw !== null
+        ? [
+            benchRow(
+              `Backup of ${n} points, record counts cold (the first: every slice counted) vs the raw API fetching the same metadata and shards to files`,
+              [cold],
+              [coldRaw],
+              'contrast',
+              'the console counts every slice of both buckets while the shards download',
+            ),
+          ]
+        : []),
+      benchRow(
+        `Backup of ${n} points (CLI backup create: exact counts${cold !== null ? ' up to date' : ''}, metadata, every shard to disk, checked, the drill's row sample) vs the raw API fetching the same metadata and shards to files`,
+        backupTimes,
+        rawBackupTimes,
+        'ratio <= 1.1',
+        `console includes the CLI start-up (${(startup.ms / 1000).toFixed(1)} s), the counts (${(split.backupCountMs / 1000).toFixed(1)} s, beside the shards) and the row sample (${(split.backupSampleMs / 1000).toFixed(1)} s) of the last run`,
+      ),
+      benchRow(
+        `Restore of those ${n} points into new buckets (CLI backup restore per bucket: restore, full recount, compared) vs the raw bucketMetadata and shard calls`,
+        restoreTimes,
+        rawRestoreTimes,
+        'ratio <= 1.1',
+        `console: one CLI per bucket (start-up ${(startup.ms / 1000).toFixed(1)} s each), checksums checked before, every slice counted after (${(split.restoreCountMs / 1000).toFixed(1)} s of the last run)`,
+      ),
     ];
-    return { points, rows, backupBytes, lineProtocolGzipBytes: lpGzipBytes, exportGzipBytes, peakRssMb: { backup: peakBackup, restore: peakRestore }, cliStartupMs: startup.ms, coldBackupMs: cold, split };
+    return {
+      points,
+      rows,
+      backupBytes,
+      lineProtocolGzipBytes: lpGzipBytes,
+      exportGzipBytes,
+      peakRssMb: { backup: peakBackup, restore: peakRestore },
+      cliStartupMs: startup.ms,
+      coldBackupMs: cold,
+      split,
+    };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -249,15 +328,26 @@ export function printBackups(steps: readonly BackupBenchStep[]): void {
   const fmt = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d));
   console.log(`\nBackups (HomeIQ's wire format, the spec buckets; medians)\n`);
   console.log(`${'row'.padEnd(170)} ${'console ms'.padStart(11)} ${'raw ms'.padStart(10)} ${'ratio'.padStart(6)}  goal`);
-  for (const s of steps) for (const r of s.rows) console.log(`${r.name.padEnd(170)} ${fmt(r.consoleMs).padStart(11)} ${fmt(r.rawMs).padStart(10)} ${fmt(r.ratio, 2).padStart(6)}  ${r.goal} (n=${r.reps})`);
+  for (const s of steps)
+    for (const r of s.rows)
+      console.log(
+        `${r.name.padEnd(170)} ${fmt(r.consoleMs).padStart(11)} ${fmt(r.rawMs).padStart(10)} ${fmt(r.ratio, 2).padStart(6)}  ${r.goal} (n=${r.reps})`,
+      );
   for (const s of steps) {
     const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`;
-    console.log(`${s.points.toLocaleString('en-US')} points: the console's time split (last run): backup counts ${(s.split.backupCountMs / 1000).toFixed(1)} s (beside the shard download), row sample ${(s.split.backupSampleMs / 1000).toFixed(1)} s; restore recount ${(s.split.restoreCountMs / 1000).toFixed(1)} s`);
-    console.log(`${s.points.toLocaleString('en-US')} points: backup ${mb(s.backupBytes)}; gzipped line protocol of the same points ${mb(s.lineProtocolGzipBytes)} (${(s.backupBytes / s.lineProtocolGzipBytes).toFixed(2)}×)${s.exportGzipBytes === null ? '' : `; the CLI's export ${mb(s.exportGzipBytes)} (${(s.backupBytes / s.exportGzipBytes).toFixed(2)}×)`}; peak RSS (VmHWM) backup ${s.peakRssMb.backup.toFixed(0)} MB, restore ${s.peakRssMb.restore.toFixed(0)} MB; CLI start-up ${s.cliStartupMs.toFixed(0)} ms`);
+    console.log(
+      `${s.points.toLocaleString('en-US')} points: the console's time split (last run): backup counts ${(s.split.backupCountMs / 1000).toFixed(1)} s (beside the shard download), row sample ${(s.split.backupSampleMs / 1000).toFixed(1)} s; restore recount ${(s.split.restoreCountMs / 1000).toFixed(1)} s`,
+    );
+    console.log(
+      `${s.points.toLocaleString('en-US')} points: backup ${mb(s.backupBytes)}; gzipped line protocol of the same points ${mb(s.lineProtocolGzipBytes)} (${(s.backupBytes / s.lineProtocolGzipBytes).toFixed(2)}×)${s.exportGzipBytes === null ? '' : `; the CLI's export ${mb(s.exportGzipBytes)} (${(s.backupBytes / s.exportGzipBytes).toFixed(2)}×)`}; peak RSS (VmHWM) backup ${s.peakRssMb.backup.toFixed(0)} MB, restore ${s.peakRssMb.restore.toFixed(0)} MB; CLI start-up ${s.cliStartupMs.toFixed(0)} ms`,
+    );
   }
   if (steps.length >= 2) {
     const [a, b] = [steps[0], steps.at(-1)];
-    if (a && b) console.log(`Peak RSS from ${a.points.toLocaleString('en-US')} to ${b.points.toLocaleString('en-US')} points: backup ${a.peakRssMb.backup.toFixed(0)} → ${b.peakRssMb.backup.toFixed(0)} MB (${((b.peakRssMb.backup / a.peakRssMb.backup - 1) * 100).toFixed(0)}%), restore ${a.peakRssMb.restore.toFixed(0)} → ${b.peakRssMb.restore.toFixed(0)} MB (${((b.peakRssMb.restore / a.peakRssMb.restore - 1) * 100).toFixed(0)}%); goal: within 20%`);
+    if (a && b)
+      console.log(
+        `Peak RSS from ${a.points.toLocaleString('en-US')} to ${b.points.toLocaleString('en-US')} points: backup ${a.peakRssMb.backup.toFixed(0)} → ${b.peakRssMb.backup.toFixed(0)} MB (${((b.peakRssMb.backup / a.peakRssMb.backup - 1) * 100).toFixed(0)}%), restore ${a.peakRssMb.restore.toFixed(0)} → ${b.peakRssMb.restore.toFixed(0)} MB (${((b.peakRssMb.restore / a.peakRssMb.restore - 1) * 100).toFixed(0)}%); goal: within 20%`,
+      );
   }
 }
 

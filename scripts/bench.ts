@@ -35,7 +35,22 @@ import { provision } from '../lib/provision/apply';
 import { ai5Spec } from '../lib/spec/load';
 import { DEFAULT_SAMPLE, loadSample } from '../lib/aggregates/load-sample';
 import { openSession } from '../lib/influx/session';
-import { benchRow, freePort, inFlight, median, postWrite, repo, startConsole, startInfluxd, stopInfluxd, timeReps, watchPeakRss, type BenchRow, type Console, type Influxd } from './harness';
+import {
+  benchRow,
+  freePort,
+  inFlight,
+  median,
+  postWrite,
+  repo,
+  startConsole,
+  startInfluxd,
+  stopInfluxd,
+  timeReps,
+  watchPeakRss,
+  type BenchRow,
+  type Console,
+  type Influxd,
+} from './harness';
 import { measureLoad, printLoad, settle, type LoadRow } from './influx-load';
 import { measureDataOps, printDataOps, type DataOpsResult } from './data-ops';
 import { countFloor } from './count-floor';
@@ -50,7 +65,10 @@ const row = benchRow;
 
 function api(influx: Influxd) {
   return async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(influx.url + path, { ...init, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    const res = await fetch(influx.url + path, {
+      ...init,
+      headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    });
     if (!res.ok && res.status !== 204) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? null : res.json();
   };
@@ -76,7 +94,11 @@ function untimed(url: string, init: { method: 'GET' | 'POST'; headers: Record<st
 
 /** A raw Flux query: its CSV. */
 async function flux(influx: Influxd, query: string): Promise<string> {
-  const { status, text } = await untimed(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux' }, body: query });
+  const { status, text } = await untimed(`${influx.url}/api/v2/query?org=homeiq`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux' },
+    body: query,
+  });
   if (status >= 300) throw new Error(`query answered ${status}: ${text}`);
   return text;
 }
@@ -84,7 +106,11 @@ async function flux(influx: Influxd, query: string): Promise<string> {
 /** A raw InfluxQL query on a bucket's database: its JSON, refused on any statement error. */
 async function influxql(influx: Influxd, db: string, query: string): Promise<string> {
   const body = new URLSearchParams({ db, q: query }).toString();
-  const { status, text } = await untimed(`${influx.url}/query`, { method: 'POST', headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' }, body });
+  const { status, text } = await untimed(`${influx.url}/query`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+    body,
+  });
   if (status >= 300 || text.includes('"error"')) throw new Error(`InfluxQL answered ${status}: ${text.slice(0, 300)}`);
   return text;
 }
@@ -109,13 +135,22 @@ async function benchProvision(influx: Influxd, reps: number): Promise<Row> {
   const raw = async () => {
     const orgID = ((await call('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id;
     for (const b of spec.buckets) {
-      await call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name: b.name, description: b.description, retentionRules: [{ type: 'expire', everySeconds: b.retention }] }) });
+      await call('/api/v2/buckets', {
+        method: 'POST',
+        body: JSON.stringify({ orgID, name: b.name, description: b.description, retentionRules: [{ type: 'expire', everySeconds: b.retention }] }),
+      });
     }
   };
   const consoleTimes = await timeReps(reps, () => provision(spec, {}, conn), clean);
   const rawTimes = await timeReps(reps, raw, clean);
   await provision(spec, {}, conn);
-  return row('Provision AI-5 buckets (apply vs seed Method 4)', consoleTimes, rawTimes, 'ratio <= 1.2', 'console: plan (org lookup + full bucket list) then apply, in-process; raw: org lookup + two POSTs');
+  return row(
+    'Provision AI-5 buckets (apply vs seed Method 4)',
+    consoleTimes,
+    rawTimes,
+    'ratio <= 1.2',
+    'console: plan (org lookup + full bucket list) then apply, in-process; raw: org lookup + two POSTs',
+  );
 }
 
 /** Row 2: listing 1,000 buckets through the console's route against the minimal raw paged fetch. */
@@ -124,7 +159,11 @@ async function benchList(influx: Influxd, c: Console, count: number, reps: numbe
   const orgID = ((await call('/api/v2/orgs?org=homeiq')) as { orgs: { id: string }[] }).orgs[0]?.id ?? '';
   log(`creating ${count} buckets`);
   for (let i = 0; i < count; i += 25) {
-    await Promise.all(Array.from({ length: Math.min(25, count - i) }, (_, j) => call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name: `bench_${String(i + j).padStart(5, '0')}`, retentionRules: [] }) })));
+    await Promise.all(
+      Array.from({ length: Math.min(25, count - i) }, (_, j) =>
+        call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID, name: `bench_${String(i + j).padStart(5, '0')}`, retentionRules: [] }) }),
+      ),
+    );
   }
   const raw = async () => {
     const all: unknown[] = [];
@@ -137,7 +176,13 @@ async function benchList(influx: Influxd, c: Console, count: number, reps: numbe
   };
   const consoleTimes = await timeReps(reps, () => consoleGet(c, '/api/buckets'));
   const rawTimes = await timeReps(reps, raw);
-  return row(`List ${count.toLocaleString('en-US')} buckets (GET /api/buckets vs raw paging)`, consoleTimes, rawTimes, 'ratio <= 1.2', 'console: HTTP to the console, which pages InfluxDB at 100 per page, plus the org lookup and JSON');
+  return row(
+    `List ${count.toLocaleString('en-US')} buckets (GET /api/buckets vs raw paging)`,
+    consoleTimes,
+    rawTimes,
+    'ratio <= 1.2',
+    'console: HTTP to the console, which pages InfluxDB at 100 per page, plus the org lookup and JSON',
+  );
 }
 
 async function writeBulk(influx: Influxd, points: number): Promise<number> {
@@ -193,7 +238,9 @@ async function benchStats(influx: Influxd, c: Console, points: number, reps: num
   log(`raw InfluxQL: ${secs(rawInfluxqlTimes)}; cold counts (every slice, ?full=1)`);
   const coldTimes = await timeReps(coldReps, () => consoleGet(c, '/api/stats?full=1'));
   log(`cold: ${secs(coldTimes)}; the floor: the same slices read by a minimal streaming InfluxQL client`);
-  const listed = (await api(influx)('/api/v2/buckets?org=homeiq&limit=100')) as { buckets: { name: string; retentionRules?: { everySeconds?: number; shardGroupDurationSeconds?: number }[] }[] };
+  const listed = (await api(influx)('/api/v2/buckets?org=homeiq&limit=100')) as {
+    buckets: { name: string; retentionRules?: { everySeconds?: number; shardGroupDurationSeconds?: number }[] }[];
+  };
   const countable = spec.buckets.map((b) => {
     const rule = listed.buckets.find((x) => x.name === b.name)?.retentionRules?.[0];
     return { name: b.name, retentionSeconds: rule?.everySeconds ?? 0, shardGroupDurationSeconds: rule?.shardGroupDurationSeconds };
@@ -201,20 +248,54 @@ async function benchStats(influx: Influxd, c: Console, points: number, reps: num
   const floorTimes = await timeReps(coldReps, () => countFloor(influx, countable));
   log(`cold: ${secs(coldTimes)}; refreshes after one more day of writes (?fresh=1)`);
   let day = 0;
-  const dayTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'), () => writeOneDay(influx, points, `day${++day}`));
+  const dayTimes = await timeReps(
+    reps,
+    () => consoleGet(c, '/api/stats?fresh=1'),
+    () => writeOneDay(influx, points, `day${++day}`),
+  );
   log(`after a day: ${secs(dayTimes)}; refreshes with nothing written`);
   const quietTimes = await timeReps(reps, () => consoleGet(c, '/api/stats?fresh=1'));
   const rows = [
-    row('Counts, cold: every slice of both buckets counted, every Measurements figure (GET /api/stats?full=1) vs the best raw Flux count query per bucket', coldTimes, rawTimes, 'ratio <= 1.0', 'exact points (any field): InfluxQL SELECT * per measurement in shard-group slices, 2 at a time across both buckets; raw counts one field per measurement with Flux, not exact for points without it'),
-    row('Counts, cold (as above) vs the same raw count of one field per measurement in InfluxQL (contrast)', coldTimes, rawInfluxqlTimes, 'contrast only', 'InfluxDB counts one field itself; the console reads every point of every field'),
-    row('Counts, cold (as above) vs the floor: the same slices read with raw InfluxQL SELECT * by a minimal streaming client counting rows and distinct tag sets', coldTimes, floorTimes, 'ratio <= 1.1', 'the floor: 2 slices at a time, JSON.parse of each chunk, no cache, no index reads'),
-    row('Counts, refresh after one more day of writes (GET /api/stats?fresh=1) vs the raw full count', dayTimes, rawTimes, 'ratio <= 0.05', 'before each rep, a 90th of the points is written as new series stamped today, straight to InfluxDB'),
+    row(
+      'Counts, cold: every slice of both buckets counted, every Measurements figure (GET /api/stats?full=1) vs the best raw Flux count query per bucket',
+      coldTimes,
+      rawTimes,
+      'ratio <= 1.0',
+      'exact points (any field): InfluxQL SELECT * per measurement in shard-group slices, 2 at a time across both buckets; raw counts one field per measurement with Flux, not exact for points without it',
+    ),
+    row(
+      'Counts, cold (as above) vs the same raw count of one field per measurement in InfluxQL (contrast)',
+      coldTimes,
+      rawInfluxqlTimes,
+      'contrast only',
+      'InfluxDB counts one field itself; the console reads every point of every field',
+    ),
+    row(
+      'Counts, cold (as above) vs the floor: the same slices read with raw InfluxQL SELECT * by a minimal streaming client counting rows and distinct tag sets',
+      coldTimes,
+      floorTimes,
+      'ratio <= 1.1',
+      'the floor: 2 slices at a time, JSON.parse of each chunk, no cache, no index reads',
+    ),
+    row(
+      'Counts, refresh after one more day of writes (GET /api/stats?fresh=1) vs the raw full count',
+      dayTimes,
+      rawTimes,
+      'ratio <= 0.05',
+      'before each rep, a 90th of the points is written as new series stamped today, straight to InfluxDB',
+    ),
     row('Counts, refresh with nothing written (GET /api/stats?fresh=1) vs the raw full count', quietTimes, rawTimes, 'ratio <= 0.05'),
   ];
   if (naiveToo) {
     log('naive counting (one query per measurement per field), once');
     const naive = await timeReps(1, async () => {
-      for (const b of spec.buckets) for (const m of b.measurements) for (const f of Object.keys(m.fields)) await flux(influx, `from(bucket: "${b.name}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> filter(fn: (r) => r._measurement == "${m.name}" and r._field == "${f}") |> count()`);
+      for (const b of spec.buckets)
+        for (const m of b.measurements)
+          for (const f of Object.keys(m.fields))
+            await flux(
+              influx,
+              `from(bucket: "${b.name}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> filter(fn: (r) => r._measurement == "${m.name}" and r._field == "${f}") |> count()`,
+            );
     });
     rows.push(row('Stats, naive: count per measurement per field (for contrast)', naive, rawTimes, 'contrast only'));
   }
@@ -245,9 +326,21 @@ async function benchInsights(c: Console, reps: number): Promise<Row[]> {
   const body = (await consoleGet(c, '/api/insights')) as { data: { findings: { kind: string }[] } };
   const kinds = [...new Set(body.data.findings.map((f) => f.kind))].join(', ');
   return [
-    row('Insights of both buckets, counts known (GET /api/insights) vs the raw full count', known, rawCountTimes, 'ratio <= 1.5', `index reads (tag values, SHOW FIELD KEYS) and /metrics on the counts in console.db; findings: ${kinds || 'none'}`),
+    row(
+      'Insights of both buckets, counts known (GET /api/insights) vs the raw full count',
+      known,
+      rawCountTimes,
+      'ratio <= 1.5',
+      `index reads (tag values, SHOW FIELD KEYS) and /metrics on the counts in console.db; findings: ${kinds || 'none'}`,
+    ),
     row('Insights of both buckets, counts checked fresh (GET /api/insights?fresh=1) vs the raw full count', fresh, rawCountTimes, 'ratio <= 1.5'),
-    row('Insights of both buckets from cold: every slice counted, then insights (?full=1 + /api/insights) vs the raw full count', cold, rawCountTimes, 'ratio <= 1.5', 'the cold count is most of it'),
+    row(
+      'Insights of both buckets from cold: every slice counted, then insights (?full=1 + /api/insights) vs the raw full count',
+      cold,
+      rawCountTimes,
+      'ratio <= 1.5',
+      'the cold count is most of it',
+    ),
   ];
 }
 
@@ -285,7 +378,8 @@ async function measurementsRender(c: Console): Promise<{ medianMs: number; visit
     for (let i = 0; i < 7; i++) {
       const started = performance.now();
       await page.goto(`${c.url}/measurements`);
-      for (const b of spec.buckets) await page.getByTestId(`charts-${b.name}`).locator('.recharts-bar-rectangle').first().waitFor({ state: 'visible', timeout: 120_000 });
+      for (const b of spec.buckets)
+        await page.getByTestId(`charts-${b.name}`).locator('.recharts-bar-rectangle').first().waitFor({ state: 'visible', timeout: 120_000 });
       times.push(performance.now() - started);
     }
     return { medianMs: median(times), visitsMs: times };
@@ -304,11 +398,30 @@ async function benchInfluxLoad(windowSeconds: number, loadPoints: number, homeiq
     const sample = await loadSample(spec, { ...DEFAULT_SAMPLE, entities: 30 }, () => {}, await openSession(conn.env));
     const port = freePort();
     const start = () => startConsole(influx, port);
-    if (homeiqScale) rows.push(...(await measureLoad({ influx, scale: `HomeIQ scale (${sample.points.toLocaleString('en-US')} points)`, windowSeconds, startConsole: start, goals: { idle: 1, screen: 3 }, log })));
+    if (homeiqScale)
+      rows.push(
+        ...(await measureLoad({
+          influx,
+          scale: `HomeIQ scale (${sample.points.toLocaleString('en-US')} points)`,
+          windowSeconds,
+          startConsole: start,
+          goals: { idle: 1, screen: 3 },
+          log,
+        })),
+      );
     if (loadPoints > 0) {
       log(`writing ${loadPoints.toLocaleString('en-US')} points`);
       await writeBulk(influx, loadPoints);
-      rows.push(...(await measureLoad({ influx, scale: `${loadPoints.toLocaleString('en-US')} points (+ HomeIQ scale)`, windowSeconds, startConsole: start, goals: { idle: 2, screen: 5 }, log })));
+      rows.push(
+        ...(await measureLoad({
+          influx,
+          scale: `${loadPoints.toLocaleString('en-US')} points (+ HomeIQ scale)`,
+          windowSeconds,
+          startConsole: start,
+          goals: { idle: 2, screen: 5 },
+          log,
+        })),
+      );
     }
   } finally {
     stopInfluxd(influx);
@@ -353,9 +466,11 @@ async function benchBackupsOnly(sizes: number[], reps: number): Promise<void> {
       await writes.drain();
       loaded = size;
       prefixes.push({ prefix, points: add });
-      const lp = await lineProtocolGzipBytes((function* () {
-        for (const p of prefixes) yield* stepBatches(p.points, p.prefix);
-      })());
+      const lp = await lineProtocolGzipBytes(
+        (function* () {
+          for (const p of prefixes) yield* stepBatches(p.points, p.prefix);
+        })(),
+      );
       steps.push(await measureBackupStep(influx, size, lp, reps, i === 0, log));
     }
     printBackups(steps);
@@ -368,9 +483,37 @@ async function benchBackupsOnly(sizes: number[], reps: number): Promise<void> {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { 'data-ops': { type: 'boolean', default: false }, 'data-ops-only': { type: 'boolean', default: false }, points: { type: 'string', default: '1000000' }, reps: { type: 'string', default: '5' }, buckets: { type: 'string', default: '1000' }, 'skip-naive': { type: 'boolean', default: false }, 'cold-reps': { type: 'string', default: '1' }, 'counts-only': { type: 'boolean', default: false }, 'influx-load': { type: 'boolean', default: false }, window: { type: 'string', default: '60' }, 'load-points': { type: 'string', default: '1000000' }, 'skip-homeiq-scale': { type: 'boolean', default: false }, insights: { type: 'boolean', default: false }, backups: { type: 'boolean', default: false }, 'backups-only': { type: 'boolean', default: false }, 'backup-points': { type: 'string', default: '100000,1000000' } } });
-  if (values['backups-only']) return benchBackupsOnly(values['backup-points'].split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b), Math.min(3, Math.max(1, Number(values.reps))));
-  if (values['influx-load']) return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
+  const { values } = parseArgs({
+    options: {
+      'data-ops': { type: 'boolean', default: false },
+      'data-ops-only': { type: 'boolean', default: false },
+      points: { type: 'string', default: '1000000' },
+      reps: { type: 'string', default: '5' },
+      buckets: { type: 'string', default: '1000' },
+      'skip-naive': { type: 'boolean', default: false },
+      'cold-reps': { type: 'string', default: '1' },
+      'counts-only': { type: 'boolean', default: false },
+      'influx-load': { type: 'boolean', default: false },
+      window: { type: 'string', default: '60' },
+      'load-points': { type: 'string', default: '1000000' },
+      'skip-homeiq-scale': { type: 'boolean', default: false },
+      insights: { type: 'boolean', default: false },
+      backups: { type: 'boolean', default: false },
+      'backups-only': { type: 'boolean', default: false },
+      'backup-points': { type: 'string', default: '100000,1000000' },
+    },
+  });
+  if (values['backups-only'])
+    return benchBackupsOnly(
+      values['backup-points']
+        .split(',')
+        .map(Number)
+        .filter((n) => n > 0)
+        .sort((a, b) => a - b),
+      Math.min(3, Math.max(1, Number(values.reps))),
+    );
+  if (values['influx-load'])
+    return benchInfluxLoad(Math.max(5, Number(values.window)), Math.max(0, Number(values['load-points'])), !values['skip-homeiq-scale']);
   if (values['data-ops-only']) return benchDataOpsOnly(Number(values.points), Math.min(3, Math.max(1, Number(values.reps))));
   const points = Number(values.points);
   const reps = Math.max(1, Number(values.reps));
@@ -412,7 +555,14 @@ async function main() {
     let backups: BackupBenchStep | null = null;
     if (values.backups) {
       log('row 7: backups (create, restore, size)');
-      backups = await measureBackupStep(influx, points, await lineProtocolGzipBytes(bulkLines(spec, { total: points, days: 90 }, 10_000)), Math.min(reps, 3), false, log);
+      backups = await measureBackupStep(
+        influx,
+        points,
+        await lineProtocolGzipBytes(bulkLines(spec, { total: points, days: 90 }, 10_000)),
+        Math.min(reps, 3),
+        false,
+        log,
+      );
     }
     let dataOps: DataOpsResult | null = null;
     if (values['data-ops']) {
@@ -421,23 +571,40 @@ async function main() {
     }
 
     const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
-    console.log(`\nBenchmark: console vs raw InfluxDB API (influxd ${influx.url}, ${points.toLocaleString('en-US')} points, medians of ${reps} runs unless noted)\n`);
+    console.log(
+      `\nBenchmark: console vs raw InfluxDB API (influxd ${influx.url}, ${points.toLocaleString('en-US')} points, medians of ${reps} runs unless noted)\n`,
+    );
     console.log(`${'row'.padEnd(96)} ${'console ms'.padStart(11)} ${'raw ms'.padStart(10)} ${'ratio'.padStart(6)}  spread (console; raw)`);
     for (const r of rows) {
       const spread = `${r.consoleSpreadMs ? r.consoleSpreadMs.map((x) => x.toFixed(0)).join('–') : '—'}; ${r.rawSpreadMs ? r.rawSpreadMs.map((x) => x.toFixed(0)).join('–') : '—'} (n=${r.reps})`;
       console.log(`${r.name.padEnd(96)} ${fmt(r.consoleMs).padStart(11)} ${fmt(r.rawMs).padStart(10)} ${fmt(r.ratio, 2).padStart(6)}  ${spread}`);
     }
-    console.log(`\nData generation for row 3: ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s (${Math.round(points / (writeMs / 1000)).toLocaleString('en-US')} points/s)`);
+    console.log(
+      `\nData generation for row 3: ${points.toLocaleString('en-US')} points in ${(writeMs / 1000).toFixed(1)} s (${Math.round(points / (writeMs / 1000)).toLocaleString('en-US')} points/s)`,
+    );
     if (!countsOnly) console.log(`\nFirst-load JavaScript (gzip), empty page of the same build: ${emptyPageKb.toFixed(1)} kB`);
-    for (const [route, kb] of Object.entries(firstLoad)) console.log(`  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} kB  ${(kb / emptyPageKb).toFixed(2)}× the empty page`);
-    console.log(`\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms, median of ${render.visitsMs.length} visits (goal <= 1000 ms); each visit: ${render.visitsMs.map((t) => t.toFixed(0)).join(', ')} ms, the first with a cold cache`);
+    for (const [route, kb] of Object.entries(firstLoad))
+      console.log(`  ${route.padEnd(14)} ${kb.toFixed(1).padStart(7)} kB  ${(kb / emptyPageKb).toFixed(2)}× the empty page`);
+    console.log(
+      `\nMeasurements screen fully rendered in headless Chromium (${points.toLocaleString('en-US')} points, stats cached): ${measurementsRenderMs.toFixed(0)} ms, median of ${render.visitsMs.length} visits (goal <= 1000 ms); each visit: ${render.visitsMs.map((t) => t.toFixed(0)).join(', ')} ms, the first with a cold cache`,
+    );
     console.log(`Console server peak RSS during rows 2 to 5: ${peakRssMb.toFixed(0)} MB`);
     if (dataOps) printDataOps(dataOps);
     if (backups) printBackups([backups]);
 
     mkdirSync(join(repo, 'bench'), { recursive: true });
     const results = {
-      rows: rows.map((r) => ({ name: r.name, consoleMs: r.consoleMs, rawMs: r.rawMs, ratio: r.ratio, reps: r.reps, consoleSpreadMs: r.consoleSpreadMs, rawSpreadMs: r.rawSpreadMs, goal: r.goal, note: r.note })),
+      rows: rows.map((r) => ({
+        name: r.name,
+        consoleMs: r.consoleMs,
+        rawMs: r.rawMs,
+        ratio: r.ratio,
+        reps: r.reps,
+        consoleSpreadMs: r.consoleSpreadMs,
+        rawSpreadMs: r.rawSpreadMs,
+        goal: r.goal,
+        note: r.note,
+      })),
       firstLoadKb: firstLoad,
       emptyPageKb,
       measurementsRenderMs,

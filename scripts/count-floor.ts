@@ -60,7 +60,8 @@ async function keys(influx: Influxd, db: string, q: string): Promise<Map<string,
   const out = new Map<string, Set<string>>();
   await stream(influx, db, q, (line) => {
     const chunk = JSON.parse(line) as Chunk;
-    for (const r of chunk.results ?? []) for (const s of r.series ?? []) for (const v of s.values ?? []) out.set(s.name, (out.get(s.name) ?? new Set()).add(String(v[0])));
+    for (const r of chunk.results ?? [])
+      for (const s of r.series ?? []) for (const v of s.values ?? []) out.set(s.name, (out.get(s.name) ?? new Set()).add(String(v[0])));
   });
   return out;
 }

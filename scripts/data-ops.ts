@@ -37,7 +37,12 @@ export interface DataOpsResult {
 const BATCH = 5_000;
 
 /** Runs the CLI as a child process, stdout to a file; resolves with its stderr and peak memory. */
-export function runCli(influx: Influxd, args: string[], stdoutFile: string | null, dataDir: string): Promise<{ code: number; stderr: string; peakMb: number; ms: number }> {
+export function runCli(
+  influx: Influxd,
+  args: string[],
+  stdoutFile: string | null,
+  dataDir: string,
+): Promise<{ code: number; stderr: string; peakMb: number; ms: number }> {
   return new Promise((resolve, reject) => {
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
     const started = performance.now();
@@ -70,7 +75,10 @@ export function runCli(influx: Influxd, args: string[], stdoutFile: string | nul
 
 function call(influx: Influxd) {
   return async (path: string, init: RequestInit = {}) => {
-    const res = await fetch(influx.url + path, { ...init, headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) } });
+    const res = await fetch(influx.url + path, {
+      ...init,
+      headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+    });
     if (!res.ok && res.status !== 204) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? null : (res.json() as Promise<unknown>);
   };
@@ -86,7 +94,11 @@ async function recreateBucket(influx: Influxd, name: string): Promise<void> {
 
 /** The raw read: the same Flux as the export, the CSV body read to its end (and dropped). */
 async function rawQuery(influx: Influxd, bucket: string, start: string): Promise<void> {
-  const res = await fetch(`${influx.url}/api/v2/query?org=homeiq`, { method: 'POST', body: exportQuery({ bucket, measurements: [], start, stop: LATEST.iso }), headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux', 'Accept-Encoding': 'gzip' } });
+  const res = await fetch(`${influx.url}/api/v2/query?org=homeiq`, {
+    method: 'POST',
+    body: exportQuery({ bucket, measurements: [], start, stop: LATEST.iso }),
+    headers: { Authorization: `Token ${influx.token}`, 'Content-Type': 'application/vnd.flux', 'Accept-Encoding': 'gzip' },
+  });
   if (!res.ok || !res.body) throw new Error(await res.text());
   const reader = res.body.getReader();
   while (!(await reader.read()).done);
@@ -100,7 +112,10 @@ async function rawWrite(influx: Influxd, bucket: string, batches: Uint8Array<Arr
 }
 
 function batchesOf(file: string): Uint8Array<ArrayBuffer>[] {
-  const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+  const lines = gunzipSync(readFileSync(file))
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'));
   const out: Uint8Array<ArrayBuffer>[] = [];
   for (let i = 0; i < lines.length; i += BATCH) out.push(new Uint8Array(gzipSync(lines.slice(i, i + BATCH).join('\n'))));
   return out;
@@ -194,8 +209,20 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
     const points = full.points;
     const perSecond = (ms: number) => Math.round(points / (ms / 1000));
     const rows = [
-      row(`Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`, exportTimes, rawQueryTimes, 'ratio <= 1.2', 'console: a CLI child process (node startup included), one query per shard group, CSV parsed, line protocol written, gzip to a file; raw: one query over the whole range (the same rows), body read and dropped'),
-      row(`Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`, importTimes, rawWriteTimes, 'ratio <= 1.2', 'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: the file read, split into the same batches and each gzipped, 2 in flight'),
+      row(
+        `Export ${loaded.toLocaleString('en-US')} points (${points.toLocaleString('en-US')} lines, one per field) as gzipped line protocol (CLI data export, every bucket) vs the raw Flux query reading the same rows`,
+        exportTimes,
+        rawQueryTimes,
+        'ratio <= 1.2',
+        'console: a CLI child process (node startup included), one query per shard group, CSV parsed, line protocol written, gzip to a file; raw: one query over the whole range (the same rows), body read and dropped',
+      ),
+      row(
+        `Import that export into new buckets (CLI data import --yes: read once, batches of 5,000) vs raw /api/v2/write of the same file in the same batches`,
+        importTimes,
+        rawWriteTimes,
+        'ratio <= 1.2',
+        'console: one CLI per bucket reads the file once, parsing and checking each line while the previous batches are in flight (2); raw: the file read, split into the same batches and each gzipped, 2 in flight',
+      ),
       ...dry.rows,
     ];
     return {
@@ -208,7 +235,14 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
       rawQueryPointsPerSecond: perSecond(median(rawQueryTimes)),
       importPointsPerSecond: perSecond(median(importTimes)),
       rawWritePointsPerSecond: perSecond(median(rawWriteTimes)),
-      memory: { smallPoints: small.points, fullPoints: points, exportSmallMb: small.peakMb, exportFullMb: full.peakMb, importSmallMb: smallImport.peakMb, importFullMb: fullImportMb },
+      memory: {
+        smallPoints: small.points,
+        fullPoints: points,
+        exportSmallMb: small.peakMb,
+        exportFullMb: full.peakMb,
+        importSmallMb: smallImport.peakMb,
+        importFullMb: fullImportMb,
+      },
     };
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -220,13 +254,19 @@ export async function measureDataOps(influx: Influxd, loaded: number, reps: numb
  * line break (refused at the longest line), and 128 MiB of ordinary lines (read whole). The raw side
  * is the floor of any check: Node reading the same file and counting its line breaks.
  */
-async function dryRunRows(influx: Influxd, work: string, dataDir: string, log: (msg: string) => void): Promise<{ rows: BenchRow[]; memory: { name: string; peakMb: number }[] }> {
+async function dryRunRows(
+  influx: Influxd,
+  work: string,
+  dataDir: string,
+  log: (msg: string) => void,
+): Promise<{ rows: BenchRow[]; memory: { name: string; peakMb: number }[] }> {
   const single = join(work, 'single-line.lp');
   writeFileSync(single, 'x'.repeat(32 * 1024 * 1024));
   const many = join(work, 'many-lines.lp');
   const now = Date.now();
   const lines: string[] = [];
-  for (let i = 0; lines.length < (128 * 1024 * 1024) / 64; i++) lines.push(`time_based_daily,entity_id=e${i % 500},date=d frequency=${i % 97}.5 ${now - (i % 86_400) * 1000}000000`);
+  for (let i = 0; lines.length < (128 * 1024 * 1024) / 64; i++)
+    lines.push(`time_based_daily,entity_id=e${i % 500},date=d frequency=${i % 97}.5 ${now - (i % 86_400) * 1000}000000`);
   writeFileSync(many, lines.join('\n') + '\n');
   const rows: BenchRow[] = [];
   const memory: { name: string; peakMb: number }[] = [];
@@ -249,7 +289,15 @@ async function dryRunRows(influx: Influxd, work: string, dataDir: string, log: (
       if (rep === 0) log(`  ${name}: ${breaks.toLocaleString('en-US')} line breaks`);
     }
     log(`  dry run of ${name}: ${(median(times) / 1000).toFixed(1)} s, peak ${peak.toFixed(0)} MB`);
-    rows.push(row(`Import dry-run check of ${name} (CLI data import --dry-run) vs reading the file and counting its line breaks`, times, raw, 'bounded: time linear, memory flat', `console peak RSS ${peak.toFixed(0)} MB; ${expectCode === 1 ? 'refused at the longest line' : 'every line parsed and checked'}`));
+    rows.push(
+      row(
+        `Import dry-run check of ${name} (CLI data import --dry-run) vs reading the file and counting its line breaks`,
+        times,
+        raw,
+        'bounded: time linear, memory flat',
+        `console peak RSS ${peak.toFixed(0)} MB; ${expectCode === 1 ? 'refused at the longest line' : 'every line parsed and checked'}`,
+      ),
+    );
     memory.push({ name, peakMb: peak });
   }
   return { rows, memory };
@@ -268,13 +316,20 @@ function* createReadStreamSync(file: string): Generator<Buffer> {
 
 export function printDataOps(r: DataOpsResult): void {
   const fmt = (n: number | null, d = 1) => (n === null ? '—' : n.toFixed(d));
-  console.log(`\nData operations (${r.loadedPoints.toLocaleString('en-US')} points in HomeIQ's wire format, ${r.points.toLocaleString('en-US')} lines of line protocol; rates and memory sizes below count lines)\n`);
+  console.log(
+    `\nData operations (${r.loadedPoints.toLocaleString('en-US')} points in HomeIQ's wire format, ${r.points.toLocaleString('en-US')} lines of line protocol; rates and memory sizes below count lines)\n`,
+  );
   console.log(`${'row'.padEnd(150)} ${'console ms'.padStart(11)} ${'raw ms'.padStart(10)} ${'ratio'.padStart(6)}  goal`);
-  for (const x of r.rows) console.log(`${x.name.padEnd(150)} ${fmt(x.consoleMs).padStart(11)} ${fmt(x.rawMs).padStart(10)} ${fmt(x.ratio, 2).padStart(6)}  ${x.goal} (n=${x.reps})`);
-  console.log(`Lines per second: export ${r.exportPointsPerSecond.toLocaleString('en-US')} (raw query ${r.rawQueryPointsPerSecond.toLocaleString('en-US')}), import ${r.importPointsPerSecond.toLocaleString('en-US')} (raw write ${r.rawWritePointsPerSecond.toLocaleString('en-US')})`);
+  for (const x of r.rows)
+    console.log(`${x.name.padEnd(150)} ${fmt(x.consoleMs).padStart(11)} ${fmt(x.rawMs).padStart(10)} ${fmt(x.ratio, 2).padStart(6)}  ${x.goal} (n=${x.reps})`);
+  console.log(
+    `Lines per second: export ${r.exportPointsPerSecond.toLocaleString('en-US')} (raw query ${r.rawQueryPointsPerSecond.toLocaleString('en-US')}), import ${r.importPointsPerSecond.toLocaleString('en-US')} (raw write ${r.rawWritePointsPerSecond.toLocaleString('en-US')})`,
+  );
   console.log(`CLI start-up alone (node + tsx, in every console time, once per bucket): ${r.cliStartupMs.toFixed(0)} ms`);
   const m = r.memory;
   const within = (a: number, b: number) => `${((b / a - 1) * 100).toFixed(0)}%`;
   console.log(`Peak memory of the dry-run check (VmHWM): ${r.dryRuns.map((d) => `${d.name}: ${d.peakMb.toFixed(0)} MB`).join('; ')}`);
-  console.log(`Peak memory of the CLI (VmHWM): export ${m.exportSmallMb.toFixed(0)} MB at ${m.smallPoints.toLocaleString('en-US')} points, ${m.exportFullMb.toFixed(0)} MB at ${m.fullPoints.toLocaleString('en-US')} (${within(m.exportSmallMb, m.exportFullMb)}); import ${m.importSmallMb.toFixed(0)} MB, ${m.importFullMb.toFixed(0)} MB (${within(m.importSmallMb, m.importFullMb)}); goal: the same within 20%`);
+  console.log(
+    `Peak memory of the CLI (VmHWM): export ${m.exportSmallMb.toFixed(0)} MB at ${m.smallPoints.toLocaleString('en-US')} points, ${m.exportFullMb.toFixed(0)} MB at ${m.fullPoints.toLocaleString('en-US')} (${within(m.exportSmallMb, m.exportFullMb)}); import ${m.importSmallMb.toFixed(0)} MB, ${m.importFullMb.toFixed(0)} MB (${within(m.importSmallMb, m.importFullMb)}); goal: the same within 20%`,
+  );
 }

@@ -27,7 +27,17 @@ export function benchRow(name: string, consoleTimes: number[] | null, rawTimes: 
   const c = consoleTimes?.length ? median(consoleTimes) : null;
   const r = rawTimes?.length ? median(rawTimes) : null;
   const spread = (t: number[] | null): [number, number] | null => (t?.length ? [Math.min(...t), Math.max(...t)] : null);
-  return { name, consoleMs: c, rawMs: r, ratio: c !== null && r ? c / r : null, reps: consoleTimes?.length ?? rawTimes?.length ?? 0, consoleSpreadMs: spread(consoleTimes), rawSpreadMs: spread(rawTimes), goal, ...(note === undefined ? {} : { note }) };
+  return {
+    name,
+    consoleMs: c,
+    rawMs: r,
+    ratio: c !== null && r ? c / r : null,
+    reps: consoleTimes?.length ?? rawTimes?.length ?? 0,
+    consoleSpreadMs: spread(consoleTimes),
+    rawSpreadMs: spread(rawTimes),
+    goal,
+    ...(note === undefined ? {} : { note }),
+  };
 }
 
 export interface Influxd {
@@ -56,7 +66,10 @@ function track(key: string, stop: () => void): void {
   running.set(key, stop);
   if (handlersInstalled) return;
   handlersInstalled = true;
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       stopAll();
       process.exit(code);
@@ -72,7 +85,11 @@ function track(key: string, stop: () => void): void {
  */
 export async function postWrite(influx: { url: string; token: string }, bucket: string, body: Uint8Array<ArrayBuffer>): Promise<void> {
   for (let attempt = 0; ; attempt++) {
-    const r = await fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${encodeURIComponent(bucket)}&precision=ns`, { method: 'POST', body, headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' } });
+    const r = await fetch(`${influx.url}/api/v2/write?org=homeiq&bucket=${encodeURIComponent(bucket)}&precision=ns`, {
+      method: 'POST',
+      body,
+      headers: { Authorization: `Token ${influx.token}`, 'Content-Encoding': 'gzip' },
+    });
     if (r.ok) return;
     const text = await r.text();
     if (r.status < 500 || attempt >= 3) throw new Error(`write to ${bucket} refused (${r.status}): ${text}`);
@@ -98,8 +115,13 @@ export function inFlight(limit: number): { add(write: Promise<void>): Promise<vo
 
 export function startInfluxd(flags = ''): Influxd {
   const state = mkdtempSync(join(tmpdir(), 'homeiq-bench-state-'));
-  track(state, () => execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: 'inherit' }));
-  const out = execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'start'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  track(state, () =>
+    execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state }, stdio: 'inherit' }),
+  );
+  const out = execFileSync('bash', [join(repo, 'tools/influxd/influxd.sh'), 'start'], {
+    env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
   const { url, token } = parseInfluxdExports(out);
   return { url, token, state };
 }
@@ -126,18 +148,37 @@ export async function startConsole(influx: Influxd, port: number, extraEnv: Reco
   const data = mkdtempSync(join(tmpdir(), 'homeiq-bench-console-'));
   const child = spawn('bash', [join(repo, 'scripts/serve.sh')], {
     cwd: repo,
-    env: { ...process.env, PORT: String(port), HOSTNAME_BIND: '127.0.0.1', CONSOLE_LOG_FILE: join(data, 'console-server.log'), INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: data, CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD, NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOSTNAME_BIND: '127.0.0.1',
+      CONSOLE_LOG_FILE: join(data, 'console-server.log'),
+      INFLUXDB_URL: influx.url,
+      INFLUXDB_TOKEN: influx.token,
+      INFLUXDB_ORG: 'homeiq',
+      CONSOLE_DATA_DIR: data,
+      CONSOLE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...extraEnv,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const key = `console:${port}`;
   track(key, () => child.kill('SIGTERM'));
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    const up = await fetch(`${url}/login`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/login`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     await new Promise((r) => setTimeout(r, 200));
   }
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: ADMIN_PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ password: ADMIN_PASSWORD }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   if (!res.ok || !cookie) throw new Error(`could not sign in to the console (${res.status})`);
   return {
@@ -195,7 +236,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 /** Runs `fn` `reps` times, returns each duration in ms. */

@@ -77,7 +77,8 @@ async function queriesAnswered(influx: Influxd): Promise<number> {
   const res = await fetch(new URL('/metrics', influx.url), { headers: { Authorization: `Token ${influx.token}` } });
   let n = 0;
   for (const line of (await res.text()).split('\n')) {
-    if (line.startsWith('http_api_requests_total{') && (line.includes('path="/api/v2/query"') || line.includes('path="/query"'))) n += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (line.startsWith('http_api_requests_total{') && (line.includes('path="/api/v2/query"') || line.includes('path="/query"')))
+      n += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return n;
 }
@@ -109,14 +110,23 @@ export async function measureLoad(opts: {
     // A first count over a million series outlasts fetch's 5-minute header timeout; asking again
     // joins the count already running in the console.
     for (let tries = 0; ; tries++) {
-      const done = await fetch(`${c.url}/api/stats`, { headers: { Cookie: c.cookie } }).then((r) => r.ok, () => false);
+      const done = await fetch(`${c.url}/api/stats`, { headers: { Cookie: c.cookie } }).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (done) break;
       if (tries === 10) throw new Error('the first count did not finish in 50 minutes');
     }
     await new Promise((r) => setTimeout(r, 5_000));
     opts.log(`${opts.scale}: console idle (${opts.windowSeconds} s)`);
     const idle = await cpuOver(pid, opts.windowSeconds);
-    measured.push({ scale: opts.scale, what: 'console idle, no browser', cpuPercent: idle, aboveBaseline: null, goal: `≤ ${opts.goals.idle} % above baseline` });
+    measured.push({
+      scale: opts.scale,
+      what: 'console idle, no browser',
+      cpuPercent: idle,
+      aboveBaseline: null,
+      goal: `≤ ${opts.goals.idle} % above baseline`,
+    });
     const [name, value] = c.cookie.split('=');
     for (const [label, path] of SCREENS) {
       const context = await browser.newContext();
@@ -133,7 +143,10 @@ export async function measureLoad(opts: {
     // A viewer in a loop on the most expensive reads it may ask for: the deepest page of the newest
     // points allowed (the cap) and the insights, one request after another for the whole window.
     const loops: [string, string][] = [
-      [`the deepest page (${MAX_PAGED_POINTS / 500} × 500)`, `/api/measurement?bucket=pattern_aggregates_daily&measurement=time_based_daily&pageSize=500&page=${MAX_PAGED_POINTS / 500}`],
+      [
+        `the deepest page (${MAX_PAGED_POINTS / 500} × 500)`,
+        `/api/measurement?bucket=pattern_aggregates_daily&measurement=time_based_daily&pageSize=500&page=${MAX_PAGED_POINTS / 500}`,
+      ],
       ['insights', '/api/insights'],
     ];
     for (const [label, path] of loops) {
@@ -152,7 +165,13 @@ export async function measureLoad(opts: {
       looping = false;
       await loop;
       const queries = (await queriesAnswered(opts.influx)) - queriesBefore;
-      measured.push({ scale: opts.scale, what: `a loop on ${label} (${requests} req, ${queries} queries)`, cpuPercent: used, aboveBaseline: null, goal: `≤ ${opts.goals.screen} % above baseline` });
+      measured.push({
+        scale: opts.scale,
+        what: `a loop on ${label} (${requests} req, ${queries} queries)`,
+        cpuPercent: used,
+        aboveBaseline: null,
+        goal: `≤ ${opts.goals.screen} % above baseline`,
+      });
     }
   } finally {
     await browser.close();
@@ -171,6 +190,8 @@ export function printLoad(rows: readonly LoadRow[]): void {
   console.log('\nInfluxDB load caused by the console (influxd CPU, % of one core, from /proc/<pid>/stat)\n');
   console.log(`${'scale'.padEnd(34)} ${'window'.padEnd(60)} ${'influxd %'.padStart(9)} ${'above base'.padStart(10)}  goal`);
   for (const r of rows) {
-    console.log(`${r.scale.padEnd(34)} ${r.what.padEnd(60)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`);
+    console.log(
+      `${r.scale.padEnd(34)} ${r.what.padEnd(60)} ${r.cpuPercent.toFixed(2).padStart(9)} ${(r.aboveBaseline === null ? '—' : r.aboveBaseline.toFixed(2)).padStart(10)}  ${r.goal}`,
+    );
   }
 }

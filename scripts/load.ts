@@ -56,7 +56,9 @@ async function main() {
     console.log('endpoint                   requests     p50 ms     p95 ms     max ms');
     for (const path of paths) {
       const l = [...(latencies[path] ?? [])].sort((a, b) => a - b);
-      console.log(`${path.padEnd(26)} ${String(l.length).padStart(8)} ${percentile(l, 50).toFixed(1).padStart(10)} ${percentile(l, 95).toFixed(1).padStart(10)} ${(l.at(-1) ?? 0).toFixed(1).padStart(10)}`);
+      console.log(
+        `${path.padEnd(26)} ${String(l.length).padStart(8)} ${percentile(l, 50).toFixed(1).padStart(10)} ${percentile(l, 95).toFixed(1).padStart(10)} ${(l.at(-1) ?? 0).toFixed(1).padStart(10)}`,
+      );
     }
     const errorCount = Object.values(errors).reduce((a, b) => a + b, 0);
     console.log(`requests: ${requests}, errors: ${errorCount}${errorCount ? ` ${JSON.stringify(errors)}` : ''}`);

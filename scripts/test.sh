@@ -18,8 +18,9 @@ timed() { local t=$SECONDS; "$@"; say "   took $((SECONDS - t)) s"; }
 
 say "1/7 type check (tsc --noEmit)"
 npx tsc --noEmit
-say "2/7 lint (eslint)"
+say "2/7 lint (eslint, with the import-graph rule) and format (prettier --check; npm run format fixes it)"
 npx eslint --max-warnings 0 .
+npx prettier --check . >/dev/null || { npx prettier --list-different .; say "   these files are not formatted: run npm run format"; exit 1; }
 say "3/7 unit tests (vitest; the compose files go through Docker Compose's own loader)"
 npx vitest run --project unit
 # The integration suites run the bundled CLI and the server from the standalone output: built first.

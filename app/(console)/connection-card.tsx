@@ -11,7 +11,12 @@ export function ConnectionCard() {
   const { data, error, isPending } = useConnection();
   const healthy = data && !data.error && data.health === 'pass';
   return (
-    <Card title="Connection" actions={data ? <Badge tone={healthy ? 'green' : 'red'}>{healthy ? 'Connected' : data.error?.code === 'unreachable' ? 'Unreachable' : 'Problem'}</Badge> : null}>
+    <Card
+      title="Connection"
+      actions={
+        data ? <Badge tone={healthy ? 'green' : 'red'}>{healthy ? 'Connected' : data.error?.code === 'unreachable' ? 'Unreachable' : 'Problem'}</Badge> : null
+      }
+    >
       {isPending ? <p className="text-sm text-slate-500">Checking InfluxDB…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
@@ -23,7 +28,9 @@ export function ConnectionCard() {
             <Item label="Health / ready" value={data.health ? `${data.health} / ${data.ready ? 'ready' : 'not ready'}` : null} />
           </dl>
           {data.error ? <ErrorPanel error={data.error} /> : null}
-          <p className="text-xs text-slate-600">Checked <RelativeTime at={data.checkedAt} /> · refreshes every 4 s</p>
+          <p className="text-xs text-slate-600">
+            Checked <RelativeTime at={data.checkedAt} /> · refreshes every 4 s
+          </p>
         </div>
       ) : null}
     </Card>

@@ -20,7 +20,10 @@ export function FindingsCard() {
   // Before provisioning there is nothing to find: the spec's tiles say so once, above.
   if (isBucketMissing(error)) return null;
   return (
-    <Card title="Open findings" actions={data ? <Badge tone={warnings.length ? 'red' : total ? 'amber' : 'green'}>{total ? `${total} open` : 'none'}</Badge> : null}>
+    <Card
+      title="Open findings"
+      actions={data ? <Badge tone={warnings.length ? 'red' : total ? 'amber' : 'green'}>{total ? `${total} open` : 'none'}</Badge> : null}
+    >
       {isPending ? <p className="text-sm text-slate-500">Looking at series, tags and last writes…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} title="Insights unavailable" /> : null}
       {data ? (
@@ -41,7 +44,9 @@ export function FindingsCard() {
             </ul>
           ) : null}
           <FindingGroups findings={others} show="places" testId="overview-findings" />
-          {total === 0 ? <p className="text-slate-500">No open findings: every detector writes on time, series stay bounded and no write was rejected.</p> : null}
+          {total === 0 ? (
+            <p className="text-slate-500">No open findings: every detector writes on time, series stay bounded and no write was rejected.</p>
+          ) : null}
           <Link href="/insights" className="font-medium text-indigo-700 underline">
             Open Insights →
           </Link>

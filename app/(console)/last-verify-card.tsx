@@ -13,19 +13,26 @@ export function LastVerifyCard() {
   const { data, error, isPending } = useLastVerify();
   const problems = data?.checks.filter((c) => c.status === 'fail' || c.status === 'warn') ?? [];
   return (
-    <Card title="Last verification" actions={data ? <Badge tone={data.ok ? (data.counts.warn ? 'amber' : 'green') : 'red'}>{data.ok ? 'ready' : 'not ready'}</Badge> : null}>
+    <Card
+      title="Last verification"
+      actions={data ? <Badge tone={data.ok ? (data.counts.warn ? 'amber' : 'green') : 'red'}>{data.ok ? 'ready' : 'not ready'}</Badge> : null}
+    >
       {isPending ? <p className="text-sm text-slate-500">Reading the last verification…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}
       {data ? (
         <div className="space-y-2 text-sm" data-testid="last-verify">
           <p>
-            {summaryLine(data.checks)} <span className="text-slate-500">Run <RelativeTime at={data.startedAt} />.</span>
+            {summaryLine(data.checks)}{' '}
+            <span className="text-slate-500">
+              Run <RelativeTime at={data.startedAt} />.
+            </span>
           </p>
           {problems.length ? (
             <ul className="list-disc pl-5 text-slate-700">
               {problems.slice(0, 5).map((c) => (
                 <li key={c.id}>
-                  <span className={c.status === 'fail' ? 'text-red-700' : 'text-amber-700'}>{c.status}</span> {c.title}: {c.grouped ? `${c.grouped.lead} Details on Verify.` : c.detail}
+                  <span className={c.status === 'fail' ? 'text-red-700' : 'text-amber-700'}>{c.status}</span> {c.title}:{' '}
+                  {c.grouped ? `${c.grouped.lead} Details on Verify.` : c.detail}
                 </li>
               ))}
             </ul>

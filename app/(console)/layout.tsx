@@ -13,7 +13,10 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await currentSession();
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only rounded-md bg-indigo-700 px-3 dark:bg-indigo-600 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30">
+      <a
+        href="#main"
+        className="sr-only rounded-md bg-indigo-700 px-3 dark:bg-indigo-600 py-2 text-sm font-medium text-white focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">

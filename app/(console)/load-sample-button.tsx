@@ -22,7 +22,13 @@ export function LoadSampleButton({ onLoaded }: { onLoaded?: () => void }) {
   });
   return (
     <div className="space-y-2">
-      <button type="button" className={primaryButton} disabled={load.isPending || load.isSuccess || !canChange} title={canChange ? undefined : 'Sign in as admin to load sample data'} onClick={() => load.mutate()}>
+      <button
+        type="button"
+        className={primaryButton}
+        disabled={load.isPending || load.isSuccess || !canChange}
+        title={canChange ? undefined : 'Sign in as admin to load sample data'}
+        onClick={() => load.mutate()}
+      >
         {load.isPending ? 'Writing 90 days of sample aggregates…' : 'Load sample data'}
       </button>
       {load.data ? (

@@ -66,7 +66,9 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
                 <p className="font-mono text-sm font-semibold">{b.name}</p>
                 {list.data ? (
                   actual ? (
-                    <Badge tone={matches ? 'green' : 'amber'}>{matches ? `exists · ${actual.retentionText}` : `retention ${actual.retentionText}, spec ${formatRetention(b.retentionSeconds)}`}</Badge>
+                    <Badge tone={matches ? 'green' : 'amber'}>
+                      {matches ? `exists · ${actual.retentionText}` : `retention ${actual.retentionText}, spec ${formatRetention(b.retentionSeconds)}`}
+                    </Badge>
                   ) : (
                     <Badge tone="red">missing</Badge>
                   )
@@ -77,9 +79,18 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
               </p>
               <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 <Figure label="Records" value={s ? formatCount(s.records) : '—'} testId="tile-records" />
-                <Figure label="Series" value={series === null ? '—' : formatCount(series)} hint={ins ? `→ ${formatCount(ins.projectedSeries)} at full retention` : undefined} testId="tile-series" />
+                <Figure
+                  label="Series"
+                  value={series === null ? '—' : formatCount(series)}
+                  hint={ins ? `→ ${formatCount(ins.projectedSeries)} at full retention` : undefined}
+                  testId="tile-series"
+                />
                 <Figure label="On disk" value={disk.value} hint={disk.hint} testId="tile-disk" />
-                <Figure label="Growth per day" value={st?.projection.recordsPerDay == null ? '—' : `${formatCount(st.projection.recordsPerDay)} rec`} testId="tile-growth" />
+                <Figure
+                  label="Growth per day"
+                  value={st?.projection.recordsPerDay == null ? '—' : `${formatCount(st.projection.recordsPerDay)} rec`}
+                  testId="tile-growth"
+                />
               </dl>
               {st && st.recordsPerDay.length ? (
                 <figure className="mt-2">
@@ -89,7 +100,8 @@ export function SpecBuckets({ specName, buckets }: { specName: string; buckets: 
               ) : null}
               <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-1 border-t border-slate-100 pt-3 text-xs">
                 <span data-testid="tile-verify">
-                  Last verification: {verify.data === null ? <span className="text-slate-500">none yet</span> : checks ? <Badge tone={checks.tone}>{checks.text}</Badge> : '—'}
+                  Last verification:{' '}
+                  {verify.data === null ? <span className="text-slate-500">none yet</span> : checks ? <Badge tone={checks.tone}>{checks.text}</Badge> : '—'}
                 </span>
                 <Link href="/insights" className="text-indigo-700 underline" data-testid="tile-findings">
                   {open === null ? 'Insights' : open === 0 ? 'No open findings' : plural(open, 'open finding')} →

@@ -33,7 +33,15 @@ export function LoginForm() {
     >
       <label className="block text-sm">
         <span className="font-medium">Password</span>
-        <input type="password" autoFocus autoComplete="current-password" className={`${inputClass} mt-1`} value={password} onChange={(e) => setPassword(e.target.value)} aria-label="Password" />
+        <input
+          type="password"
+          autoFocus
+          autoComplete="current-password"
+          className={`${inputClass} mt-1`}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          aria-label="Password"
+        />
       </label>
       {error ? (
         <p role="alert" className="text-sm text-red-700">

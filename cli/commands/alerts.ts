@@ -16,6 +16,8 @@ export async function alertsCommand(argv: string[]): Promise<number> {
     printError(result.error);
     return EXIT.failed;
   }
-  process.stdout.write(`test alert delivered: the webhook answered HTTP ${result.data.status} (${result.data.attempts} attempt${result.data.attempts === 1 ? '' : 's'})\n`);
+  process.stdout.write(
+    `test alert delivered: the webhook answered HTTP ${result.data.status} (${result.data.attempts} attempt${result.data.attempts === 1 ? '' : 's'})\n`,
+  );
   return EXIT.ok;
 }

@@ -19,9 +19,18 @@ function stdoutSink(): Writable {
 
 /** `data export --bucket B [--measurement M…] [--start T] [--stop T] > file.lp.gz`: gzipped line protocol on stdout. */
 export async function dataExportCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, measurement: { type: 'string', multiple: true }, start: { type: 'string' }, stop: { type: 'string' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { bucket: { type: 'string' }, measurement: { type: 'string', multiple: true }, start: { type: 'string' }, stop: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
   if (process.stdout.isTTY) {
-    printError({ code: 'invalid', message: 'data export writes gzipped line protocol (binary), and stdout is a terminal.', fix: 'Redirect it to a file: npm run --silent cli -- data export --bucket B > B.lp.gz (or pipe it: | gunzip | less).' });
+    printError({
+      code: 'invalid',
+      message: 'data export writes gzipped line protocol (binary), and stdout is a terminal.',
+      fix: 'Redirect it to a file: npm run --silent cli -- data export --bucket B > B.lp.gz (or pipe it: | gunzip | less).',
+    });
     return EXIT.usage;
   }
   const plan = await planExport({ bucket: values.bucket, measurements: values.measurement ?? [], start: values.start, stop: values.stop });
@@ -35,7 +44,9 @@ export async function dataExportCommand(argv: string[]): Promise<number> {
     const now = Date.now();
     if (!done && now - last < 1_000) return;
     last = now;
-    process.stderr.write(`${done ? 'Exported' : 'Exporting'} ${what}: ${plural(p.points, 'point')} in ${plural(p.lines, 'line')} (one per field), ${mb(p.bytes)} gzip\n`);
+    process.stderr.write(
+      `${done ? 'Exported' : 'Exporting'} ${what}: ${plural(p.points, 'point')} in ${plural(p.lines, 'line')} (one per field), ${mb(p.bytes)} gzip\n`,
+    );
   };
   const stop = new AbortController();
   const onSignal = () => stop.abort();
@@ -48,7 +59,9 @@ export async function dataExportCommand(argv: string[]): Promise<number> {
     }
     report(result.data, true);
     if (result.data.unwritableRows > 0) {
-      process.stderr.write(`warning: ${plural(result.data.unwritableRows, 'row')} were left out: line protocol cannot hold them (${result.data.unwritable.join('; ')}).\n`);
+      process.stderr.write(
+        `warning: ${plural(result.data.unwritableRows, 'row')} were left out: line protocol cannot hold them (${result.data.unwritable.join('; ')}).\n`,
+      );
       return EXIT.failed;
     }
     return EXIT.ok;

@@ -22,12 +22,22 @@ function jsonOf(r: ImportReport) {
 function printReport(r: ImportReport): void {
   const out = process.stdout;
   out.write(`${r.dryRun ? 'Dry run: import' : 'Import'} into ${r.bucket} (precision ${r.precision})\n`);
-  out.write(table(['MEASUREMENT', 'POINTS', 'LINES'], Object.entries(r.lines).map(([m, n]) => [m, formatNumber(r.points[m] ?? 0), formatNumber(n)])) + '\n');
+  out.write(
+    table(
+      ['MEASUREMENT', 'POINTS', 'LINES'],
+      Object.entries(r.lines).map(([m, n]) => [m, formatNumber(r.points[m] ?? 0), formatNumber(n)]),
+    ) + '\n',
+  );
   out.write(`Total: ${plural(r.totalPoints, 'point')} in ${plural(r.totalLines, 'line')}.\n`);
   if (r.firstNs !== null && r.lastNs !== null) out.write(`Time span: ${nsToIso(BigInt(r.firstNs))} to ${nsToIso(BigInt(r.lastNs))}\n`);
-  if (r.outsideRetention.points > 0) out.write(`Older than the retention (before ${r.outsideRetention.cutoff}): ${plural(r.outsideRetention.points, 'point')} (${plural(r.outsideRetention.lines, 'line')}), not sent (InfluxDB drops them).\n`);
+  if (r.outsideRetention.points > 0)
+    out.write(
+      `Older than the retention (before ${r.outsideRetention.cutoff}): ${plural(r.outsideRetention.points, 'point')} (${plural(r.outsideRetention.lines, 'line')}), not sent (InfluxDB drops them).\n`,
+    );
   for (const c of r.conflicts) {
-    out.write(`Type conflict: ${c.measurement}.${c.field} is ${c.existing} ${c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and ${c.incoming} from line ${c.line} (shard group of ${c.shardGroup}): InfluxDB will refuse those lines.\n`);
+    out.write(
+      `Type conflict: ${c.measurement}.${c.field} is ${c.existing} ${c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and ${c.incoming} from line ${c.line} (shard group of ${c.shardGroup}): InfluxDB will refuse those lines.\n`,
+    );
   }
   const problems = [...r.errors, ...r.refused].sort((a, b) => a.line - b.line);
   for (const e of problems) out.write(`line ${e.line}: ${e.message}\n`);
@@ -38,7 +48,12 @@ function printReport(r: ImportReport): void {
 
 /** `data import --bucket B FILE [--dry-run] [--yes] [--json]`: checked first, written only with --yes. */
 export async function dataImportCommand(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { bucket: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
+    strict: true,
+    allowPositionals: true,
+  });
   if (positionals.length !== 1) throw new UsageError('data import takes one FILE: data import --bucket B FILE [--dry-run] [--yes] [--json]');
   if (values.bucket === undefined) throw new UsageError('data import needs --bucket B');
   const input = { bucket: values.bucket, path: resolve(positionals[0] ?? '') };

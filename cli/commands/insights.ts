@@ -38,6 +38,7 @@ export async function insightsCommand(argv: string[]): Promise<number> {
     process.stdout.write(table(['MEASUREMENT', 'SERIES', 'PROJECTED', 'TAGS (DISTINCT VALUES)', 'LAST WRITTEN', 'CADENCE'], rows) + '\n');
   }
   process.stdout.write(report.findings.length ? `\n${report.findings.length} findings:\n` : '\nNo findings.\n');
-  for (const f of report.findings) process.stdout.write(`\n[${f.kind}] ${f.bucket}${f.measurement ? ` / ${f.measurement}` : ''}\n  ${f.detail}\n  fix: ${f.fix}\n`);
+  for (const f of report.findings)
+    process.stdout.write(`\n[${f.kind}] ${f.bucket}${f.measurement ? ` / ${f.measurement}` : ''}\n  ${f.detail}\n  fix: ${f.fix}\n`);
   return EXIT.ok;
 }

@@ -34,11 +34,21 @@ function jsonTokenStep(step: TokenStep | TokenStepResult) {
 }
 
 function printTokenPlan(steps: readonly TokenStep[]): void {
-  process.stdout.write(table(['TOKEN', 'ACTION', 'DETAIL'], steps.map((s) => [s.description, s.action, s.summary])) + '\n');
+  process.stdout.write(
+    table(
+      ['TOKEN', 'ACTION', 'DETAIL'],
+      steps.map((s) => [s.description, s.action, s.summary]),
+    ) + '\n',
+  );
 }
 
 function printTokenResult(steps: readonly TokenStepResult[]): void {
-  process.stdout.write(table(['TOKEN', 'STATUS', 'MESSAGE'], steps.map((s) => [s.description, s.status, s.message])) + '\n');
+  process.stdout.write(
+    table(
+      ['TOKEN', 'STATUS', 'MESSAGE'],
+      steps.map((s) => [s.description, s.status, s.message]),
+    ) + '\n',
+  );
   // Each new secret once, alone on its line after its name: store it now, it is not shown again.
   for (const s of steps) if (s.secret) process.stdout.write(`secret of ${s.description} (shown once):\n${s.secret}\n`);
 }
@@ -46,7 +56,9 @@ function printTokenResult(steps: readonly TokenStepResult[]): void {
 /** `1d -> 7d`, `7d`, or `auto` when InfluxDB picks it. */
 function shardGroups(s: PlanStep): string {
   if (!s.to.shardGroupDuration) return s.from?.shardGroupDuration ?? 'auto';
-  return s.from?.shardGroupDuration && s.from.shardGroupDuration !== s.to.shardGroupDuration ? `${s.from.shardGroupDuration} -> ${s.to.shardGroupDuration}` : s.to.shardGroupDuration;
+  return s.from?.shardGroupDuration && s.from.shardGroupDuration !== s.to.shardGroupDuration
+    ? `${s.from.shardGroupDuration} -> ${s.to.shardGroupDuration}`
+    : s.to.shardGroupDuration;
 }
 
 /** Refused steps go to stderr with their reasons: the run exits 1 however --json is set. */
@@ -76,11 +88,27 @@ function printPlan(plan: Plan): void {
 
 function printResult(result: ApplyResult): void {
   process.stdout.write('\nResult:\n');
-  process.stdout.write(table(['BUCKET', 'STATUS', 'MESSAGE'], result.steps.map((s) => [s.bucket, s.status, s.message])) + '\n');
+  process.stdout.write(
+    table(
+      ['BUCKET', 'STATUS', 'MESSAGE'],
+      result.steps.map((s) => [s.bucket, s.status, s.message]),
+    ) + '\n',
+  );
 }
 
 export async function provisionCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' }, tokens: { type: 'boolean' }, 'no-backup': { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'dry-run': { type: 'boolean' },
+      yes: { type: 'boolean' },
+      json: { type: 'boolean' },
+      tokens: { type: 'boolean' },
+      'no-backup': { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
   const withTokens = values.tokens === true;
   if (values['dry-run']) {
     const planned = await planProvision({ tokens: withTokens });
@@ -90,7 +118,8 @@ export async function provisionCommand(argv: string[]): Promise<number> {
       return EXIT.failed;
     }
     const plan = planned.data;
-    if (values.json) printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes, ...(plan.tokens ? { tokens: plan.tokens.map(jsonTokenStep) } : {}) });
+    if (values.json)
+      printJson({ applied: false, steps: plan.steps.map(jsonStep), notes: plan.notes, ...(plan.tokens ? { tokens: plan.tokens.map(jsonTokenStep) } : {}) });
     else {
       printPlan(plan);
       if (plan.tokens) printTokenPlan(plan.tokens);
@@ -109,7 +138,13 @@ export async function provisionCommand(argv: string[]): Promise<number> {
   const result = applied.data;
   const plan = result.plan;
   if (!values.json) printPlan(plan);
-  if (values.json) printJson({ applied: result.applied, steps: result.steps.map(jsonStep), notes: plan.notes, ...(result.tokens ? { tokens: result.tokens.map(jsonTokenStep) } : {}) });
+  if (values.json)
+    printJson({
+      applied: result.applied,
+      steps: result.steps.map(jsonStep),
+      notes: plan.notes,
+      ...(result.tokens ? { tokens: result.tokens.map(jsonTokenStep) } : {}),
+    });
   else {
     printResult(result);
     if (result.tokens) printTokenResult(result.tokens);

@@ -14,7 +14,11 @@ function wholeNumber(flag: string, raw: string | undefined, fallback: number, ma
 }
 
 export async function seedCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { days: { type: 'string' }, weeks: { type: 'string' }, entities: { type: 'string' }, seed: { type: 'string' }, scenario: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { days: { type: 'string' }, weeks: { type: 'string' }, entities: { type: 'string' }, seed: { type: 'string' }, scenario: { type: 'string' } },
+    strict: true,
+  });
   const scenario = values.scenario;
   if (scenario !== undefined && !SCENARIOS.includes(scenario as Scenario)) throw new UsageError(`--scenario takes ${SCENARIOS.join(', ')}, not "${scenario}"`);
   const opts = {
@@ -24,12 +28,21 @@ export async function seedCommand(argv: string[]): Promise<number> {
     seed: wholeNumber('seed', values.seed, DEFAULT_SAMPLE.seed, 2 ** 32 - 1),
   };
   // The same points for the same options: seeding twice overwrites rather than duplicates.
-  const result = await loadSampleData(CLI_ACTOR, { sample: opts, onProgress: progressBar('writing sample aggregates'), ...(scenario ? { scenario: scenario as Scenario } : {}) });
+  const result = await loadSampleData(CLI_ACTOR, {
+    sample: opts,
+    onProgress: progressBar('writing sample aggregates'),
+    ...(scenario ? { scenario: scenario as Scenario } : {}),
+  });
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;
   }
-  process.stdout.write(`Wrote ${formatNumber(result.data.points)} sample points (${opts.days} days, ${opts.weeks} weeks, ${opts.entities} entities, seed ${opts.seed}) in ${result.data.ms} ms.\n`);
-  if (scenario) process.stdout.write(`Scenario ${scenario}${result.data.refused ? ` (InfluxDB refused ${result.data.refused} point on purpose: a field type conflict)` : ''}: see it with npm run --silent cli -- insights\n`);
+  process.stdout.write(
+    `Wrote ${formatNumber(result.data.points)} sample points (${opts.days} days, ${opts.weeks} weeks, ${opts.entities} entities, seed ${opts.seed}) in ${result.data.ms} ms.\n`,
+  );
+  if (scenario)
+    process.stdout.write(
+      `Scenario ${scenario}${result.data.refused ? ` (InfluxDB refused ${result.data.refused} point on purpose: a field type conflict)` : ''}: see it with npm run --silent cli -- insights\n`,
+    );
   return EXIT.ok;
 }

@@ -7,14 +7,20 @@ import { formatNumber } from '../../lib/model/format';
 import { plural } from '../../lib/model/plural';
 
 export async function statsCommand(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { bucket: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' }, full: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { bucket: { type: 'string' }, json: { type: 'boolean' }, fresh: { type: 'boolean' }, full: { type: 'boolean' } },
+    strict: true,
+  });
   // The CLI always brings the counts up to date (--fresh says so explicitly): only what may have
   // changed is counted, from the counts console.db shares with the server; --full counts everything.
   if (values.bucket !== undefined) {
     const name = bucketNameSchema.safeParse(values.bucket);
     if (!name.success) throw new UsageError(`--bucket: ${name.error.issues[0]?.message ?? 'invalid bucket name'}`);
   }
-  const progress = process.stderr.isTTY ? (bucket: string, done: number, total: number) => process.stderr.write(`\rcounting ${bucket}: ${done}/${total} slices`) : undefined;
+  const progress = process.stderr.isTTY
+    ? (bucket: string, done: number, total: number) => process.stderr.write(`\rcounting ${bucket}: ${done}/${total} slices`)
+    : undefined;
   const result = await readStatsAndStorage(values.bucket, { mode: values.full ? 'full' : 'fresh', onSlice: progress, waitForDetails: true });
   if (progress) process.stderr.write('\r\x1b[K');
   if (!result.ok) {
@@ -36,7 +42,15 @@ export async function statsCommand(argv: string[]): Promise<number> {
         records: b.records,
         diskBytes: growth.get(b.name)?.diskBytes ?? null,
         projection: growth.get(b.name)?.projection ?? null,
-        measurements: [...b.measurements, ...b.unexpected].map((m) => ({ name: m.name, records: m.records, series: m.series, tagSets: m.tagSets, firstTime: m.firstTime, lastTime: m.lastTime, inSpec: m.detector !== null })),
+        measurements: [...b.measurements, ...b.unexpected].map((m) => ({
+          name: m.name,
+          records: m.records,
+          series: m.series,
+          tagSets: m.tagSets,
+          firstTime: m.firstTime,
+          lastTime: m.lastTime,
+          inSpec: m.detector !== null,
+        })),
       })),
     });
     return EXIT.ok;
@@ -45,9 +59,18 @@ export async function statsCommand(argv: string[]): Promise<number> {
     const g = growth.get(b.name);
     const disk = g?.diskBytes != null ? `, ${formatNumber(g.diskBytes)} bytes on disk` : '';
     const full = g?.projection.recordsAtFullWindow != null ? `, ~${formatNumber(Math.round(g.projection.recordsAtFullWindow))} at full retention` : '';
-    process.stdout.write(`\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${plural(b.records, 'record')}${full}${b.estimatedRecords ? ` (estimate ~${formatNumber(b.estimatedRecords)})` : ''}${disk} (${b.queryMs} ms, ${b.recountedSlices} of ${b.countedSlices} slices counted again)\n`);
+    process.stdout.write(
+      `\n${b.name} (retention ${formatRetention(b.retentionSeconds)}): ${plural(b.records, 'record')}${full}${b.estimatedRecords ? ` (estimate ~${formatNumber(b.estimatedRecords)})` : ''}${disk} (${b.queryMs} ms, ${b.recountedSlices} of ${b.countedSlices} slices counted again)\n`,
+    );
     for (const w of g?.projection.warnings ?? []) process.stdout.write(`warning: ${w}\n`);
-    const rows = [...b.measurements, ...b.unexpected].map((m) => [m.name + (m.detector === null ? ' (not in spec)' : ''), formatNumber(m.records), formatNumber(m.series), formatNumber(m.tagSets), m.firstTime?.slice(0, 10) ?? '-', m.lastTime?.slice(0, 10) ?? '-']);
+    const rows = [...b.measurements, ...b.unexpected].map((m) => [
+      m.name + (m.detector === null ? ' (not in spec)' : ''),
+      formatNumber(m.records),
+      formatNumber(m.series),
+      formatNumber(m.tagSets),
+      m.firstTime?.slice(0, 10) ?? '-',
+      m.lastTime?.slice(0, 10) ?? '-',
+    ]);
     process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST', 'LAST'], rows) + '\n');
   }
   return EXIT.ok;

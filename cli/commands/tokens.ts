@@ -34,7 +34,15 @@ export function tokensCommand(argv: string[], stdin: SecretSource = process.stdi
 }
 
 /** The public JSON permission: {action, resource: {type, name?, id?}}. */
-const jsonPermissions = (t: TokenInfo) => t.permissions.map((p) => ({ action: p.action, resource: { type: p.resource.type, ...(p.resource.name !== undefined ? { name: p.resource.name } : {}), ...(p.resource.id !== undefined ? { id: p.resource.id } : {}) } }));
+const jsonPermissions = (t: TokenInfo) =>
+  t.permissions.map((p) => ({
+    action: p.action,
+    resource: {
+      type: p.resource.type,
+      ...(p.resource.name !== undefined ? { name: p.resource.name } : {}),
+      ...(p.resource.id !== undefined ? { id: p.resource.id } : {}),
+    },
+  }));
 
 async function list(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true });
@@ -47,9 +55,17 @@ async function list(argv: string[]): Promise<number> {
     printJson(result.data.map((t) => ({ id: t.id, description: t.description, status: t.status, allAccess: t.allAccess, permissions: jsonPermissions(t) })));
   } else {
     const flag = (t: TokenInfo) => (t.operator ? 'OPERATOR' : t.allAccess ? 'ALL ACCESS' : '');
-    process.stdout.write(table(['ID', 'STATUS', 'FLAG', 'DESCRIPTION', 'CAN'], result.data.map((t) => [t.id, t.status, flag(t), t.description, describeToken(t)])) + '\n');
+    process.stdout.write(
+      table(
+        ['ID', 'STATUS', 'FLAG', 'DESCRIPTION', 'CAN'],
+        result.data.map((t) => [t.id, t.status, flag(t), t.description, describeToken(t)]),
+      ) + '\n',
+    );
     // InfluxDB answers an empty list, not a refusal, to a token without the reads: say so.
-    if (result.data.length === 0) process.stderr.write('No tokens listed: InfluxDB lists none to a token without read:orgs/<org ID>/authorizations and read:users/<owner ID> (docs/tokens.md).\n');
+    if (result.data.length === 0)
+      process.stderr.write(
+        'No tokens listed: InfluxDB lists none to a token without read:orgs/<org ID>/authorizations and read:users/<owner ID> (docs/tokens.md).\n',
+      );
   }
   return EXIT.ok;
 }
@@ -65,10 +81,16 @@ function writeSecretFile(path: string, secret: string): void {
 }
 
 async function create(argv: string[]): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { role: { type: 'string' }, description: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { role: { type: 'string' }, description: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+    strict: true,
+  });
   const role = values.role;
   if (!role || !(TOKEN_ROLES as readonly string[]).includes(role)) throw new UsageError('tokens create needs --role writer or --role reader');
-  return reveal(values, () => createToken({ role: role as TokenRole, ...(values.description !== undefined ? { description: values.description } : {}) }, CLI_ACTOR));
+  return reveal(values, () =>
+    createToken({ role: role as TokenRole, ...(values.description !== undefined ? { description: values.description } : {}) }, CLI_ACTOR),
+  );
 }
 
 /** The scoped console token (docs/tokens.md): exactly what the console's features need. */
@@ -82,7 +104,11 @@ async function reveal(values: { out?: string; json?: boolean }, make: () => Prom
   const out = values.out;
   // Checked before the token exists, so a refused file leaves no orphan token behind.
   if (out !== undefined && existsSync(out)) {
-    printError({ code: 'conflict', message: `${out} already exists: the secret is never written over a file.`, fix: 'Choose a new file name for --out, or remove the old file first.' });
+    printError({
+      code: 'conflict',
+      message: `${out} already exists: the secret is never written over a file.`,
+      fix: 'Choose a new file name for --out, or remove the old file first.',
+    });
     return EXIT.failed;
   }
   const result = await make();
@@ -95,7 +121,11 @@ async function reveal(values: { out?: string; json?: boolean }, make: () => Prom
     try {
       writeSecretFile(out, secret);
     } catch (e) {
-      printError({ code: 'internal', message: `Token ${token.id} was created, but ${out} could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); its secret is not shown again.`, fix: `Delete it (homeiq-console tokens delete ${token.id} --yes) and create another with a writable --out.` });
+      printError({
+        code: 'internal',
+        message: `Token ${token.id} was created, but ${out} could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); its secret is not shown again.`,
+        fix: `Delete it (homeiq-console tokens delete ${token.id} --yes) and create another with a writable --out.`,
+      });
       return EXIT.failed;
     }
   } else {
@@ -104,7 +134,10 @@ async function reveal(values: { out?: string; json?: boolean }, make: () => Prom
   }
   const summary = { id: token.id, description: token.description, permissions: jsonPermissions(token), ...(out !== undefined ? { secretWrittenTo: out } : {}) };
   if (values.json) printJson(summary);
-  else process.stderr.write(`Created token ${token.id} (${token.description}): ${describeToken(token)}. ${out !== undefined ? `Its secret is in ${out} (mode 600).` : 'Its secret is the line above: store it now, it is not shown again.'}\n`);
+  else
+    process.stderr.write(
+      `Created token ${token.id} (${token.description}): ${describeToken(token)}. ${out !== undefined ? `Its secret is in ${out} (mode 600).` : 'Its secret is the line above: store it now, it is not shown again.'}\n`,
+    );
   return EXIT.ok;
 }
 
@@ -128,8 +161,15 @@ async function check(argv: string[], stdin: SecretSource): Promise<number> {
   if (values.json) {
     printJson({ valid: c.valid, active: c.active, org: c.org, buckets: c.buckets, ...(c.fix !== undefined ? { fix: c.fix } : {}) });
   } else {
-    process.stdout.write(`Token: ${c.valid ? 'valid' : 'not valid'}, ${c.active ? 'active' : 'inactive'}${c.org ? `, org ${c.org}` : ''}${c.user ? `, user ${c.user}` : ''}\n`);
-    process.stdout.write(table(['BUCKET', 'READ', 'WRITE'], c.buckets.map((b) => [b.name, b.read ? 'yes' : 'no', b.write ? 'yes' : 'no'])) + '\n');
+    process.stdout.write(
+      `Token: ${c.valid ? 'valid' : 'not valid'}, ${c.active ? 'active' : 'inactive'}${c.org ? `, org ${c.org}` : ''}${c.user ? `, user ${c.user}` : ''}\n`,
+    );
+    process.stdout.write(
+      table(
+        ['BUCKET', 'READ', 'WRITE'],
+        c.buckets.map((b) => [b.name, b.read ? 'yes' : 'no', b.write ? 'yes' : 'no']),
+      ) + '\n',
+    );
     if (c.fix) process.stdout.write(`fix: ${c.fix}\n`);
   }
   return writesEverySpecBucket(c) ? EXIT.ok : EXIT.failed;
@@ -160,7 +200,9 @@ async function remove(argv: string[]): Promise<number> {
       printError(token.error);
       return EXIT.failed;
     }
-    process.stderr.write(`Would delete token ${token.data.id} (${token.data.description || 'no description'}: ${describeToken(token.data)}); every service using it is refused from then on. Rerun with --yes to confirm.\n`);
+    process.stderr.write(
+      `Would delete token ${token.data.id} (${token.data.description || 'no description'}: ${describeToken(token.data)}); every service using it is refused from then on. Rerun with --yes to confirm.\n`,
+    );
     return EXIT.needsConfirmation;
   }
   const result = await deleteToken({ id }, CLI_ACTOR, { confirmed: true });

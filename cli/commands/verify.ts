@@ -21,7 +21,8 @@ export async function verifyCommand(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
   const report = result.data;
-  if (values.json) printJson({ ok: report.ok, checks: report.checks.map((c) => ({ id: c.id, title: c.title, status: c.status, detail: c.detail, fix: c.fix })) });
+  if (values.json)
+    printJson({ ok: report.ok, checks: report.checks.map((c) => ({ id: c.id, title: c.title, status: c.status, detail: c.detail, fix: c.fix })) });
   else process.stdout.write(`\n${summaryLine(report.checks)} (${report.durationMs} ms)\n`);
   return report.ok ? EXIT.ok : EXIT.failed;
 }

@@ -12,7 +12,16 @@ const DY = { start: '0.71em', middle: '0.355em', end: undefined } as const;
 export function AxisTick({ x, y, payload, index, tickFormatter, textAnchor, verticalAnchor, angle, fill }: BaseTickContentProps) {
   const label = tickFormatter ? tickFormatter(payload.value, index) : String(payload.value);
   return (
-    <text className="axis-tick" x={x} y={y} dy={DY[verticalAnchor]} textAnchor={textAnchor} fill={fill} fontSize={11} transform={angle ? `rotate(${angle}, ${x}, ${y})` : undefined}>
+    <text
+      className="axis-tick"
+      x={x}
+      y={y}
+      dy={DY[verticalAnchor]}
+      textAnchor={textAnchor}
+      fill={fill}
+      fontSize={11}
+      transform={angle ? `rotate(${angle}, ${x}, ${y})` : undefined}
+    >
       {label}
     </text>
   );

@@ -6,7 +6,20 @@ import { colorAt } from './palette';
 
 function measurement(name: string, perDay: [string, number][], extra: Partial<MeasurementStats> = {}): MeasurementStats {
   const records = perDay.reduce((n, [, r]) => n + r, 0);
-  return { name, detector: 'd', records, series: records, tagSets: records, tagKeys: [], fieldKeys: [], firstTime: null, lastTime: null, perDay: perDay.map(([day, r]) => ({ day, records: r })), expectedRecords: 100, ...extra };
+  return {
+    name,
+    detector: 'd',
+    records,
+    series: records,
+    tagSets: records,
+    tagKeys: [],
+    fieldKeys: [],
+    firstTime: null,
+    lastTime: null,
+    perDay: perDay.map(([day, r]) => ({ day, records: r })),
+    expectedRecords: 100,
+    ...extra,
+  };
 }
 
 const COV: Coverage = { windowDays: 90, coveredDays: 2.46, fill: 2.46 / 90 };
@@ -14,7 +27,10 @@ const days = (n: number) => Array.from({ length: n }, (_, i) => new Date(Date.UT
 
 describe('bucketChartData', () => {
   it('puts one row per day with records in any measurement, a zero where a measurement wrote none that day', () => {
-    const a = measurement('a', [['2026-01-02', 3], ['2026-01-01', 1]]);
+    const a = measurement('a', [
+      ['2026-01-02', 3],
+      ['2026-01-01', 1],
+    ]);
     const b = measurement('b', [['2026-01-03', 5]]);
     const data = bucketChartData({ name: 'bucket', measurements: [a], unexpected: [b] }, COV);
     expect(data.days).toEqual(['2026-01-01', '2026-01-02', '2026-01-03']);
@@ -26,7 +42,14 @@ describe('bucketChartData', () => {
   });
 
   it('draws a bar group for every measurement, spec first, and stacks only those with records', () => {
-    const data = bucketChartData({ name: 'bucket', measurements: [measurement('a', []), measurement('b', [['2026-01-01', 2]])], unexpected: [measurement('x', [['2026-01-01', 4]], { expectedRecords: null })] }, COV);
+    const data = bucketChartData(
+      {
+        name: 'bucket',
+        measurements: [measurement('a', []), measurement('b', [['2026-01-01', 2]])],
+        unexpected: [measurement('x', [['2026-01-01', 4]], { expectedRecords: null })],
+      },
+      COV,
+    );
     expect(data.bars).toEqual([
       { name: 'a', records: 0, series: 0, expected: 100 },
       { name: 'b', records: 2, series: 2, expected: 100 },
@@ -40,7 +63,9 @@ describe('bucketChartData', () => {
 
   it('shows the retention window against the days covered, to a tenth of a day', () => {
     expect(bucketChartData({ name: 'bucket', measurements: [], unexpected: [] }, COV).retention).toEqual([{ name: 'bucket', window: 90, covered: 2.5 }]);
-    expect(bucketChartData({ name: 'forever', measurements: [], unexpected: [] }, { windowDays: null, coveredDays: 0.2, fill: null }).retention).toEqual([{ name: 'forever', window: 1, covered: 0.2 }]);
+    expect(bucketChartData({ name: 'forever', measurements: [], unexpected: [] }, { windowDays: null, coveredDays: 0.2, fill: null }).retention).toEqual([
+      { name: 'forever', window: 1, covered: 0.2 },
+    ]);
   });
 });
 

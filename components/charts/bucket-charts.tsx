@@ -37,7 +37,10 @@ export interface BucketChartsProps {
 
 /** recharts for one bucket; memoised, so a poll that brings the same figures does not draw it again. */
 function BucketCharts({ name, measurements, unexpected, cov }: BucketChartsProps) {
-  const { bars, stacked, days, perDay, retention } = useMemo(() => bucketChartData({ name, measurements, unexpected }, cov), [name, measurements, unexpected, cov]);
+  const { bars, stacked, days, perDay, retention } = useMemo(
+    () => bucketChartData({ name, measurements, unexpected }, cov),
+    [name, measurements, unexpected, cov],
+  );
   return (
     <div className="grid gap-4 lg:grid-cols-2" data-testid={`charts-${name}`}>
       <Chart title="Records per measurement (expected at full retention in grey)">
@@ -70,7 +73,14 @@ function BucketCharts({ name, measurements, unexpected, cov }: BucketChartsProps
           ))}
         </AreaChart>
       </Chart>
-      <Chart title={cov.windowDays === null ? 'Retention: infinite (span of the data)' : `Retention window ${cov.windowDays}d: ${Math.round((cov.fill ?? 0) * 100)}% covered by data`} legend={RETENTION_LEGEND}>
+      <Chart
+        title={
+          cov.windowDays === null
+            ? 'Retention: infinite (span of the data)'
+            : `Retention window ${cov.windowDays}d: ${Math.round((cov.fill ?? 0) * 100)}% covered by data`
+        }
+        legend={RETENTION_LEGEND}
+      >
         <BarChart data={retention} layout="vertical" margin={RETENTION_MARGIN}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} horizontalCoordinatesGenerator={noLines} />
           <XAxis type="number" tick={AxisTick} tickFormatter={inDays} domain={RETENTION_DOMAIN} interval={0} />

@@ -10,7 +10,10 @@ import { createElement, useSyncExternalStore, type ComponentType, type ReactNode
  * as the calling module runs in the browser, before hydration, and the chart shows the moment both
  * are done. The server, and hydration, render `placeholder` (given the props: boxes as many as the charts).
  */
-export function lazyChart<P extends object>(load: () => Promise<{ default: ComponentType<P> }>, placeholder: ReactNode | ((props: P) => ReactNode)): ComponentType<P> {
+export function lazyChart<P extends object>(
+  load: () => Promise<{ default: ComponentType<P> }>,
+  placeholder: ReactNode | ((props: P) => ReactNode),
+): ComponentType<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<unknown> | null = null;
   const waiting = new Set<() => void>();
@@ -27,7 +30,11 @@ export function lazyChart<P extends object>(load: () => Promise<{ default: Compo
   };
   if (typeof window !== 'undefined') start();
   function LazyChart(props: P) {
-    const chart = useSyncExternalStore(subscribe, () => loaded, () => null);
+    const chart = useSyncExternalStore(
+      subscribe,
+      () => loaded,
+      () => null,
+    );
     if (chart) return createElement(chart, props);
     return typeof placeholder === 'function' ? placeholder(props) : placeholder;
   }

@@ -27,7 +27,11 @@ export default function StorageCharts({ buckets }: { buckets: BucketStorage[] })
   const series = merge(buckets, (s) => s.series);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
-      <Chart title="Bytes on disk per bucket (from /metrics samples)" testId="chart-disk" empty={disk.length === 0 ? 'No samples in this range yet: the console samples /metrics every minute while it runs.' : null}>
+      <Chart
+        title="Bytes on disk per bucket (from /metrics samples)"
+        testId="chart-disk"
+        empty={disk.length === 0 ? 'No samples in this range yet: the console samples /metrics every minute while it runs.' : null}
+      >
         <LineChart data={disk}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="ts" type="number" domain={['dataMin', 'dataMax']} {...timeAxis(disk)} interval={0} tick={tick} />
@@ -52,7 +56,12 @@ export default function StorageCharts({ buckets }: { buckets: BucketStorage[] })
         </LineChart>
       </Chart>
       {buckets.map((b, i) => (
-        <Chart key={b.name} title={`${b.name}: records per day and cumulative (from the data)`} testId={`chart-records-${b.name}`} empty={b.recordsPerDay.length === 0 ? 'No records yet.' : null}>
+        <Chart
+          key={b.name}
+          title={`${b.name}: records per day and cumulative (from the data)`}
+          testId={`chart-records-${b.name}`}
+          empty={b.recordsPerDay.length === 0 ? 'No records yet.' : null}
+        >
           <ComposedChart data={b.recordsPerDay}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="day" tick={tick} minTickGap={24} />
@@ -61,7 +70,15 @@ export default function StorageCharts({ buckets }: { buckets: BucketStorage[] })
             <Tooltip formatter={(v) => formatCount(Number(v))} />
             <Legend wrapperStyle={{ fontSize: 11 }} />
             <Bar yAxisId="day" dataKey="records" name="records per day" fill={colorAt(i)} isAnimationActive={false} />
-            <Area yAxisId="total" dataKey="cumulative" name="cumulative" stroke="var(--chart-line)" fill="var(--chart-muted)" fillOpacity={0.4} isAnimationActive={false} />
+            <Area
+              yAxisId="total"
+              dataKey="cumulative"
+              name="cumulative"
+              stroke="var(--chart-line)"
+              fill="var(--chart-muted)"
+              fillOpacity={0.4}
+              isAnimationActive={false}
+            />
           </ComposedChart>
         </Chart>
       ))}

@@ -9,7 +9,11 @@ const spec = consoleSpecSchema.parse(JSON.parse(readFileSync(join(__dirname, '..
 
 /** Line protocol straight to InfluxDB's write API (not through the console under test). */
 export async function writeLines(server: E2eInfluxd, bucket: string, lines: string[]): Promise<void> {
-  const res = await fetch(`${server.url}/api/v2/write?org=${server.org}&bucket=${encodeURIComponent(bucket)}&precision=ns`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+  const res = await fetch(`${server.url}/api/v2/write?org=${server.org}&bucket=${encodeURIComponent(bucket)}&precision=ns`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${server.token}` },
+    body: lines.join('\n'),
+  });
   if (res.status !== 204) throw new Error(`write to ${bucket}: ${res.status} ${await res.text()}`);
 }
 

@@ -14,8 +14,12 @@ export function influxApi(server: E2eInfluxd) {
     const res = await call<{ orgs: { id: string }[] }>('/api/v2/orgs?org=homeiq');
     return res.orgs[0]?.id ?? '';
   }
-  async function buckets(): Promise<{ id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[]> {
-    const res = await call<{ buckets: { id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[] }>(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
+  async function buckets(): Promise<
+    { id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[]
+  > {
+    const res = await call<{
+      buckets: { id: string; name: string; type: string; retentionRules: { everySeconds: number; shardGroupDurationSeconds?: number }[] }[];
+    }>(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
     return res.buckets;
   }
   return {
@@ -29,7 +33,10 @@ export function influxApi(server: E2eInfluxd) {
       }
     },
     async createBucket(name: string, everySeconds: number, description = ''): Promise<void> {
-      await call('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: await orgID(), name, description, retentionRules: [{ type: 'expire', everySeconds }] }) });
+      await call('/api/v2/buckets', {
+        method: 'POST',
+        body: JSON.stringify({ orgID: await orgID(), name, description, retentionRules: [{ type: 'expire', everySeconds }] }),
+      });
     },
   };
 }

@@ -22,7 +22,10 @@ export function startInfluxdSync(opts: { port?: string; data?: string; state?: s
   const args = ['start', '--data', data, ...(opts.port ? ['--port', opts.port] : [])];
   // Snapshot the write cache after 1 s idle (default 30 s), so bytes on disk show up quickly.
   const flags = '--storage-cache-snapshot-write-cold-duration=1s';
-  const out = execFileSync('bash', [script, ...args], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags }, stdio: ['ignore', 'pipe', 'inherit'] }).toString();
+  const out = execFileSync('bash', [script, ...args], {
+    env: { ...process.env, HOMEIQ_INFLUXD_STATE: state, HOMEIQ_INFLUXD_FLAGS: flags },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  }).toString();
   const { url, token, org } = parseInfluxdExports(out);
   return { url, token, org, port: new URL(url).port, data, state };
 }
@@ -43,7 +46,8 @@ export function e2eServers(): { main: E2eInfluxd; fault: E2eInfluxd } {
 
 /** The consoles' ports: E2E_PORT_BASE (default 3100) for the main one, the next for the fault one. */
 const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? '3100');
-if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65534) throw new Error(`E2E_PORT_BASE must be a port number (1024-65534), not '${process.env.E2E_PORT_BASE}'.`);
+if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65534)
+  throw new Error(`E2E_PORT_BASE must be a port number (1024-65534), not '${process.env.E2E_PORT_BASE}'.`);
 export const MAIN_PORT = PORT_BASE;
 export const FAULT_PORT = PORT_BASE + 1;
 /** A real HTTP receiver for the main console's alert webhook, in Playwright's main process. */

@@ -26,7 +26,13 @@ export interface LoadedSample {
 }
 
 /** Writes the sample aggregates into the spec's buckets, which must exist; reports progress. A scenario adds one Insights finding on purpose. */
-export async function loadSample(spec: ConsoleSpec, opts: SampleOptions, onProgress: (done: number, total: number) => void, influx: InfluxSession, scenario?: Scenario): Promise<LoadedSample> {
+export async function loadSample(
+  spec: ConsoleSpec,
+  opts: SampleOptions,
+  onProgress: (done: number, total: number) => void,
+  influx: InfluxSession,
+  scenario?: Scenario,
+): Promise<LoadedSample> {
   const started = performance.now();
   const names = new Set(spec.buckets.flatMap((b) => b.measurements.map((m) => m.name)));
   for (const b of spec.buckets) {

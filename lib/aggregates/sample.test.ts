@@ -65,6 +65,8 @@ describe('sample aggregates', () => {
 
   it('write JSON fields as Python’s json.dumps does (HomeIQ’s writer): spaced, ASCII only, two-digit exponents', () => {
     // python3 -c 'import json; print(json.dumps({"a b": [1, 2.5, 1e-7, "é🌡\"\\"], "x": None, "t": True}))'
-    expect(pythonJson({ 'a b': [1, 2.5, 1e-7, 'é🌡"\\'], x: null, t: true })).toBe('{"a b": [1, 2.5, 1e-07, "\\u00e9\\ud83c\\udf21\\"\\\\"], "x": null, "t": true}');
+    expect(pythonJson({ 'a b': [1, 2.5, 1e-7, 'é🌡"\\'], x: null, t: true })).toBe(
+      '{"a b": [1, 2.5, 1e-07, "\\u00e9\\ud83c\\udf21\\"\\\\"], "x": null, "t": true}',
+    );
   });
 });

@@ -94,36 +94,128 @@ export function* sampleAggregates(opts: SampleOptions): Generator<SampleItem> {
       const busy = (weekend ? 1.3 : 1) * (0.6 + rand() * 0.8);
       const dist = Array.from({ length: 24 }, (_, h) => Math.round(busy * 30 * Math.max(0, Math.sin(((h - 6) / 24) * Math.PI * 1.6)) * rand()));
       const occurrences = dist.reduce((a, b) => a + b, 0);
-      yield { measurement: 'time_based_daily', record: { date, entity_id: e.id, domain: e.domain, hourly_distribution: dist, peak_hours: dist.map((v, h) => [v, h] as const).sort((a, b) => b[0] - a[0]).slice(0, 4).map(([, h]) => h).sort((a, b) => a - b), frequency: r2(occurrences / 24), confidence: r2(0.5 + rand() * 0.5), occurrences } };
+      yield {
+        measurement: 'time_based_daily',
+        record: {
+          date,
+          entity_id: e.id,
+          domain: e.domain,
+          hourly_distribution: dist,
+          peak_hours: dist
+            .map((v, h) => [v, h] as const)
+            .sort((a, b) => b[0] - a[0])
+            .slice(0, 4)
+            .map(([, h]) => h)
+            .sort((a, b) => a - b),
+          frequency: r2(occurrences / 24),
+          confidence: r2(0.5 + rand() * 0.5),
+          occurrences,
+        },
+      };
       const other = ents[(i + 1) % ents.length] ?? e;
-      yield { measurement: 'co_occurrence_daily', record: { date, device_pair: `${e.id}+${other.id}`, co_occurrence_count: Math.floor(rand() * 40), time_window_seconds: 300, confidence: r2(0.4 + rand() * 0.6), typical_hours: hours(3) } };
-      yield { measurement: 'sequence_daily', record: { date, sequence_id: `seq_${String(i).padStart(3, '0')}`, sequence: [e.id, other.id, (ents[(i + 2) % ents.length] ?? e).id], frequency: 1 + Math.floor(rand() * 12), avg_duration_seconds: r2(30 + rand() * 600), confidence: r2(0.5 + rand() * 0.5) } };
+      yield {
+        measurement: 'co_occurrence_daily',
+        record: {
+          date,
+          device_pair: `${e.id}+${other.id}`,
+          co_occurrence_count: Math.floor(rand() * 40),
+          time_window_seconds: 300,
+          confidence: r2(0.4 + rand() * 0.6),
+          typical_hours: hours(3),
+        },
+      };
+      yield {
+        measurement: 'sequence_daily',
+        record: {
+          date,
+          sequence_id: `seq_${String(i).padStart(3, '0')}`,
+          sequence: [e.id, other.id, (ents[(i + 2) % ents.length] ?? e).id],
+          frequency: 1 + Math.floor(rand() * 12),
+          avg_duration_seconds: r2(30 + rand() * 600),
+          confidence: r2(0.5 + rand() * 0.5),
+        },
+      };
       const avg = 60 + rand() * 3600;
-      yield { measurement: 'duration_daily', record: { date, entity_id: e.id, avg_duration_seconds: r2(avg), min_duration_seconds: r2(avg * 0.2), max_duration_seconds: r2(avg * 2.5), duration_variance: r2(avg * avg * 0.05), efficiency_score: r2(rand()) } };
+      yield {
+        measurement: 'duration_daily',
+        record: {
+          date,
+          entity_id: e.id,
+          avg_duration_seconds: r2(avg),
+          min_duration_seconds: r2(avg * 0.2),
+          max_duration_seconds: r2(avg * 2.5),
+          duration_variance: r2(avg * avg * 0.05),
+          efficiency_score: r2(rand()),
+        },
+      };
     }
     for (let r = 0; r < roomsOf(opts.entities); r++) {
       const inRoom = ents.filter((_, i) => i % ROOMS.length === r);
       const room = ROOMS[r] ?? 'kitchen';
       const next = ROOMS[(r + 1) % roomsOf(opts.entities)] ?? room;
-      yield { measurement: 'room_based_daily', record: { date, area_id: room, activity_level: r2(rand()), device_usage: Object.fromEntries(inRoom.map((e) => [e.id, Math.floor(rand() * 50)])), transition_patterns: [{ from: room, to: next, count: Math.floor(rand() * 10) }], peak_activity_hours: hours(3) } };
+      yield {
+        measurement: 'room_based_daily',
+        record: {
+          date,
+          area_id: room,
+          activity_level: r2(rand()),
+          device_usage: Object.fromEntries(inRoom.map((e) => [e.id, Math.floor(rand() * 50)])),
+          transition_patterns: [{ from: room, to: next, count: Math.floor(rand() * 10) }],
+          peak_activity_hours: hours(3),
+        },
+      };
     }
     for (let a = 0; a < anomaliesPerDay(opts.entities); a++) {
       const e = ents[(a + d) % ents.length];
       const score = rand();
-      yield { measurement: 'anomaly_daily', record: { date, entity_id: `${e?.id ?? 'light.kitchen'}`, anomaly_type: ANOMALIES[a % ANOMALIES.length] ?? 'unusual_time', anomaly_score: r2(score), baseline_deviation: r2(score * 4), occurrences: 1 + Math.floor(rand() * 5), severity: score > 0.8 ? 'high' : score > 0.5 ? 'medium' : 'low' } };
+      yield {
+        measurement: 'anomaly_daily',
+        record: {
+          date,
+          entity_id: `${e?.id ?? 'light.kitchen'}`,
+          anomaly_type: ANOMALIES[a % ANOMALIES.length] ?? 'unusual_time',
+          anomaly_score: r2(score),
+          baseline_deviation: r2(score * 4),
+          occurrences: 1 + Math.floor(rand() * 5),
+          severity: score > 0.8 ? 'high' : score > 0.5 ? 'medium' : 'low',
+        },
+      };
     }
   }
 
   // Weekly aggregates: written at the end of each ISO week (Sunday 23:00 UTC), the newest week last.
-  const sunday = today - (((new Date(today).getUTCDay() || 7) % 7) * DAY_MS) + 23 * 3_600_000;
+  const sunday = today - ((new Date(today).getUTCDay() || 7) % 7) * DAY_MS + 23 * 3_600_000;
   for (let w = opts.weeks - 1; w >= 0; w--) {
     const writtenAt = new Date(Math.min(sunday - w * 7 * DAY_MS, end.getTime() - 1000));
     const week = isoWeek(writtenAt);
     for (const session_type of SESSION_TYPES) {
-      yield { measurement: 'session_weekly', writtenAt, record: { week, session_type, avg_session_duration: r2(600 + rand() * 5400), session_count: 3 + Math.floor(rand() * 10), typical_start_times: hours(2), devices_used: ents.slice(0, 3).map((e) => e.id), confidence: r2(0.5 + rand() * 0.5) } };
+      yield {
+        measurement: 'session_weekly',
+        writtenAt,
+        record: {
+          week,
+          session_type,
+          avg_session_duration: r2(600 + rand() * 5400),
+          session_count: 3 + Math.floor(rand() * 10),
+          typical_start_times: hours(2),
+          devices_used: ents.slice(0, 3).map((e) => e.id),
+          confidence: r2(0.5 + rand() * 0.5),
+        },
+      };
     }
     for (const day_type of ['weekday', 'weekend'] as const) {
-      yield { measurement: 'day_type_weekly', writtenAt, record: { week, day_type, avg_events: r2(50 + rand() * 200), typical_hours: hours(4), device_usage: Object.fromEntries(ents.slice(0, 4).map((e) => [e.id, Math.floor(rand() * 100)])), confidence: r2(0.5 + rand() * 0.5) } };
+      yield {
+        measurement: 'day_type_weekly',
+        writtenAt,
+        record: {
+          week,
+          day_type,
+          avg_events: r2(50 + rand() * 200),
+          typical_hours: hours(4),
+          device_usage: Object.fromEntries(ents.slice(0, 4).map((e) => [e.id, Math.floor(rand() * 100)])),
+          confidence: r2(0.5 + rand() * 0.5),
+        },
+      };
     }
   }
 
@@ -133,9 +225,30 @@ export function* sampleAggregates(opts: SampleOptions): Generator<SampleItem> {
     const writtenAt = new Date(Math.min(Date.UTC(y, m, 0, 23), end.getTime() - 1000));
     const season = ['winter', 'winter', 'spring', 'spring', 'spring', 'summer', 'summer', 'summer', 'autumn', 'autumn', 'autumn', 'winter'][m - 1] ?? 'winter';
     for (const weather_context of WEATHER) {
-      yield { measurement: 'contextual_monthly', writtenAt, record: { month, weather_context, device_activity: { heating: Math.floor(rand() * 100), lights: Math.floor(rand() * 100) }, correlation_score: r2(rand() * 2 - 1), occurrences: Math.floor(rand() * 200), confidence: r2(0.5 + rand() * 0.5) } };
+      yield {
+        measurement: 'contextual_monthly',
+        writtenAt,
+        record: {
+          month,
+          weather_context,
+          device_activity: { heating: Math.floor(rand() * 100), lights: Math.floor(rand() * 100) },
+          correlation_score: r2(rand() * 2 - 1),
+          occurrences: Math.floor(rand() * 200),
+          confidence: r2(0.5 + rand() * 0.5),
+        },
+      };
     }
     const trend = rand();
-    yield { measurement: 'seasonal_monthly', writtenAt, record: { month, season, seasonal_patterns: { evening_lights: r2(rand()), heating_hours: Math.floor(rand() * 300) }, trend_direction: trend > 0.66 ? 'increasing' : trend > 0.33 ? 'stable' : 'decreasing', confidence: r2(0.5 + rand() * 0.5) } };
+    yield {
+      measurement: 'seasonal_monthly',
+      writtenAt,
+      record: {
+        month,
+        season,
+        seasonal_patterns: { evening_lights: r2(rand()), heating_hours: Math.floor(rand() * 300) },
+        trend_direction: trend > 0.66 ? 'increasing' : trend > 0.33 ? 'stable' : 'decreasing',
+        confidence: r2(0.5 + rand() * 0.5),
+      },
+    };
   }
 }

@@ -26,7 +26,7 @@ describe('sample scenarios', () => {
   it('type-conflict: the oldest shard group gets the field as a float', () => {
     const items = all(withScenario(sample(), 'type-conflict', { now, inFirstGroup: (d) => d === '2026-11-19' }));
     const floats = items.filter((i) => i.asFloat);
-        expect(floats).toHaveLength(1);
+    expect(floats).toHaveLength(1);
     expect(floats.every((i) => i.measurement === 'anomaly_daily' && i.record.date === '2026-11-19')).toBe(true);
   });
 });

@@ -63,6 +63,11 @@ export function* withScenario(items: Iterable<SampleItem>, scenario: Scenario, o
 export function floatSpec(spec: ConsoleSpec): ConsoleSpec {
   return {
     ...spec,
-    buckets: spec.buckets.map((b) => ({ ...b, measurements: b.measurements.map((m) => (m.name === CONFLICT.measurement && CONFLICT.field in m.fields ? { ...m, fields: { ...m.fields, [CONFLICT.field]: 'float' as const } } : m)) })),
+    buckets: spec.buckets.map((b) => ({
+      ...b,
+      measurements: b.measurements.map((m) =>
+        m.name === CONFLICT.measurement && CONFLICT.field in m.fields ? { ...m, fields: { ...m.fields, [CONFLICT.field]: 'float' as const } } : m,
+      ),
+    })),
   };
 }

@@ -25,7 +25,12 @@ export function budgetConditions(buckets: readonly { name: string; crossings: re
       .map((c) => {
         const what = c.kind === 'bytes' ? `${formatNumber(c.budget)} bytes on disk` : `${plural(c.budget, 'record')}`;
         const when = c.date === 'now' ? 'is already over it' : `will cross it on ${c.date} (in ${Math.max(0, Math.round(c.withinDays ?? 0))} days)`;
-        return { key: `budget:${b.name}:${c.kind}`, kind: 'budget' as const, title: `Budget of ${b.name} will be crossed`, message: `${b.name} has a budget of ${what} and ${when}. Raise the budget on the Storage screen, or shorten what is kept.` };
+        return {
+          key: `budget:${b.name}:${c.kind}`,
+          kind: 'budget' as const,
+          title: `Budget of ${b.name} will be crossed`,
+          message: `${b.name} has a budget of ${what} and ${when}. Raise the budget on the Storage screen, or shorten what is kept.`,
+        };
       }),
   );
 }
@@ -38,7 +43,12 @@ export function verifyConditions(previous: readonly CheckResult[] | null, curren
   const before = new Map((previous ?? []).map((c) => [c.id, c.status]));
   return current
     .filter((c) => c.status === 'fail' && (openKeys.has(`verify:${c.id}`) || before.get(c.id) === 'pass' || before.get(c.id) === 'warn'))
-    .map((c) => ({ key: `verify:${c.id}`, kind: 'verify' as const, title: `Verification failed: ${c.title}`, message: `${c.title}: ${c.detail} Fix: ${c.fix}` }));
+    .map((c) => ({
+      key: `verify:${c.id}`,
+      kind: 'verify' as const,
+      title: `Verification failed: ${c.title}`,
+      message: `${c.title}: ${c.detail} Fix: ${c.fix}`,
+    }));
 }
 
 /** A detector down past its grace (lib/insights/gate.ts): one incident per bucket, measurement and kind. */
@@ -55,7 +65,14 @@ export function detectorConditions(down: readonly { bucket: string; kind: 'never
 export function unreachableConditions(since: number | null, now: number, minutes: number, reason: string | null): Condition[] {
   if (since === null || now - since < minutes * 60_000) return [];
   const down = Math.round((now - since) / 60_000);
-  return [{ key: 'unreachable:influxdb', kind: 'unreachable', title: 'InfluxDB unreachable', message: `The console has not reached InfluxDB for ${down} minutes${reason ? ` (${reason})` : ''}. Check that InfluxDB runs and INFLUXDB_URL is right.` }];
+  return [
+    {
+      key: 'unreachable:influxdb',
+      kind: 'unreachable',
+      title: 'InfluxDB unreachable',
+      message: `The console has not reached InfluxDB for ${down} minutes${reason ? ` (${reason})` : ''}. Check that InfluxDB runs and INFLUXDB_URL is right.`,
+    },
+  ];
 }
 
 /** A duration as a person reads it: 26 hours, 3 days, 45 minutes. */
@@ -114,7 +131,11 @@ export interface OpenIncident {
 }
 
 /** What changes: conditions without an open incident open one; open incidents of the evaluated kinds whose condition is gone resolve. */
-export function reconcile<I extends OpenIncident>(open: readonly I[], active: readonly Condition[], evaluated: readonly AlertKind[]): { opened: Condition[]; resolved: I[] } {
+export function reconcile<I extends OpenIncident>(
+  open: readonly I[],
+  active: readonly Condition[],
+  evaluated: readonly AlertKind[],
+): { opened: Condition[]; resolved: I[] } {
   const openKeys = new Set(open.map((i) => i.key));
   const activeKeys = new Set(active.map((c) => c.key));
   return {

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { deliver, flavourOf, webhookBody, webhookTarget, webhookUrlProblem, type AlertMessage } from './webhook';
 
-const alert: AlertMessage = { event: 'open', key: 'budget:daily:bytes', kind: 'budget', title: 'Budget of daily will be crossed', message: 'Soon.', at: '2026-11-28T12:00:00.000Z' };
+const alert: AlertMessage = {
+  event: 'open',
+  key: 'budget:daily:bytes',
+  kind: 'budget',
+  title: 'Budget of daily will be crossed',
+  message: 'Soon.',
+  at: '2026-11-28T12:00:00.000Z',
+};
 
 describe('webhook bodies', () => {
   it('are {"text"} for Slack, {"content","text"} for Discord and the alert itself elsewhere', () => {
@@ -10,7 +17,9 @@ describe('webhook bodies', () => {
     expect(flavourOf('http://127.0.0.1:9999/hook')).toBe('generic');
     expect(flavourOf('not a url')).toBe('generic');
     expect(webhookBody('https://hooks.slack.com/services/T/B/X', alert)).toEqual({ text: '[homeiq-influx-console] Budget of daily will be crossed. Soon.' });
-    expect(webhookBody('https://discord.com/api/webhooks/1/abc', { ...alert, event: 'resolved' })).toMatchObject({ content: '[homeiq-influx-console] Resolved: Budget of daily will be crossed. Soon.' });
+    expect(webhookBody('https://discord.com/api/webhooks/1/abc', { ...alert, event: 'resolved' })).toMatchObject({
+      content: '[homeiq-influx-console] Resolved: Budget of daily will be crossed. Soon.',
+    });
     expect(webhookBody('http://x/hook', alert)).toEqual({ source: 'homeiq-influx-console', ...alert });
   });
 });
@@ -63,7 +72,9 @@ describe('a webhook URL with secrets in it', () => {
 
   it('is named by host only when a delivery fails, whatever the error says', async () => {
     const leaky = (async () => {
-      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url}`, { cause: Object.assign(new Error(url), { code: 'ECONNREFUSED' }) });
+      throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url}`, {
+        cause: Object.assign(new Error(url), { code: 'ECONNREFUSED' }),
+      });
     }) as typeof fetch;
     const refused = await deliver(url, {}, { fetchImpl: leaky, attempts: 1 });
     expect(refused.error).toBe('the webhook at 127.0.0.1:9 could not be reached (ECONNREFUSED)');

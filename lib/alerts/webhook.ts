@@ -32,7 +32,8 @@ export function webhookTarget(url: string): WebhookTarget | null {
     return null;
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  const authorization = u.username || u.password ? `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}` : null;
+  const authorization =
+    u.username || u.password ? `Basic ${Buffer.from(`${decodeURIComponent(u.username)}:${decodeURIComponent(u.password)}`).toString('base64')}` : null;
   u.username = '';
   u.password = '';
   return { href: u.href, host: u.host, authorization };
@@ -120,7 +121,13 @@ export async function deliver(url: string, body: Record<string, unknown>, opts: 
   let last: DeliveryResult = { ok: false, attempts: 0, status: null, error: 'not sent' };
   for (let i = 1; i <= attempts; i++) {
     try {
-      const res = await doFetch(target.href, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000), redirect: 'error' });
+      const res = await doFetch(target.href, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 10_000),
+        redirect: 'error',
+      });
       await res.body?.cancel().catch(() => {});
       if (res.ok) return { ok: true, attempts: i, status: res.status, error: null };
       last = { ok: false, attempts: i, status: res.status, error: `the webhook at ${target.host} answered HTTP ${res.status}` };

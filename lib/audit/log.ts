@@ -51,9 +51,29 @@ export function readAudit(filter: AuditFilter = {}, db?: Db): AuditEntry[] {
   return rows.map(auditEntry);
 }
 
-type AuditRow = { id: number; ts: number; role: string; action: string; bucket: string | null; before_json: string | null; after_json: string | null; result: AuditEntry['result']; message: string };
+type AuditRow = {
+  id: number;
+  ts: number;
+  role: string;
+  action: string;
+  bucket: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  result: AuditEntry['result'];
+  message: string;
+};
 
-const auditEntry = (r: AuditRow): AuditEntry => ({ id: r.id, ts: r.ts, role: r.role, action: r.action, bucket: r.bucket, before: r.before_json ? JSON.parse(r.before_json) : null, after: r.after_json ? JSON.parse(r.after_json) : null, result: r.result, message: r.message });
+const auditEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  ts: r.ts,
+  role: r.role,
+  action: r.action,
+  bucket: r.bucket,
+  before: r.before_json ? JSON.parse(r.before_json) : null,
+  after: r.after_json ? JSON.parse(r.after_json) : null,
+  result: r.result,
+  message: r.message,
+});
 
 /**
  * Every entry matching the filter, newest first (the CSV download: all of them, not a page), read
@@ -90,5 +110,8 @@ function auditQuerySql(filter: AuditFilter, beforeId?: number): { sql: string; p
     where.push("bucket LIKE ? ESCAPE '\\'");
     params.push(`%${filter.bucket.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   }
-  return { sql: `SELECT id, ts, role, action, bucket, before_json, after_json, result, message FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC`, params };
+  return {
+    sql: `SELECT id, ts, role, action, bucket, before_json, after_json, result, message FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC`,
+    params,
+  };
 }

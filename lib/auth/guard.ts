@@ -35,7 +35,8 @@ export function adminAction<I, T>(fn: (input: I, actor: Actor) => Promise<Result
     return withRequestId(requestId, async () => {
       const session = await currentSession();
       const decision = authorize(session?.role ?? null, 'change');
-      const result: Result<T> = !session || decision === 'unauthorized' ? fail(signedOut()) : decision === 'forbidden' ? fail(readOnly()) : await fn(input, { role: session.role });
+      const result: Result<T> =
+        !session || decision === 'unauthorized' ? fail(signedOut()) : decision === 'forbidden' ? fail(readOnly()) : await fn(input, { role: session.role });
       if (result.ok) return result;
       log.info('action answered with an error', { code: result.error.code, error: result.error.message });
       return fail({ ...result.error, requestId });

@@ -24,6 +24,10 @@ describe('every route handler says what it does', () => {
     }
     const publicOnes = files.filter((f) => readFileSync(f, 'utf8').includes('publicRoute('));
     // Signing in and out, and the health endpoint of a container healthcheck (read-only, secret-free).
-    expect(publicOnes.map((f) => f.slice(f.indexOf('app/api'))).sort()).toEqual(['app/api/auth/login/route.ts', 'app/api/auth/logout/route.ts', 'app/api/health/route.ts']);
+    expect(publicOnes.map((f) => f.slice(f.indexOf('app/api'))).sort()).toEqual([
+      'app/api/auth/login/route.ts',
+      'app/api/auth/logout/route.ts',
+      'app/api/health/route.ts',
+    ]);
   });
 });

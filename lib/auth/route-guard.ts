@@ -62,9 +62,17 @@ function traced(handler: (req: Request) => Promise<Response>): (req: Request) =>
     return withRequestId(requestId, async () => {
       const res = await handler(req);
       if (res.status < 400 || !res.headers.get('content-type')?.includes('application/json')) return res;
-      const body = (await res.clone().json().catch(() => null)) as { ok?: boolean; error?: ConsoleError } | null;
+      const body = (await res
+        .clone()
+        .json()
+        .catch(() => null)) as { ok?: boolean; error?: ConsoleError } | null;
       if (!body || body.ok !== false || !body.error) return res;
-      log[res.status >= 500 ? 'error' : res.status === 403 || res.status === 429 ? 'warn' : 'info']('request answered with an error', { status: res.status, code: body.error.code, error: body.error.message, path: new URL(req.url).pathname });
+      log[res.status >= 500 ? 'error' : res.status === 403 || res.status === 429 ? 'warn' : 'info']('request answered with an error', {
+        status: res.status,
+        code: body.error.code,
+        error: body.error.message,
+        path: new URL(req.url).pathname,
+      });
       const headers = new Headers(res.headers);
       headers.delete('content-length');
       return new Response(JSON.stringify({ ...body, error: { ...body.error, requestId } }), { status: res.status, headers });

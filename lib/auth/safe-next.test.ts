@@ -44,9 +44,37 @@ describe('safeNext', () => {
   });
 
   it('always answers a same-origin path or /, for any input (fuzzed)', () => {
-    const piece = fc.constantFrom('/', '\\', '\t', '\n', '\r', ' ', '.', '..', '%2F', '%5C', '%09', '@', ':', '?', '#', 'evil.example', 'http:', 'javascript:', '\u0000', '\u3000', '\uff0f');
+    const piece = fc.constantFrom(
+      '/',
+      '\\',
+      '\t',
+      '\n',
+      '\r',
+      ' ',
+      '.',
+      '..',
+      '%2F',
+      '%5C',
+      '%09',
+      '@',
+      ':',
+      '?',
+      '#',
+      'evil.example',
+      'http:',
+      'javascript:',
+      '\u0000',
+      '\u3000',
+      '\uff0f',
+    );
     const crafted = fc.array(fc.oneof(piece, fc.string({ maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join(''));
-    const input = fc.oneof(crafted, fc.string(), fc.webUrl(), fc.webPath(), crafted.map((s) => `/${s}`));
+    const input = fc.oneof(
+      crafted,
+      fc.string(),
+      fc.webUrl(),
+      fc.webPath(),
+      crafted.map((s) => `/${s}`),
+    );
     fc.assert(
       fc.property(input, (next) => {
         const result = safeNext(next, ORIGIN);

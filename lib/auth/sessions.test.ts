@@ -42,7 +42,10 @@ describe('server-side sessions', () => {
     for (let i = 0; i < MAX_SESSIONS_PER_ROLE + 5; i++) cookies.push(await startSession('viewer', Date.now() + i));
     const live = await Promise.all(cookies.map((c) => checkSession(c, Date.now() + 100)));
     expect(live.filter((x) => x !== null)).toHaveLength(MAX_SESSIONS_PER_ROLE);
-    expect(live.slice(0, 5).every((x) => x === null), 'the oldest five ended').toBe(true);
+    expect(
+      live.slice(0, 5).every((x) => x === null),
+      'the oldest five ended',
+    ).toBe(true);
     expect(live.at(-1)?.role).toBe('viewer');
     expect((await checkSession(admin))?.role).toBe('admin');
   });

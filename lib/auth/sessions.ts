@@ -22,7 +22,9 @@ function slowDigest(role: Role, password: string): Promise<string> {
   let fp = fingerprints.get(key);
   if (!fp) {
     const salt = createHash('sha256').update(`homeiq-console-session:${role}:${sessionSecret()}`).digest();
-    fp = new Promise((resolve, reject) => scrypt(password, salt, 16, { N: 16384, r: 8, p: 1 }, (err, out) => (err ? reject(err) : resolve(out.toString('base64url')))));
+    fp = new Promise((resolve, reject) =>
+      scrypt(password, salt, 16, { N: 16384, r: 8, p: 1 }, (err, out) => (err ? reject(err) : resolve(out.toString('base64url')))),
+    );
     fingerprints.set(key, fp);
   }
   return fp;

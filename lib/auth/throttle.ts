@@ -120,7 +120,10 @@ export class LoginThrottle {
 export function trustedClientAddress(forwardedFor: string | null, trustedProxies: string | undefined): string | undefined {
   const hops = Number(trustedProxies);
   if (!trustedProxies || !Number.isInteger(hops) || hops < 1 || !forwardedFor) return undefined;
-  const chain = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean);
+  const chain = forwardedFor
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const address = chain[chain.length - hops];
   return address && address.length <= 100 ? address : undefined;
 }

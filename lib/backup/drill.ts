@@ -28,7 +28,9 @@ export function countsOf(stats: BucketStats): Counts {
 /** Null when `actual` equals the counts recorded at backup time, else what differs, per measurement. */
 export function countsDiffer(bucket: string, expected: Counts, actual: Counts): string | null {
   const names = [...new Set([...Object.keys(expected.measurements), ...Object.keys(actual.measurements)])].sort();
-  const diffs = names.filter((m) => (expected.measurements[m] ?? 0) !== (actual.measurements[m] ?? 0)).map((m) => `${m} has ${actual.measurements[m] ?? 0} records, ${expected.measurements[m] ?? 0} were backed up`);
+  const diffs = names
+    .filter((m) => (expected.measurements[m] ?? 0) !== (actual.measurements[m] ?? 0))
+    .map((m) => `${m} has ${actual.measurements[m] ?? 0} records, ${expected.measurements[m] ?? 0} were backed up`);
   return diffs.length ? `${bucket}: ${diffs.join('; ')}` : null;
 }
 
@@ -73,15 +75,32 @@ export async function sampleRows(bucket: string, window: { start: string; stop: 
 export async function influxEntry(stored: StoredBackup, bucket: string): Promise<BucketMetadata> {
   const raw: unknown = JSON.parse(await readFile(join(stored.dir, stored.manifest.influxManifest), 'utf8'));
   const parsed = influxManifestSchema.safeParse(raw);
-  if (!parsed.success) throw new ConsoleFailure(consoleError('invalid', `The influx manifest of backup ${stored.manifest.id} cannot be read.`, 'Run `backup verify` on it; take a new backup.'));
+  if (!parsed.success)
+    throw new ConsoleFailure(
+      consoleError('invalid', `The influx manifest of backup ${stored.manifest.id} cannot be read.`, 'Run `backup verify` on it; take a new backup.'),
+    );
   const entry = parsed.data.buckets.find((b) => b.bucketName === bucket);
-  if (!entry) throw new ConsoleFailure(consoleError('not_found', `Backup ${stored.manifest.id} has no bucket ${bucket}.`, `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  if (!entry)
+    throw new ConsoleFailure(
+      consoleError(
+        'not_found',
+        `Backup ${stored.manifest.id} has no bucket ${bucket}.`,
+        `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`,
+      ),
+    );
   return entry;
 }
 
 export function manifestBucket(manifest: ConsoleManifest, bucket: string): ConsoleManifest['buckets'][number] {
   const entry = manifest.buckets.find((b) => b.name === bucket);
-  if (!entry) throw new ConsoleFailure(consoleError('not_found', `Backup ${manifest.id} has no bucket ${bucket}.`, `It holds: ${manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`));
+  if (!entry)
+    throw new ConsoleFailure(
+      consoleError(
+        'not_found',
+        `Backup ${manifest.id} has no bucket ${bucket}.`,
+        `It holds: ${manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`,
+      ),
+    );
   return entry;
 }
 
@@ -94,9 +113,19 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
   const recorded = manifestBucket(stored.manifest, bucket);
   const files = stored.manifest.files.filter((f) => f.name === stored.manifest.influxManifest || recorded.files.includes(f.name));
   const problem = await checkFiles(stored.dir, files);
-  if (problem) throw new ConsoleFailure(consoleError('invalid', `Backup ${stored.manifest.id} is damaged: ${problem}.`, 'Restore from another backup (`backup list`), and take a new one.'));
+  if (problem)
+    throw new ConsoleFailure(
+      consoleError('invalid', `Backup ${stored.manifest.id} is damaged: ${problem}.`, 'Restore from another backup (`backup list`), and take a new one.'),
+    );
   const entry = await influxEntry(stored, bucket);
-  if (await findBucket(org.id, name, conn)) throw new ConsoleFailure(consoleError('conflict', `Bucket ${name} exists: a restore never writes into an existing bucket.`, `Restore under a new name, or over ${name} with its name typed (CLI: --replace --confirm ${name}): it is backed up first.`));
+  if (await findBucket(org.id, name, conn))
+    throw new ConsoleFailure(
+      consoleError(
+        'conflict',
+        `Bucket ${name} exists: a restore never writes into an existing bucket.`,
+        `Restore under a new name, or over ${name} with its name typed (CLI: --replace --confirm ${name}): it is backed up first.`,
+      ),
+    );
   try {
     const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn);
     return restored.id;
@@ -104,7 +133,10 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
     // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
     const conflict = e instanceof ConsoleFailure && e.detail.code === 'conflict';
     const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);
-    if (created) await deleteBucket(created.id, conn).catch((err: unknown) => log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) }));
+    if (created)
+      await deleteBucket(created.id, conn).catch((err: unknown) =>
+        log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) }),
+      );
     throw e;
   }
 }

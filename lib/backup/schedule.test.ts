@@ -49,7 +49,11 @@ describe('keep-N', () => {
         return { ok: true };
       },
       list: async () => [...stored],
-      remove: async (id: string) => void stored.splice(stored.findIndex((b) => b.id === id), 1),
+      remove: async (id: string) =>
+        void stored.splice(
+          stored.findIndex((b) => b.id === id),
+          1,
+        ),
     };
     let state: SchedulerState = { lastRun: null, lastFailed: false };
     // Two days in ticks of one hour: eight backups, three kept.
@@ -58,6 +62,9 @@ describe('keep-N', () => {
     failing = true;
     for (let i = 0; i < 12; i++, now += H) state = await schedulerTick({ kind: 'every', ms: 6 * H }, 3, state, deps);
     expect(state.lastFailed).toBe(true);
-    expect(stored.map((b) => b.id), 'nothing pruned while backups fail').toEqual(['b6', 'b7', 'b8']);
+    expect(
+      stored.map((b) => b.id),
+      'nothing pruned while backups fail',
+    ).toEqual(['b6', 'b7', 'b8']);
   });
 });

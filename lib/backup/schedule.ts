@@ -26,7 +26,8 @@ export function parseSchedule(text: string | undefined): { ok: true; schedule: B
 /** The schedule as CONSOLE_BACKUP_SCHEDULE spells it. */
 export function scheduleText(schedule: BackupSchedule): string {
   if (schedule.kind === 'off') return 'off';
-  if (schedule.kind === 'daily') return `daily@${String(Math.floor(schedule.minuteOfDay / 60)).padStart(2, '0')}:${String(schedule.minuteOfDay % 60).padStart(2, '0')}`;
+  if (schedule.kind === 'daily')
+    return `daily@${String(Math.floor(schedule.minuteOfDay / 60)).padStart(2, '0')}:${String(schedule.minuteOfDay % 60).padStart(2, '0')}`;
   const ms = schedule.ms;
   return ms % DAY === 0 ? `every ${ms / DAY}d` : ms % (60 * MINUTE) === 0 ? `every ${ms / (60 * MINUTE)}h` : `every ${ms / MINUTE}m`;
 }

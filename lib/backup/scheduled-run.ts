@@ -25,4 +25,3 @@ export async function recordRun(root: string, run: ScheduledRun): Promise<void> 
   await writeFile(tmp, JSON.stringify(run) + '\n', { mode: 0o600 });
   await rename(tmp, join(root, STATUS_FILE));
 }
-

@@ -9,7 +9,17 @@ import { backupId, checkFiles, completePartial, listStored, openPartial, readSto
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function manifestFor(id: string, files: { name: string; text: string }[]): ConsoleManifest {
-  return { formatVersion: 1, id, createdAt: new Date(0).toISOString(), org: 'homeiq', influxManifest: `${id}.manifest`, bytes: 0, buckets: [], files: files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.text), sha256: sha(f.text) })), verified: null };
+  return {
+    formatVersion: 1,
+    id,
+    createdAt: new Date(0).toISOString(),
+    org: 'homeiq',
+    influxManifest: `${id}.manifest`,
+    bytes: 0,
+    buckets: [],
+    files: files.map((f) => ({ name: f.name, bytes: Buffer.byteLength(f.text), sha256: sha(f.text) })),
+    verified: null,
+  };
 }
 
 describe('the backup folder', () => {
@@ -61,7 +71,10 @@ describe('the backup folder', () => {
     const partial = await openPartial(root, new Date('2026-12-06T02:30:05Z'));
     await completePartial(root, partial, manifestFor(partial.id, []));
     mkdirSync(join(root, '20261101T010203Z'));
-    writeFileSync(join(root, '20261101T010203Z', 'console-manifest.json'), JSON.stringify({ id: '20261101T010203Z', buckets: [{ name: 'daily' }], bytes: 'many' }));
+    writeFileSync(
+      join(root, '20261101T010203Z', 'console-manifest.json'),
+      JSON.stringify({ id: '20261101T010203Z', buckets: [{ name: 'daily' }], bytes: 'many' }),
+    );
     mkdirSync(join(root, '20261102T000000Z'));
     writeFileSync(join(root, '20261102T000000Z', 'notes.txt'), 'not a backup');
     const listed = await listStored(root);

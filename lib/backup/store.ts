@@ -52,7 +52,10 @@ export type ConsoleManifest = z.infer<typeof consoleManifestSchema>;
 export type BackupFile = z.infer<typeof fileSchema>;
 
 export function backupId(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** A file-system failure as an error a person can act on; a full disk says so. */
@@ -60,9 +63,17 @@ export function fileProblem(e: unknown, dir: string): ConsoleError {
   const code = (e as { code?: unknown }).code;
   const message = e instanceof Error ? e.message : String(e);
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return consoleError('too_large', `The disk of ${dir} is full: the backup did not fit, and nothing of it was left behind.`, 'Free space there (or delete old backups), or back up into another folder with --out or CONSOLE_BACKUP_DIR.');
+    return consoleError(
+      'too_large',
+      `The disk of ${dir} is full: the backup did not fit, and nothing of it was left behind.`,
+      'Free space there (or delete old backups), or back up into another folder with --out or CONSOLE_BACKUP_DIR.',
+    );
   }
-  return consoleError('invalid', `Cannot write the backup into ${dir}: ${message}.`, 'Choose a folder the console can create and write to, with --out or CONSOLE_BACKUP_DIR.');
+  return consoleError(
+    'invalid',
+    `Cannot write the backup into ${dir}: ${message}.`,
+    'Choose a folder the console can create and write to, with --out or CONSOLE_BACKUP_DIR.',
+  );
 }
 
 function alive(pid: number): boolean {
@@ -118,7 +129,10 @@ async function writeManifest(dir: string, manifest: ConsoleManifest): Promise<vo
 /** Checks the files as written, writes the console manifest, and makes the backup complete (listed). */
 export async function completePartial(root: string, partial: Partial, manifest: ConsoleManifest): Promise<string> {
   const problem = await checkFiles(partial.dir, manifest.files);
-  if (problem) throw new ConsoleFailure(consoleError('internal', `The backup failed its own check: ${problem}.`, 'Check the disk of the backup folder, then back up again.'));
+  if (problem)
+    throw new ConsoleFailure(
+      consoleError('internal', `The backup failed its own check: ${problem}.`, 'Check the disk of the backup folder, then back up again.'),
+    );
   await writeManifest(partial.dir, manifest);
   await unlink(join(partial.dir, OWNER_FILE));
   const done = join(root, manifest.id);
@@ -139,7 +153,10 @@ async function sha256Of(path: string): Promise<string> {
 /** The first file that is missing or differs from what was recorded (size, then sha256), or null. */
 export async function checkFiles(dir: string, files: readonly BackupFile[]): Promise<string | null> {
   for (const f of files) {
-    const size = await stat(join(dir, f.name)).then((s) => s.size, () => null);
+    const size = await stat(join(dir, f.name)).then(
+      (s) => s.size,
+      () => null,
+    );
     if (size === null) return `${f.name} is missing`;
     if (size !== f.bytes) return `${f.name} has ${size} bytes, ${f.bytes} were backed up`;
     if ((await sha256Of(join(dir, f.name))) !== f.sha256) return `${f.name} was altered (its sha256 differs from the one recorded at backup time)`;
@@ -176,14 +193,19 @@ export interface ListedBackup {
 /** The time an ID names (`20261206T023005Z` → 2026-12-06T02:30:05.000Z). */
 export function idTime(id: string): string {
   const m = /^(\d{4})(\d\d)(\d\d)T(\d\d)(\d\d)(\d\d)Z/.exec(id);
-  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))).toISOString() : new Date(0).toISOString();
+  return m
+    ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]))).toISOString()
+    : new Date(0).toISOString();
 }
 
 /** What an older console (or a plain `influx backup` of the same name) left: read as far as it goes. */
 const legacyManifestSchema = z.looseObject({
   createdAt: z.string().optional().catch(undefined),
   bytes: z.number().int().nonnegative().optional().catch(undefined),
-  buckets: z.array(z.union([z.string(), z.looseObject({ name: z.string() }).transform((b) => b.name)])).optional().catch(undefined),
+  buckets: z
+    .array(z.union([z.string(), z.looseObject({ name: z.string() }).transform((b) => b.name)]))
+    .optional()
+    .catch(undefined),
 });
 
 async function jsonOf(path: string): Promise<unknown> {
@@ -215,7 +237,11 @@ async function readLegacy(root: string, id: string): Promise<ListedBackup | null
   let bytes = known.bytes;
   if (bytes === undefined) {
     bytes = 0;
-    for (const f of files) bytes += await stat(join(dir, f)).then((s) => (s.isFile() ? s.size : 0), () => 0);
+    for (const f of files)
+      bytes += await stat(join(dir, f)).then(
+        (s) => (s.isFile() ? s.size : 0),
+        () => 0,
+      );
   }
   const createdAt = known.createdAt && !Number.isNaN(Date.parse(known.createdAt)) ? new Date(known.createdAt).toISOString() : idTime(id);
   const legacyText =
@@ -225,7 +251,16 @@ async function readLegacy(root: string, id: string): Promise<ListedBackup | null
   return { id, dir, createdAt, bytes, buckets: buckets ?? [], verified: null, manifest: null, legacy: legacyText };
 }
 
-const listed = (dir: string, manifest: ConsoleManifest): ListedBackup => ({ id: manifest.id, dir, createdAt: manifest.createdAt, bytes: manifest.bytes, buckets: manifest.buckets.map((b) => b.name), verified: manifest.verified, manifest, legacy: null });
+const listed = (dir: string, manifest: ConsoleManifest): ListedBackup => ({
+  id: manifest.id,
+  dir,
+  createdAt: manifest.createdAt,
+  bytes: manifest.bytes,
+  buckets: manifest.buckets.map((b) => b.name),
+  verified: manifest.verified,
+  manifest,
+  legacy: null,
+});
 
 /**
  * The backups under `root`, newest first: complete ones, and those an older format left (listed
@@ -254,8 +289,17 @@ export async function readStored(root: string, id: string): Promise<StoredBackup
   const manifest = await readManifest(dir);
   if (manifest) return { dir, manifest };
   const legacy = await readLegacy(root, parsed.data);
-  if (legacy) throw new ConsoleFailure(consoleError('invalid', `Backup ${parsed.data} has ${legacy.legacy}: the console cannot restore or verify it.`, `Restore it with \`influx restore ${dir} --bucket B --new-bucket NEW\`, and take a new backup with \`backup create\`.`));
-  throw new ConsoleFailure(consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'));
+  if (legacy)
+    throw new ConsoleFailure(
+      consoleError(
+        'invalid',
+        `Backup ${parsed.data} has ${legacy.legacy}: the console cannot restore or verify it.`,
+        `Restore it with \`influx restore ${dir} --bucket B --new-bucket NEW\`, and take a new backup with \`backup create\`.`,
+      ),
+    );
+  throw new ConsoleFailure(
+    consoleError('not_found', `No complete backup ${parsed.data} in ${root}.`, 'Pick an ID from `backup list` (CONSOLE_BACKUP_DIR sets the folder).'),
+  );
 }
 
 /** Removes a backup (the keep-N rule): its manifest first, so a half-removed one is never listed as complete. */

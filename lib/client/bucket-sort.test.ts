@@ -3,7 +3,20 @@ import type { BucketRow } from '../model/bucket';
 import { filterAndSort } from './bucket-sort';
 
 function row(name: string, retentionSeconds: number, extra: Partial<BucketRow> = {}): BucketRow {
-  return { id: name, orgID: 'o', name, description: '', retentionSeconds, retentionText: '', shardGroupDurationSeconds: 0, createdAt: '', updatedAt: '', system: false, managed: false, ...extra };
+  return {
+    id: name,
+    orgID: 'o',
+    name,
+    description: '',
+    retentionSeconds,
+    retentionText: '',
+    shardGroupDurationSeconds: 0,
+    createdAt: '',
+    updatedAt: '',
+    system: false,
+    managed: false,
+    ...extra,
+  };
 }
 
 const rows = [row('weekly', 31_536_000), row('forever', 0), row('daily', 7_776_000), row('_tasks', 259_200, { system: true }), row('hourly', 3600)];

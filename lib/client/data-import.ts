@@ -12,7 +12,11 @@ async function post<T>(url: string, body: BodyInit, contentType: string): Promis
   try {
     res = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': contentType } });
   } catch {
-    throw new ResultError({ code: 'unreachable', message: 'The console server did not answer.', fix: 'Check that the console is still running, then choose the file again.' });
+    throw new ResultError({
+      code: 'unreachable',
+      message: 'The console server did not answer.',
+      fix: 'Check that the console is still running, then choose the file again.',
+    });
   }
   const result = (await res.json().catch(() => null)) as Result<T> | null;
   if (!result) throw new ResultError({ code: 'internal', message: `The console answered ${res.status} without data.`, fix: 'Retry.' });
@@ -25,7 +29,11 @@ async function post<T>(url: string, body: BodyInit, contentType: string): Promis
  * then asks for the dry run. `onUploaded` gets the bytes sent so far.
  */
 export async function uploadAndCheck(bucketId: string, file: File, onUploaded: (bytes: number) => void): Promise<CheckedUpload> {
-  const { importId, chunkBytes } = await post<{ importId: string; chunkBytes: number }>(`/api/data/import?bucket=${encodeURIComponent(bucketId)}`, JSON.stringify({ size: file.size, fileName: file.name }), 'application/json');
+  const { importId, chunkBytes } = await post<{ importId: string; chunkBytes: number }>(
+    `/api/data/import?bucket=${encodeURIComponent(bucketId)}`,
+    JSON.stringify({ size: file.size, fileName: file.name }),
+    'application/json',
+  );
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     await post(`/api/data/import/${importId}?offset=${offset}`, file.slice(offset, offset + chunkBytes), 'application/octet-stream');
     onUploaded(Math.min(file.size, offset + chunkBytes));
@@ -35,7 +43,11 @@ export async function uploadAndCheck(bucketId: string, file: File, onUploaded: (
 
 /** Writes a checked upload, handing over each progress event; resolves with the final report. */
 export async function writeImport(importId: string, confirmName: string, onEvent: (e: ImportEvent) => void): Promise<ImportReport> {
-  const res = await fetch(`/api/data/import/${importId}/write`, { method: 'POST', body: JSON.stringify({ confirmName }), headers: { 'Content-Type': 'application/json' } });
+  const res = await fetch(`/api/data/import/${importId}/write`, {
+    method: 'POST',
+    body: JSON.stringify({ confirmName }),
+    headers: { 'Content-Type': 'application/json' },
+  });
   if (!res.ok || !res.body) {
     const body = (await res.json().catch(() => null)) as { error?: ConsoleError } | null;
     throw new ResultError(body?.error ?? { code: 'internal', message: `The console answered ${res.status}.`, fix: 'Retry.' });
@@ -45,5 +57,9 @@ export async function writeImport(importId: string, confirmName: string, onEvent
     if (event.type === 'done') return event.report;
     onEvent(event);
   }
-  throw new ResultError({ code: 'internal', message: 'The import stopped without a report: the connection to the console closed.', fix: 'Check the bucket (Measurements) before importing again: rewriting the same points is harmless.' });
+  throw new ResultError({
+    code: 'internal',
+    message: 'The import stopped without a report: the connection to the console closed.',
+    fix: 'Check the bucket (Measurements) before importing again: rewriting the same points is harmless.',
+  });
 }

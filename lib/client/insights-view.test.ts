@@ -1,11 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, InsightsReport, MeasurementInsight } from '../model/insights';
-import { daysSince, detectorWarnings, findingCounts, formatAge, freshnessRows, groupFindings, growthDriver, headroom, isEmptyReport, KIND_CHANGES, KIND_TITLES } from './insights-view';
+import {
+  daysSince,
+  detectorWarnings,
+  findingCounts,
+  formatAge,
+  freshnessRows,
+  groupFindings,
+  growthDriver,
+  headroom,
+  isEmptyReport,
+  KIND_CHANGES,
+  KIND_TITLES,
+} from './insights-view';
 
 const now = Date.parse('2026-11-28T19:00:00Z');
 
 function measurement(name: string, detector: string | null, lastWritten: string | null, extra: Partial<MeasurementInsight> = {}): MeasurementInsight {
-  return { name, detector, series: lastWritten ? 10 : 0, projectedSeries: 0, seriesPerDay: [], drivers: [], lastWritten, cadence: detector ? 'day' : null, ...extra };
+  return {
+    name,
+    detector,
+    series: lastWritten ? 10 : 0,
+    projectedSeries: 0,
+    seriesPerDay: [],
+    drivers: [],
+    lastWritten,
+    cadence: detector ? 'day' : null,
+    ...extra,
+  };
 }
 
 const report: InsightsReport = {
@@ -31,7 +53,13 @@ const report: InsightsReport = {
   ],
   findings: [
     { kind: 'silent', bucket: 'daily', measurement: 'anomaly_daily', detail: 'No point since 2026-11-25.', fix: 'Check the AnomalyDetector log.' },
-    { kind: 'never-written', bucket: 'daily', measurement: 'sequence_daily', detail: 'No point since the bucket was created.', fix: 'Fix the write_sequence call.' },
+    {
+      kind: 'never-written',
+      bucket: 'daily',
+      measurement: 'sequence_daily',
+      detail: 'No point since the bucket was created.',
+      fix: 'Fix the write_sequence call.',
+    },
     { kind: 'time-tag', bucket: 'daily', measurement: 'time_based_daily', detail: 'date', fix: 'Drop the date tag.' },
   ],
 };
@@ -68,9 +96,18 @@ describe('growthDriver', () => {
 
 describe('headroom', () => {
   it('measures the projection against the series limit', () => {
-    expect(headroom({ projectedSeries: 2700, seriesLimit: 1_000_000 })).toMatchObject({ remaining: 997_300, tone: 'green', percent: '<1%', text: '997,300 series of headroom (<1% of the 1,000,000 limit used at full retention)' });
+    expect(headroom({ projectedSeries: 2700, seriesLimit: 1_000_000 })).toMatchObject({
+      remaining: 997_300,
+      tone: 'green',
+      percent: '<1%',
+      text: '997,300 series of headroom (<1% of the 1,000,000 limit used at full retention)',
+    });
     expect(headroom({ projectedSeries: 600, seriesLimit: 1000 })).toMatchObject({ remaining: 400, tone: 'amber' });
-    expect(headroom({ projectedSeries: 1500, seriesLimit: 1000 })).toMatchObject({ remaining: -500, tone: 'red', text: '500 series over the limit of 1,000 at full retention' });
+    expect(headroom({ projectedSeries: 1500, seriesLimit: 1000 })).toMatchObject({
+      remaining: -500,
+      tone: 'red',
+      text: '500 series over the limit of 1,000 at full retention',
+    });
   });
 });
 
@@ -94,12 +131,23 @@ describe('report summaries', () => {
 });
 
 describe('groupFindings', () => {
-  const f = (kind: Finding['kind'], bucket: string, measurement: string | null, fix = `fix ${bucket}/${measurement ?? ''}`): Finding => ({ kind, bucket, measurement, detail: `detail ${bucket}/${measurement ?? ''}`, fix });
+  const f = (kind: Finding['kind'], bucket: string, measurement: string | null, fix = `fix ${bucket}/${measurement ?? ''}`): Finding => ({
+    kind,
+    bucket,
+    measurement,
+    detail: `detail ${bucket}/${measurement ?? ''}`,
+    fix,
+  });
 
   it('makes one group per kind, in a steady order (writer kinds first), with the places it affects', () => {
     const groups = groupFindings([f('series-limit', 'daily', null), f('time-tag', 'daily', 'a'), f('silent', 'daily', 'c'), f('time-tag', 'weekly', 'b')]);
     expect(groups.map((g) => g.kind)).toEqual(['time-tag', 'silent', 'series-limit']);
-    expect(groups[0]).toMatchObject({ title: 'A tag that grows with time', where: ['daily/a', 'weekly/b'], scope: '2 measurements in 2 buckets', writer: true });
+    expect(groups[0]).toMatchObject({
+      title: 'A tag that grows with time',
+      where: ['daily/a', 'weekly/b'],
+      scope: '2 measurements in 2 buckets',
+      writer: true,
+    });
     expect(groups[2]).toMatchObject({ where: ['daily'], scope: '1 bucket', writer: false });
   });
 

@@ -10,7 +10,6 @@ export const WRITER_KINDS: readonly FindingKind[] = ['time-tag', 'write-time-sta
 export const FRESHNESS_KINDS: readonly FindingKind[] = ['never-written', 'silent'];
 export const HEALTH_KINDS: readonly FindingKind[] = ['type-change', 'rejected-writes', 'series-limit'];
 
-
 export function findingsOfKinds(findings: readonly Finding[], kinds: readonly FindingKind[]): Finding[] {
   return findings.filter((f) => kinds.includes(f.kind));
 }
@@ -48,9 +47,16 @@ export function headroom(b: Pick<BucketInsight, 'projectedSeries' | 'seriesLimit
   const remaining = b.seriesLimit - b.projectedSeries;
   const share = b.seriesLimit > 0 ? b.projectedSeries / b.seriesLimit : 1;
   const percent = `${share < 0.01 && b.projectedSeries > 0 ? '<1' : String(Math.round(share * 100))}%`;
-  if (remaining < 0) return { remaining, share, tone: 'red', percent, text: `${count(-remaining)} series over the limit of ${count(b.seriesLimit)} at full retention` };
+  if (remaining < 0)
+    return { remaining, share, tone: 'red', percent, text: `${count(-remaining)} series over the limit of ${count(b.seriesLimit)} at full retention` };
   const tone = share >= 0.8 ? 'red' : share >= 0.5 ? 'amber' : 'green';
-  return { remaining, share, tone, percent, text: `${count(remaining)} series of headroom (${percent} of the ${count(b.seriesLimit)} limit used at full retention)` };
+  return {
+    remaining,
+    share,
+    tone,
+    percent,
+    text: `${count(remaining)} series of headroom (${percent} of the ${count(b.seriesLimit)} limit used at full retention)`,
+  };
 }
 
 /** Whole days since a time (floored), or null for never. */
@@ -93,7 +99,15 @@ export function freshnessRows(report: InsightsReport): FreshnessRow[] {
   return report.buckets.flatMap((b) =>
     b.measurements.map((m) => {
       const finding = report.findings.find((f) => f.bucket === b.name && f.measurement === m.name && FRESHNESS_KINDS.includes(f.kind)) ?? null;
-      const status: FreshnessStatus = finding ? (finding.kind === 'silent' ? 'silent' : 'never-written') : m.cadence === null ? 'outside-spec' : m.lastWritten === null ? 'no-data' : 'fresh';
+      const status: FreshnessStatus = finding
+        ? finding.kind === 'silent'
+          ? 'silent'
+          : 'never-written'
+        : m.cadence === null
+          ? 'outside-spec'
+          : m.lastWritten === null
+            ? 'no-data'
+            : 'fresh';
       return { bucket: b.name, measurement: m.name, detector: m.detector, cadence: m.cadence, lastWritten: m.lastWritten, status, finding };
     }),
   );

@@ -54,13 +54,34 @@ export function tagCountsSummary(perTag: TagValueCounts, measurementRecords: num
   const others = Math.max(0, valued - shown);
   const hidden = distinct - values.length;
   const rest = hidden === 1 ? `the other value holds ${n(others)}` : `the other ${n(hidden)} hold ${n(others)}`;
-  const listed = hidden > 0 ? `The top ${n(values.length)} of ${n(distinct)} values hold ${n(shown)} records, ${rest}` : `The ${n(values.length)} ${values.length === 1 ? 'value holds' : 'values hold'} ${n(shown)} records`;
+  const listed =
+    hidden > 0
+      ? `The top ${n(values.length)} of ${n(distinct)} values hold ${n(shown)} records, ${rest}`
+      : `The ${n(values.length)} ${values.length === 1 ? 'value holds' : 'values hold'} ${n(shown)} records`;
   if (perTag.search !== null) {
-    return { values, shown, others, withoutTag: 0, addsUp: true, sentence: `${listed}: ${n(perTag.records)} of the measurement's ${n(measurementRecords)} records match "${perTag.search}".` };
+    return {
+      values,
+      shown,
+      others,
+      withoutTag: 0,
+      addsUp: true,
+      sentence: `${listed}: ${n(perTag.records)} of the measurement's ${n(measurementRecords)} records match "${perTag.search}".`,
+    };
   }
-  if (withoutTag === 0) return { values, shown, others, withoutTag, addsUp: true, sentence: `${listed}: together the measurement's ${n(measurementRecords)} records.` };
-  const why = withoutTag > 0 ? `${n(withoutTag)} ${withoutTag === 1 ? 'point carries' : 'points carry'} no ${perTag.tag} tag` : `the counts were taken at different moments (data was written in between)`;
-  return { values, shown, others, withoutTag: Math.max(0, withoutTag), addsUp: false, sentence: `${listed}: ${n(valued)} of the measurement's ${n(measurementRecords)} records — they do not add up, because ${why}.` };
+  if (withoutTag === 0)
+    return { values, shown, others, withoutTag, addsUp: true, sentence: `${listed}: together the measurement's ${n(measurementRecords)} records.` };
+  const why =
+    withoutTag > 0
+      ? `${n(withoutTag)} ${withoutTag === 1 ? 'point carries' : 'points carry'} no ${perTag.tag} tag`
+      : `the counts were taken at different moments (data was written in between)`;
+  return {
+    values,
+    shown,
+    others,
+    withoutTag: Math.max(0, withoutTag),
+    addsUp: false,
+    sentence: `${listed}: ${n(valued)} of the measurement's ${n(measurementRecords)} records — they do not add up, because ${why}.`,
+  };
 }
 
 /** Every field of the points on a page, in a stable order, for the table's columns. */

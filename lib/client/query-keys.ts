@@ -8,5 +8,6 @@ export const keys = {
   storage: (range: string) => ['storage', range] as const,
   stats: (bucket?: string) => (bucket ? (['stats', bucket] as const) : (['stats'] as const)),
   insights: (bucket?: string) => (bucket ? (['insights', bucket] as const) : (['insights'] as const)),
-  measurement: (bucket: string, measurement: string, view: { tag: string | null; search: string; page: number }) => ['measurement', bucket, measurement, view] as const,
+  measurement: (bucket: string, measurement: string, view: { tag: string | null; search: string; page: number }) =>
+    ['measurement', bucket, measurement, view] as const,
 };

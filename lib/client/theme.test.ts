@@ -17,7 +17,13 @@ describe('theme', () => {
   });
 
   it('has the inline script apply the same rule before the first paint', () => {
-    for (const [stored, systemDark] of [['dark', false], ['light', true], [null, true], [null, false], ['junk', true]] as const) {
+    for (const [stored, systemDark] of [
+      ['dark', false],
+      ['light', true],
+      [null, true],
+      [null, false],
+      ['junk', true],
+    ] as const) {
       const classes = new Set<string>();
       const env = {
         localStorage: { getItem: (k: string) => (k === THEME_KEY ? stored : null) },

@@ -11,7 +11,9 @@ import { readQuery } from '../model/url-state';
  * typed into a search box, replaces the current one. Values equal to the default leave the URL.
  * Next keeps useSearchParams in step with the native history API: no server round trip.
  */
-export function useUrlState<T extends z.ZodObject>(schema: T): [z.infer<T>, (patch: Partial<Record<keyof z.infer<T> & string, string | number>>, mode?: 'push' | 'replace') => void] {
+export function useUrlState<T extends z.ZodObject>(
+  schema: T,
+): [z.infer<T>, (patch: Partial<Record<keyof z.infer<T> & string, string | number>>, mode?: 'push' | 'replace') => void] {
   const params = useSearchParams();
   const pathname = usePathname();
   const value = useMemo(() => readQuery(schema, params), [schema, params]);

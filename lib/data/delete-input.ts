@@ -17,7 +17,10 @@ const instant = (label: string) =>
 /** A delete (or its preview) as the screen and the CLI ask for it: the bucket by ID or by name. */
 export const deleteDataInputSchema = z
   .strictObject({
-    bucketId: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.').optional(),
+    bucketId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
+      .optional(),
     bucket: bucketNameSchema.optional(),
     measurement: z
       .string({ error: 'Measurement must be text.' })
@@ -44,12 +47,16 @@ export const deleteDataInputSchema = z
     /** The points the preview showed: the delete stops if a different number matches now. */
     expectedPoints: z.number().int().nonnegative().optional(),
     /** The server's ID of the preview the person saw: a delete without it is refused. */
-    previewId: z.string().regex(/^[0-9a-f]{32}$/, 'That is not a preview ID: preview the delete again.').optional(),
+    previewId: z
+      .string()
+      .regex(/^[0-9a-f]{32}$/, 'That is not a preview ID: preview the delete again.')
+      .optional(),
     /** Back the bucket up before deleting (the default); a failed backup deletes nothing. */
     backupFirst: backupFirstSchema,
   })
   .superRefine((v, ctx) => {
-    if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
+    if ((v.bucketId === undefined) === (v.bucket === undefined))
+      ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
     if (v.start.ns > v.stop.ns) ctx.addIssue({ code: 'custom', path: ['stop'], message: `Stop (${v.stop.iso}) is before start (${v.start.iso}).` });
   });
 

@@ -10,7 +10,12 @@ describe('exportInputSchema', () => {
   });
 
   it('reads RFC 3339 (any offset, nanoseconds) and a bare date as midnight UTC', () => {
-    const v = exportInputSchema.parse({ bucketId: '0123456789abcdef', measurements: ['a', 'a', 'b c'], start: '2026-11-01', stop: '2026-11-02T01:00:00.000000001+01:00' });
+    const v = exportInputSchema.parse({
+      bucketId: '0123456789abcdef',
+      measurements: ['a', 'a', 'b c'],
+      start: '2026-11-01',
+      stop: '2026-11-02T01:00:00.000000001+01:00',
+    });
     expect(v.start.iso).toBe('2026-11-01T00:00:00Z');
     expect(v.stop.iso).toBe('2026-11-02T00:00:00.000000001Z');
     expect(v.measurements).toEqual(['a', 'b c']);

@@ -28,15 +28,20 @@ export const LATEST = instantOf(MAX_NS);
 /** An export as the CLI and the download route ask for it: the bucket by name or by ID. */
 export const exportInputSchema = z
   .strictObject({
-    bucketId: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.').optional(),
+    bucketId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
+      .optional(),
     bucket: bucketNameSchema.optional(),
     measurements: z.array(measurementName, { error: 'Measurements must be a list of names.' }).max(1000, 'At most 1,000 measurements.').default([]),
     start: instant('Start'),
     stop: instant('Stop'),
   })
   .superRefine((v, ctx) => {
-    if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
-    if (v.start && v.stop && v.start.ns >= v.stop.ns) ctx.addIssue({ code: 'custom', path: ['stop'], message: `Stop (${v.stop.iso}) must be after start (${v.start.iso}).` });
+    if ((v.bucketId === undefined) === (v.bucket === undefined))
+      ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
+    if (v.start && v.stop && v.start.ns >= v.stop.ns)
+      ctx.addIssue({ code: 'custom', path: ['stop'], message: `Stop (${v.stop.iso}) must be after start (${v.start.iso}).` });
   })
   .transform((v) => ({ ...v, measurements: [...new Set(v.measurements)], start: v.start ?? EARLIEST, stop: v.stop ?? LATEST }));
 

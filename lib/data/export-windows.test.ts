@@ -26,7 +26,9 @@ describe('exportWindows', () => {
   });
 
   it('gives a selection inside one group as it is, and 7-day groups start on Mondays as InfluxDB’s do', () => {
-    expect(exportWindows({ retentionSeconds: 90 * DAY, shardGroupDurationSeconds: DAY }, '2026-11-10T01:00:00Z', '2026-11-10T02:00:00Z', now)).toEqual([{ start: '2026-11-10T01:00:00Z', stop: '2026-11-10T02:00:00Z' }]);
+    expect(exportWindows({ retentionSeconds: 90 * DAY, shardGroupDurationSeconds: DAY }, '2026-11-10T01:00:00Z', '2026-11-10T02:00:00Z', now)).toEqual([
+      { start: '2026-11-10T01:00:00Z', stop: '2026-11-10T02:00:00Z' },
+    ]);
     const weekly = exportWindows({ retentionSeconds: 365 * DAY, shardGroupDurationSeconds: 7 * DAY }, '2026-11-01T00:00:00Z', '2026-11-20T00:00:00Z', now);
     expect(weekly.map((s) => s.start)).toEqual(['2026-11-01T00:00:00Z', '2026-11-02T00:00:00Z', '2026-11-09T00:00:00Z', '2026-11-16T00:00:00Z']);
   });

@@ -6,7 +6,10 @@ const ns = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
 const DAY = 86_400;
 
 function tally(lines: string[], opts: { retentionSeconds?: number; shardGroupSeconds?: number; now?: string } = {}, cap?: number) {
-  const t = new ImportTally({ retentionSeconds: opts.retentionSeconds ?? 0, shardGroupSeconds: opts.shardGroupSeconds ?? 7 * DAY, nowNs: ns(opts.now ?? '2026-11-28T12:00:00Z') }, cap);
+  const t = new ImportTally(
+    { retentionSeconds: opts.retentionSeconds ?? 0, shardGroupSeconds: opts.shardGroupSeconds ?? 7 * DAY, nowNs: ns(opts.now ?? '2026-11-28T12:00:00Z') },
+    cap,
+  );
   lines.forEach((text, i) => {
     const r = parseRecord(text);
     if (r.kind === 'point') t.addPoint(i + 1, r.point);
@@ -77,7 +80,9 @@ describe('ImportTally', () => {
     const mon = ns('2026-11-23T01:00:00Z');
     const sun = ns('2026-11-22T01:00:00Z');
     const r = tally([`a v=1 ${mon}`, `a v=2i ${sun}`, `a v=3i ${mon + 1n}`, `a v=4i ${mon + 2n}`]).result();
-    expect(r.conflicts).toEqual([{ measurement: 'a', field: 'v', shardGroup: '2026-11-23T00:00:00Z', existing: 'float', incoming: 'integer', where: 'file', line: 3, lines: 2 }]);
+    expect(r.conflicts).toEqual([
+      { measurement: 'a', field: 'v', shardGroup: '2026-11-23T00:00:00Z', existing: 'float', incoming: 'integer', where: 'file', line: 3, lines: 2 },
+    ]);
   });
 
   it('finds a field stored with another type in the same shard group', () => {
@@ -87,6 +92,8 @@ describe('ImportTally', () => {
       { measurement: 'a', field: 'v', shardGroupNs: ns('2026-11-23T00:00:00Z'), type: 'float' },
       { measurement: 'a', field: 'w', shardGroupNs: ns('2026-11-16T00:00:00Z'), type: 'string' },
     ]);
-    expect(r.conflicts).toEqual([{ measurement: 'a', field: 'v', shardGroup: '2026-11-23T00:00:00Z', existing: 'float', incoming: 'integer', where: 'stored', line: 1, lines: 1 }]);
+    expect(r.conflicts).toEqual([
+      { measurement: 'a', field: 'v', shardGroup: '2026-11-23T00:00:00Z', existing: 'float', incoming: 'integer', where: 'stored', line: 1, lines: 1 },
+    ]);
   });
 });

@@ -124,7 +124,17 @@ export class ImportTally {
         const conflictKey = `${key}\u0000${shard}`;
         const c = this.fileConflicts.get(conflictKey);
         if (c) c.lines++;
-        else this.fileConflicts.set(conflictKey, { measurement: p.measurement, field: f.key, shardGroup: nsToIso(shard), existing: seen.type, incoming: f.type, where: 'file', line, lines: 1 });
+        else
+          this.fileConflicts.set(conflictKey, {
+            measurement: p.measurement,
+            field: f.key,
+            shardGroup: nsToIso(shard),
+            existing: seen.type,
+            incoming: f.type,
+            where: 'file',
+            line,
+            lines: 1,
+          });
       }
     }
   }
@@ -151,7 +161,17 @@ export class ImportTally {
     const storedConflicts: TypeConflict[] = [];
     for (const s of stored) {
       const seen = this.types.get(`${s.measurement}\u0000${s.field}`)?.get(s.shardGroupNs);
-      if (seen && seen.type !== s.type) storedConflicts.push({ measurement: s.measurement, field: s.field, shardGroup: nsToIso(s.shardGroupNs), existing: s.type, incoming: seen.type, where: 'stored', line: seen.line, lines: 1 });
+      if (seen && seen.type !== s.type)
+        storedConflicts.push({
+          measurement: s.measurement,
+          field: s.field,
+          shardGroup: nsToIso(s.shardGroupNs),
+          existing: s.type,
+          incoming: seen.type,
+          where: 'stored',
+          line: seen.line,
+          lines: 1,
+        });
     }
     return {
       points: byName(this.points),
@@ -162,7 +182,12 @@ export class ImportTally {
       lastNs: this.last === null ? null : String(this.last),
       errors: [...this.errors],
       moreErrors: this.errorCount - this.errors.length,
-      outsideRetention: { points: this.outside, lines: this.outsideLines, firstLine: this.outsideFirstLine, cutoff: this.cutoff === null ? null : nsToIso(this.cutoff) },
+      outsideRetention: {
+        points: this.outside,
+        lines: this.outsideLines,
+        firstLine: this.outsideFirstLine,
+        cutoff: this.cutoff === null ? null : nsToIso(this.cutoff),
+      },
       conflicts: [...storedConflicts, ...this.fileConflicts.values()].sort((a, b) => a.line - b.line),
     };
   }

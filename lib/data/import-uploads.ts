@@ -40,7 +40,10 @@ async function folder(): Promise<string> {
   return dir;
 }
 
-const unknownUpload = () => new ConsoleFailure(consoleError('not_found', 'That upload is gone: imports are kept for an hour, and only until they are written.', 'Choose the file again.'));
+const unknownUpload = () =>
+  new ConsoleFailure(
+    consoleError('not_found', 'That upload is gone: imports are kept for an hour, and only until they are written.', 'Choose the file again.'),
+  );
 
 export async function uploadPath(id: string): Promise<string> {
   if (!ID.test(id)) throw unknownUpload();
@@ -63,7 +66,10 @@ async function liveUploads(dir: string): Promise<Upload[]> {
   const out: Upload[] = [];
   for (const name of await readdir(dir)) {
     if (!name.endsWith('.lp.json')) continue;
-    const upload = await readFile(join(dir, name), 'utf8').then((t) => JSON.parse(t) as Upload, () => null);
+    const upload = await readFile(join(dir, name), 'utf8').then(
+      (t) => JSON.parse(t) as Upload,
+      () => null,
+    );
     if (upload) out.push(upload);
   }
   return out;
@@ -74,7 +80,13 @@ async function checkRoom(size: number): Promise<void> {
   const dir = await folder();
   const live = await liveUploads(dir);
   if (live.length >= MAX_UPLOADS) {
-    throw new ConsoleFailure(consoleError('busy', `${live.length} uploads are waiting to be imported: at most ${MAX_UPLOADS} at once.`, 'Finish or abandon an import (uploads are dropped an hour after they start), then choose the file again.'));
+    throw new ConsoleFailure(
+      consoleError(
+        'busy',
+        `${live.length} uploads are waiting to be imported: at most ${MAX_UPLOADS} at once.`,
+        'Finish or abandon an import (uploads are dropped an hour after they start), then choose the file again.',
+      ),
+    );
   }
   const pending = live.reduce((sum, u) => sum + u.size, 0);
   const fs = await statfs(dir);
@@ -82,7 +94,11 @@ async function checkRoom(size: number): Promise<void> {
   const room = Math.min(MAX_TOTAL_UPLOAD_BYTES - pending, free - DISK_RESERVE_BYTES - pending);
   if (size > room) {
     throw new ConsoleFailure(
-      consoleError('too_large', `There is no room for ${mib(size)} more: uploads waiting hold ${mib(pending)}, ${mib(free)} of disk is free, and ${mib(DISK_RESERVE_BYTES)} stays free.`, 'Free disk space where the console keeps its data, or import the file from the server with `homeiq-console data import --bucket B FILE`.'),
+      consoleError(
+        'too_large',
+        `There is no room for ${mib(size)} more: uploads waiting hold ${mib(pending)}, ${mib(free)} of disk is free, and ${mib(DISK_RESERVE_BYTES)} stays free.`,
+        'Free disk space where the console keeps its data, or import the file from the server with `homeiq-console data import --bucket B FILE`.',
+      ),
     );
   }
 }
@@ -111,8 +127,16 @@ export function createUpload(bucketId: string, size: number, fileName: string): 
 async function startOne(bucketId: string, size: number, fileName: string): Promise<Upload> {
   ensureSweeper();
   await removeExpired();
-  if (!Number.isSafeInteger(size) || size <= 0) throw new ConsoleFailure(consoleError('invalid', 'The file is empty.', 'Choose a line-protocol file (.lp or .lp.gz).'));
-  if (size > MAX_UPLOAD_BYTES) throw new ConsoleFailure(consoleError('too_large', `The file is ${(size / 1024 ** 3).toFixed(1)} GB: uploads stop at ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`, 'Gzip it, split it, or import it from the server with `homeiq-console data import --bucket B FILE`.'));
+  if (!Number.isSafeInteger(size) || size <= 0)
+    throw new ConsoleFailure(consoleError('invalid', 'The file is empty.', 'Choose a line-protocol file (.lp or .lp.gz).'));
+  if (size > MAX_UPLOAD_BYTES)
+    throw new ConsoleFailure(
+      consoleError(
+        'too_large',
+        `The file is ${(size / 1024 ** 3).toFixed(1)} GB: uploads stop at ${MAX_UPLOAD_BYTES / 1024 ** 3} GB.`,
+        'Gzip it, split it, or import it from the server with `homeiq-console data import --bucket B FILE`.',
+      ),
+    );
   await checkRoom(size);
   const upload: Upload = { id: randomUUID(), bucketId, size, fileName: fileName.slice(0, 200), createdAt: Date.now() };
   const path = await uploadPath(upload.id);
@@ -126,8 +150,12 @@ export async function appendChunk(id: string, offset: number, bytes: Uint8Array)
   const upload = await readUpload(id);
   const path = await uploadPath(id);
   const have = (await stat(path)).size;
-  if (offset !== have) throw new ConsoleFailure(consoleError('conflict', `The upload has ${have} bytes, not ${offset}: a chunk was lost or sent twice.`, 'Choose the file again.'));
-  if (bytes.length > CHUNK_BYTES || have + bytes.length > upload.size) throw new ConsoleFailure(consoleError('invalid', 'That chunk does not fit the announced file size.', 'Choose the file again.'));
+  if (offset !== have)
+    throw new ConsoleFailure(
+      consoleError('conflict', `The upload has ${have} bytes, not ${offset}: a chunk was lost or sent twice.`, 'Choose the file again.'),
+    );
+  if (bytes.length > CHUNK_BYTES || have + bytes.length > upload.size)
+    throw new ConsoleFailure(consoleError('invalid', 'That chunk does not fit the announced file size.', 'Choose the file again.'));
   await appendFile(path, bytes);
   return { received: have + bytes.length, size: upload.size };
 }
@@ -137,7 +165,8 @@ export async function completeUpload(id: string): Promise<{ upload: Upload; path
   const upload = await readUpload(id);
   const path = await uploadPath(id);
   const have = (await stat(path)).size;
-  if (have !== upload.size) throw new ConsoleFailure(consoleError('invalid', `The upload is incomplete: ${have} of ${upload.size} bytes arrived.`, 'Choose the file again.'));
+  if (have !== upload.size)
+    throw new ConsoleFailure(consoleError('invalid', `The upload is incomplete: ${have} of ${upload.size} bytes arrived.`, 'Choose the file again.'));
   return { upload, path };
 }
 

@@ -9,7 +9,6 @@ export { PRECISION_NS, type Precision };
  * line break; it is numbered by the line it starts on.
  */
 
-
 /** A field as InfluxDB reads it: integers and unsigned integers as bigint. */
 export type ParsedField = { key: string } & FieldValue;
 
@@ -21,7 +20,8 @@ export interface ParsedPoint {
   time: bigint | null;
 }
 
-export type ParseResult = { kind: 'point'; point: ParsedPoint } | { kind: 'error'; message: string } | { kind: 'blank' } | { kind: 'comment'; precision: Precision | null };
+export type ParseResult =
+  { kind: 'point'; point: ParsedPoint } | { kind: 'error'; message: string } | { kind: 'blank' } | { kind: 'comment'; precision: Precision | null };
 
 export interface LpRecord {
   /** The line (1-based) the record starts on. */
@@ -190,7 +190,18 @@ const MIN_NS = -9_223_372_036_854_775_806n;
 const MAX_NS = 9_223_372_036_854_775_806n;
 const MAX_INT64 = 9_223_372_036_854_775_807n;
 const MAX_UINT64 = 18_446_744_073_709_551_615n;
-const BOOLEANS: Record<string, boolean> = { t: true, T: true, true: true, True: true, TRUE: true, f: false, F: false, false: false, False: false, FALSE: false };
+const BOOLEANS: Record<string, boolean> = {
+  t: true,
+  T: true,
+  true: true,
+  True: true,
+  TRUE: true,
+  f: false,
+  F: false,
+  false: false,
+  False: false,
+  FALSE: false,
+};
 const FLOAT = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 function isWhitespace(c: number): boolean {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDb } from '../db';
 import type { HealthCheck } from './report';
 
-const FIX = 'Make the data folder (CONSOLE_DATA_DIR) writable by the console\'s user, with room on its disk, then restart the console.';
+const FIX = "Make the data folder (CONSOLE_DATA_DIR) writable by the console's user, with room on its disk, then restart the console.";
 
 /**
  * Whether the console can write its database now: the folder and file are writable (by their

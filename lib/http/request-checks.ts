@@ -18,13 +18,20 @@ export const MAX_JSON_DEPTH = 32;
 export function methodNotAllowed(method: string, allowed: readonly string[]): Refusal {
   return {
     status: 405,
-    error: consoleError('invalid', `The method ${method.slice(0, 20)} is not allowed here.`, `Use ${allowed.join(', ')}: pages are read with GET, and changes are made with the console's buttons.`),
+    error: consoleError(
+      'invalid',
+      `The method ${method.slice(0, 20)} is not allowed here.`,
+      `Use ${allowed.join(', ')}: pages are read with GET, and changes are made with the console's buttons.`,
+    ),
     headers: { Allow: allowed.join(', ') },
   };
 }
 
 export function tooLarge(bytes: number | null): Refusal {
-  return { status: 413, error: consoleError('invalid', `The request body is too large${bytes === null ? '' : ` (${bytes} bytes)`}: 1 MB at most.`, 'Send less at once.') };
+  return {
+    status: 413,
+    error: consoleError('invalid', `The request body is too large${bytes === null ? '' : ` (${bytes} bytes)`}: 1 MB at most.`, 'Send less at once.'),
+  };
 }
 
 export function badRequest(message: string): Refusal {
@@ -32,10 +39,20 @@ export function badRequest(message: string): Refusal {
 }
 
 export function malformedPath(): Refusal {
-  return { status: 400, error: consoleError('invalid', 'The address is not valid: it holds a percent sign that does not encode UTF-8 text (such as %FF).', 'Open the page from the console\'s own links.') };
+  return {
+    status: 400,
+    error: consoleError(
+      'invalid',
+      'The address is not valid: it holds a percent sign that does not encode UTF-8 text (such as %FF).',
+      "Open the page from the console's own links.",
+    ),
+  };
 }
 
-export const FOREIGN_ORIGIN: Refusal = { status: 403, error: consoleError('forbidden', 'Cross-site request refused: it came from another origin.', 'Open the console from its own address.') };
+export const FOREIGN_ORIGIN: Refusal = {
+  status: 403,
+  error: consoleError('forbidden', 'Cross-site request refused: it came from another origin.', 'Open the console from its own address.'),
+};
 
 /** A declared Content-Length over the limit, or one that is not a number. */
 export function checkContentLength(header: string | null): Refusal | null {
@@ -53,7 +70,8 @@ export function jsonDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) max = Math.max(max, ++depth);
@@ -88,7 +106,10 @@ function referencesMissingData(value: unknown): boolean {
  */
 export function checkActionBody(contentType: string | null, body: string): Refusal | null {
   if (contentType && /^multipart\//i.test(contentType)) {
-    return { status: 415, error: consoleError('invalid', 'Server actions of this console take JSON arguments, not multipart form data.', 'Use the console from its own pages.') };
+    return {
+      status: 415,
+      error: consoleError('invalid', 'Server actions of this console take JSON arguments, not multipart form data.', 'Use the console from its own pages.'),
+    };
   }
   if (new TextEncoder().encode(body).length > MAX_BODY_BYTES) return tooLarge(null);
   if (body.trim() === '') return badRequest('The server action request has an empty body.');

@@ -59,13 +59,27 @@ export interface BucketGrant {
 }
 
 export function createAuthorization(orgID: string, description: string, grants: readonly BucketGrant[], conn: Connection): Promise<NewToken> {
-  return createAuthorizationWith(orgID, description, grants.map((g) => ({ action: g.action, resource: { type: 'buckets', id: g.bucketID, orgID } })), conn);
+  return createAuthorizationWith(
+    orgID,
+    description,
+    grants.map((g) => ({ action: g.action, resource: { type: 'buckets', id: g.bucketID, orgID } })),
+    conn,
+  );
 }
 
 /** A token with any permissions (the scoped console token): InfluxDB refuses one broader than the console's own. */
-export async function createAuthorizationWith(orgID: string, description: string, permissions: readonly TokenPermission[], conn: Connection): Promise<NewToken> {
+export async function createAuthorizationWith(
+  orgID: string,
+  description: string,
+  permissions: readonly TokenPermission[],
+  conn: Connection,
+): Promise<NewToken> {
   const created = await new AuthorizationsAPI(conn.influx).postAuthorizations({
-    body: { orgID, description, permissions: permissions.map((p) => ({ action: p.action, resource: { ...p.resource, type: p.resource.type as Permission['resource']['type'] } })) },
+    body: {
+      orgID,
+      description,
+      permissions: permissions.map((p) => ({ action: p.action, resource: { ...p.resource, type: p.resource.type as Permission['resource']['type'] } })),
+    },
   });
   return { token: toTokenInfo(created), secret: created.token ?? '' };
 }
@@ -131,7 +145,12 @@ export interface TokenProbe {
  * of an empty body is authorized like any write but stores nothing (204 allowed, 403 refused).
  * The candidate goes only into the Authorization header of these requests.
  */
-export async function probeToken(secret: string, org: { id: string; name: string }, buckets: readonly { id: string; name: string }[], conn: Connection): Promise<TokenProbe> {
+export async function probeToken(
+  secret: string,
+  org: { id: string; name: string },
+  buckets: readonly { id: string; name: string }[],
+  conn: Connection,
+): Promise<TokenProbe> {
   const headers = { Authorization: `Token ${secret}` };
   const base = conn.env.url.replace(/\/+$/, '');
   const call = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { ...init, headers, signal: AbortSignal.timeout(PROBE_TIMEOUT_MS * 3) });

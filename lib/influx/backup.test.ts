@@ -8,7 +8,9 @@ describe('the metadata snapshot multipart answer', () => {
     const body = Buffer.concat([
       Buffer.from(`--${b}\r\nContent-Disposition: attachment; name="kv"\r\nContent-Type: application/octet-stream\r\n\r\n`),
       kv,
-      Buffer.from(`\r\n--${b}\r\nContent-Disposition: attachment; name="sql"\r\n\r\nSQLite format 3\r\n--${b}\r\nContent-Disposition: attachment; name="buckets"\r\nContent-Type: application/json; charset=utf-8\r\n\r\n[{"bucketName":"x"}]\r\n--${b}--\r\n`),
+      Buffer.from(
+        `\r\n--${b}\r\nContent-Disposition: attachment; name="sql"\r\n\r\nSQLite format 3\r\n--${b}\r\nContent-Disposition: attachment; name="buckets"\r\nContent-Type: application/json; charset=utf-8\r\n\r\n[{"bucketName":"x"}]\r\n--${b}--\r\n`,
+      ),
     ]);
     const parts = multipartParts(body, b);
     expect(parts.map((p) => p.name)).toEqual(['kv', 'sql', 'buckets']);

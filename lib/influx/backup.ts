@@ -30,7 +30,14 @@ export const MANIFEST_VERSION = 2;
 /** A bucket as /api/v2/backup/metadata describes it; fields this code does not know are kept as they are. */
 const shardSchema = z.looseObject({ id: z.number().int(), shardOwners: z.array(z.looseObject({ nodeID: z.number() })).nullish() });
 const shardGroupSchema = z.looseObject({ id: z.number().int(), startTime: z.string(), endTime: z.string(), shards: z.array(shardSchema).nullish() });
-const retentionPolicySchema = z.looseObject({ name: z.string(), replicaN: z.number(), duration: z.number(), shardGroupDuration: z.number(), shardGroups: z.array(shardGroupSchema).nullish(), subscriptions: z.array(z.unknown()).nullish() });
+const retentionPolicySchema = z.looseObject({
+  name: z.string(),
+  replicaN: z.number(),
+  duration: z.number(),
+  shardGroupDuration: z.number(),
+  shardGroups: z.array(shardGroupSchema).nullish(),
+  subscriptions: z.array(z.unknown()).nullish(),
+});
 export const bucketMetadataSchema = z.looseObject({
   organizationID: z.string(),
   organizationName: z.string(),
@@ -122,7 +129,14 @@ async function refusal(res: IncomingMessage, what: string): Promise<ConsoleFailu
   }
   const status = res.statusCode ?? 0;
   if (status === 401 || status === 403) return new ConsoleFailure(operatorTokenNeeded(message));
-  if (status >= 500) return new ConsoleFailure(consoleError('unreachable', `InfluxDB answered ${what} with an error (${status})${message ? `: ${message.slice(0, 300)}` : ''}.`, 'InfluxDB may be starting, overloaded or out of disk: check the influxd log, then run the command again.'));
+  if (status >= 500)
+    return new ConsoleFailure(
+      consoleError(
+        'unreachable',
+        `InfluxDB answered ${what} with an error (${status})${message ? `: ${message.slice(0, 300)}` : ''}.`,
+        'InfluxDB may be starting, overloaded or out of disk: check the influxd log, then run the command again.',
+      ),
+    );
   const code = res.headers['x-platform-error-code'];
   return new ConsoleFailure(toConsoleError({ statusCode: status, json: { message, ...(typeof code === 'string' ? { code } : {}) }, headers: res.headers }));
 }
@@ -160,7 +174,14 @@ async function streamToFile(source: Readable, path: string, gzipIt: boolean, nam
   if (gzipIt) await pipeline(source, createGzip(), counted, file);
   else await pipeline(source, counted, file);
   const size = (await stat(path)).size;
-  if (size !== counted.bytes) throw new ConsoleFailure(consoleError('internal', `The backup file ${name} has ${size} bytes on disk, ${counted.bytes} were written.`, 'Check the disk of the backup folder, then back up again.'));
+  if (size !== counted.bytes)
+    throw new ConsoleFailure(
+      consoleError(
+        'internal',
+        `The backup file ${name} has ${size} bytes on disk, ${counted.bytes} were written.`,
+        'Check the disk of the backup folder, then back up again.',
+      ),
+    );
   return { name, bytes: counted.bytes, sha256: counted.digest() };
 }
 
@@ -216,7 +237,8 @@ export async function downloadMetadata(dir: string, base: string, conn: Connecti
     const parts = multipartParts(await readAll(res), boundary);
     const kvPart = parts.find((p) => p.name === 'kv');
     const bucketsPart = parts.find((p) => p.name === 'buckets');
-    if (!kvPart || !bucketsPart) throw new ConsoleFailure(consoleError('internal', `InfluxDB's metadata snapshot lacks its ${kvPart ? 'buckets' : 'kv'} part.`));
+    if (!kvPart || !bucketsPart)
+      throw new ConsoleFailure(consoleError('internal', `InfluxDB's metadata snapshot lacks its ${kvPart ? 'buckets' : 'kv'} part.`));
     const buckets = z.array(bucketMetadataSchema).parse(JSON.parse(bucketsPart.body.toString('utf8')));
     const sqlPart = parts.find((p) => p.name === 'sql');
     const kv = await writeSmall(dir, `${base}.bolt.gz`, await gzipAsync(kvPart.body));
@@ -231,13 +253,24 @@ export async function downloadMetadata(dir: string, base: string, conn: Connecti
  * One shard's TSM snapshot (a tar), streamed to `<base>.<shardID>.tar.gz` as InfluxDB gzipped it;
  * null when the shard was removed meanwhile (influx-cli skips it the same way).
  */
-export async function downloadShard(dir: string, base: string, shardId: number, conn: Connection, retryDelaysMs: readonly number[] = SHARD_RETRY_MS): Promise<WrittenFile | null> {
+export async function downloadShard(
+  dir: string,
+  base: string,
+  shardId: number,
+  conn: Connection,
+  retryDelaysMs: readonly number[] = SHARD_RETRY_MS,
+): Promise<WrittenFile | null> {
   try {
     let { res } = await send(conn, 'GET', `/api/v2/backup/shards/${shardId}`, { 'Accept-Encoding': 'gzip' });
     // A shard whose cache is being snapshotted (a compaction, a write going cold) answers 500 for a moment: asked again, it answers.
     for (const delay of retryDelaysMs) {
       if ((res.statusCode ?? 0) < 500) break;
-      log.warn('backup: InfluxDB could not snapshot a shard, asking again', { shard: shardId, status: res.statusCode, answer: (await readAll(res)).toString('utf8').slice(0, 300), retryInMs: delay });
+      log.warn('backup: InfluxDB could not snapshot a shard, asking again', {
+        shard: shardId,
+        status: res.statusCode,
+        answer: (await readAll(res)).toString('utf8').slice(0, 300),
+        retryInMs: delay,
+      });
       await new Promise((resolve) => setTimeout(resolve, delay));
       ({ res } = await send(conn, 'GET', `/api/v2/backup/shards/${shardId}`, { 'Accept-Encoding': 'gzip' }));
     }
@@ -273,7 +306,14 @@ export interface BucketBackup {
  * shard. The caller owns `dir` (a partial folder it removes on failure); `onMetadata` hears the
  * buckets' metadata before the shards download.
  */
-export async function backupBuckets(dir: string, base: string, orgID: string, names: readonly string[], conn: Connection, onMetadata: (buckets: BucketMetadata[]) => void = () => {}): Promise<BucketBackup> {
+export async function backupBuckets(
+  dir: string,
+  base: string,
+  orgID: string,
+  names: readonly string[],
+  conn: Connection,
+  onMetadata: (buckets: BucketMetadata[]) => void = () => {},
+): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
   onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
   const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
@@ -281,7 +321,14 @@ export async function backupBuckets(dir: string, base: string, orgID: string, na
   const entries: InfluxManifest['buckets'] = [];
   for (const name of names) {
     const bucket = meta.buckets.find((b) => b.organizationID === orgID && b.bucketName === name);
-    if (!bucket) throw new ConsoleFailure(consoleError('not_found', `InfluxDB's metadata snapshot has no bucket ${name} in this organization.`, 'It may have been deleted meanwhile: list the buckets and back up again.'));
+    if (!bucket)
+      throw new ConsoleFailure(
+        consoleError(
+          'not_found',
+          `InfluxDB's metadata snapshot has no bucket ${name} in this organization.`,
+          'It may have been deleted meanwhile: list the buckets and back up again.',
+        ),
+      );
     const bucketFiles: WrittenFile[] = [];
     const retentionPolicies = [];
     for (const rp of bucket.retentionPolicies) {
@@ -315,7 +362,9 @@ export async function backupBuckets(dir: string, base: string, orgID: string, na
 
 /** The shard files of a bucket entry of an influx manifest, with their IDs. */
 export function shardFiles(entry: BucketMetadata): { id: number; fileName: string }[] {
-  return entry.retentionPolicies.flatMap((rp) => (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => ({ id: s.id, fileName: String((s as { fileName?: unknown }).fileName ?? '') }))));
+  return entry.retentionPolicies.flatMap((rp) =>
+    (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => ({ id: s.id, fileName: String((s as { fileName?: unknown }).fileName ?? '') }))),
+  );
 }
 
 /** The bucket entry as /api/v2/restore/bucketMetadata takes it: without the local file fields. */
@@ -340,15 +389,30 @@ export async function restoreBucket(dir: string, entry: BucketMetadata, name: st
     const body = Buffer.from(JSON.stringify(restorable(entry, name)));
     const { res } = await send(conn, 'POST', '/api/v2/restore/bucketMetadata', { 'Content-Type': 'application/json', 'Content-Length': body.length }, body);
     if (res.statusCode !== 201 && res.statusCode !== 200) throw await refusal(res, `the restore of ${name}'s metadata`);
-    const mapping = z.object({ id: z.string(), name: z.string(), shardMappings: z.array(z.object({ oldId: z.number(), newId: z.number() })).nullish() }).parse(JSON.parse((await readAll(res)).toString('utf8')));
+    const mapping = z
+      .object({ id: z.string(), name: z.string(), shardMappings: z.array(z.object({ oldId: z.number(), newId: z.number() })).nullish() })
+      .parse(JSON.parse((await readAll(res)).toString('utf8')));
     const newIds = new Map((mapping.shardMappings ?? []).map((m) => [m.oldId, m.newId]));
     let shards = 0;
     for (const shard of shardFiles(entry)) {
       const newId = newIds.get(shard.id);
-      if (newId === undefined) throw new ConsoleFailure(consoleError('internal', `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`, `Delete the bucket ${name} and restore again.`));
+      if (newId === undefined)
+        throw new ConsoleFailure(
+          consoleError(
+            'internal',
+            `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`,
+            `Delete the bucket ${name} and restore again.`,
+          ),
+        );
       const path = join(dir, shard.fileName);
       const size = (await stat(path)).size;
-      const sent = await send(conn, 'POST', `/api/v2/restore/shards/${newId}`, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size }, createReadStream(path));
+      const sent = await send(
+        conn,
+        'POST',
+        `/api/v2/restore/shards/${newId}`,
+        { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size },
+        createReadStream(path),
+      );
       if (sent.res.statusCode !== 204 && sent.res.statusCode !== 200) throw await refusal(sent.res, `the restore of shard ${newId}`);
       sent.res.resume();
       shards++;

@@ -16,7 +16,18 @@ export type { ConnectionStatus };
  */
 /** `freshOrg: false` reuses the organization lookup of the last minute (the banner polls every 4 s). */
 export async function diagnose(conn: Connection, opts: { freshOrg?: boolean } = {}): Promise<ConnectionStatus> {
-  const status: ConnectionStatus = { url: conn.env.url, org: conn.env.org, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: null };
+  const status: ConnectionStatus = {
+    url: conn.env.url,
+    org: conn.env.org,
+    orgID: null,
+    version: null,
+    health: null,
+    healthMessage: '',
+    ready: null,
+    up: '',
+    checkedAt: new Date().toISOString(),
+    error: null,
+  };
   try {
     const health = await getHealth(conn);
     status.version = health.version;
@@ -45,7 +56,18 @@ export async function diagnose(conn: Connection, opts: { freshOrg?: boolean } = 
 export async function readConnectionStatus(env?: InfluxEnv): Promise<ConnectionStatus> {
   const configured = env ? { ok: true as const, data: env } : influxEnv();
   if (!configured.ok) {
-    return { url: null, org: null, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: configured.error };
+    return {
+      url: null,
+      org: null,
+      orgID: null,
+      version: null,
+      health: null,
+      healthMessage: '',
+      ready: null,
+      up: '',
+      checkedAt: new Date().toISOString(),
+      error: configured.error,
+    };
   }
   return diagnose(connection(configured.data), { freshOrg: false });
 }

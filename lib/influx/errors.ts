@@ -46,7 +46,11 @@ function networkCode(e: unknown): string | undefined {
 export function toConsoleError(e: unknown): ConsoleError {
   if (e instanceof ConsoleFailure) return e.detail;
   if (e instanceof QueryCancelled) {
-    return consoleError('internal', 'The count was stopped: every request waiting for it went away. The slices it finished are kept; the next refresh counts the rest.', 'Open the screen again, or run `npm run cli -- stats`, to finish the count.');
+    return consoleError(
+      'internal',
+      'The count was stopped: every request waiting for it went away. The slices it finished are kept; the next refresh counts the rest.',
+      'Open the screen again, or run `npm run cli -- stats`, to finish the count.',
+    );
   }
   const net = networkCode(e);
   if (net) {
@@ -76,7 +80,11 @@ export function toConsoleError(e: unknown): ConsoleError {
         return consoleError('invalid', `InfluxDB rejected the request${text ? `: ${text}` : ''}.`);
       default:
         if (e.statusCode >= 500) {
-          return consoleError('unreachable', `InfluxDB answered with an error (${e.statusCode}).`, 'InfluxDB may be starting or overloaded: wait a moment and retry; check the influxd log.');
+          return consoleError(
+            'unreachable',
+            `InfluxDB answered with an error (${e.statusCode}).`,
+            'InfluxDB may be starting or overloaded: wait a moment and retry; check the influxd log.',
+          );
         }
         return consoleError('internal', `Unexpected answer from InfluxDB (${e.statusCode}).`);
     }

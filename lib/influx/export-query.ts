@@ -132,7 +132,14 @@ const YEAR_ONE_TO_EPOCH_S = 62_135_596_800;
  * The type of every field already stored in each shard group of [startNs, stopNs): the first value
  * of each series in each shard-group window, read from the `_value` datatype of its table.
  */
-export async function storedFieldTypes(bucket: string, measurements: readonly string[], startNs: bigint, stopNs: bigint, shardGroupSeconds: number, conn: Connection): Promise<StoredType[]> {
+export async function storedFieldTypes(
+  bucket: string,
+  measurements: readonly string[],
+  startNs: bigint,
+  stopNs: bigint,
+  shardGroupSeconds: number,
+  conn: Connection,
+): Promise<StoredType[]> {
   const offset = (shardGroupSeconds - (YEAR_ONE_TO_EPOCH_S % shardGroupSeconds)) % shardGroupSeconds;
   const query = flux`from(bucket: ${bucket})
   |> range(start: time(v: ${fluxExpression(String(startNs))}), stop: time(v: ${fluxExpression(String(stopNs))}))

@@ -3,7 +3,19 @@ import type { SliceCounts } from '../model/stats';
 import type { Connection } from './client';
 import { queryRows } from './query';
 import { PROBE_MEASUREMENT } from './queries/probe';
-import { cardinalityQuery, dayTotalsQuery, edgeTimesQuery, fieldKeysQuery, measurementsQuery, schemaQuery, sliceSeriesQuery, statsQuery, tagKeysQuery, type EdgeDays, type TimeRange } from './queries/stats';
+import {
+  cardinalityQuery,
+  dayTotalsQuery,
+  edgeTimesQuery,
+  fieldKeysQuery,
+  measurementsQuery,
+  schemaQuery,
+  sliceSeriesQuery,
+  statsQuery,
+  tagKeysQuery,
+  type EdgeDays,
+  type TimeRange,
+} from './queries/stats';
 import { sliceCountsOf, timeByMeasurement, valuesByMeasurement } from './rows';
 
 /**
@@ -30,22 +42,48 @@ export async function measurementSchema(bucket: string, measurement: string, con
 }
 
 /** Series per measurement by the index, in `range` (default: all time). */
-export async function seriesByMeasurement(bucket: string, measurements: readonly string[], conn: Connection, signal?: AbortSignal, range?: TimeRange): Promise<Map<string, number>> {
+export async function seriesByMeasurement(
+  bucket: string,
+  measurements: readonly string[],
+  conn: Connection,
+  signal?: AbortSignal,
+  range?: TimeRange,
+): Promise<Map<string, number>> {
   if (measurements.length === 0) return new Map();
   const rows = await queryRows(cardinalityQuery(bucket, measurements, range), conn, signal);
   return new Map(rows.map((r) => [String(r.measurement), Number(r._value ?? 0)]));
 }
 
 /** Field keys (or tag keys) per measurement, by the index, in one query. */
-export async function keysByMeasurement(kind: 'field' | 'tag', bucket: string, measurements: readonly string[], conn: Connection, signal?: AbortSignal): Promise<Map<string, string[]>> {
+export async function keysByMeasurement(
+  kind: 'field' | 'tag',
+  bucket: string,
+  measurements: readonly string[],
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<Map<string, string[]>> {
   if (measurements.length === 0) return new Map();
   return valuesByMeasurement(await queryRows((kind === 'field' ? fieldKeysQuery : tagKeysQuery)(bucket, measurements), conn, signal));
 }
 
 /** The exact first and last record time of each measurement, read on its first and last day only. */
-export async function edgeTimes(bucket: string, edges: readonly EdgeDays[], conn: Connection, signal?: AbortSignal): Promise<{ first: Map<string, string>; last: Map<string, string> }> {
+export async function edgeTimes(
+  bucket: string,
+  edges: readonly EdgeDays[],
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<{ first: Map<string, string>; last: Map<string, string> }> {
   const rows = edges.length ? await queryRows(edgeTimesQuery(bucket, edges), conn, signal) : [];
-  return { first: timeByMeasurement(rows.filter((r) => r.edge === 'first'), 'min'), last: timeByMeasurement(rows.filter((r) => r.edge === 'last'), 'max') };
+  return {
+    first: timeByMeasurement(
+      rows.filter((r) => r.edge === 'first'),
+      'min',
+    ),
+    last: timeByMeasurement(
+      rows.filter((r) => r.edge === 'last'),
+      'max',
+    ),
+  };
 }
 
 /** The series count of each slice by the index (whole shard groups: no data read), in the slices' order. */

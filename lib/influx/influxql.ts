@@ -40,14 +40,26 @@ export type InfluxqlRows = z.infer<typeof seriesSchema> & { statement: number };
  * then): as InfluxqlRefused when InfluxDB refused the query or has no such database (400, 404, a
  * statement error), QueryCancelled when `signal` aborted; any other answer as its HTTP status.
  */
-export async function streamInfluxql(db: string, statements: readonly string[], onSeries: (rows: InfluxqlRows) => void, conn: Connection, signal?: AbortSignal, timeoutMs = QUERY_TIMEOUT_MS): Promise<void> {
+export async function streamInfluxql(
+  db: string,
+  statements: readonly string[],
+  onSeries: (rows: InfluxqlRows) => void,
+  conn: Connection,
+  signal?: AbortSignal,
+  timeoutMs = QUERY_TIMEOUT_MS,
+): Promise<void> {
   if (signal?.aborted) throw new QueryCancelled();
   const body = new URLSearchParams({ db, q: statements.join(';\n'), chunked: 'true', chunk_size: String(CHUNK_ROWS) });
   const timeout = AbortSignal.timeout(timeoutMs);
   try {
     const res = await fetch(new URL('/query', conn.env.url), {
       method: 'POST',
-      headers: { Authorization: `Token ${conn.env.token}`, Accept: 'application/json', 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Encoding': 'identity' },
+      headers: {
+        Authorization: `Token ${conn.env.token}`,
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'Accept-Encoding': 'identity',
+      },
       body,
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

@@ -6,7 +6,12 @@ describe('line protocol', () => {
   it('escapes spaces, commas and equals signs in tags as the client library does', () => {
     const tags = { entity_id: 'light.living room, left=on', domain: 'light' };
     const ours = toLine('time_based_daily', tags, { confidence: { type: 'float', value: 0.85 }, occurrences: { type: 'integer', value: 300 } }, 1_000n);
-    const p = new Point('time_based_daily').tag('entity_id', tags.entity_id).tag('domain', 'light').floatField('confidence', 0.85).intField('occurrences', 300).timestamp('1000');
+    const p = new Point('time_based_daily')
+      .tag('entity_id', tags.entity_id)
+      .tag('domain', 'light')
+      .floatField('confidence', 0.85)
+      .intField('occurrences', 300)
+      .timestamp('1000');
     expect(ours).toBe(p.toLineProtocol());
     expect(ours).toBe('time_based_daily,domain=light,entity_id=light.living\\ room\\,\\ left\\=on confidence=0.85,occurrences=300i 1000');
   });

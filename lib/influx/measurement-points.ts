@@ -104,7 +104,13 @@ export async function latestPoints(
 }
 
 /** Records (points) per value of `tag` in the whole measurement, exactly; points without it count as value "". */
-export async function recordsPerTagValue(bucket: { id: string; name: string }, measurement: string, tag: string, conn: Connection, signal?: AbortSignal): Promise<{ value: string; records: number }[]> {
+export async function recordsPerTagValue(
+  bucket: { id: string; name: string },
+  measurement: string,
+  tag: string,
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<{ value: string; records: number }[]> {
   const schema = await bucketSchema(bucket, conn, signal);
   if (schema?.has(measurement)) {
     const counts = new Map<string, number>();

@@ -20,7 +20,9 @@ describe('a refused permission named, not a raw 401/403', () => {
   });
 
   it('names the bucket and the permission of a refused write or delete', () => {
-    expect(bucketRefusal('pattern_aggregates_daily', 'delete').message).toBe("The console's token cannot delete data in bucket pattern_aggregates_daily: it needs write:orgs/<org ID>/buckets/<ID of pattern_aggregates_daily> (or write:orgs/<org ID>/buckets).");
+    expect(bucketRefusal('pattern_aggregates_daily', 'delete').message).toBe(
+      "The console's token cannot delete data in bucket pattern_aggregates_daily: it needs write:orgs/<org ID>/buckets/<ID of pattern_aggregates_daily> (or write:orgs/<org ID>/buckets).",
+    );
   });
 });
 
@@ -28,7 +30,11 @@ describe('an inactive console token', () => {
   it('is named as inactive, not as a missing permission', async () => {
     const { refusedOn } = await import('./permission');
     const refusal = { statusCode: 403, body: '{"code":"forbidden","message":"token is inactive"}', json: { code: 'forbidden', message: 'token is inactive' } };
-    await expect(refusedOn('b', 'write', () => Promise.reject(refusal))).rejects.toMatchObject({ detail: { code: 'unauthorized', message: "The console's token is inactive: InfluxDB refuses its writes." } });
-    await expect(refusedOn('b', 'write', () => Promise.reject({ ...refusal, body: '', json: { message: 'insufficient permissions for write' } }))).rejects.toMatchObject({ detail: { code: 'forbidden' } });
+    await expect(refusedOn('b', 'write', () => Promise.reject(refusal))).rejects.toMatchObject({
+      detail: { code: 'unauthorized', message: "The console's token is inactive: InfluxDB refuses its writes." },
+    });
+    await expect(
+      refusedOn('b', 'write', () => Promise.reject({ ...refusal, body: '', json: { message: 'insufficient permissions for write' } })),
+    ).rejects.toMatchObject({ detail: { code: 'forbidden' } });
   });
 });

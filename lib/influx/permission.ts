@@ -10,7 +10,7 @@ import { consoleError, ConsoleFailure, type ConsoleError } from '../errors';
 const UNAUTHORIZED_PERMISSION = /^((?:read|write):[\w/<>-]+) is unauthorized$/;
 const NOT_ALLOWED = /^permission ((?:read|write):[\w/<>-]+) is not allowed/;
 
-const SCOPED_FIX = 'Open the Overview for the scoped console token (every permission the console\'s features need), or see docs/tokens.md.';
+const SCOPED_FIX = "Open the Overview for the scoped console token (every permission the console's features need), or see docs/tokens.md.";
 
 export function lacksPermission(permission: string, what?: string): ConsoleError {
   return consoleError(
@@ -42,11 +42,19 @@ function inactive(e: unknown): boolean {
   return /token is inactive/.test(`${typeof x?.json?.message === 'string' ? x.json.message : ''} ${typeof x?.body === 'string' ? x.body : ''}`);
 }
 
-export const inactiveToken = (): ConsoleError => consoleError('unauthorized', "The console's token is inactive: InfluxDB refuses its writes.", 'Activate it again (Tokens, or `influx auth active --id <ID>`), or set INFLUXDB_TOKEN to an active token and restart the console.');
+export const inactiveToken = (): ConsoleError =>
+  consoleError(
+    'unauthorized',
+    "The console's token is inactive: InfluxDB refuses its writes.",
+    'Activate it again (Tokens, or `influx auth active --id <ID>`), or set INFLUXDB_TOKEN to an active token and restart the console.',
+  );
 
 /** A write or a delete refused on `bucket` (a predicate delete is authorized as a write on it). */
 export function bucketRefusal(bucket: string, action: 'write' | 'delete'): ConsoleError {
-  return lacksPermission(`write:orgs/<org ID>/buckets/<ID of ${bucket}> (or write:orgs/<org ID>/buckets)`, `${action === 'write' ? 'write' : 'delete data in'} bucket ${bucket}`);
+  return lacksPermission(
+    `write:orgs/<org ID>/buckets/<ID of ${bucket}> (or write:orgs/<org ID>/buckets)`,
+    `${action === 'write' ? 'write' : 'delete data in'} bucket ${bucket}`,
+  );
 }
 
 /**

@@ -88,7 +88,8 @@ export async function readPoints(
   await streamInfluxql(
     bucket,
     order.map((s) => s.statement),
-    (rows) => onRows({ measurement: rows.name, columns: rows.columns, fieldColumns: order[rows.statement]?.fieldColumns ?? new Set(), values: rows.values ?? [] }),
+    (rows) =>
+      onRows({ measurement: rows.name, columns: rows.columns, fieldColumns: order[rows.statement]?.fieldColumns ?? new Set(), values: rows.values ?? [] }),
     conn,
     signal,
   );
@@ -96,8 +97,23 @@ export async function readPoints(
 }
 
 /** Points per measurement that `filter` selects, counted exactly; null when InfluxQL cannot count them (see readPoints). */
-export async function countPoints(bucket: string, schema: BucketSchema, measurements: readonly string[], filter: PointFilter, conn: Connection, signal?: AbortSignal): Promise<Record<string, number> | null> {
+export async function countPoints(
+  bucket: string,
+  schema: BucketSchema,
+  measurements: readonly string[],
+  filter: PointFilter,
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<Record<string, number> | null> {
   const out: Record<string, number> = {};
-  const read = await readPoints(bucket, schema, measurements, filter, (rows) => (out[rows.measurement] = (out[rows.measurement] ?? 0) + rows.values.length), conn, signal);
+  const read = await readPoints(
+    bucket,
+    schema,
+    measurements,
+    filter,
+    (rows) => (out[rows.measurement] = (out[rows.measurement] ?? 0) + rows.values.length),
+    conn,
+    signal,
+  );
   return read ? out : null;
 }

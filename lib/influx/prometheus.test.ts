@@ -22,7 +22,15 @@ describe('parsePrometheus', () => {
 
   it('unescapes label values and reads special values and timestamps', () => {
     const families = parsePrometheus(
-      ['# HELP m A metric\\nwith two lines', '# TYPE m gauge', 'm{path="C:\\\\data",q="say \\"hi\\"",n="a\\nb"} 1.5e3 1700000000000', 'm{path="x"} +Inf', 'other NaN', '# a free comment', ''].join('\n'),
+      [
+        '# HELP m A metric\\nwith two lines',
+        '# TYPE m gauge',
+        'm{path="C:\\\\data",q="say \\"hi\\"",n="a\\nb"} 1.5e3 1700000000000',
+        'm{path="x"} +Inf',
+        'other NaN',
+        '# a free comment',
+        '',
+      ].join('\n'),
     );
     const m = families.get('m');
     expect(m?.help).toBe('A metric\nwith two lines');

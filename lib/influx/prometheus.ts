@@ -18,7 +18,10 @@ export interface PromFamily {
 }
 
 export class PromParseError extends Error {
-  constructor(message: string, readonly line: number) {
+  constructor(
+    message: string,
+    readonly line: number,
+  ) {
     super(`line ${line}: ${message}`);
   }
 }

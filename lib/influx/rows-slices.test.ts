@@ -22,7 +22,7 @@ describe('slice counts', () => {
     ]);
   });
 
-  it('gives a slice of one UTC day its total as that day\'s figure (its query reads no per-day rows)', () => {
+  it("gives a slice of one UTC day its total as that day's figure (its query reads no per-day rows)", () => {
     const day = sliceCountsOf(
       [
         { result: 'totals', _measurement: 'time_based_daily', records: 30, tagSets: 29 },

@@ -100,20 +100,42 @@ function lineMessage(message: string): string {
 }
 
 function ofArray(lines: readonly RawLine[]): RawLines {
-  return { length: lines.length, lineAt: (i) => lines[i]?.line ?? 0, body: (from, to) => lines.slice(from, to).map((l) => l.text).join('\n') };
+  return {
+    length: lines.length,
+    lineAt: (i) => lines[i]?.line ?? 0,
+    body: (from, to) =>
+      lines
+        .slice(from, to)
+        .map((l) => l.text)
+        .join('\n'),
+  };
 }
 
 /**
  * Writes a batch; resolves with the lines InfluxDB finally refused (empty: all written).
  * Throws only for what no line caused (the token, the bucket, InfluxDB down after the retries).
  */
-export async function writeRawBatch(bucket: string, lines: readonly RawLine[] | RawLines, precision: Precision, conn: Connection, policy: RetryPolicy = DEFAULT_RETRY): Promise<Refusal[]> {
+export async function writeRawBatch(
+  bucket: string,
+  lines: readonly RawLine[] | RawLines,
+  precision: Precision,
+  conn: Connection,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<Refusal[]> {
   const batch = 'lineAt' in lines ? lines : ofArray(lines);
   return writeRange(bucket, batch, 0, batch.length, precision, conn, policy);
 }
 
 /** Records [from, to) of a batch; a refused range is halved until the refused lines are found. */
-async function writeRange(bucket: string, lines: RawLines, from: number, to: number, precision: Precision, conn: Connection, policy: RetryPolicy): Promise<Refusal[]> {
+async function writeRange(
+  bucket: string,
+  lines: RawLines,
+  from: number,
+  to: number,
+  precision: Precision,
+  conn: Connection,
+  policy: RetryPolicy,
+): Promise<Refusal[]> {
   if (to <= from) return [];
   const sent = await send(bucket, lines.body(from, to), precision, conn, policy);
   if (sent.ok) return [];

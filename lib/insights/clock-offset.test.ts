@@ -6,7 +6,11 @@ const MIN = 60_000;
 const now = Date.parse('2026-12-06T00:48:00Z');
 
 /** A point written at `writtenAt` by a clock `offsetH` hours off, seen by refreshes a minute apart. */
-const arrival = (writtenAt: number, offsetH: number): Arrival => ({ stampedAt: writtenAt + offsetH * H, seenAt: writtenAt + 40_000, notBefore: writtenAt - 20_000 });
+const arrival = (writtenAt: number, offsetH: number): Arrival => ({
+  stampedAt: writtenAt + offsetH * H,
+  seenAt: writtenAt + 40_000,
+  notBefore: writtenAt - 20_000,
+});
 
 describe('clock offsets of write-time stamps', () => {
   it('names a point stamped in the future (Asia/Tokyo, +9 h) from the data alone', () => {
@@ -29,7 +33,9 @@ describe('clock offsets of write-time stamps', () => {
     expect(clockOffset('m', new Date(now - H).toISOString(), now, [arrival(now - 2 * H, 0)])).toBeNull();
     expect(clockOffset('m', new Date(now + 3 * MIN).toISOString(), now, [])).toBeNull();
     // A daily point stamped at its date's midnight is a chosen stamp, not a clock reading.
-    expect(clockOffset('time_based_daily', '2026-12-07T00:00:00Z', now, [{ stampedAt: Date.parse('2026-12-05T00:00:00Z'), seenAt: now, notBefore: now - MIN }])).toBeNull();
+    expect(
+      clockOffset('time_based_daily', '2026-12-07T00:00:00Z', now, [{ stampedAt: Date.parse('2026-12-05T00:00:00Z'), seenAt: now, notBefore: now - MIN }]),
+    ).toBeNull();
     expect(clockOffset('m', null, now, [arrival(now - 3 * H, -8), arrival(now - H, -3)])).toBeNull();
     expect(clockOffset('m', null, now, [{ stampedAt: now - 8 * H, seenAt: now, notBefore: now - 2 * H }])).toBeNull();
     // 17 minutes late is a late write, not a zone.

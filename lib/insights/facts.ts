@@ -29,7 +29,12 @@ async function tagFacts(conn: Connection, stats: BucketStats, signal?: AbortSign
 }
 
 /** For each week-tagged measurement, its labels with the time of the first point of each series. */
-async function weekLabels(conn: Connection, bucket: string, tags: ReadonlyMap<string, readonly TagFacts[]>, signal?: AbortSignal): Promise<Map<string, LabelledPoint[]>> {
+async function weekLabels(
+  conn: Connection,
+  bucket: string,
+  tags: ReadonlyMap<string, readonly TagFacts[]>,
+  signal?: AbortSignal,
+): Promise<Map<string, LabelledPoint[]>> {
   const out = new Map<string, LabelledPoint[]>();
   for (const [measurement, facts] of tags) {
     const timeTag = findTimeTag(facts);
@@ -67,7 +72,10 @@ async function typeChanges(conn: Connection, bucket: string, slices: readonly St
  * most: a screen, or a viewer, asking in a loop costs InfluxDB one read per change.
  */
 const INDEX_MS = 2 * 60_000;
-const indexMemo = processMemo<readonly [Awaited<ReturnType<typeof tagFacts>>, Awaited<ReturnType<typeof typeChanges>>, Awaited<ReturnType<typeof weekLabels>>]>('insights-index', INDEX_MS);
+const indexMemo = processMemo<readonly [Awaited<ReturnType<typeof tagFacts>>, Awaited<ReturnType<typeof typeChanges>>, Awaited<ReturnType<typeof weekLabels>>]>(
+  'insights-index',
+  INDEX_MS,
+);
 
 /** The caller stops waiting when its signal aborts; the shared work goes on for the others. */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
@@ -115,4 +123,3 @@ export async function bucketFacts(conn: Connection, spec: ConsoleSpec, bucket: B
     weekLabels: labels,
   };
 }
-

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { freshnessOf } from './freshness';
 
 const now = Date.parse('2026-11-28T20:00:00Z');
-const base = { measurement: 'anomaly_daily', detector: 'AnomalyDetector', cadence: 'day' as const, bucketCreatedAt: '2026-08-01T00:00:00Z', othersWritten: true, now };
+const base = {
+  measurement: 'anomaly_daily',
+  detector: 'AnomalyDetector',
+  cadence: 'day' as const,
+  bucketCreatedAt: '2026-08-01T00:00:00Z',
+  othersWritten: true,
+  now,
+};
 
 describe('freshness', () => {
   it('names the detector that has written nothing for 3 days', () => {

@@ -40,12 +40,22 @@ export function freshnessOf(f: FreshnessInput): Freshness {
     const created = f.bucketCreatedAt ? Date.parse(f.bucketCreatedAt) : Number.NaN;
     const age = Number.isNaN(created) ? null : f.now - created;
     if (!f.othersWritten && (age === null || age <= limit)) return null;
-    const since = Number.isNaN(created) ? '' : ` since the bucket was created on ${new Date(created).toISOString().slice(0, 10)} (${f.now - created < DAY_MS ? 'today' : `${plural(Math.floor((f.now - created) / DAY_MS), 'day')} ago`})`;
+    const since = Number.isNaN(created)
+      ? ''
+      : ` since the bucket was created on ${new Date(created).toISOString().slice(0, 10)} (${f.now - created < DAY_MS ? 'today' : `${plural(Math.floor((f.now - created) / DAY_MS), 'day')} ago`})`;
     const others = f.othersWritten ? ', while the other measurements of the bucket are written' : '';
-    return { kind: 'never-written', detail: `${f.detector} has never written ${f.measurement}${since}${others}; it is expected ${PERIOD_ADVERB[f.cadence]}.`, fix: fixFor(f.detector, f.measurement, f.sources) };
+    return {
+      kind: 'never-written',
+      detail: `${f.detector} has never written ${f.measurement}${since}${others}; it is expected ${PERIOD_ADVERB[f.cadence]}.`,
+      fix: fixFor(f.detector, f.measurement, f.sources),
+    };
   }
   const quiet = f.now - Date.parse(f.lastWritten);
   if (!(quiet > limit)) return null;
   const days = Math.floor(quiet / DAY_MS);
-  return { kind: 'silent', detail: `${f.detector} has written nothing for ${plural(days, 'day')}: the newest point of ${f.measurement} is from ${f.lastWritten}, and it is expected ${PERIOD_ADVERB[f.cadence]}.`, fix: fixFor(f.detector, f.measurement, f.sources) };
+  return {
+    kind: 'silent',
+    detail: `${f.detector} has written nothing for ${plural(days, 'day')}: the newest point of ${f.measurement} is from ${f.lastWritten}, and it is expected ${PERIOD_ADVERB[f.cadence]}.`,
+    fix: fixFor(f.detector, f.measurement, f.sources),
+  };
 }

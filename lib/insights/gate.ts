@@ -40,7 +40,8 @@ export function spanText(ms: number): string {
 
 export const graceMs = (cadence: Cadence, graceSeconds: number | null): number => (graceSeconds !== null ? graceSeconds * 1000 : 2 * periodMs(cadence));
 
-const later = (...times: (string | null)[]): number => Math.max(...times.map((t) => (t ? Date.parse(t) : Number.NEGATIVE_INFINITY)).filter((t) => !Number.isNaN(t)));
+const later = (...times: (string | null)[]): number =>
+  Math.max(...times.map((t) => (t ? Date.parse(t) : Number.NEGATIVE_INFINITY)).filter((t) => !Number.isNaN(t)));
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
@@ -70,17 +71,34 @@ export function gateVerdict(g: GateInput): GateVerdict | null {
   if (!Number.isFinite(since)) return null;
   const failsAt = since + grace;
   const receiving = `while the bucket has received the other measurements' data since ${iso(since)} (${spanText(Math.max(0, g.now - since))})`;
-  const graceText = `${g.graceSeconds !== null ? 'the spec\'s grace of' : 'a grace of two cadences,'} ${spanText(grace)}`;
+  const graceText = `${g.graceSeconds !== null ? "the spec's grace of" : 'a grace of two cadences,'} ${spanText(grace)}`;
   if (g.now > failsAt) {
-    return { status: 'fail', kind, measurement: g.measurement, since: iso(since), failsAt: iso(failsAt), detail: `${what} ${receiving}, longer than ${graceText}: the pipeline is broken for it (failing since ${iso(failsAt)}).` };
+    return {
+      status: 'fail',
+      kind,
+      measurement: g.measurement,
+      since: iso(since),
+      failsAt: iso(failsAt),
+      detail: `${what} ${receiving}, longer than ${graceText}: the pipeline is broken for it (failing since ${iso(failsAt)}).`,
+    };
   }
-  return { status: 'warn', kind, measurement: g.measurement, since: iso(since), failsAt: iso(failsAt), detail: `${what} ${receiving}; this becomes a failure at ${iso(failsAt)} (in ${spanText(failsAt - g.now)}), after ${graceText}.` };
+  return {
+    status: 'warn',
+    kind,
+    measurement: g.measurement,
+    since: iso(since),
+    failsAt: iso(failsAt),
+    detail: `${what} ${receiving}; this becomes a failure at ${iso(failsAt)} (in ${spanText(failsAt - g.now)}), after ${graceText}.`,
+  };
 }
 
 /** The verdicts of every spec measurement of a bucket, from its counts (first and newest points). */
 export function bucketGate(
   stats: { measurements: readonly MeasurementTimes[]; unexpected: readonly MeasurementTimes[] },
-  spec: { grace?: string | undefined; measurements: readonly { name: string; detector: string; period: Cadence; cadence?: Cadence | undefined; grace?: string | undefined }[] },
+  spec: {
+    grace?: string | undefined;
+    measurements: readonly { name: string; detector: string; period: Cadence; cadence?: Cadence | undefined; grace?: string | undefined }[];
+  },
   bucketCreatedAt: string | null,
   now: number,
   seconds: (text: string | undefined) => number | null,
@@ -90,8 +108,16 @@ export function bucketGate(
   for (const m of spec.measurements) {
     const counted = all.find((x) => x.name === m.name);
     const others = all.filter((x) => x.name !== m.name);
-    const first = others.map((x) => x.firstTime).filter((t): t is string => t !== null).sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
-    const last = others.map((x) => x.lastTime).filter((t): t is string => t !== null).sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
+    const first =
+      others
+        .map((x) => x.firstTime)
+        .filter((t): t is string => t !== null)
+        .sort((a, b) => Date.parse(a) - Date.parse(b))[0] ?? null;
+    const last =
+      others
+        .map((x) => x.lastTime)
+        .filter((t): t is string => t !== null)
+        .sort((a, b) => Date.parse(b) - Date.parse(a))[0] ?? null;
     const verdict = gateVerdict({
       measurement: m.name,
       detector: m.detector,

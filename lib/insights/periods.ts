@@ -80,7 +80,7 @@ export function parsePeriodValue(value: string): PeriodValue | null {
 export function periodStart(t: number, period: Cadence): number {
   const day = Math.floor(t / DAY_MS) * DAY_MS;
   if (period === 'day') return day;
-  if (period === 'week') return day - (((new Date(day).getUTCDay() || 7) - 1) * DAY_MS);
+  if (period === 'week') return day - ((new Date(day).getUTCDay() || 7) - 1) * DAY_MS;
   const d = new Date(t);
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
 }

@@ -6,11 +6,19 @@ const DAY = 86_400;
 describe('series projection', () => {
   it('projects a daily date tag to one series per entity and day of retention', () => {
     // 10 days × 30 entities written, 90 days kept: 30 × 90.
-    expect(projectSeries(300, { tag: 'date', period: 'day', distinctValues: 10 }, 90 * DAY)).toEqual({ projected: 2700, createdPerDay: 30, withoutTimeTag: 30 });
+    expect(projectSeries(300, { tag: 'date', period: 'day', distinctValues: 10 }, 90 * DAY)).toEqual({
+      projected: 2700,
+      createdPerDay: 30,
+      withoutTimeTag: 30,
+    });
   });
 
   it('projects a weekly tag over the weeks of the retention', () => {
-    expect(projectSeries(65, { tag: 'week', period: 'week', distinctValues: 13 }, 365 * DAY)).toEqual({ projected: 261, createdPerDay: 0.71, withoutTimeTag: 5 });
+    expect(projectSeries(65, { tag: 'week', period: 'week', distinctValues: 13 }, 365 * DAY)).toEqual({
+      projected: 261,
+      createdPerDay: 0.71,
+      withoutTimeTag: 5,
+    });
     expect(periodsIn(365 * DAY, 'week')).toBe(52);
   });
 

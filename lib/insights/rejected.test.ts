@@ -7,7 +7,16 @@ const sample = (name: string, bucket: string, id: string, value: number) => `${n
 
 describe('rejected writes from /metrics', () => {
   it('sums dropped points and failed write requests (write_err_sum, not the points of write_err_count) over the shards of one bucket', () => {
-    const text = ['# TYPE storage_shard_write_dropped_sum counter', sample('storage_shard_write_dropped_sum', 'b1', '1', 2), sample('storage_shard_write_dropped_sum', 'b1', '2', 3), sample('storage_shard_write_dropped_sum', 'b2', '3', 7), '# TYPE storage_shard_write_err_count counter', sample('storage_shard_write_err_count', 'b1', '2', 40), '# TYPE storage_shard_write_err_sum counter', sample('storage_shard_write_err_sum', 'b1', '2', 1)].join('\n');
+    const text = [
+      '# TYPE storage_shard_write_dropped_sum counter',
+      sample('storage_shard_write_dropped_sum', 'b1', '1', 2),
+      sample('storage_shard_write_dropped_sum', 'b1', '2', 3),
+      sample('storage_shard_write_dropped_sum', 'b2', '3', 7),
+      '# TYPE storage_shard_write_err_count counter',
+      sample('storage_shard_write_err_count', 'b1', '2', 40),
+      '# TYPE storage_shard_write_err_sum counter',
+      sample('storage_shard_write_err_sum', 'b1', '2', 1),
+    ].join('\n');
     expect(rejectionsOf(parsePrometheus(text), 'b1')).toEqual({ droppedPoints: 5, failedWrites: 1 });
   });
 

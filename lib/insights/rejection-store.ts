@@ -14,7 +14,8 @@ interface Row {
  */
 export function markRejections(url: string, bucketId: string, now: Rejections, at: number, db: Db = openDb()): RejectionMark | null {
   return db.transaction(() => {
-    const row = db.prepare('SELECT since, dropped_points, failed_writes FROM write_rejections WHERE influx_url = ? AND bucket_id = ?').get(url, bucketId) as Row | undefined;
+    const row = db.prepare('SELECT since, dropped_points, failed_writes FROM write_rejections WHERE influx_url = ? AND bucket_id = ?').get(url, bucketId) as
+      Row | undefined;
     const prev = row ? { since: row.since, droppedPoints: row.dropped_points, failedWrites: row.failed_writes } : null;
     const next = nextMark(prev, now, at);
     if (!next) db.prepare('DELETE FROM write_rejections WHERE influx_url = ? AND bucket_id = ?').run(url, bucketId);

@@ -88,8 +88,14 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
   const tags = facts.tags.get(m.name) ?? [];
   const timeTag = m.records > 0 ? findTimeTag(tags) : null;
   const timeFacts = timeTag ? (tags.find((t) => t.tag === timeTag.tag) ?? null) : null;
-  const projection = projectSeries(m.series, timeTag && timeFacts ? { ...timeTag, distinctValues: timeFacts.distinctValues } : null, facts.stats.retentionSeconds);
-  const drivers: TagDriver[] = [...tags].sort((a, b) => b.distinctValues - a.distinctValues).map((t) => ({ tag: t.tag, distinctValues: t.distinctValues, growsWithTime: t.tag === timeTag?.tag }));
+  const projection = projectSeries(
+    m.series,
+    timeTag && timeFacts ? { ...timeTag, distinctValues: timeFacts.distinctValues } : null,
+    facts.stats.retentionSeconds,
+  );
+  const drivers: TagDriver[] = [...tags]
+    .sort((a, b) => b.distinctValues - a.distinctValues)
+    .map((t) => ({ tag: t.tag, distinctValues: t.distinctValues, growsWithTime: t.tag === timeTag?.tag }));
   const findings: Finding[] = [];
   const add = (kind: Finding['kind'], detail: string, fix: string) => findings.push({ kind, bucket, measurement: m.name, detail, fix });
 
@@ -105,14 +111,33 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
   }
   const labelled = timeTag?.period === 'week' ? (facts.weekLabels?.get(m.name) ?? []) : [];
   const slips = weekLabelSlips(labelled);
-  if (timeTag && slips.length > 0) add('week-label', weekLabelDetail(m.name, timeTag.tag, slips, new Set(labelled.map((p) => p.label)).size), weekLabelFix(m.name, timeTag.tag));
+  if (timeTag && slips.length > 0)
+    add('week-label', weekLabelDetail(m.name, timeTag.tag, slips, new Set(labelled.map((p) => p.label)).size), weekLabelFix(m.name, timeTag.tag));
   const period = spec?.period ?? timeTag?.period;
   if (period && period !== 'day') {
-    const stamps = writeTimeStamps({ measurement: m.name, period, records: m.records, series: m.series, seriesPerPeriod: timeFacts ? m.series / Math.max(1, timeFacts.distinctValues) : null, ...(timeFacts ? { periods: timeFacts.distinctValues } : {}), perDay: m.perDay, lastTime: m.lastTime });
+    const stamps = writeTimeStamps({
+      measurement: m.name,
+      period,
+      records: m.records,
+      series: m.series,
+      seriesPerPeriod: timeFacts ? m.series / Math.max(1, timeFacts.distinctValues) : null,
+      ...(timeFacts ? { periods: timeFacts.distinctValues } : {}),
+      perDay: m.perDay,
+      lastTime: m.lastTime,
+    });
     if (stamps) add('write-time-stamps', stamps.detail, stampFix(m.name, timeTag?.tag ?? null, period));
   }
   if (spec && cadence) {
-    const fresh = freshnessOf({ measurement: m.name, detector: spec.detector, cadence, lastWritten: m.records > 0 ? m.lastTime : null, bucketCreatedAt: facts.createdAt, othersWritten, now, sources: facts.sources });
+    const fresh = freshnessOf({
+      measurement: m.name,
+      detector: spec.detector,
+      cadence,
+      lastWritten: m.records > 0 ? m.lastTime : null,
+      bucketCreatedAt: facts.createdAt,
+      othersWritten,
+      now,
+      sources: facts.sources,
+    });
     if (fresh) add(fresh.kind, fresh.detail, fresh.fix);
   }
   for (const c of facts.typeChanges.filter((t) => t.measurement === m.name)) add('type-change', typeChangeDetail(c), typeChangeFix(c, spec?.fields[c.field]));
@@ -141,7 +166,14 @@ function assess(facts: BucketFacts, m: MeasurementStats, othersWritten: boolean,
 export function bucketInsights(facts: BucketFacts, seriesLimit: number, now: number): { bucket: BucketInsight; findings: Finding[] } {
   const all = [...facts.stats.measurements, ...facts.stats.unexpected];
   const written = all.filter((m) => m.records > 0).map((m) => m.name);
-  const assessed = all.map((m) => assess(facts, m, written.some((n) => n !== m.name), now));
+  const assessed = all.map((m) =>
+    assess(
+      facts,
+      m,
+      written.some((n) => n !== m.name),
+      now,
+    ),
+  );
   const measurements = assessed.map((a) => a.insight);
   const findings = assessed.flatMap((a) => a.findings);
   const bucketName = facts.stats.name;
@@ -149,13 +181,19 @@ export function bucketInsights(facts: BucketFacts, seriesLimit: number, now: num
   const projected = measurements.reduce((n, m) => n + m.projectedSeries, 0);
   if (projected > seriesLimit) {
     const top = [...measurements].sort((a, b) => b.projectedSeries - a.projectedSeries)[0];
-    const driver = top?.timeTag ? `, driven by the "${top.timeTag}" tag of ${top.name} (${fmt(top.projectedSeries)})` : top ? `, most of it ${top.name} (${fmt(top.projectedSeries)})` : '';
+    const driver = top?.timeTag
+      ? `, driven by the "${top.timeTag}" tag of ${top.name} (${fmt(top.projectedSeries)})`
+      : top
+        ? `, most of it ${top.name} (${fmt(top.projectedSeries)})`
+        : '';
     findings.push({
       kind: 'series-limit',
       bucket: bucketName,
       measurement: null,
       detail: `${bucketName} is projected to hold ${fmt(projected)} series at full retention, over the limit of ${fmt(seriesLimit)} (${fmt(series)} now${driver}). InfluxDB's memory and query time grow with series.`,
-      fix: top?.timeTag ? `Apply the time-tag change to HomeIQ's writer (see the time-tag finding of ${top.name}); or raise seriesLimit in the spec if the server is sized for it.` : `Reduce the tag values written (fewer entities per point), shorten the retention, or raise seriesLimit in the spec if the server is sized for it.`,
+      fix: top?.timeTag
+        ? `Apply the time-tag change to HomeIQ's writer (see the time-tag finding of ${top.name}); or raise seriesLimit in the spec if the server is sized for it.`
+        : `Reduce the tag values written (fewer entities per point), shorten the retention, or raise seriesLimit in the spec if the server is sized for it.`,
     });
   }
   const r = facts.rejections;
@@ -169,7 +207,15 @@ export function bucketInsights(facts: BucketFacts, seriesLimit: number, now: num
     });
   }
   return {
-    bucket: { name: bucketName, series, projectedSeries: projected, seriesLimit, measurements, typeChangesChecked: facts.typesChecked ?? true, rejectedWrites: r ? { droppedPoints: r.droppedPoints, failedWrites: r.failedWrites, since: new Date(r.since).toISOString() } : null },
+    bucket: {
+      name: bucketName,
+      series,
+      projectedSeries: projected,
+      seriesLimit,
+      measurements,
+      typeChangesChecked: facts.typesChecked ?? true,
+      rejectedWrites: r ? { droppedPoints: r.droppedPoints, failedWrites: r.failedWrites, since: new Date(r.since).toISOString() } : null,
+    },
     findings,
   };
 }

@@ -39,15 +39,20 @@ export function writeTimeStamps(s: StampInput): StampFinding | null {
   if (top) {
     // A rerun stamps the same periods again: no more periods than the tag has values.
     const periods = Math.min(Math.round(top.records / perPeriod), s.periods ?? Number.POSITIVE_INFINITY);
-    parts.push(`${plural(top.records, 'point')} are stamped on ${top.day}: ${plural(periods, noun)}' worth at ${plural(Math.round(perPeriod), 'series')} per ${noun}, so they were written (backfilled) together and stamped with the write time`);
+    parts.push(
+      `${plural(top.records, 'point')} are stamped on ${top.day}: ${plural(periods, noun)}' worth at ${plural(Math.round(perPeriod), 'series')} per ${noun}, so they were written (backfilled) together and stamped with the write time`,
+    );
   }
   const unaligned = s.perDay.filter((d) => periodStart(Date.parse(`${d.day}T00:00:00Z`), s.period) !== Date.parse(`${d.day}T00:00:00Z`));
   const last = s.lastTime ? Date.parse(s.lastTime) : Number.NaN;
   if (!top && (unaligned.length > 0 || (!Number.isNaN(last) && last !== periodStart(last, s.period)))) {
-    const at = Number.isNaN(last) ? (unaligned[0]?.day ?? '') : `${s.lastTime} (a ${WEEKDAY[new Date(last).getUTCDay()]} at ${new Date(last).toISOString().slice(11, 16)})`;
+    const at = Number.isNaN(last)
+      ? (unaligned[0]?.day ?? '')
+      : `${s.lastTime} (a ${WEEKDAY[new Date(last).getUTCDay()]} at ${new Date(last).toISOString().slice(11, 16)})`;
     parts.push(`points are stamped at ${at}, not at the start of their ${noun}: the write time`);
   }
-  if (s.records > s.series && s.series > 0) parts.push(`${plural(s.records, 'point')} in ${plural(s.series, 'series')}: ${plural(s.records - s.series, 'duplicate')} of a ${noun} already written`);
+  if (s.records > s.series && s.series > 0)
+    parts.push(`${plural(s.records, 'point')} in ${plural(s.series, 'series')}: ${plural(s.records - s.series, 'duplicate')} of a ${noun} already written`);
   if (parts.length === 0) return null;
   const spread = s.perDay.length > 0 ? ` (${plural(s.perDay.length, 'day')} with points)` : '';
   return { detail: `${s.measurement}: ${parts.join('; ')}${spread}. Projections from time then overestimate growth, and each rerun adds points.` };

@@ -26,7 +26,10 @@ describe('time-valued tags', () => {
   });
 
   it('recognises a tag of another name by its values', () => {
-    expect(timeTagOf({ tag: 'bucket_day', distinctValues: 3, sample: ['2026-11-26', '2026-11-27', '2026-11-28'] })).toEqual({ tag: 'bucket_day', period: 'day' });
+    expect(timeTagOf({ tag: 'bucket_day', distinctValues: 3, sample: ['2026-11-26', '2026-11-27', '2026-11-28'] })).toEqual({
+      tag: 'bucket_day',
+      period: 'day',
+    });
   });
 
   it('leaves entity tags and a constant date-like value alone', () => {
@@ -35,7 +38,12 @@ describe('time-valued tags', () => {
   });
 
   it('picks the time tag among the tags of a measurement', () => {
-    expect(findTimeTag([{ tag: 'entity_id', distinctValues: 30, sample: ['light.kitchen'] }, { tag: 'date', distinctValues: 90, sample: ['2026-09-01'] }])).toEqual({ tag: 'date', period: 'day' });
+    expect(
+      findTimeTag([
+        { tag: 'entity_id', distinctValues: 30, sample: ['light.kitchen'] },
+        { tag: 'date', distinctValues: 90, sample: ['2026-09-01'] },
+      ]),
+    ).toEqual({ tag: 'date', period: 'day' });
     expect(findTimeTag([{ tag: 'entity_id', distinctValues: 30, sample: ['light.kitchen'] }])).toBeNull();
   });
 });

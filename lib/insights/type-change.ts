@@ -46,6 +46,13 @@ export function typeChangeDetail(c: TypeChange): string {
 }
 
 export function typeChangeFix(c: TypeChange, specType: string | undefined): string {
-  const want = specType === 'integer' ? `int(${c.field})` : specType === 'float' ? `float(${c.field})` : specType === 'string' || specType === 'json' ? `str(${c.field})` : `one type for ${c.field}`;
+  const want =
+    specType === 'integer'
+      ? `int(${c.field})`
+      : specType === 'float'
+        ? `float(${c.field})`
+        : specType === 'string' || specType === 'json'
+          ? `str(${c.field})`
+          : `one type for ${c.field}`;
   return `Cast the value where HomeIQ's writer adds it (\`.field("${c.field}", ${want})\`${specType ? `; the spec says ${specType}` : ''}); the old shards keep their type until they expire, so rewrite or delete the minority days (Data → delete) if queries must span them.`;
 }

@@ -42,7 +42,12 @@ describe('week and month labels at the year boundaries, as CPython makes and rea
 
 describe('week labels built with the calendar year', () => {
   it.each(CPYTHON.filter((r) => r.y !== r.g))('flags $y on a point of $day: its ISO week is $g', (row) => {
-    expect(weekLabelSlip({ label: row.y, time: at(row.day, 9) })).toEqual({ label: row.y, isoLabel: row.g, time: `${row.day}T09:00:00.000Z`, readAs: row.readY });
+    expect(weekLabelSlip({ label: row.y, time: at(row.day, 9) })).toEqual({
+      label: row.y,
+      isoLabel: row.g,
+      time: `${row.day}T09:00:00.000Z`,
+      readAs: row.readY,
+    });
   });
 
   it.each(CPYTHON)('passes the ISO label $g on a point of $day', (row) => {
@@ -80,13 +85,19 @@ describe('the writer change for week and month tags', () => {
     const fix = weekLabelFix('session_weekly', 'week');
     expect(fix).toContain('session_detector.py, build the label with `.strftime("%G-W%V")` instead of `.strftime("%Y-W%V")`');
     expect(fix).toContain('`.time(datetime.strptime(week + "-1", "%G-W%V-%u").replace(tzinfo=timezone.utc), WritePrecision.NS)`');
-    expect(timeTagFix('day_type_weekly', 'week', 'week')).toContain('build `week` with `.strftime("%G-W%V")` (ISO year) where day_type_detector.py now uses `.strftime("%Y-W%V")`');
-    expect(stampFix('session_weekly', 'week', 'week')).toContain('`.time(datetime.strptime(week + "-1", "%G-W%V-%u").replace(tzinfo=timezone.utc), WritePrecision.NS)`; build `week` with `.strftime("%G-W%V")`');
+    expect(timeTagFix('day_type_weekly', 'week', 'week')).toContain(
+      'build `week` with `.strftime("%G-W%V")` (ISO year) where day_type_detector.py now uses `.strftime("%Y-W%V")`',
+    );
+    expect(stampFix('session_weekly', 'week', 'week')).toContain(
+      '`.time(datetime.strptime(week + "-1", "%G-W%V-%u").replace(tzinfo=timezone.utc), WritePrecision.NS)`; build `week` with `.strftime("%G-W%V")`',
+    );
   });
 
   it('stamps a month with its first day, the label left as %Y-%m', () => {
     const fix = stampFix('seasonal_monthly', 'month', 'month');
-    expect(fix).toContain('`.time(datetime.strptime(month + "-01", "%Y-%m-%d").replace(tzinfo=timezone.utc), WritePrecision.NS)`; `month` stays `.strftime("%Y-%m")`');
+    expect(fix).toContain(
+      '`.time(datetime.strptime(month + "-01", "%Y-%m-%d").replace(tzinfo=timezone.utc), WritePrecision.NS)`; `month` stays `.strftime("%Y-%m")`',
+    );
     expect(fix).not.toContain('%G');
   });
 });

@@ -32,7 +32,8 @@ export function weekLabelSlip(p: LabelledPoint): WeekLabelSlip | null {
   const readAs = parsePeriodValue(p.label);
   if (!readAs) return null;
   const iso = isoWeekLabel(p.time);
-  if (p.label === calendarWeekLabel(p.time) && p.label !== iso) return { label: p.label, isoLabel: iso, time: new Date(p.time).toISOString(), readAs: day(readAs.start) };
+  if (p.label === calendarWeekLabel(p.time) && p.label !== iso)
+    return { label: p.label, isoLabel: iso, time: new Date(p.time).toISOString(), readAs: day(readAs.start) };
   if (Number(m[2]) > isoWeeksInYear(Number(m[1]))) return { label: p.label, isoLabel: null, time: null, readAs: day(readAs.start) };
   return null;
 }

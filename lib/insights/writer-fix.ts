@@ -54,7 +54,8 @@ const LABEL_SITES: Record<string, string> = {
 /** How the label itself must be built so that PERIOD_START reads it back as its period. */
 const LABEL: Record<Cadence, (measurement: string, tag: string) => string> = {
   day: () => '',
-  week: (measurement, tag) => `; build \`${tag}\` with \`.strftime("%G-W%V")\` (ISO year) where ${LABEL_SITES[measurement] ?? "the detector"} now uses \`.strftime("%Y-W%V")\`, which labels Monday 2025-12-29 "2025-W01"`,
+  week: (measurement, tag) =>
+    `; build \`${tag}\` with \`.strftime("%G-W%V")\` (ISO year) where ${LABEL_SITES[measurement] ?? 'the detector'} now uses \`.strftime("%Y-W%V")\`, which labels Monday 2025-12-29 "2025-W01"`,
   month: (_measurement, tag) => `; \`${tag}\` stays \`.strftime("%Y-%m")\``,
 };
 
@@ -65,7 +66,10 @@ export function weekLabelFix(measurement: string, tag: string): string {
 
 /** The one-line change for a time-valued tag: keep the period in the timestamp, out of the series key. */
 export function timeTagFix(measurement: string, tag: string, period: Cadence): string {
-  const stamp = period === 'day' ? '' : ` and stamp the point with the ${period}'s start (\`.time(${PERIOD_START[period](tag)}, WritePrecision.NS)\`)${LABEL[period](measurement, tag)}`;
+  const stamp =
+    period === 'day'
+      ? ''
+      : ` and stamp the point with the ${period}'s start (\`.time(${PERIOD_START[period](tag)}, WritePrecision.NS)\`)${LABEL[period](measurement, tag)}`;
   return `In ${where(measurement, (s) => s.tagLine)}, change \`.tag("${tag}", ${tag})\` to \`.field("${tag}", ${tag})\` (or drop it: _time already says the ${period})${stamp}; readers filter by time instead of by the tag.`;
 }
 

@@ -9,7 +9,14 @@ const rows = [
 
 describe('records per tag value', () => {
   it('lists the top values, most records first, adding up to the records', () => {
-    expect(topTagValues('entity_id', rows, null, 2)).toEqual({ tag: 'entity_id', search: null, values: [rows[1], rows[2]], distinctValues: 3, records: 60, limit: 2 });
+    expect(topTagValues('entity_id', rows, null, 2)).toEqual({
+      tag: 'entity_id',
+      search: null,
+      values: [rows[1], rows[2]],
+      distinctValues: 3,
+      records: 60,
+      limit: 2,
+    });
   });
 
   it('searches values case-insensitively', () => {

@@ -5,7 +5,14 @@ export function topTagValues(tag: string, rows: readonly { value: string; record
   const needle = search?.trim().toLowerCase() || null;
   const matching = needle ? rows.filter((r) => r.value.toLowerCase().includes(needle)) : [...rows];
   matching.sort((a, b) => b.records - a.records || a.value.localeCompare(b.value));
-  return { tag, search: needle, values: matching.slice(0, limit), distinctValues: matching.length, records: matching.reduce((n, r) => n + r.records, 0), limit };
+  return {
+    tag,
+    search: needle,
+    values: matching.slice(0, limit),
+    distinctValues: matching.length,
+    records: matching.reduce((n, r) => n + r.records, 0),
+    limit,
+  };
 }
 
 /** The tag counted by default: the first entity tag (not a date, week or month). */

@@ -38,19 +38,23 @@ export const bucketNameSchema = z
   .refine((v) => !/[\u0000-\u001f\u007f-\u009f]/.test(v), 'Bucket name must not contain control characters.')
   // Bidi overrides, zero-width and other invisible characters make a name read as another one;
   // a lone surrogate is stored by InfluxDB as U+FFFD, so the bucket made is not the one asked for.
-  .refine((v) => v.isWellFormed() && !/\p{Cc}|\p{Cf}|\p{Cs}/u.test(v), 'Bucket name must not contain invisible, format or direction characters (such as U+200B or U+202E) or broken Unicode.')
-  .refine((v) => !INVISIBLE.test(v), 'Bucket name must not contain characters that show as nothing or as a space (such as U+3164, U+2800, U+034F, U+FE0F or U+00A0).');
+  .refine(
+    (v) => v.isWellFormed() && !/\p{Cc}|\p{Cf}|\p{Cs}/u.test(v),
+    'Bucket name must not contain invisible, format or direction characters (such as U+200B or U+202E) or broken Unicode.',
+  )
+  .refine(
+    (v) => !INVISIBLE.test(v),
+    'Bucket name must not contain characters that show as nothing or as a space (such as U+3164, U+2800, U+034F, U+FE0F or U+00A0).',
+  );
 
-export const retentionInputSchema = z
-  .union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' })
-  .transform((value, ctx) => {
-    const parsed = parseRetention(value);
-    if (!parsed.ok) {
-      ctx.addIssue({ code: 'custom', message: parsed.message });
-      return z.NEVER;
-    }
-    return parsed.seconds;
-  });
+export const retentionInputSchema = z.union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' }).transform((value, ctx) => {
+  const parsed = parseRetention(value);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.seconds;
+});
 
 /** Text such as 1d or 7d, as seconds; InfluxDB's rules in `shard-group.ts`. */
 export const shardGroupDurationInputSchema = z
@@ -64,7 +68,10 @@ export const shardGroupDurationInputSchema = z
     return parsed.seconds;
   });
 
-export const descriptionSchema = z.string({ error: 'Description must be text.' }).max(1000, 'Description is too long: 1000 characters at most.').refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Description must not contain control characters.');
+export const descriptionSchema = z
+  .string({ error: 'Description must be text.' })
+  .max(1000, 'Description is too long: 1000 characters at most.')
+  .refine((v) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(v), 'Description must not contain control characters.');
 
 /** A shard-group duration InfluxDB would refuse beside the retention, on the shard-group field. */
 function refuseShardGroupConflict(v: { retention: number; shardGroupDuration?: number | undefined }, ctx: z.RefinementCtx): void {
@@ -85,17 +92,19 @@ export const createBucketInputSchema = z
 /** "Back up the bucket first": on unless turned off. */
 export const backupFirstSchema = z.boolean({ error: 'backupFirst must be true or false.' }).default(true);
 
-export const updateBucketInputSchema = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
-  retention: retentionInputSchema,
-  description: descriptionSchema,
-  /** Absent leaves the bucket's shard-group duration as it is. */
-  shardGroupDuration: shardGroupDurationInputSchema.optional(),
-  /** The bucket name typed by the user when the new retention is shorter. */
-  confirmName: z.string().max(300).optional(),
-  /** When the retention shortens: back the bucket up first (the default); a failed backup changes nothing. */
-  backupFirst: backupFirstSchema,
-}).superRefine(refuseShardGroupConflict);
+export const updateBucketInputSchema = z
+  .strictObject({
+    id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+    retention: retentionInputSchema,
+    description: descriptionSchema,
+    /** Absent leaves the bucket's shard-group duration as it is. */
+    shardGroupDuration: shardGroupDurationInputSchema.optional(),
+    /** The bucket name typed by the user when the new retention is shorter. */
+    confirmName: z.string().max(300).optional(),
+    /** When the retention shortens: back the bucket up first (the default); a failed backup changes nothing. */
+    backupFirst: backupFirstSchema,
+  })
+  .superRefine(refuseShardGroupConflict);
 
 export const deleteBucketInputSchema = z.strictObject({
   id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),

@@ -19,7 +19,10 @@ describe('bucketNameSchema and misleading characters', () => {
 
   it('refuses any name holding a Cc, Cf or Cs character (fuzzed)', () => {
     const bad = fc.oneof(
-      fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)).filter((c) => INVISIBLE.test(c)),
+      fc
+        .integer({ min: 0, max: 0x10ffff })
+        .map((c) => String.fromCodePoint(c))
+        .filter((c) => INVISIBLE.test(c)),
       fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
       fc.constantFrom('\u202E', '\u200B', '\u200E', '\u2060', '\u061C', '\u0000', '\u007F', '\u0085', '\uFFF9'),
     );

@@ -75,4 +75,5 @@ export function judgeConsoleToken(token: Pick<TokenInfo, 'allAccess' | 'operator
 export const specSlug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '') || 'spec';
 
 /** The description of the scoped console token: the spec's `consoleToken`, else `ai5-console` for the AI-5 spec. */
-export const consoleTokenName = (spec: { name: string; consoleToken?: { description: string } | undefined }): string => spec.consoleToken?.description ?? `${specSlug(spec.name)}-console`;
+export const consoleTokenName = (spec: { name: string; consoleToken?: { description: string } | undefined }): string =>
+  spec.consoleToken?.description ?? `${specSlug(spec.name)}-console`;

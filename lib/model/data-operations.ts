@@ -26,7 +26,6 @@ export interface DeletePreview {
   countedWith: CountedWith;
 }
 
-
 export interface LineProblem {
   line: number;
   message: string;
@@ -75,7 +74,6 @@ export interface ImportReport extends ImportCheck {
   moreRefused: number;
 }
 
-
 export interface ImportProgress {
   /** Lines sent and answered so far, and of them refused. */
   sent: number;
@@ -84,4 +82,3 @@ export interface ImportProgress {
   readBytes: number;
   fileBytes: number;
 }
-

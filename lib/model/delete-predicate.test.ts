@@ -75,7 +75,9 @@ describe('delete conditions', () => {
 
 describe('the predicate sent to InfluxDB', () => {
   it('quotes every key and value, escaping quotes and backslashes', () => {
-    expect(deletePredicate('time_based_daily', [{ key: 'entity_id', value: 'light "x" \\ y' }])).toBe('_measurement="time_based_daily" AND "entity_id"="light \\"x\\" \\\\ y"');
+    expect(deletePredicate('time_based_daily', [{ key: 'entity_id', value: 'light "x" \\ y' }])).toBe(
+      '_measurement="time_based_daily" AND "entity_id"="light \\"x\\" \\\\ y"',
+    );
   });
 
   it('is empty when nothing narrows the series', () => {

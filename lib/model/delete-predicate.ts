@@ -87,10 +87,21 @@ function parseClause(clause: string): { ok: true; match: TagMatch } | { ok: fals
   if (CONTROL.test(clause)) return { ok: false, message: `"${clause}" holds a control character (a line break or tab): tag keys and values cannot.` };
   const outside = clause.replace(/"(?:[^"\\]|\\.)*"/g, '""');
   if (/(^|\s)OR(\s|$)|\|\|/i.test(outside)) {
-    return { ok: false, message: `"${clause}" uses OR: InfluxDB OSS deletes support AND only ("the logical operator OR is not supported yet"). Run one delete per alternative, previewing each.` };
+    return {
+      ok: false,
+      message: `"${clause}" uses OR: InfluxDB OSS deletes support AND only ("the logical operator OR is not supported yet"). Run one delete per alternative, previewing each.`,
+    };
   }
-  if (/=~|!~/.test(outside)) return { ok: false, message: `"${clause}" is a regular expression match: InfluxDB OSS deletes cannot match a regex. Name each tag value in a delete of its own.` };
-  if (/!=|<>/.test(outside)) return { ok: false, message: `"${clause}" is a not-equal match: the console deletes only what equals a value (tag=value), so the preview shows exactly what goes.` };
+  if (/=~|!~/.test(outside))
+    return {
+      ok: false,
+      message: `"${clause}" is a regular expression match: InfluxDB OSS deletes cannot match a regex. Name each tag value in a delete of its own.`,
+    };
+  if (/!=|<>/.test(outside))
+    return {
+      ok: false,
+      message: `"${clause}" is a not-equal match: the console deletes only what equals a value (tag=value), so the preview shows exactly what goes.`,
+    };
   if (/[<>]/.test(outside)) return { ok: false, message: `"${clause}" compares with < or >: InfluxDB deletes match tag values with = only.` };
   if (/[()]/.test(outside)) return { ok: false, message: `"${clause}" has parentheses: write conditions as tag=value joined by AND, without grouping.` };
   if (!outside.includes('=')) return { ok: false, message: `"${clause}" is not a condition: write tag=value, for example entity_id=light.kitchen.` };
@@ -98,8 +109,12 @@ function parseClause(clause: string): { ok: true; match: TagMatch } | { ok: fals
   const key = unquote(clause.slice(0, pos).trim());
   const value = unquote(clause.slice(pos + 1).trim());
   if (!key.ok || !value.ok) return { ok: false, message: `"${clause}" has an unbalanced double quote.` };
-  for (const [part, raw] of [['tag key', clause.slice(0, pos).trim()], ['value', clause.slice(pos + 1).trim()]] as const) {
-    if (!raw.startsWith('"') && /[\s="]/.test(raw)) return { ok: false, message: `"${clause}": a ${part} with spaces, = or " must be double-quoted (for example k="a b"); join conditions with AND.` };
+  for (const [part, raw] of [
+    ['tag key', clause.slice(0, pos).trim()],
+    ['value', clause.slice(pos + 1).trim()],
+  ] as const) {
+    if (!raw.startsWith('"') && /[\s="]/.test(raw))
+      return { ok: false, message: `"${clause}": a ${part} with spaces, = or " must be double-quoted (for example k="a b"); join conditions with AND.` };
   }
   if (key.value === '') return { ok: false, message: `"${clause}" has no tag key before =.` };
   if (value.value === '') return { ok: false, message: `"${clause}" has no value: InfluxDB does not store empty tag values, so name the value to delete.` };
@@ -120,7 +135,8 @@ export function parseMatches(texts: readonly string[]): ParsedMatches {
       const parsed = parseClause(clause);
       if (!parsed.ok) return parsed;
       const same = matches.find((m) => m.key === parsed.match.key);
-      if (same && same.value !== parsed.match.value) return { ok: false, message: `Tag ${parsed.match.key} is asked to equal both "${same.value}" and "${parsed.match.value}": no point matches both.` };
+      if (same && same.value !== parsed.match.value)
+        return { ok: false, message: `Tag ${parsed.match.key} is asked to equal both "${same.value}" and "${parsed.match.value}": no point matches both.` };
       if (!same) matches.push(parsed.match);
     }
   }

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { diskFigure, formatAgo, formatBytes, formatCount, formatDay, formatNumber, formatPercent, formatRatio, formatSpan, formatUtc, formatUtcCell, timeTicks } from './format';
+import {
+  diskFigure,
+  formatAgo,
+  formatBytes,
+  formatCount,
+  formatDay,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  formatSpan,
+  formatUtc,
+  formatUtcCell,
+  timeTicks,
+} from './format';
 
 describe('format', () => {
   it('formats counts for people', () => {

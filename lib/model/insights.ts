@@ -3,7 +3,8 @@
  * Plain data, safe for the browser. `insights --json` prints `InsightsReport` minus nothing:
  * its shape is a public contract (issue 14) — fields may be added, never renamed or removed.
  */
-export type FindingKind = 'time-tag' | 'write-time-stamps' | 'week-label' | 'clock-offset' | 'never-written' | 'silent' | 'type-change' | 'rejected-writes' | 'series-limit';
+export type FindingKind =
+  'time-tag' | 'write-time-stamps' | 'week-label' | 'clock-offset' | 'never-written' | 'silent' | 'type-change' | 'rejected-writes' | 'series-limit';
 
 export type Cadence = 'day' | 'week' | 'month';
 

@@ -31,7 +31,15 @@ describe('rfc3339ToNs', () => {
 
 describe('one row as one line', () => {
   it('escapes names as InfluxDB reads them, and keeps each field type', () => {
-    const prefix = prefixOf('my m,1', [['zone', 'a b'], ['host', 'x=y,z'], ['empty', '']], 'f k');
+    const prefix = prefixOf(
+      'my m,1',
+      [
+        ['zone', 'a b'],
+        ['host', 'x=y,z'],
+        ['empty', ''],
+      ],
+      'f k',
+    );
     expect(prefix).toBe('my\\ m\\,1,host=x\\=y\\,z,zone=a\\ b f\\ k=');
     expect(lineOfRow(prefix, 'integer', '-3', '1970-01-01T00:00:01Z')).toBe('my\\ m\\,1,host=x\\=y\\,z,zone=a\\ b f\\ k=-3i 1000000000');
     expect(fieldText('unsigned', '18446744073709551615')).toBe('18446744073709551615u');
@@ -102,12 +110,24 @@ describe('toLine', () => {
   });
 
   it('sorts tags and fields by key and leaves out empty tag values', () => {
-    expect(toLine('m', { b: '2', a: '1', c: '' }, { z: { type: 'boolean', value: true }, y: { type: 'unsigned', value: 7n } }, 3n)).toBe('m,a=1,b=2 y=7u,z=true 3');
+    expect(toLine('m', { b: '2', a: '1', c: '' }, { z: { type: 'boolean', value: true }, y: { type: 'unsigned', value: 7n } }, 3n)).toBe(
+      'm,a=1,b=2 y=7u,z=true 3',
+    );
   });
 
   it('writes floats as Python does (HomeIQ’s writer), less a trailing .0', () => {
     const line = (value: number) => toLine('m', {}, { v: { type: 'float', value } }, 1n).split(' ')[1];
-    expect([2, 0.85, 1e-7, 1.5e-7, 0.0001, 0.00001, 1e15, 1e16, -2.5e-300].map(line)).toEqual(['v=2', 'v=0.85', 'v=1e-07', 'v=1.5e-07', 'v=0.0001', 'v=1e-05', 'v=1000000000000000', 'v=1e+16', 'v=-2.5e-300']);
+    expect([2, 0.85, 1e-7, 1.5e-7, 0.0001, 0.00001, 1e15, 1e16, -2.5e-300].map(line)).toEqual([
+      'v=2',
+      'v=0.85',
+      'v=1e-07',
+      'v=1.5e-07',
+      'v=0.0001',
+      'v=1e-05',
+      'v=1000000000000000',
+      'v=1e+16',
+      'v=-2.5e-300',
+    ]);
   });
 
   it('refuses a name line protocol cannot hold rather than writing another', () => {

@@ -78,7 +78,8 @@ export function unwritable(kind: 'measurement' | 'tag' | 'field', name: string):
   if (/[\n\r]/.test(name)) return `a line break in the ${kind} name ${JSON.stringify(name)}`;
   if (name.endsWith('\\')) return `the ${kind} name ${JSON.stringify(name)} ends in a backslash`;
   if (kind === 'measurement' && /^[\t\0#]/.test(name)) return `the measurement name ${JSON.stringify(name)} starts with a tab, NUL or #`;
-  if (kind !== 'tag' && /\\[,= "]/.test(name)) return `the ${kind === 'field' ? 'field key' : 'measurement name'} ${JSON.stringify(name)} has a backslash before , = " or a space`;
+  if (kind !== 'tag' && /\\[,= "]/.test(name))
+    return `the ${kind === 'field' ? 'field key' : 'measurement name'} ${JSON.stringify(name)} has a backslash before , = " or a space`;
   return null;
 }
 
@@ -92,11 +93,13 @@ export function formatField(field: FieldValue): string {
       return pythonFloat(field.value);
     }
     case 'integer': {
-      if (typeof field.value === 'number' && !Number.isSafeInteger(field.value)) throw new RangeError(`an integer field must be a whole number, not ${field.value}`);
+      if (typeof field.value === 'number' && !Number.isSafeInteger(field.value))
+        throw new RangeError(`an integer field must be a whole number, not ${field.value}`);
       return `${field.value}i`;
     }
     case 'unsigned': {
-      if ((typeof field.value === 'number' && !Number.isSafeInteger(field.value)) || field.value < 0) throw new RangeError(`an unsigned field must be a whole number ≥ 0, not ${field.value}`);
+      if ((typeof field.value === 'number' && !Number.isSafeInteger(field.value)) || field.value < 0)
+        throw new RangeError(`an unsigned field must be a whole number ≥ 0, not ${field.value}`);
       return `${field.value}u`;
     }
     case 'string':

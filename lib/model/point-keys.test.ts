@@ -3,10 +3,32 @@ import { hash53, pointKey, RecentPoints, seriesKey } from './point-keys';
 
 describe('distinct points among lines', () => {
   it('keys a point by measurement, tags in any order (empty values left out) and time', () => {
-    expect(pointKey(seriesKey('m', [['b', '2'], ['a', '1']]), 5n)).toBe(pointKey(seriesKey('m', [['a', '1'], ['b', '2'], ['c', '']]), '5'));
+    expect(
+      pointKey(
+        seriesKey('m', [
+          ['b', '2'],
+          ['a', '1'],
+        ]),
+        5n,
+      ),
+    ).toBe(
+      pointKey(
+        seriesKey('m', [
+          ['a', '1'],
+          ['b', '2'],
+          ['c', ''],
+        ]),
+        '5',
+      ),
+    );
     expect(pointKey(seriesKey('m', [['a', '1']]), 5n)).not.toBe(pointKey(seriesKey('m', [['a', '1']]), 6n));
     // Lengths keep values that hold the separators apart.
-    expect(seriesKey('m', [['a', '1b1:2']])).not.toBe(seriesKey('m', [['a', '1'], ['b', '2']]));
+    expect(seriesKey('m', [['a', '1b1:2']])).not.toBe(
+      seriesKey('m', [
+        ['a', '1'],
+        ['b', '2'],
+      ]),
+    );
     expect(pointKey(seriesKey('m', [['a', '1@2']]), 3n)).not.toBe(pointKey(seriesKey('m', [['a', '1']]), '2@3'));
     expect(hash53('a')).not.toBe(hash53('b'));
     expect(Number.isSafeInteger(hash53('x'.repeat(1000)))).toBe(true);

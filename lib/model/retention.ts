@@ -39,7 +39,8 @@ export function durationTextSeconds(text: string): number | null {
 }
 
 function checkSeconds(seconds: number, shown: string): RetentionParse {
-  if (!Number.isFinite(seconds) || !Number.isInteger(seconds)) return { ok: false, message: `Retention "${shown.slice(0, 40)}" must be a whole number of seconds.` };
+  if (!Number.isFinite(seconds) || !Number.isInteger(seconds))
+    return { ok: false, message: `Retention "${shown.slice(0, 40)}" must be a whole number of seconds.` };
   if (seconds < 0) return { ok: false, message: 'Retention cannot be negative.' };
   if (seconds === 0) return { ok: true, seconds: 0 };
   if (seconds < MIN_RETENTION_SECONDS) return { ok: false, message: `Retention must be at least 1h (or infinite); "${shown.slice(0, 40)}" is shorter.` };
@@ -50,7 +51,11 @@ function checkSeconds(seconds: number, shown: string): RetentionParse {
 /** `90d`, `365d`, `12h`, `infinite`: the largest unit that divides evenly, as the influx CLI shows. */
 export function formatRetention(seconds: number): string {
   if (seconds === 0) return 'infinite';
-  for (const [unit, size] of [['d', 86400], ['h', 3600], ['m', 60]] as const) {
+  for (const [unit, size] of [
+    ['d', 86400],
+    ['h', 3600],
+    ['m', 60],
+  ] as const) {
     if (seconds % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;

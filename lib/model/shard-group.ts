@@ -26,7 +26,8 @@ export function parseShardGroupDuration(input: unknown): ShardGroupParse {
     const text = input.trim().toLowerCase();
     shown = input.trim().slice(0, 40);
     if (text === '') return { ok: false, message: 'Shard-group duration is empty: give one such as 1d or 7d, or leave it out to let InfluxDB choose.' };
-    if (text === 'infinite' || text === 'inf') return { ok: false, message: 'A shard-group duration cannot be infinite: give one such as 1d or 7d, or leave it out to let InfluxDB choose.' };
+    if (text === 'infinite' || text === 'inf')
+      return { ok: false, message: 'A shard-group duration cannot be infinite: give one such as 1d or 7d, or leave it out to let InfluxDB choose.' };
     seconds = text.length > 40 ? null : durationTextSeconds(text);
   } else {
     return { ok: false, message: 'Shard-group duration must be text such as 1d or 7d.' };
@@ -64,6 +65,9 @@ export function retentionBelowShardGroups(retentionSeconds: number, keptShardGro
 /** What a new SGD does to the data a bucket holds, in one sentence for a plan or a dialog. */
 export function shardGroupEffect(fromSeconds: number | undefined, toSeconds: number, retentionSeconds: number): string {
   const keep = fromSeconds ? `existing shard groups keep their ${formatRetention(fromSeconds)} duration` : 'existing shard groups keep their duration';
-  const linger = retentionSeconds > 0 ? ` (a shard group expires only once its end is older than ${formatRetention(retentionSeconds)}, so its data may stay up to ${formatRetention(toSeconds)} longer)` : '';
+  const linger =
+    retentionSeconds > 0
+      ? ` (a shard group expires only once its end is older than ${formatRetention(retentionSeconds)}, so its data may stay up to ${formatRetention(toSeconds)} longer)`
+      : '';
   return `applies to new shard groups only, ${keep}${linger}`;
 }

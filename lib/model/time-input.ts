@@ -29,7 +29,10 @@ export function instantOf(ns: bigint): Instant {
 
 export function parseInstant(text: string): ParsedInstant {
   const value = text.trim();
-  const bad = { ok: false as const, message: `"${text}" is not a time: use RFC 3339 such as 2026-11-01T00:00:00Z, or a date such as 2026-11-01 (midnight UTC).` };
+  const bad = {
+    ok: false as const,
+    message: `"${text}" is not a time: use RFC 3339 such as 2026-11-01T00:00:00Z, or a date such as 2026-11-01 (midnight UTC).`,
+  };
   const date = DATE.exec(value);
   const full = date ? null : RFC3339.exec(value);
   if (!date && !full) return bad;

@@ -18,7 +18,10 @@ function token(permissions: TokenPermission[]) {
 
 describe('what a token can do, in words', () => {
   it('names the buckets a writer can write', () => {
-    const t = token([{ action: 'write', resource: daily }, { action: 'write', resource: weekly }]);
+    const t = token([
+      { action: 'write', resource: daily },
+      { action: 'write', resource: weekly },
+    ]);
     expect(t.allAccess).toBe(false);
     expect(describeToken(t)).toBe('write pattern_aggregates_daily and pattern_aggregates_weekly');
   });
@@ -28,9 +31,15 @@ describe('what a token can do, in words', () => {
   });
 
   it('lists writes and reads apart when they differ', () => {
-    expect(describeToken(token([{ action: 'write', resource: daily }, { action: 'read', resource: daily }, { action: 'read', resource: weekly }]))).toBe(
-      'write pattern_aggregates_daily; read pattern_aggregates_daily and pattern_aggregates_weekly',
-    );
+    expect(
+      describeToken(
+        token([
+          { action: 'write', resource: daily },
+          { action: 'read', resource: daily },
+          { action: 'read', resource: weekly },
+        ]),
+      ),
+    ).toBe('write pattern_aggregates_daily; read pattern_aggregates_daily and pattern_aggregates_weekly');
   });
 
   it('falls back to the bucket ID when InfluxDB gives no name, and names type-wide grants', () => {
@@ -46,7 +55,12 @@ describe('what a token can do, in words', () => {
   });
 
   it('is not all access when one type lacks write, or the grants are for another org', () => {
-    expect(isAllAccess(allAccess.filter((p) => !(p.resource.type === 'secrets' && p.action === 'write')), ORG)).toBe(false);
+    expect(
+      isAllAccess(
+        allAccess.filter((p) => !(p.resource.type === 'secrets' && p.action === 'write')),
+        ORG,
+      ),
+    ).toBe(false);
     expect(isAllAccess(allAccess, 'org2')).toBe(false);
   });
 

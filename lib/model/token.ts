@@ -87,7 +87,12 @@ export function isAllAccess(permissions: readonly TokenPermission[], orgID: stri
 
 /** Whether the permissions let a token `action` the bucket (by its ID, type-wide in its org, or on every org). */
 export function canBucket(permissions: readonly TokenPermission[], bucket: { id: string; orgID: string }, action: TokenAction): boolean {
-  return permissions.some((p) => p.action === action && p.resource.type === 'buckets' && (p.resource.id === bucket.id || (p.resource.id === undefined && (p.resource.orgID === undefined || p.resource.orgID === bucket.orgID))));
+  return permissions.some(
+    (p) =>
+      p.action === action &&
+      p.resource.type === 'buckets' &&
+      (p.resource.id === bucket.id || (p.resource.id === undefined && (p.resource.orgID === undefined || p.resource.orgID === bucket.orgID))),
+  );
 }
 
 /** `a`, `a and b`, `a, b and c`. */
@@ -107,7 +112,13 @@ export function describeToken(token: Pick<TokenInfo, 'org' | 'allAccess' | 'oper
     const mine = token.permissions.filter((p) => p.action === action);
     const buckets = mine.filter((p) => p.resource.type === 'buckets' && p.resource.id !== undefined).map((p) => p.resource.name ?? p.resource.id ?? '');
     const everyBucket = mine.some((p) => p.resource.type === 'buckets' && p.resource.id === undefined);
-    const types = [...new Set(mine.filter((p) => p.resource.type !== 'buckets').map((p) => (p.resource.id ? `${p.resource.type} ${p.resource.name ?? p.resource.id}` : `every ${p.resource.type}`)))];
+    const types = [
+      ...new Set(
+        mine
+          .filter((p) => p.resource.type !== 'buckets')
+          .map((p) => (p.resource.id ? `${p.resource.type} ${p.resource.name ?? p.resource.id}` : `every ${p.resource.type}`)),
+      ),
+    ];
     const things = [...(everyBucket ? [`every bucket of org ${token.org}`] : [...new Set(buckets)].sort()), ...types];
     return things;
   };
@@ -137,4 +148,5 @@ export interface TokenCheck {
 }
 
 /** The exit rule of `tokens check`: it can write every bucket of the spec. */
-export const writesEverySpecBucket = (check: TokenCheck): boolean => check.valid && check.active && check.buckets.length > 0 && check.buckets.every((b) => b.write);
+export const writesEverySpecBucket = (check: TokenCheck): boolean =>
+  check.valid && check.active && check.buckets.length > 0 && check.buckets.every((b) => b.write);

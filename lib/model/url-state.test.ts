@@ -7,7 +7,11 @@ describe('the state a screen keeps in its URL', () => {
     expect(readQuery(measurementsQuery, new URLSearchParams('bucket=scratch&sort=records'))).toEqual({ bucket: 'scratch', q: '', sort: 'records', dir: 'asc' });
     expect(readQuery(measurementQuery, new URLSearchParams('tag=entity_id&page=3'))).toEqual({ tag: 'entity_id', q: '', page: 3 });
     expect(readQuery(storageQuery, new URLSearchParams('range=7d'))).toEqual({ range: '7d' });
-    expect(readQuery(auditQuery, { action: 'bucket.delete', role: ['cli', 'admin'], bucket: 'x' })).toEqual({ action: 'bucket.delete', role: 'cli', bucket: 'x' });
+    expect(readQuery(auditQuery, { action: 'bucket.delete', role: ['cli', 'admin'], bucket: 'x' })).toEqual({
+      action: 'bucket.delete',
+      role: 'cli',
+      bucket: 'x',
+    });
   });
 
   it('falls back to each default on its own when a value is bad, never throwing', () => {

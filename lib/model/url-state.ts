@@ -44,7 +44,25 @@ export const measurementQuery = z.object({
 });
 export type MeasurementQuery = z.infer<typeof measurementQuery>;
 
-export const AUDIT_ACTIONS = ['bucket.create', 'bucket.update', 'bucket.delete', 'provision.create', 'provision.update', 'verify.probe-write', 'budget.set', 'sample.load', 'alerts.test', 'token.create', 'token.activate', 'token.deactivate', 'token.delete', 'provision.token.create', 'backup.create', 'backup.restore', 'backup.verify'] as const;
+export const AUDIT_ACTIONS = [
+  'bucket.create',
+  'bucket.update',
+  'bucket.delete',
+  'provision.create',
+  'provision.update',
+  'verify.probe-write',
+  'budget.set',
+  'sample.load',
+  'alerts.test',
+  'token.create',
+  'token.activate',
+  'token.deactivate',
+  'token.delete',
+  'provision.token.create',
+  'backup.create',
+  'backup.restore',
+  'backup.verify',
+] as const;
 export const AUDIT_ROLES = ['admin', 'viewer', 'cli'] as const;
 export const auditQuery = z.object({
   action: z.enum(AUDIT_ACTIONS).or(z.literal('')).catch(''),

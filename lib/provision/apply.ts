@@ -31,7 +31,12 @@ export interface ApplyOptions {
  * Creates the spec's missing tokens, planned again after the buckets were applied (a token is
  * granted on bucket IDs). Never deletes or changes a token. Each new secret is in the result, once.
  */
-export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<ApplyOptions, 'onTokenStep'> = {}, conn: Connection): Promise<TokenStepResult[]> {
+export async function applyTokens(
+  spec: ConsoleSpec,
+  orgID: string,
+  opts: Pick<ApplyOptions, 'onTokenStep'> = {},
+  conn: Connection,
+): Promise<TokenStepResult[]> {
   const buckets = await listBuckets({ orgID }, conn);
   const steps = planTokens(spec, { buckets, tokens: await listAuthorizations(orgID, conn) });
   const ids = new Map(buckets.map((b) => [b.name, b.id]));
@@ -43,8 +48,19 @@ export async function applyTokens(spec: ConsoleSpec, orgID: string, opts: Pick<A
     else if (missing.length) result = { ...step, status: 'skipped', message: `Not created: ${missing.join(', ')} does not exist (see the bucket steps).` };
     else {
       try {
-        const created = await createAuthorization(orgID, step.description, step.grants.map((g) => ({ action: g.action, bucketID: ids.get(g.bucket) ?? '' })), conn);
-        result = { ...step, tokenID: created.token.id, status: 'done', message: `Created token ${step.description} (${created.token.id}); its secret is shown this once.`, secret: created.secret };
+        const created = await createAuthorization(
+          orgID,
+          step.description,
+          step.grants.map((g) => ({ action: g.action, bucketID: ids.get(g.bucket) ?? '' })),
+          conn,
+        );
+        result = {
+          ...step,
+          tokenID: created.token.id,
+          status: 'done',
+          message: `Created token ${step.description} (${created.token.id}); its secret is shown this once.`,
+          secret: created.secret,
+        };
       } catch (e) {
         result = { ...step, status: 'failed', message: toConsoleError(e).message };
       }
@@ -88,7 +104,15 @@ export async function apply(p: Plan, spec: ConsoleSpec, opts: ApplyOptions = {},
   return { plan: p, applied, steps, ...(tokens ? { tokens } : {}) };
 }
 
-async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm: Set<string>, conn: Connection, backupFirst?: ApplyOptions['backupFirst'], retried = false): Promise<StepResult> {
+async function runStep(
+  step: PlanStep,
+  orgID: string,
+  spec: ConsoleSpec,
+  confirm: Set<string>,
+  conn: Connection,
+  backupFirst?: ApplyOptions['backupFirst'],
+  retried = false,
+): Promise<StepResult> {
   if (step.action === 'noop') return { ...step, status: 'noop', message: 'Nothing to do: the bucket matches the spec.' };
   // Refused by the plan: InfluxDB would reject it (or store something else), so it is never sent.
   if (step.refused) return { ...step, status: 'skipped', message: `Not applied: ${step.refused}` };
@@ -114,9 +138,16 @@ async function runStep(step: PlanStep, orgID: string, spec: ConsoleSpec, confirm
       const shards = step.to.shardGroupDuration ? ` and shard groups of ${step.to.shardGroupDuration}` : '';
       return { ...step, status: 'done', message: `Created ${step.bucket} with retention ${step.to.retention}${shards}.` };
     }
-    if (!step.bucketID) throw new ConsoleFailure(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
+    if (!step.bucketID)
+      throw new ConsoleFailure(consoleError('internal', `The plan's update of ${step.bucket} has no bucket ID.`, 'Reload the plan and apply it again.'));
     await updateBucket(step.bucketID, step.to, conn);
-    if (backup) return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}. Backed up first as ${backup.id}; to get the data back: ${backup.restore}`, backup };
+    if (backup)
+      return {
+        ...step,
+        status: 'done',
+        message: `Updated ${step.bucket}: ${step.summary}. Backed up first as ${backup.id}; to get the data back: ${backup.restore}`,
+        backup,
+      };
     return { ...step, status: 'done', message: `Updated ${step.bucket}: ${step.summary}.` };
   } catch (e) {
     const error = toConsoleError(e);

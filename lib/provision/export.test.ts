@@ -41,7 +41,7 @@ describe('export', () => {
   });
 
   it('quotes values with single quotes for the shell', () => {
-    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote("it's \"x\" $HOME")}`]).toString()).toBe('it\'s "x" $HOME');
+    expect(execFileSync('bash', ['-c', `printf %s ${shellQuote('it\'s "x" $HOME')}`]).toString()).toBe('it\'s "x" $HOME');
   });
 
   it('carries declared shard-group durations into the influx CLI commands, and none when the spec has none', () => {
@@ -54,7 +54,10 @@ describe('export', () => {
   it('carries declared shard-group durations in the curl bodies as shardGroupDurationSeconds', () => {
     expect(exportCurl(spec)).not.toContain('shardGroupDurationSeconds');
     const bodies = [...exportCurl(withShards).matchAll(/-d ('(?:[^']|'\\'')*(?:'"\$ORG_ID"'(?:[^']|'\\'')*)*')/g)].map((m) => m[1] ?? '');
-    const rules = bodies.map((quoted) => (JSON.parse(execFileSync('bash', ['-c', `ORG_ID=abc123; printf %s ${quoted}`]).toString()) as { retentionRules: unknown[] }).retentionRules[0]);
+    const rules = bodies.map(
+      (quoted) =>
+        (JSON.parse(execFileSync('bash', ['-c', `ORG_ID=abc123; printf %s ${quoted}`]).toString()) as { retentionRules: unknown[] }).retentionRules[0],
+    );
     expect(rules).toEqual([
       { type: 'expire', everySeconds: 90 * DAY, shardGroupDurationSeconds: DAY },
       { type: 'expire', everySeconds: 365 * DAY, shardGroupDurationSeconds: 7 * DAY },

@@ -32,14 +32,19 @@ export function exportCurl(spec: ConsoleSpec): string {
     const body = JSON.stringify({ orgID: '__ORG_ID__', name: b.name, description: b.description, retentionRules: [rule] });
     // The org ID is spliced in by the shell; the rest is one single-quoted JSON body.
     const quoted = shellQuote(body).replace('"__ORG_ID__"', `"'"$ORG_ID"'"`);
-    out.push(`curl -sf -X POST "$INFLUXDB_URL/api/v2/buckets" \\\n  -H "Authorization: Token $INFLUXDB_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d ${quoted}`);
+    out.push(
+      `curl -sf -X POST "$INFLUXDB_URL/api/v2/buckets" \\\n  -H "Authorization: Token $INFLUXDB_TOKEN" \\\n  -H "Content-Type: application/json" \\\n  -d ${quoted}`,
+    );
   }
   return out.join('\n\n') + '\n';
 }
 
 /** A Kubernetes-style resource name for `metadata.name`: lower case, digits and dashes. */
 function resourceName(name: string): string {
-  const base = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const base = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
   return base || 'bucket';
 }
 

@@ -101,7 +101,10 @@ describe('plan: shard-group durations', () => {
   function dailySpec(retentionDays: number, shardGroupSeconds?: number): ConsoleSpec {
     const [d, w] = spec.buckets;
     if (!d || !w) throw new Error('the AI-5 spec has two buckets');
-    return { ...spec, buckets: [{ ...d, retention: retentionDays * DAY, ...(shardGroupSeconds === undefined ? {} : { shardGroupDuration: shardGroupSeconds }) }, w] };
+    return {
+      ...spec,
+      buckets: [{ ...d, retention: retentionDays * DAY, ...(shardGroupSeconds === undefined ? {} : { shardGroupDuration: shardGroupSeconds }) }, w],
+    };
   }
   const withSgd = (b: BucketState, sgdSeconds: number): BucketState => ({ ...b, shardGroupDurationSeconds: sgdSeconds });
 
@@ -115,14 +118,24 @@ describe('plan: shard-group durations', () => {
 
   it('creates a bucket with the declared shard-group duration, and says so', () => {
     const p = plan(dailySpec(90, 7 * DAY), { orgID: ORG, buckets: [] });
-    expect(p.steps[0]).toMatchObject({ action: 'create', to: { retention: '90d', shardGroupDurationSeconds: 7 * DAY, shardGroupDuration: '7d' }, summary: 'create with retention 90d and shard groups of 7d' });
+    expect(p.steps[0]).toMatchObject({
+      action: 'create',
+      to: { retention: '90d', shardGroupDurationSeconds: 7 * DAY, shardGroupDuration: '7d' },
+      summary: 'create with retention 90d and shard groups of 7d',
+    });
     expect(p.steps[0]?.refused).toBeUndefined();
   });
 
   it('plans a shard-group change alone as its own change, old → new, not destructive', () => {
     const p = plan(dailySpec(90, 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
     const step = p.steps[0];
-    expect(step).toMatchObject({ action: 'update', destructive: false, changes: ['shardGroupDuration'], from: { shardGroupDuration: '1d' }, to: { shardGroupDuration: '7d' } });
+    expect(step).toMatchObject({
+      action: 'update',
+      destructive: false,
+      changes: ['shardGroupDuration'],
+      from: { shardGroupDuration: '1d' },
+      to: { shardGroupDuration: '7d' },
+    });
     expect(step?.summary).toBe(
       'shard groups 1d → 7d: applies to new shard groups only, existing shard groups keep their 1d duration (a shard group expires only once its end is older than 90d, so its data may stay up to 7d longer)',
     );
@@ -153,7 +166,9 @@ describe('plan: shard-group durations', () => {
   it('refuses a shard-group duration longer than the finite retention, before any call', () => {
     const p = plan(dailySpec(30, 31 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
     expect(p.steps[0]?.action).toBe('update');
-    expect(p.steps[0]?.refused).toBe('InfluxDB refuses a shard-group duration (31d) longer than the retention (30d): use a shard-group duration of at most 30d, or a longer retention.');
+    expect(p.steps[0]?.refused).toBe(
+      'InfluxDB refuses a shard-group duration (31d) longer than the retention (30d): use a shard-group duration of at most 30d, or a longer retention.',
+    );
     expect(p.steps[0]?.summary).toContain('Refused: InfluxDB refuses');
     expect(refusedSteps(p).map((s) => s.bucket)).toEqual(['pattern_aggregates_daily']);
     expect(plan(dailySpec(30, 31 * DAY), { orgID: ORG, buckets: [] }).steps[0]?.refused).toContain('longer than the retention (30d)');
@@ -167,14 +182,22 @@ describe('plan: shard-group durations', () => {
   it('refuses a retention shorter than the shard-group duration the bucket keeps when the spec declares none', () => {
     const p = plan(dailySpec(2), { orgID: ORG, buckets: [withSgd(daily(), 7 * DAY), weekly()] });
     expect(p.steps[0]).toMatchObject({ action: 'update', changes: ['retention'], destructive: true });
-    expect(p.steps[0]?.refused).toBe("InfluxDB refuses a retention (2d) shorter than the bucket's shard-group duration (7d): declare a shardGroupDuration of at most 2d for this bucket in the spec, so both change together.");
+    expect(p.steps[0]?.refused).toBe(
+      "InfluxDB refuses a retention (2d) shorter than the bucket's shard-group duration (7d): declare a shardGroupDuration of at most 2d for this bucket in the spec, so both change together.",
+    );
   });
 
   it('allows any shard-group duration with infinite retention', () => {
     const p = plan(dailySpec(0, 520 * 7 * DAY), { orgID: ORG, buckets: [withSgd(daily(), DAY), weekly()] });
-    expect(p.steps[0]).toMatchObject({ action: 'update', changes: ['retention', 'shardGroupDuration'], to: { retention: 'infinite', shardGroupDuration: '3640d' } });
+    expect(p.steps[0]).toMatchObject({
+      action: 'update',
+      changes: ['retention', 'shardGroupDuration'],
+      to: { retention: 'infinite', shardGroupDuration: '3640d' },
+    });
     expect(p.steps[0]?.refused).toBeUndefined();
-    expect(p.steps[0]?.summary).toBe('retention 90d → infinite: data not yet expired is kept for ever; shard groups 1d → 3640d: applies to new shard groups only, existing shard groups keep their 1d duration');
+    expect(p.steps[0]?.summary).toBe(
+      'retention 90d → infinite: data not yet expired is kept for ever; shard groups 1d → 3640d: applies to new shard groups only, existing shard groups keep their 1d duration',
+    );
   });
 
   it('plans a declared shard-group duration for a bucket whose current one is unknown', () => {

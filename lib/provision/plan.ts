@@ -42,7 +42,15 @@ export function planBucket(spec: BucketSpec, current: BucketState | undefined): 
   if (!current) {
     const refused = refusal(to, undefined);
     const summary = `create with retention ${to.retention}` + (to.shardGroupDuration ? ` and shard groups of ${to.shardGroupDuration}` : '');
-    return { bucket: spec.name, action: 'create', destructive: false, changes: [], to, summary: refusedSummary(summary, refused), ...(refused ? { refused } : {}) };
+    return {
+      bucket: spec.name,
+      action: 'create',
+      destructive: false,
+      changes: [],
+      to,
+      summary: refusedSummary(summary, refused),
+      ...(refused ? { refused } : {}),
+    };
   }
   const from = settings(current.retentionSeconds, current.description, current.shardGroupDurationSeconds);
   const changes: Change[] = [];
@@ -62,7 +70,9 @@ export function planBucket(spec: BucketSpec, current: BucketState | undefined): 
       const kept = to.retentionSeconds === 0 ? 'data not yet expired is kept for ever' : `data not yet expired is kept until it is ${to.retention} old`;
       parts.push(`retention ${from.retention} → ${to.retention}: ${destructive ? `data older than ${to.retention} will expire` : kept}`);
     }
-    parts.push(`shard groups ${from.shardGroupDuration ?? 'unknown'} → ${to.shardGroupDuration}: ${shardGroupEffect(from.shardGroupDurationSeconds, to.shardGroupDurationSeconds, to.retentionSeconds)}`);
+    parts.push(
+      `shard groups ${from.shardGroupDuration ?? 'unknown'} → ${to.shardGroupDuration}: ${shardGroupEffect(from.shardGroupDurationSeconds, to.shardGroupDurationSeconds, to.retentionSeconds)}`,
+    );
     if (changes.includes('description')) parts.push(`description "${from.description}" → "${to.description}"`);
     summary = parts.join('; ');
   } else {
@@ -71,7 +81,17 @@ export function planBucket(spec: BucketSpec, current: BucketState | undefined): 
     const warning = destructive ? ` (data older than ${to.retention} will expire)` : '';
     summary = parts.join('; ') + warning;
   }
-  return { bucket: spec.name, action: 'update', destructive, changes, from, to, bucketID: current.id, summary: refusedSummary(summary, refused), ...(refused ? { refused } : {}) };
+  return {
+    bucket: spec.name,
+    action: 'update',
+    destructive,
+    changes,
+    from,
+    to,
+    bucketID: current.id,
+    summary: refusedSummary(summary, refused),
+    ...(refused ? { refused } : {}),
+  };
 }
 
 /**
@@ -109,4 +129,3 @@ export function hasDestructive(p: Plan): boolean {
 export function refusedSteps(p: Plan): PlanStep[] {
   return p.steps.filter((s) => s.refused !== undefined);
 }
-

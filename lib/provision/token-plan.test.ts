@@ -38,7 +38,23 @@ describe('planning the spec tokens', () => {
   });
 
   it('matches by description and exact permissions, whatever the order and status', () => {
-    const steps = planTokens(spec, { buckets, tokens: [token('ai5-writer', [['write', 'w1'], ['write', 'd1']], { status: 'inactive' }), token('ai5-reader', [['read', 'd1'], ['read', 'w1']])] });
+    const steps = planTokens(spec, {
+      buckets,
+      tokens: [
+        token(
+          'ai5-writer',
+          [
+            ['write', 'w1'],
+            ['write', 'd1'],
+          ],
+          { status: 'inactive' },
+        ),
+        token('ai5-reader', [
+          ['read', 'd1'],
+          ['read', 'w1'],
+        ]),
+      ],
+    });
     expect(steps.map((s) => [s.action, s.tokenID])).toEqual([
       ['noop', 'ai5-writer-id'],
       ['noop', 'ai5-reader-id'],
@@ -47,12 +63,28 @@ describe('planning the spec tokens', () => {
   });
 
   it('creates anew when the description matches but the permissions differ (and never plans a delete)', () => {
-    const steps = planTokens(spec, { buckets, tokens: [token('ai5-writer', [['write', 'd1']]), token('ai5-reader', [['read', 'd1'], ['read', 'w1'], ['write', 'd1']]), token('other', [['write', 'd1'], ['write', 'w1']])] });
+    const steps = planTokens(spec, {
+      buckets,
+      tokens: [
+        token('ai5-writer', [['write', 'd1']]),
+        token('ai5-reader', [
+          ['read', 'd1'],
+          ['read', 'w1'],
+          ['write', 'd1'],
+        ]),
+        token('other', [
+          ['write', 'd1'],
+          ['write', 'w1'],
+        ]),
+      ],
+    });
     expect(steps.map((s) => s.action)).toEqual(['create', 'create']);
   });
 
   it('takes explicit permissions, and the schema refuses unknown buckets, twins and role with permissions', () => {
-    expect(tokenGrants(spec, { description: 'x', permissions: [{ bucket: 'pattern_aggregates_daily', action: 'read' }] })).toEqual([{ bucket: 'pattern_aggregates_daily', action: 'read' }]);
+    expect(tokenGrants(spec, { description: 'x', permissions: [{ bucket: 'pattern_aggregates_daily', action: 'read' }] })).toEqual([
+      { bucket: 'pattern_aggregates_daily', action: 'read' },
+    ]);
     const bad = consoleSpecSchema.safeParse({
       ...spec,
       tokens: [
@@ -62,6 +94,7 @@ describe('planning the spec tokens', () => {
       ],
     });
     expect(bad.success).toBe(false);
-    if (!bad.success) expect(bad.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['tokens.1.description', 'tokens.1.permissions.0.bucket', 'tokens.2']);
+    if (!bad.success)
+      expect(bad.error.issues.map((i) => i.path.join('.')).sort()).toEqual(['tokens.1.description', 'tokens.1.permissions.0.bucket', 'tokens.2']);
   });
 });

@@ -27,7 +27,10 @@ const key = (action: string, bucketID: string) => `${action}\u0000${bucketID}`;
  * of permissions are exactly the spec's (buckets by ID, so a token of a deleted and re-created
  * bucket does not). Pure; provisioning creates what is missing and never deletes a token.
  */
-export function planTokens(spec: Pick<ConsoleSpec, 'buckets' | 'tokens'>, actual: { buckets: readonly { id: string; name: string }[]; tokens: readonly TokenInfo[] }): TokenStep[] {
+export function planTokens(
+  spec: Pick<ConsoleSpec, 'buckets' | 'tokens'>,
+  actual: { buckets: readonly { id: string; name: string }[]; tokens: readonly TokenInfo[] },
+): TokenStep[] {
   const ids = new Map(actual.buckets.map((b) => [b.name, b.id]));
   return (spec.tokens ?? []).map((t) => {
     const grants = tokenGrants(spec, t);
@@ -39,7 +42,14 @@ export function planTokens(spec: Pick<ConsoleSpec, 'buckets' | 'tokens'>, actual
           return tok.permissions.every((p) => p.resource.type === 'buckets' && p.resource.id !== undefined && wantedKeys.has(key(p.action, p.resource.id)));
         })
       : undefined;
-    if (match) return { description: t.description, action: 'noop', grants, tokenID: match.id, summary: `token ${t.description} exists (${match.id}${match.status === 'inactive' ? ', inactive' : ''}): ${grantWords(grants)}` };
+    if (match)
+      return {
+        description: t.description,
+        action: 'noop',
+        grants,
+        tokenID: match.id,
+        summary: `token ${t.description} exists (${match.id}${match.status === 'inactive' ? ', inactive' : ''}): ${grantWords(grants)}`,
+      };
     return { description: t.description, action: 'create', grants, summary: `create token ${t.description}: ${grantWords(grants)}` };
   });
 }

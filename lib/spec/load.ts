@@ -11,7 +11,13 @@ export function parseSpec(raw: unknown, source: string): Result<ConsoleSpec> {
   const parsed = consoleSpecSchema.safeParse(raw);
   if (parsed.success) return ok(parsed.data);
   const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-  return fail(consoleError('config', `The bucket spec ${source} is invalid: ${problems}.`, `Correct ${source} (see lib/spec/ai5.json for a complete example) or unset CONSOLE_SPEC to use the AI-5 spec.`));
+  return fail(
+    consoleError(
+      'config',
+      `The bucket spec ${source} is invalid: ${problems}.`,
+      `Correct ${source} (see lib/spec/ai5.json for a complete example) or unset CONSOLE_SPEC to use the AI-5 spec.`,
+    ),
+  );
 }
 
 export function loadSpecFile(path: string): Result<ConsoleSpec> {
@@ -20,13 +26,25 @@ export function loadSpecFile(path: string): Result<ConsoleSpec> {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code ?? 'unreadable';
-    return fail(consoleError('config', `The bucket spec file ${path} (CONSOLE_SPEC) cannot be read (${reason}).`, 'Check the path in CONSOLE_SPEC, or unset it to use the AI-5 spec.'));
+    return fail(
+      consoleError(
+        'config',
+        `The bucket spec file ${path} (CONSOLE_SPEC) cannot be read (${reason}).`,
+        'Check the path in CONSOLE_SPEC, or unset it to use the AI-5 spec.',
+      ),
+    );
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return fail(consoleError('config', `The bucket spec file ${path} is not valid JSON (${(e as Error).message}).`, 'Fix the JSON syntax, or unset CONSOLE_SPEC to use the AI-5 spec.'));
+    return fail(
+      consoleError(
+        'config',
+        `The bucket spec file ${path} is not valid JSON (${(e as Error).message}).`,
+        'Fix the JSON syntax, or unset CONSOLE_SPEC to use the AI-5 spec.',
+      ),
+    );
   }
   return parseSpec(raw, path);
 }

@@ -24,7 +24,9 @@ describe('the spec schema and shard-group durations', () => {
   });
 
   it('refuses a shard-group duration longer than the finite retention, naming the field', () => {
-    expect(messages({ shardGroupDuration: '91d' })).toEqual([expect.stringMatching(/^shardGroupDuration: InfluxDB refuses a shard-group duration \(91d\) longer than the retention \(90d\)/)]);
+    expect(messages({ shardGroupDuration: '91d' })).toEqual([
+      expect.stringMatching(/^shardGroupDuration: InfluxDB refuses a shard-group duration \(91d\) longer than the retention \(90d\)/),
+    ]);
   });
 
   it('refuses a shard-group duration under 1h', () => {
@@ -43,7 +45,9 @@ describe('the spec schema and shard-group durations', () => {
 
 describe('the grace before verify fails a detector that is down', () => {
   it('reads a grace for a bucket and for a measurement as a duration, and refuses anything else, naming the field', () => {
-    const parsed = bucketSpecSchema.parse(bucket({ grace: ' 3D ', measurements: ai5.buckets[0]?.measurements.map((m, i) => (i === 0 ? { ...m, grace: '36h' } : m)) }));
+    const parsed = bucketSpecSchema.parse(
+      bucket({ grace: ' 3D ', measurements: ai5.buckets[0]?.measurements.map((m, i) => (i === 0 ? { ...m, grace: '36h' } : m)) }),
+    );
     expect([parsed.grace, parsed.measurements[0]?.grace, parsed.measurements[1]?.grace]).toEqual(['3d', '36h', undefined]);
     expect([graceSeconds(parsed.grace), graceSeconds(parsed.measurements[0]?.grace), graceSeconds(undefined)]).toEqual([3 * DAY, 36 * 3_600, null]);
     expect(messages({ grace: 'soon' })).toEqual(['grace: must be a duration such as 36h, 2d or 1w']);

@@ -20,7 +20,12 @@ const graceSchema = z
 /** The grace in seconds of a valid grace text. */
 export const graceSeconds = (text: string | undefined): number | null => (text === undefined ? null : durationTextSeconds(text));
 
-const identifier = z.string().trim().min(1).max(255).refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
+const identifier = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'must not contain control characters');
 
 export const measurementSpecSchema = z.object({
   name: identifier,
@@ -72,7 +77,10 @@ export const tokenSpecSchema = z
   .object({
     description: identifier,
     role: z.enum(['writer', 'reader']).optional(),
-    permissions: z.array(z.object({ bucket: bucketNameSchema, action: z.enum(['read', 'write']) })).min(1).optional(),
+    permissions: z
+      .array(z.object({ bucket: bucketNameSchema, action: z.enum(['read', 'write']) }))
+      .min(1)
+      .optional(),
   })
   .refine((t) => (t.role === undefined) !== (t.permissions === undefined), 'needs either a role (writer or reader) or permissions, not both');
 
@@ -91,10 +99,12 @@ export const consoleSpecSchema = z
   .superRefine((spec, ctx) => {
     const descriptions = new Set<string>();
     spec.tokens?.forEach((t, i) => {
-      if (descriptions.has(t.description)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'description'], message: `token "${t.description}" appears twice` });
+      if (descriptions.has(t.description))
+        ctx.addIssue({ code: 'custom', path: ['tokens', i, 'description'], message: `token "${t.description}" appears twice` });
       descriptions.add(t.description);
       t.permissions?.forEach((p, j) => {
-        if (!spec.buckets.some((b) => b.name === p.bucket)) ctx.addIssue({ code: 'custom', path: ['tokens', i, 'permissions', j, 'bucket'], message: `"${p.bucket}" is not a bucket of the spec` });
+        if (!spec.buckets.some((b) => b.name === p.bucket))
+          ctx.addIssue({ code: 'custom', path: ['tokens', i, 'permissions', j, 'bucket'], message: `"${p.bucket}" is not a bucket of the spec` });
       });
     });
     const names = new Set<string>();
@@ -103,7 +113,11 @@ export const consoleSpecSchema = z
       names.add(b.name);
       b.measurements.forEach((m, j) => {
         if (m.countField !== undefined && !(m.countField in m.fields)) {
-          ctx.addIssue({ code: 'custom', path: ['buckets', i, 'measurements', j, 'countField'], message: `countField "${m.countField}" is not one of the fields of ${m.name}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['buckets', i, 'measurements', j, 'countField'],
+            message: `countField "${m.countField}" is not one of the fields of ${m.name}`,
+          });
         }
       });
     });

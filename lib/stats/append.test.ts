@@ -20,13 +20,15 @@ function oneDay(over: Partial<AppendInput> = {}): AppendInput {
 }
 
 describe('a slice brought up to date as an append', () => {
-  it('adds a one-day slice\'s new series as its new records when they add up to the points written', () => {
+  it("adds a one-day slice's new series as its new records when they add up to the points written", () => {
     expect(appendedCounts(oneDay())).toEqual({
       time_based_daily: { records: 33, tagSets: 33, perDay: { [day]: 33 } },
       anomaly_daily: { records: 12, tagSets: 12, perDay: { [day]: 12 } },
     });
     // Nothing written, no new series: the counts as they were.
-    expect(appendedCounts(oneDay({ now: shard(100), series: { time_based_daily: 30, anomaly_daily: 10 }, seriesTotal: 40 }))?.time_based_daily?.records).toBe(30);
+    expect(appendedCounts(oneDay({ now: shard(100), series: { time_based_daily: 30, anomaly_daily: 10 }, seriesTotal: 40 }))?.time_based_daily?.records).toBe(
+      30,
+    );
   });
 
   it('reads the slice again when a written point was not a new series of its own', () => {
@@ -55,7 +57,7 @@ describe('a slice brought up to date as an append', () => {
     expect(appendedCounts(oneDay({ now: shard(105, { tsm: 900, files: 1 }) }))).not.toBeNull();
   });
 
-  it('takes today\'s counts into a 7-day slice when today grew by exactly the points written, the other days as counted', () => {
+  it("takes today's counts into a 7-day slice when today grew by exactly the points written, the other days as counted", () => {
     const week: AppendInput = {
       days: 7,
       day,
@@ -74,7 +76,7 @@ describe('a slice brought up to date as an append', () => {
     expect(appendedCounts({ ...week, dayCounts: undefined })).toBeNull();
   });
 
-  it('proves a 7-day slice\'s append by the index alone when today\'s series grew by the new series, and keeps today\'s series for the next one', () => {
+  it("proves a 7-day slice's append by the index alone when today's series grew by the new series, and keeps today's series for the next one", () => {
     const week: AppendInput = {
       days: 7,
       day,
@@ -86,22 +88,41 @@ describe('a slice brought up to date as an append', () => {
       seriesTotal: 74,
       daySeries: { session_weekly: 14 },
     };
-    expect(appendedCounts(week)).toEqual({ session_weekly: { records: 74, tagSets: 74, perDay: { '2026-11-23': 60, [day]: 14 }, daySeries: { day, series: 14 } } });
+    expect(appendedCounts(week)).toEqual({
+      session_weekly: { records: 74, tagSets: 74, perDay: { '2026-11-23': 60, [day]: 14 }, daySeries: { day, series: 14 } },
+    });
     // Today's series grew by three of the four new ones: one landed on another day; today's points are counted instead.
     expect(appendedCounts({ ...week, daySeries: { session_weekly: 13 } })).toBeNull();
-    const counted = appendedCounts({ ...week, daySeries: { session_weekly: 13 }, dayCounts: { session_weekly: { records: 13, tagSets: 13, perDay: { [day]: 13 } } } });
+    const counted = appendedCounts({
+      ...week,
+      daySeries: { session_weekly: 13 },
+      dayCounts: { session_weekly: { records: 13, tagSets: 13, perDay: { [day]: 13 } } },
+    });
     expect(counted).toBeNull();
     // Today's series kept from another day prove nothing about this one.
-    expect(appendedCounts({ ...week, counted: { session_weekly: { ...week.counted.session_weekly!, daySeries: { day: '2026-11-27', series: 10 } } } })).toBeNull();
+    expect(
+      appendedCounts({ ...week, counted: { session_weekly: { ...week.counted.session_weekly!, daySeries: { day: '2026-11-27', series: 10 } } } }),
+    ).toBeNull();
   });
 
   it('dates the appended series by today, the day their points were written, in a one-day and a 7-day slice', () => {
-    const oneDayCounted = { time_based_daily: { records: 30, tagSets: 30, perDay: { [day]: 30 }, firstPerDay: { [day]: 30 } }, anomaly_daily: { records: 10, tagSets: 10, perDay: { [day]: 10 }, firstPerDay: { [day]: 10 } } };
+    const oneDayCounted = {
+      time_based_daily: { records: 30, tagSets: 30, perDay: { [day]: 30 }, firstPerDay: { [day]: 30 } },
+      anomaly_daily: { records: 10, tagSets: 10, perDay: { [day]: 10 }, firstPerDay: { [day]: 10 } },
+    };
     expect(appendedCounts(oneDay({ counted: oneDayCounted }))?.time_based_daily?.firstPerDay).toEqual({ [day]: 33 });
     const week: AppendInput = {
       days: 7,
       day,
-      counted: { session_weekly: { records: 70, tagSets: 70, perDay: { '2026-11-23': 60, [day]: 10 }, firstPerDay: { '2026-11-23': 60, [day]: 10 }, daySeries: { day, series: 10 } } },
+      counted: {
+        session_weekly: {
+          records: 70,
+          tagSets: 70,
+          perDay: { '2026-11-23': 60, [day]: 10 },
+          firstPerDay: { '2026-11-23': 60, [day]: 10 },
+          daySeries: { day, series: 10 },
+        },
+      },
       countedSeries: 70,
       before: shard(70),
       now: shard(74),
@@ -112,7 +133,12 @@ describe('a slice brought up to date as an append', () => {
     expect(appendedCounts(week)?.session_weekly?.firstPerDay).toEqual({ '2026-11-23': 60, [day]: 14 });
     // Proven by today's counts: the new series are the series grown, all of today.
     const counted = { session_weekly: { records: 70, tagSets: 70, perDay: { '2026-11-23': 60, [day]: 10 }, firstPerDay: { '2026-11-23': 60, [day]: 10 } } };
-    const byDay = appendedCounts({ ...week, counted, daySeries: undefined, dayCounts: { session_weekly: { records: 14, tagSets: 14, perDay: { [day]: 14 } } } });
+    const byDay = appendedCounts({
+      ...week,
+      counted,
+      daySeries: undefined,
+      dayCounts: { session_weekly: { records: 14, tagSets: 14, perDay: { [day]: 14 } } },
+    });
     expect(byDay?.session_weekly).toMatchObject({ records: 74, firstPerDay: { '2026-11-23': 60, [day]: 14 } });
   });
 });

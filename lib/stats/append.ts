@@ -93,7 +93,11 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
     return d ? { ...out_, daySeries: d } : out_;
   };
   const knownToday = input.daySeries && [...names].every((m) => counted[m]?.daySeries?.day === input.day);
-  if (knownToday && sum(grown.values()) === written && [...names].every((m) => (input.daySeries?.[m] ?? 0) - (counted[m]?.daySeries?.series ?? 0) === grown.get(m))) {
+  if (
+    knownToday &&
+    sum(grown.values()) === written &&
+    [...names].every((m) => (input.daySeries?.[m] ?? 0) - (counted[m]?.daySeries?.series ?? 0) === grown.get(m))
+  ) {
     for (const m of names) {
       const c = counted[m] ?? { records: 0, tagSets: 0, perDay: {} };
       const added = grown.get(m) ?? 0;
@@ -115,7 +119,10 @@ export function appendedCounts(input: AppendInput): SliceCounts | null {
     const perDay = { ...c.perDay };
     if (after(m) > 0) perDay[input.day] = after(m);
     else delete perDay[input.day];
-    out[m] = withDay({ ...c, records: c.records - before_(m) + after(m), tagSets: input.series[m] ?? 0, perDay, ...firstDays(c, input.day, grown.get(m) ?? 0) }, m);
+    out[m] = withDay(
+      { ...c, records: c.records - before_(m) + after(m), tagSets: input.series[m] ?? 0, perDay, ...firstDays(c, input.day, grown.get(m) ?? 0) },
+      m,
+    );
   }
   return out;
 }

@@ -31,7 +31,10 @@ export interface BehindOptions {
   maxDeferMs?: number;
 }
 
-export function behindQueue(onError: (key: string, error: unknown) => void, { quietMs = 3_000, activity = () => 0, maxDeferMs = 60_000 }: BehindOptions = {}): Behind {
+export function behindQueue(
+  onError: (key: string, error: unknown) => void,
+  { quietMs = 3_000, activity = () => 0, maxDeferMs = 60_000 }: BehindOptions = {},
+): Behind {
   let active = 0;
   let quietSince = Date.now();
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -44,10 +47,13 @@ export function behindQueue(onError: (key: string, error: unknown) => void, { qu
   };
   const schedule = () => {
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      pump();
-    }, Math.max(0, quietFrom() + quietMs - Date.now()));
+    timer = setTimeout(
+      () => {
+        timer = null;
+        pump();
+      },
+      Math.max(0, quietFrom() + quietMs - Date.now()),
+    );
     timer.unref?.();
   };
   const pump = () => {

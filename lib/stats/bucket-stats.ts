@@ -31,7 +31,13 @@ export function slicedTagSets(counted: RefreshedCounts): Map<string, number> {
  * storage index, and exact first and last record times, read on the first and last day the
  * counts found for each measurement (first()/last() over two days, not a second full scan).
  */
-export async function readDetails(bucket: StatsBucket, present: readonly string[], counted: RefreshedCounts, conn: Connection, signal?: AbortSignal): Promise<Details> {
+export async function readDetails(
+  bucket: StatsBucket,
+  present: readonly string[],
+  counted: RefreshedCounts,
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<Details> {
   const started = performance.now();
   const { perDay } = mergeSlices(counted.slices.map((s) => s.counts));
   const edges: EdgeDays[] = present.flatMap((n) => {

@@ -25,7 +25,7 @@ describe('the change signal of a bucket', () => {
 
   it('takes the points written from write_count and the requests from write_sum, as influxd fills them', () => {
     const shards = Object.values(bucketShards(real, bucket));
-        expect(shards).toHaveLength(90);
+    expect(shards).toHaveLength(90);
     // Every shard of the fixture was written in batches of many points.
     for (const s of shards) expect(s.written).toBeGreaterThan(s.writes);
   });
@@ -34,7 +34,15 @@ describe('the change signal of a bucket', () => {
     const base = bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1');
     expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }]), 'b1')).toBe(base);
     expect(bucketSignature(metrics([{ id: '1', written: 101, series: 50 }]), 'b1')).not.toBe(base);
-    expect(bucketSignature(metrics([{ id: '1', written: 100, series: 50 }, { id: '2', written: 1, series: 1 }]), 'b1')).not.toBe(base);
+    expect(
+      bucketSignature(
+        metrics([
+          { id: '1', written: 100, series: 50 },
+          { id: '2', written: 1, series: 1 },
+        ]),
+        'b1',
+      ),
+    ).not.toBe(base);
     expect(bucketSignature(metrics([]), 'b1')).not.toBe(base);
     // influxd restarted: its counters start again.
     expect(bucketSignature(metrics([{ id: '1', written: 0, series: 50 }]), 'b1')).not.toBe(base);

@@ -105,7 +105,13 @@ export function shardChange(before: ShardState | undefined, now: ShardState | un
   // compactions change the number of files, and go on for minutes after a large write: they are
   // not taken for deletes. The series gauge is not used: it lags writes and deletes alike.
   if (now.wal > before.wal) return 'deleted';
-  const rewritten = before.tsm !== undefined && now.tsm !== undefined && before.files !== undefined && now.files !== undefined && now.files === before.files && now.tsm < before.tsm;
+  const rewritten =
+    before.tsm !== undefined &&
+    now.tsm !== undefined &&
+    before.files !== undefined &&
+    now.files !== undefined &&
+    now.files === before.files &&
+    now.tsm < before.tsm;
   return rewritten ? 'deleted' : 'none';
 }
 
@@ -130,10 +136,18 @@ export function instanceOf(families: ReadonlyMap<string, PromFamily>, sentAt: nu
  */
 const START_TOLERANCE_MS = 2_000;
 
-export function restarted(before: { instance: Instance | null; shards: ShardStates | null }, now: { instance: Instance | null; shards: ShardStates | null }): boolean {
+export function restarted(
+  before: { instance: Instance | null; shards: ShardStates | null },
+  now: { instance: Instance | null; shards: ShardStates | null },
+): boolean {
   const a = before.instance;
   const b = now.instance;
-  if (a && b && (a.id !== b.id || b.startedAt > (a.latestStart ?? a.startedAt) + START_TOLERANCE_MS || a.startedAt > (b.latestStart ?? b.startedAt) + START_TOLERANCE_MS)) return true;
+  if (
+    a &&
+    b &&
+    (a.id !== b.id || b.startedAt > (a.latestStart ?? a.startedAt) + START_TOLERANCE_MS || a.startedAt > (b.latestStart ?? b.startedAt) + START_TOLERANCE_MS)
+  )
+    return true;
   for (const [id, state] of Object.entries(now.shards ?? {})) {
     const old = before.shards?.[id];
     if (old && (state.written < old.written || state.writes < old.writes)) return true;

@@ -16,7 +16,6 @@ export function coverage(retentionSeconds: number, firstTime: string | null, now
   return { windowDays, coveredDays, fill: windowDays === null ? null : coveredDays / windowDays };
 }
 
-
 /** Compares actual records with an estimate made for a full retention window. */
 export function expectation(records: number, estimateAtFullWindow: number | null, cov: Coverage): Expectation {
   if (estimateAtFullWindow === null || cov.fill === null || cov.fill === 0) return { expectedNow: null, projected: null, ratio: null, verdict: 'none' };

@@ -15,7 +15,7 @@ const index = (over: Partial<Details> = {}): Details => ({
 });
 
 describe('series figures from the index', () => {
-  it('takes the index as read when it was read at the counts\' revision, and bounds the summed tag sets by it', () => {
+  it("takes the index as read when it was read at the counts' revision, and bounds the summed tag sets by it", () => {
     expect(seriesFigures(index(), 7, 'time_based_daily', 1_000)).toEqual({ series: 900, tagSets: 900 });
     expect(seriesFigures(index(), 7, 'time_based_daily', 800)).toEqual({ series: 900, tagSets: 800 });
   });
@@ -34,20 +34,73 @@ describe('series figures from the index', () => {
 });
 
 describe('figures with a details read', () => {
-  it('takes series, keys and first/last times per measurement, and the bucket\'s earliest and latest', () => {
-    const m = (name: string, records: number) => ({ name, detector: null, records, series: 0, tagSets: 0, tagKeys: [], fieldKeys: [], firstTime: null, lastTime: null, perDay: [], expectedRecords: null });
-    const stats = { name: 'b', retentionSeconds: 0, estimatedRecords: null, measurements: [m('time_based_daily', 1_000), m('anomaly_daily', 0)], unexpected: [m('extra', 3)], records: 1_003, firstTime: null, lastTime: null, queryMs: 0, computedAt: '', countedSlices: 1, recountedSlices: 1, detailsReadAt: '' };
+  it("takes series, keys and first/last times per measurement, and the bucket's earliest and latest", () => {
+    const m = (name: string, records: number) => ({
+      name,
+      detector: null,
+      records,
+      series: 0,
+      tagSets: 0,
+      tagKeys: [],
+      fieldKeys: [],
+      firstTime: null,
+      lastTime: null,
+      perDay: [],
+      expectedRecords: null,
+    });
+    const stats = {
+      name: 'b',
+      retentionSeconds: 0,
+      estimatedRecords: null,
+      measurements: [m('time_based_daily', 1_000), m('anomaly_daily', 0)],
+      unexpected: [m('extra', 3)],
+      records: 1_003,
+      firstTime: null,
+      lastTime: null,
+      queryMs: 0,
+      computedAt: '',
+      countedSlices: 1,
+      recountedSlices: 1,
+      detailsReadAt: '',
+    };
     const details = index({
-      series: new Map([['time_based_daily', 900], ['extra', 3]]),
+      series: new Map([
+        ['time_based_daily', 900],
+        ['extra', 3],
+      ]),
       tagKeys: new Map([['time_based_daily', ['_start', 'entity_id', 'date']]]),
       fieldKeys: new Map([['time_based_daily', ['occurrences', 'confidence']]]),
-      firstTime: new Map([['time_based_daily', '2026-09-01T00:00:00Z'], ['extra', '2026-08-30T00:00:00Z']]),
-      lastTime: new Map([['time_based_daily', '2026-11-28T00:00:00Z'], ['extra', '2026-11-01T00:00:00Z']]),
-      slicedTagSets: new Map([['time_based_daily', 1_000], ['extra', 3]]),
+      firstTime: new Map([
+        ['time_based_daily', '2026-09-01T00:00:00Z'],
+        ['extra', '2026-08-30T00:00:00Z'],
+      ]),
+      lastTime: new Map([
+        ['time_based_daily', '2026-11-28T00:00:00Z'],
+        ['extra', '2026-11-01T00:00:00Z'],
+      ]),
+      slicedTagSets: new Map([
+        ['time_based_daily', 1_000],
+        ['extra', 3],
+      ]),
       readAt: Date.parse('2026-11-28T12:00:00Z'),
     });
-    const out = withDetails(stats, details, 7, new Map([['time_based_daily', 1_000], ['extra', 3]]));
-    expect(out.measurements[0]).toMatchObject({ series: 900, tagSets: 900, tagKeys: ['date', 'entity_id'], fieldKeys: ['confidence', 'occurrences'], firstTime: '2026-09-01T00:00:00Z', lastTime: '2026-11-28T00:00:00Z' });
+    const out = withDetails(
+      stats,
+      details,
+      7,
+      new Map([
+        ['time_based_daily', 1_000],
+        ['extra', 3],
+      ]),
+    );
+    expect(out.measurements[0]).toMatchObject({
+      series: 900,
+      tagSets: 900,
+      tagKeys: ['date', 'entity_id'],
+      fieldKeys: ['confidence', 'occurrences'],
+      firstTime: '2026-09-01T00:00:00Z',
+      lastTime: '2026-11-28T00:00:00Z',
+    });
     expect(out.measurements[1]).toMatchObject({ series: 0, tagSets: 0, firstTime: null });
     expect(out.unexpected[0]).toMatchObject({ series: 3, tagSets: 3 });
     expect([out.firstTime, out.lastTime]).toEqual(['2026-08-30T00:00:00Z', '2026-11-28T00:00:00Z']);

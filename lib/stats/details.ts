@@ -60,14 +60,35 @@ export function withDetails(stats: BucketStats, details: Details, revision: numb
         };
   const measurements = stats.measurements.map(patch);
   const unexpected = stats.unexpected.map(patch);
-  const times = (pick: 'firstTime' | 'lastTime') => [...measurements, ...unexpected].map((m) => m[pick]).filter((t): t is string => !!t).sort();
-  return { ...stats, measurements, unexpected, firstTime: times('firstTime')[0] ?? null, lastTime: times('lastTime').at(-1) ?? null, detailsReadAt: new Date(details.readAt).toISOString() };
+  const times = (pick: 'firstTime' | 'lastTime') =>
+    [...measurements, ...unexpected]
+      .map((m) => m[pick])
+      .filter((t): t is string => !!t)
+      .sort();
+  return {
+    ...stats,
+    measurements,
+    unexpected,
+    firstTime: times('firstTime')[0] ?? null,
+    lastTime: times('lastTime').at(-1) ?? null,
+    detailsReadAt: new Date(details.readAt).toISOString(),
+  };
 }
 
 /** Details as JSON for console.db: a console restart carries them forward too. */
 export function detailsToJson(d: Details): string {
   const entries = <T>(m: ReadonlyMap<string, T>) => [...m.entries()];
-  return JSON.stringify({ series: entries(d.series), tagKeys: entries(d.tagKeys), fieldKeys: entries(d.fieldKeys), firstTime: entries(d.firstTime), lastTime: entries(d.lastTime), slicedTagSets: entries(d.slicedTagSets), revision: d.revision, readAt: d.readAt, ms: d.ms });
+  return JSON.stringify({
+    series: entries(d.series),
+    tagKeys: entries(d.tagKeys),
+    fieldKeys: entries(d.fieldKeys),
+    firstTime: entries(d.firstTime),
+    lastTime: entries(d.lastTime),
+    slicedTagSets: entries(d.slicedTagSets),
+    revision: d.revision,
+    readAt: d.readAt,
+    ms: d.ms,
+  });
 }
 
 /** Details from `detailsToJson`, or null for anything else (an older or damaged row is read again). */
@@ -75,7 +96,8 @@ export function detailsFromJson(json: string | null): Details | null {
   if (!json) return null;
   try {
     const o = JSON.parse(json) as Record<string, unknown>;
-    const map = <T>(v: unknown, ok: (x: unknown) => x is T): Map<string, T> | null => (Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && ok(e[1])) ? new Map(v as [string, T][]) : null);
+    const map = <T>(v: unknown, ok: (x: unknown) => x is T): Map<string, T> | null =>
+      Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && ok(e[1])) ? new Map(v as [string, T][]) : null;
     const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
     const str = (x: unknown): x is string => typeof x === 'string';
     const strs = (x: unknown): x is string[] => Array.isArray(x) && x.every(str);

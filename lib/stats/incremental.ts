@@ -74,12 +74,25 @@ function todayIn(slice: Slice, now: number): Slice | null {
 }
 
 /** Series per measurement in `range`, by the index (whole shard groups: no data read; a day within one: no values read). */
-async function seriesIn(bucket: CountableBucket, names: readonly string[], range: Slice, conn: Connection, signal?: AbortSignal): Promise<Record<string, number>> {
+async function seriesIn(
+  bucket: CountableBucket,
+  names: readonly string[],
+  range: Slice,
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<Record<string, number>> {
   return Object.fromEntries(await seriesByMeasurement(bucket.name, names, conn, signal, range));
 }
 
 /** `counts` with today's series of each measurement, for the next append of a slice longer than a day. */
-async function withDaySeries(bucket: CountableBucket, slice: Slice, counts: SliceCounts, now: number, conn: Connection, signal?: AbortSignal): Promise<SliceCounts> {
+async function withDaySeries(
+  bucket: CountableBucket,
+  slice: Slice,
+  counts: SliceCounts,
+  now: number,
+  conn: Connection,
+  signal?: AbortSignal,
+): Promise<SliceCounts> {
   const today = todayIn(slice, now);
   if (!today) return counts;
   const series = await seriesIn(bucket, Object.keys(counts), today, conn, signal);
@@ -91,7 +104,19 @@ async function withDaySeries(bucket: CountableBucket, slice: Slice, counts: Slic
  * not proven and the slice is read whole. Reads the index for the slice's series per measurement
  * (and today's, in a slice longer than a day); today's points only when the index does not prove it.
  */
-async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSlice, shards: readonly string[], baseline: ShardStates, seen: ShardStates, seriesTotal: number | undefined, now: number, conn: Connection, read: () => Promise<SliceReader>, signal?: AbortSignal): Promise<SliceCounts | null> {
+async function appendOf(
+  bucket: CountableBucket,
+  slice: Slice,
+  stored: StoredSlice,
+  shards: readonly string[],
+  baseline: ShardStates,
+  seen: ShardStates,
+  seriesTotal: number | undefined,
+  now: number,
+  conn: Connection,
+  read: () => Promise<SliceReader>,
+  signal?: AbortSignal,
+): Promise<SliceCounts | null> {
   const id = shards[0];
   const shard = id === undefined ? undefined : seen[id];
   if (shards.length !== 1 || id === undefined || !shard || seriesTotal === undefined || slice.start === FIRST || slice.stop === LAST) return null;
@@ -100,8 +125,21 @@ async function appendOf(bucket: CountableBucket, slice: Slice, stored: StoredSli
   if (days !== 1 && !today) return null;
   const names = Object.keys(stored.counts);
   if (names.length === 0) return null;
-  const [series, daySeries] = await Promise.all([seriesIn(bucket, names, slice, conn, signal), today ? seriesIn(bucket, names, today, conn, signal) : Promise.resolve(undefined)]);
-  const input = { days, day: (today ?? slice).start.slice(0, 10), counted: stored.counts, countedSeries: stored.series, before: baseline[id], now: shard, series, seriesTotal, ...(daySeries ? { daySeries } : {}) };
+  const [series, daySeries] = await Promise.all([
+    seriesIn(bucket, names, slice, conn, signal),
+    today ? seriesIn(bucket, names, today, conn, signal) : Promise.resolve(undefined),
+  ]);
+  const input = {
+    days,
+    day: (today ?? slice).start.slice(0, 10),
+    counted: stored.counts,
+    countedSeries: stored.series,
+    before: baseline[id],
+    now: shard,
+    series,
+    seriesTotal,
+    ...(daySeries ? { daySeries } : {}),
+  };
   const appended = appendedCounts(input);
   if (appended || !today) return appended;
   return appendedCounts({ ...input, dayCounts: await (await read())(today, signal) });
@@ -119,7 +157,11 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   const now = Date.now();
   const slices = slicesOf(bucket, now);
   const known = loadCounts(ref);
-  const seen = { now, instance: scrape ? instanceOf(scrape.families, scrape.at, scrape.receivedAt) : null, shards: scrape ? bucketShards(scrape.families, bucket.id) : null };
+  const seen = {
+    now,
+    instance: scrape ? instanceOf(scrape.families, scrape.at, scrape.receivedAt) : null,
+    shards: scrape ? bucketShards(scrape.families, bucket.id) : null,
+  };
   const plan = planRefresh(slices, known, seen, mode, { reconcileMs: RECONCILE_MS, noSignalMs: NO_SIGNAL_MS });
   let dirty = plan.dirty;
   let learned = new Map<string, string>();
@@ -148,7 +190,10 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
     // Only a slice recounted for a write (not one a delete of the console's left pending, nor a new one).
     const why = dirty.get(key);
     const appendable = !plan.whole && (why === 'shard-written' || why === 'current' || why === 'series-changed');
-    const append = !appendable || !before || !known?.shards || !seen.shards ? null : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, read, signal);
+    const append =
+      !appendable || !before || !known?.shards || !seen.shards
+        ? null
+        : await appendOf(bucket, slice, before, shards, known.shards, seen.shards, series.get(key), now, conn, read, signal);
     if (append) appended++;
     const counts = append ?? (await withDaySeries(bucket, slice, await (await read())(slice, signal), now, conn, signal));
     saveSlice(ref, { key, ...slice, countedAt: Date.now(), series: series.get(key) ?? 0, shards, counts });
@@ -158,7 +203,9 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
   const failed = new AbortController();
   const signal = opts.signal ? AbortSignal.any([opts.signal, failed.signal]) : failed.signal;
   try {
-    await Promise.all(todo.map((slice) => slicePool().run({ batch: todo.length, cost: series.get(sliceKey(slice)) ?? 0, signal, run: () => countOne(slice, signal) })));
+    await Promise.all(
+      todo.map((slice) => slicePool().run({ batch: todo.length, cost: series.get(sliceKey(slice)) ?? 0, signal, run: () => countOne(slice, signal) })),
+    );
   } catch (e) {
     failed.abort(e);
     // Every caller went away: the slices left waiting were dropped, which is the same stop.
@@ -194,7 +241,13 @@ export async function refreshCounts(url: string, bucket: CountableBucket, mode: 
  * - Otherwise, when its shard is the only unclaimed one that moved, that shard is learned as the
  *   slice of `atMs`, which is counted again as the current slice.
  */
-export async function acknowledgeOwnWrite(url: string, bucket: CountableBucket, atMs: number, before: Awaited<ReturnType<RefreshOptions['metrics']>>, metrics: RefreshOptions['metrics']): Promise<'absorbed' | 'learned' | 'none'> {
+export async function acknowledgeOwnWrite(
+  url: string,
+  bucket: CountableBucket,
+  atMs: number,
+  before: Awaited<ReturnType<RefreshOptions['metrics']>>,
+  metrics: RefreshOptions['metrics'],
+): Promise<'absorbed' | 'learned' | 'none'> {
   const ref: BucketRef = { url, bucketId: bucket.id };
   const known = loadCounts(ref);
   if (!known?.shards) return 'none';

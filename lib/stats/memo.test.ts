@@ -59,4 +59,3 @@ describe('memoize', () => {
     expect(await memo('a', async () => 7)).toBe(7);
   });
 });
-

@@ -54,7 +54,12 @@ async function influxqlSlice(bucket: string, schema: BucketSchema, slice: Slice,
  * it reads as one row; Flux otherwise, and for a slice InfluxQL refuses (a limit of the server,
  * more series than the console holds in memory at once).
  */
-export async function sliceReader(bucket: { id: string; name: string }, conn: Connection, method: CountMethod = 'auto', signal?: AbortSignal): Promise<SliceReader> {
+export async function sliceReader(
+  bucket: { id: string; name: string },
+  conn: Connection,
+  method: CountMethod = 'auto',
+  signal?: AbortSignal,
+): Promise<SliceReader> {
   const flux: SliceReader = Object.assign((slice: Slice, s?: AbortSignal) => fluxSlice(bucket.name, slice, conn, s), { method: 'flux' as const });
   if (method === 'flux') return flux;
   const schema = await bucketSchema(bucket, conn, signal);

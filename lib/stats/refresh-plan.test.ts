@@ -13,7 +13,15 @@ const timing = { reconcileMs: 86_400_000, noSignalMs: 300_000 };
 
 function known(over: Partial<KnownBucket> = {}, shardsOf: Record<string, string[]> = {}): KnownBucket {
   const map = new Map<string, KnownSlice>(slices.map((s) => [sliceKey(s), { key: sliceKey(s), series: 30, shards: shardsOf[sliceKey(s)] ?? [] }]));
-  return { instance: influxd, shards: { '7': st(10), '8': st(20) }, refreshedAt: NOW - 60_000, reconciledAt: NOW - 3_600_000, pending: [], slices: map, ...over };
+  return {
+    instance: influxd,
+    shards: { '7': st(10), '8': st(20) },
+    refreshedAt: NOW - 60_000,
+    reconciledAt: NOW - 3_600_000,
+    pending: [],
+    slices: map,
+    ...over,
+  };
 }
 const seen = (shards: ShardStates | null, over: Partial<Observed> = {}): Observed => ({ now: NOW, instance: influxd, shards, ...over });
 
@@ -28,8 +36,12 @@ describe('which slices a refresh counts again', () => {
     expect(planRefresh(slices, known({ reconciledAt: NOW - 86_400_000 }), seen(known().shards), 'check', timing).dirty.size).toBe(all);
     // influxd's id label is its data folder's: a restart shows in its start time, or in a write counter going down.
     expect(planRefresh(slices, known(), seen(known().shards, { instance: { id: 'a', startedAt: NOW - 10_000 } }), 'check', timing).whole).toBe(true);
-    expect(planRefresh(slices, known(), seen({ '7': st(3), '8': st(20) }, { instance: { id: 'a', startedAt: influxd.startedAt + 500 } }), 'check', timing).whole).toBe(true);
-    expect(planRefresh(slices, known(), seen(known().shards, { instance: { id: 'a', startedAt: influxd.startedAt + 500 } }), 'check', timing).dirty.size).toBe(0);
+    expect(
+      planRefresh(slices, known(), seen({ '7': st(3), '8': st(20) }, { instance: { id: 'a', startedAt: influxd.startedAt + 500 } }), 'check', timing).whole,
+    ).toBe(true);
+    expect(planRefresh(slices, known(), seen(known().shards, { instance: { id: 'a', startedAt: influxd.startedAt + 500 } }), 'check', timing).dirty.size).toBe(
+      0,
+    );
   });
 
   it('counts nothing while /metrics shows no write, and only the written and current slices after one', () => {
@@ -51,7 +63,7 @@ describe('which slices a refresh counts again', () => {
     expect(Object.fromEntries(located.learned)).toEqual({ '9': sixtyDaysAgo });
   });
 
-  it('learns the current slice\'s new shard when the current slice is the one whose series moved', () => {
+  it("learns the current slice's new shard when the current slice is the one whose series moved", () => {
     const k = known();
     const plan = planRefresh(slices, k, seen({ '7': st(10), '8': st(20), '9': st(5) }), 'check', timing);
     const located = locateChanges(plan, slices, k, new Map(slices.map((s) => [sliceKey(s), sliceKey(s) === today ? 60 : 30])));

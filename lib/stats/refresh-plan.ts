@@ -23,7 +23,21 @@ import { currentSlices, sliceKey, type Slice } from './slices';
  *   signal of its own; what slips through both is found by the reconciliation (daily, and
  *   `stats --full`).
  */
-export type RecountReason = 'pending' | 'cold' | 'full' | 'restart' | 'reconcile' | 'no-baseline' | 'new-slice' | 'current' | 'shard-written' | 'shard-deleted' | 'shard-dropped' | 'series-changed' | 'unlocated-write' | 'no-signal';
+export type RecountReason =
+  | 'pending'
+  | 'cold'
+  | 'full'
+  | 'restart'
+  | 'reconcile'
+  | 'no-baseline'
+  | 'new-slice'
+  | 'current'
+  | 'shard-written'
+  | 'shard-deleted'
+  | 'shard-dropped'
+  | 'series-changed'
+  | 'unlocated-write'
+  | 'no-signal';
 
 export type RefreshMode = 'check' | 'fresh' | 'full';
 
@@ -154,7 +168,7 @@ function movedSlices(plan: RefreshPlan, slices: readonly Slice[], known: KnownBu
  * every unknown shard. At a million points this is one slice's index read instead of all of them.
  */
 export function locateStages(plan: RefreshPlan, slices: readonly Slice[], known: KnownBucket, now: number): Slice[][] {
-  const unclaimed = slices.filter((s) => !(known.slices.get(sliceKey(s))?.shards.length));
+  const unclaimed = slices.filter((s) => !known.slices.get(sliceKey(s))?.shards.length);
   const current = new Set(currentSlices(slices, now).map(sliceKey));
   const likely = (s: Slice) => current.has(sliceKey(s)) || plan.dirty.has(sliceKey(s)) || (known.slices.get(sliceKey(s))?.series ?? 0) === 0;
   return [unclaimed.filter(likely), unclaimed.filter((s) => !likely(s))].filter((stage) => stage.length > 0);

@@ -68,7 +68,9 @@ class StatsCache {
   readonly entries = new Map<string, Assembled>();
   readonly pending = new Map<string, Waiting>();
   /** Details read behind figures that carry an older read forward; they yield to every refresh, and wait while someone uses the console. */
-  readonly behind = behindQueue((key, e) => log.warn('stats: reading the details failed', { bucket: key.split('|')[1], error: errorText(e) }), { activity: lastActivity });
+  readonly behind = behindQueue((key, e) => log.warn('stats: reading the details failed', { bucket: key.split('|')[1], error: errorText(e) }), {
+    activity: lastActivity,
+  });
   /** Bumped by clear(): figures assembled before a change are not stored after it. */
   generation = 0;
   clear(): void {
@@ -121,9 +123,18 @@ function bucketKey(url: string, bucket: Pick<BucketInfo, 'id' | 'retentionSecond
  * forward (details.ts) and a new one runs behind, replacing them when it is done. A full recount
  * always waits for the details.
  */
-async function assemble(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts, key: string, mode: RefreshMode, waitForDetails = false): Promise<{ stats: BucketStats; details: Details; carried: boolean }> {
+async function assemble(
+  conn: Connection,
+  bucket: BucketInfo,
+  spec: BucketSpec | undefined,
+  counted: RefreshedCounts,
+  key: string,
+  mode: RefreshMode,
+  waitForDetails = false,
+): Promise<{ stats: BucketStats; details: Details; carried: boolean }> {
   const held = cache.entries.get(key);
-  if (held && held.revision === counted.revision && counted.recounted === 0) return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, details: held.details, carried: false };
+  if (held && held.revision === counted.revision && counted.recounted === 0)
+    return { stats: { ...held.stats, computedAt: new Date(counted.refreshedAt).toISOString(), recountedSlices: 0 }, details: held.details, carried: false };
   const ref = { url: conn.env.url, bucketId: bucket.id };
   const present = presentMeasurements(spec, counted);
   // The last read: this process's, or the one console.db keeps (a restart of the console does not wait either).
@@ -159,26 +170,75 @@ function inForeground<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
-function refresh(scope: StatsScope, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice'], waitForDetails?: boolean): Promise<BucketStats> {
+function refresh(
+  scope: StatsScope,
+  bucket: BucketInfo,
+  key: string,
+  mode: RefreshMode,
+  signal: AbortSignal,
+  onSlice?: StatsOptions['onSlice'],
+  waitForDetails?: boolean,
+): Promise<BucketStats> {
   return cache.behind.foreground(() => refreshNow(scope, bucket, key, mode, signal, onSlice, waitForDetails));
 }
 
-async function refreshNow(scope: StatsScope, bucket: BucketInfo, key: string, mode: RefreshMode, signal: AbortSignal, onSlice?: StatsOptions['onSlice'], waitForDetails?: boolean): Promise<BucketStats> {
+async function refreshNow(
+  scope: StatsScope,
+  bucket: BucketInfo,
+  key: string,
+  mode: RefreshMode,
+  signal: AbortSignal,
+  onSlice?: StatsOptions['onSlice'],
+  waitForDetails?: boolean,
+): Promise<BucketStats> {
   const started = performance.now();
   const generation = cache.generation;
   const conn = scope.conn;
-  forgetOtherBuckets(conn.env.url, (await scope.buckets()).map((b) => b.id));
-  const counted = await refreshCounts(conn.env.url, bucket, mode, { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs), onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)) });
+  forgetOtherBuckets(
+    conn.env.url,
+    (await scope.buckets()).map((b) => b.id),
+  );
+  const counted = await refreshCounts(conn.env.url, bucket, mode, {
+    conn,
+    signal,
+    metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs),
+    onSlice: onSlice && ((done, total) => onSlice(bucket.name, done, total)),
+  });
   const counting = Math.round(performance.now() - started);
   const now = Date.now();
-  const assembled = await assemble(conn, bucket, scope.specs.find((b) => b.name === bucket.name), counted, key, mode, waitForDetails);
+  const assembled = await assemble(
+    conn,
+    bucket,
+    scope.specs.find((b) => b.name === bucket.name),
+    counted,
+    key,
+    mode,
+    waitForDetails,
+  );
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
-  if (counted.recounted > 0) log.info('stats: counts refreshed', { bucket: bucket.name, mode, recounted: counted.recounted, appended: counted.appended, readWith: counted.readWith, slices: counted.slices.length, reasons: counted.reasons, countMs: counting, totalMs: Math.round(performance.now() - started) });
+  if (counted.recounted > 0)
+    log.info('stats: counts refreshed', {
+      bucket: bucket.name,
+      mode,
+      recounted: counted.recounted,
+      appended: counted.appended,
+      readWith: counted.readWith,
+      slices: counted.slices.length,
+      reasons: counted.reasons,
+      countMs: counting,
+      totalMs: Math.round(performance.now() - started),
+    });
   // What arrived since the last refresh dates the writes (Insights' clock-offset finding); figures carried from an older read do not.
   if (!assembled.carried) noteNewest(conn.env.url, bucket.id, [...stats.measurements, ...stats.unexpected], now);
   if (generation === cache.generation) {
     cache.entries.set(key, { stats, revision: counted.revision, checkedAt: now, counted, details: assembled.details });
-    if (assembled.carried) readDetailsBehind(conn, bucket, scope.specs.find((b) => b.name === bucket.name), key);
+    if (assembled.carried)
+      readDetailsBehind(
+        conn,
+        bucket,
+        scope.specs.find((b) => b.name === bucket.name),
+        key,
+      );
   }
   return stats;
 }
@@ -205,12 +265,17 @@ export interface StatsOptions {
 function statsOfBucket(scope: StatsScope, bucket: BucketInfo, opts: StatsOptions): Promise<BucketStats> {
   const key = bucketKey(scope.conn.env.url, bucket);
   const mode = opts.mode ?? 'cached';
-  if (mode !== 'cached') return singleFlight(`${key}|${mode}${opts.waitForDetails ? '|details' : ''}`, opts.signal, (signal) => refresh(scope, bucket, key, mode, signal, opts.onSlice, opts.waitForDetails));
+  if (mode !== 'cached')
+    return singleFlight(`${key}|${mode}${opts.waitForDetails ? '|details' : ''}`, opts.signal, (signal) =>
+      refresh(scope, bucket, key, mode, signal, opts.onSlice, opts.waitForDetails),
+    );
   const held = cache.entries.get(key);
   if (!held) return singleFlight(key, opts.signal, (signal) => refresh(scope, bucket, key, 'check', signal, opts.onSlice));
   if (Date.now() - held.checkedAt < CHECK_MS) return Promise.resolve(held.stats);
   // The held figures answer at once; the check (and a recount if needed) runs behind them.
-  void singleFlight(key, undefined, (signal) => refresh(scope, bucket, key, 'check', signal)).catch((e: unknown) => log.warn('stats: refreshing a bucket failed', { bucket: bucket.name, error: errorText(e) }));
+  void singleFlight(key, undefined, (signal) => refresh(scope, bucket, key, 'check', signal)).catch((e: unknown) =>
+    log.warn('stats: refreshing a bucket failed', { bucket: bucket.name, error: errorText(e) }),
+  );
   return Promise.resolve(held.stats);
 }
 

@@ -12,7 +12,15 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const slice = (start: string, stop: string, records: number): StoredSlice => ({ key: `${start}/${stop}`, start, stop, countedAt: 1, series: 1, shards: ['1'], counts: { m: { records, tagSets: 1, perDay: {} } } });
+const slice = (start: string, stop: string, records: number): StoredSlice => ({
+  key: `${start}/${stop}`,
+  start,
+  stop,
+  countedAt: 1,
+  series: 1,
+  shards: ['1'],
+  counts: { m: { records, tagSets: 1, perDay: {} } },
+});
 
 describe('stored slice counts', () => {
   it('leaves out a slice whose stored counts are damaged, so the next refresh counts it again, and keeps the others', () => {

@@ -60,9 +60,13 @@ const parseOr = <T>(json: string | null, fallback: T | typeof CORRUPT, what: str
 const parse = <T>(json: string | null, fallback: T): T => parseOr(json, fallback, 'count state');
 
 export function loadCounts(ref: BucketRef, db: Db = openDb()): StoredBucket | null {
-  const row = db.prepare('SELECT pending_json, instance_json, shards_json, refreshed_at, reconciled_at, revision FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as BucketRow | undefined;
+  const row = db
+    .prepare('SELECT pending_json, instance_json, shards_json, refreshed_at, reconciled_at, revision FROM count_buckets WHERE influx_url = ? AND bucket_id = ?')
+    .get(ref.url, ref.bucketId) as BucketRow | undefined;
   if (!row) return null;
-  const rows = db.prepare('SELECT start, stop, counted_at, series, shards_json, counts_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as SliceRow[];
+  const rows = db
+    .prepare('SELECT start, stop, counted_at, series, shards_json, counts_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?')
+    .all(ref.url, ref.bucketId) as SliceRow[];
   const slices = new Map<string, StoredSlice>();
   for (const r of rows) {
     const key = `${r.start}/${r.stop}`;
@@ -96,7 +100,10 @@ export function saveSlice(ref: BucketRef, slice: StoredSlice, db: Db = openDb())
       `INSERT INTO count_buckets (influx_url, bucket_id, instance_json, shards_json, refreshed_at, reconciled_at, revision) VALUES (?, ?, NULL, NULL, 0, 0, 1)
        ON CONFLICT (influx_url, bucket_id) DO UPDATE SET revision = revision + 1`,
     ).run(ref.url, ref.bucketId);
-    const row = db.prepare('SELECT pending_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as Pick<BucketRow, 'pending_json'>;
+    const row = db.prepare('SELECT pending_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as Pick<
+      BucketRow,
+      'pending_json'
+    >;
     const pending = parse<string[]>(row.pending_json, []).filter((k) => k !== slice.key);
     db.prepare('UPDATE count_buckets SET pending_json = ? WHERE influx_url = ? AND bucket_id = ?').run(JSON.stringify(pending), ref.url, ref.bucketId);
   })();
@@ -124,8 +131,18 @@ export function saveRefreshed(ref: BucketRef, state: RefreshedState, db: Db = op
     db.prepare(
       `INSERT INTO count_buckets (influx_url, bucket_id, instance_json, shards_json, refreshed_at, reconciled_at, revision, pending_json) VALUES (?, ?, ?, ?, ?, 0, 1, ?)
        ON CONFLICT (influx_url, bucket_id) DO UPDATE SET instance_json = excluded.instance_json, shards_json = excluded.shards_json, refreshed_at = excluded.refreshed_at, pending_json = excluded.pending_json`,
-    ).run(ref.url, ref.bucketId, JSON.stringify(state.instance), state.shards ? JSON.stringify(state.shards) : null, state.refreshedAt, JSON.stringify([...state.pending]));
-    const rows = db.prepare('SELECT start, stop, shards_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as Pick<SliceRow, 'start' | 'stop' | 'shards_json'>[];
+    ).run(
+      ref.url,
+      ref.bucketId,
+      JSON.stringify(state.instance),
+      state.shards ? JSON.stringify(state.shards) : null,
+      state.refreshedAt,
+      JSON.stringify([...state.pending]),
+    );
+    const rows = db.prepare('SELECT start, stop, shards_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as Pick<
+      SliceRow,
+      'start' | 'stop' | 'shards_json'
+    >[];
     const keep = new Set(state.keep);
     const live = state.shards ? new Set(Object.keys(state.shards)) : null;
     const drop = db.prepare('DELETE FROM count_slices WHERE influx_url = ? AND bucket_id = ? AND start = ? AND stop = ?');
@@ -149,7 +166,8 @@ export function saveRefreshed(ref: BucketRef, state: RefreshedState, db: Db = op
 /** Replaces the recorded state of one shard (the baseline the next refresh compares /metrics with). */
 export function saveShardState(ref: BucketRef, shardId: string, state: ShardState, db: Db = openDb()): void {
   db.transaction(() => {
-    const row = db.prepare('SELECT shards_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as { shards_json: string | null } | undefined;
+    const row = db.prepare('SELECT shards_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as
+      { shards_json: string | null } | undefined;
     if (!row?.shards_json) return;
     const shards = { ...parse<ShardStates>(row.shards_json, {}), [shardId]: state };
     db.prepare('UPDATE count_buckets SET shards_json = ? WHERE influx_url = ? AND bucket_id = ?').run(JSON.stringify(shards), ref.url, ref.bucketId);
@@ -160,7 +178,8 @@ export function saveShardState(ref: BucketRef, shardId: string, state: ShardStat
 export function markPending(ref: BucketRef, keys: readonly string[], db: Db = openDb()): void {
   if (keys.length === 0) return;
   db.transaction(() => {
-    const row = db.prepare('SELECT pending_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as Pick<BucketRow, 'pending_json'> | undefined;
+    const row = db.prepare('SELECT pending_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as
+      Pick<BucketRow, 'pending_json'> | undefined;
     if (!row) return;
     const pending = [...new Set([...parse<string[]>(row.pending_json, []), ...keys])];
     db.prepare('UPDATE count_buckets SET pending_json = ? WHERE influx_url = ? AND bucket_id = ?').run(JSON.stringify(pending), ref.url, ref.bucketId);
@@ -170,7 +189,10 @@ export function markPending(ref: BucketRef, keys: readonly string[], db: Db = op
 /** Records that a shard holds a slice's data (and no other slice's); nothing when the slice is not stored. */
 export function learnShard(ref: BucketRef, shardId: string, key: string, db: Db = openDb()): void {
   db.transaction(() => {
-    const rows = db.prepare('SELECT start, stop, shards_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as Pick<SliceRow, 'start' | 'stop' | 'shards_json'>[];
+    const rows = db.prepare('SELECT start, stop, shards_json FROM count_slices WHERE influx_url = ? AND bucket_id = ?').all(ref.url, ref.bucketId) as Pick<
+      SliceRow,
+      'start' | 'stop' | 'shards_json'
+    >[];
     if (!rows.some((r) => `${r.start}/${r.stop}` === key)) return;
     const setShards = db.prepare('UPDATE count_slices SET shards_json = ? WHERE influx_url = ? AND bucket_id = ? AND start = ? AND stop = ?');
     for (const r of rows) {
@@ -203,6 +225,7 @@ export function saveDetails(ref: BucketRef, json: string, db: Db = openDb()): vo
 }
 
 export function loadDetails(ref: BucketRef, db: Db = openDb()): string | null {
-  const row = db.prepare('SELECT details_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as { details_json: string | null } | undefined;
+  const row = db.prepare('SELECT details_json FROM count_buckets WHERE influx_url = ? AND bucket_id = ?').get(ref.url, ref.bucketId) as
+    { details_json: string | null } | undefined;
   return row?.details_json ?? null;
 }

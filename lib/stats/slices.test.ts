@@ -17,7 +17,7 @@ describe('count slices', () => {
     expect(slices.length).toBe(93 + 2);
   });
 
-  it('follows a longer shard-group duration, aligned as InfluxDB aligns shard groups (Go\'s time.Truncate: 7-day groups start on Mondays)', () => {
+  it("follows a longer shard-group duration, aligned as InfluxDB aligns shard groups (Go's time.Truncate: 7-day groups start on Mondays)", () => {
     const slices = countSlices({ retentionSeconds: 365 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }, NOW) ?? [];
     for (const s of slices.slice(1, -1)) {
       expect((Date.parse(s.stop) - Date.parse(s.start)) / 86_400_000).toBe(7);
@@ -39,7 +39,12 @@ describe('count slices', () => {
     expect(utcDayOf(days[0] as Slice)).toBeNull();
     expect(utcDayOf(days.at(-1) as Slice)).toBeNull();
     const weeks = countSlices({ retentionSeconds: 365 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }, NOW) ?? [];
-    expect(weeks.slice(1, -1).map(utcDayOf).every((d) => d === null)).toBe(true);
+    expect(
+      weeks
+        .slice(1, -1)
+        .map(utcDayOf)
+        .every((d) => d === null),
+    ).toBe(true);
     expect(utcDayOf({ start: '2026-11-28T12:00:00Z', stop: '2026-11-29T12:00:00Z' })).toBeNull();
     expect(utcDayOf({ start: FIRST, stop: LAST })).toBeNull();
   });

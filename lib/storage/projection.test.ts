@@ -3,13 +3,26 @@ import { measuredGrowth, MIN_GROWTH_SPAN_MS, project, recordsRatePerDay, slopePe
 
 const now = Date.parse('2026-11-27T12:00:00Z');
 const DAY = 86_400_000;
-const base: ProjectionInput = { now, windowDays: 90, records: 900, recordsPerDay: 60, diskBytes: 90_000, estimatedRecords: 9000, budget: { maxBytes: null, maxRecords: null } };
+const base: ProjectionInput = {
+  now,
+  windowDays: 90,
+  records: 900,
+  recordsPerDay: 60,
+  diskBytes: 90_000,
+  estimatedRecords: 9000,
+  budget: { maxBytes: null, maxRecords: null },
+};
 
 describe('slopePerDay', () => {
   it('is null for an empty or single-sample history', () => {
     expect(slopePerDay([])).toBeNull();
     expect(slopePerDay([{ t: now, v: 5 }])).toBeNull();
-    expect(slopePerDay([{ t: now, v: 5 }, { t: now + 1000, v: 6 }])).toBeNull();
+    expect(
+      slopePerDay([
+        { t: now, v: 5 },
+        { t: now + 1000, v: 6 },
+      ]),
+    ).toBeNull();
   });
   it('fits a straight line through noisy samples', () => {
     const pts = Array.from({ length: 10 }, (_, i) => ({ t: now + i * DAY, v: 1000 + 100 * i + (i % 2 ? 5 : -5) }));
@@ -22,7 +35,11 @@ describe('recordsRatePerDay', () => {
     expect(recordsRatePerDay([], now)).toBeNull();
   });
   it('averages over the covered days when there are fewer than the lookback', () => {
-    const perDay = [{ day: '2026-11-25', records: 10 }, { day: '2026-11-26', records: 20 }, { day: '2026-11-27', records: 30 }];
+    const perDay = [
+      { day: '2026-11-25', records: 10 },
+      { day: '2026-11-26', records: 20 },
+      { day: '2026-11-27', records: 30 },
+    ];
     expect(recordsRatePerDay(perDay, now)).toBeCloseTo(60 / 3, 5);
   });
   it('averages bursts over the lookback window', () => {
@@ -75,7 +92,8 @@ describe('project', () => {
 
 describe('measuredGrowth', () => {
   const HOUR = 3_600_000;
-  const samples = (spanMs: number, perDay: number) => Array.from({ length: 11 }, (_, i) => ({ t: now + (i * spanMs) / 10, v: 1_000_000 + (perDay * (i * spanMs)) / 10 / DAY }));
+  const samples = (spanMs: number, perDay: number) =>
+    Array.from({ length: 11 }, (_, i) => ({ t: now + (i * spanMs) / 10, v: 1_000_000 + (perDay * (i * spanMs)) / 10 / DAY }));
 
   it('gives no rate from a few minutes of samples, and says how long until it does', () => {
     // A cache flush in 5 minutes would otherwise read as 1.8 GB a day.

@@ -50,7 +50,6 @@ export function recordsRatePerDay(perDay: readonly { day: string; records: numbe
  */
 export const MIN_GROWTH_SPAN_MS = 6 * 3_600_000;
 
-
 /** Growth per day from samples, only once they span enough time to say it, with the span it rests on. */
 export function measuredGrowth(points: readonly TimedValue[], minSpanMs = MIN_GROWTH_SPAN_MS): MeasuredGrowth {
   const first = points[0];
@@ -70,9 +69,14 @@ export interface ProjectionInput {
   budget: { maxBytes: number | null; maxRecords: number | null };
 }
 
-
-
-function crossing(kind: Crossing['kind'], budget: number | null, current: number | null, perDay: number | null, steady: number | null, now: number): Crossing | null {
+function crossing(
+  kind: Crossing['kind'],
+  budget: number | null,
+  current: number | null,
+  perDay: number | null,
+  steady: number | null,
+  now: number,
+): Crossing | null {
   if (budget === null || current === null) return null;
   if (current >= budget) return { kind, budget, date: 'now', withinDays: 0 };
   // Growth stops once the window is full: a budget above the steady state is never reached.
@@ -95,11 +99,14 @@ export function project(input: ProjectionInput): Projection {
   ].filter((c): c is Crossing => c !== null);
   const warnings: string[] = [];
   if (estimateRatio !== null && estimateRatio > 2) {
-    warnings.push(`Growth runs at ${estimateRatio.toFixed(1)}× the seed's estimate: ~${plural(Math.round(recordsAtFullWindow ?? 0), 'record')} at full retention against ~${formatNumber(estimatedRecords ?? 0)}.`);
+    warnings.push(
+      `Growth runs at ${estimateRatio.toFixed(1)}× the seed's estimate: ~${plural(Math.round(recordsAtFullWindow ?? 0), 'record')} at full retention against ~${formatNumber(estimatedRecords ?? 0)}.`,
+    );
   }
   for (const c of crossings) {
     if (c.date === 'now') warnings.push(`Already over the ${c.kind} budget.`);
-    else if (c.withinDays !== null && c.withinDays <= 30) warnings.push(`The ${c.kind} budget will be crossed in ${Math.max(0, Math.ceil(c.withinDays))} days (${c.date}).`);
+    else if (c.withinDays !== null && c.withinDays <= 30)
+      warnings.push(`The ${c.kind} budget will be crossed in ${Math.max(0, Math.ceil(c.withinDays))} days (${c.date}).`);
   }
   return { recordsPerDay, bytesPerDay, bytesPerRecord, recordsAtFullWindow, bytesAtFullWindow, estimateRatio, crossings, warnings };
 }

@@ -14,26 +14,39 @@ import { RANGES, type RangeKey } from './ranges';
 import { readSamples, type StorageSample } from './samples';
 import { samplerStatus } from './sampler-status';
 
-
-
-
 const METRICS_FIX = 'Start influxd without --metrics-disabled (it is an influxd flag), and make sure INFLUXDB_URL/metrics is reachable from the console.';
 
 /**
  * Everything the Storage screen and `stats --json` show: current bytes, history, records,
  * projection, budgets; from the stats the caller counted, and the session's one bucket list.
  */
-export async function storageReport(influx: InfluxSession, stats: readonly BucketStats[], range: RangeKey = '30d', now: number = Date.now()): Promise<StorageReport> {
+export async function storageReport(
+  influx: InfluxSession,
+  stats: readonly BucketStats[],
+  range: RangeKey = '30d',
+  now: number = Date.now(),
+): Promise<StorageReport> {
   const buckets = await influx.buckets();
   let metrics: StorageReport['metrics'] = { available: true };
   let disk = new Map<string, { diskBytes: number; series: number }>();
   try {
     const usage = await readDiskUsage(buckets, influx.conn);
-    if (usage.kind === 'disabled') metrics = { available: false, error: consoleError('forbidden', `InfluxDB's /metrics answers ${usage.status}: bytes on disk cannot be read, so only the records-based view is shown.`, METRICS_FIX) };
+    if (usage.kind === 'disabled')
+      metrics = {
+        available: false,
+        error: consoleError(
+          'forbidden',
+          `InfluxDB's /metrics answers ${usage.status}: bytes on disk cannot be read, so only the records-based view is shown.`,
+          METRICS_FIX,
+        ),
+      };
     else disk = new Map(usage.readings.map((r) => [r.bucketName, { diskBytes: r.diskBytes, series: r.series }]));
   } catch (e) {
     const cause = toConsoleError(e);
-    metrics = { available: false, error: consoleError('unreachable', `InfluxDB's /metrics could not be read (${cause.message}): only the records-based view is shown.`, METRICS_FIX) };
+    metrics = {
+      available: false,
+      error: consoleError('unreachable', `InfluxDB's /metrics could not be read (${cause.message}): only the records-based view is shown.`, METRICS_FIX),
+    };
   }
 
   const db = openDb();

@@ -17,7 +17,15 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-const reading = (bucketName: string, diskBytes: number) => ({ bucketId: `${bucketName}-id`, bucketName, diskBytes, tsmBytes: diskBytes, walBytes: 0, series: 10, measurements: 2 });
+const reading = (bucketName: string, diskBytes: number) => ({
+  bucketId: `${bucketName}-id`,
+  bucketName,
+  diskBytes,
+  tsmBytes: diskBytes,
+  walBytes: 0,
+  series: 10,
+  measurements: 2,
+});
 
 describe('storage samples', () => {
   it('keep a bounded number of rows through a year of sampling every five minutes (compressed clock)', () => {
@@ -34,7 +42,7 @@ describe('storage samples', () => {
       }
     }
     // Two buckets: 2 days of raw samples + 60 days of hours + the days since.
-    const bound = 2 * ((RETENTION.raw / STEP) + (RETENTION.hour / 3_600_000) + 366 + 2);
+    const bound = 2 * (RETENTION.raw / STEP + RETENTION.hour / 3_600_000 + 366 + 2);
     expect(maxRows).toBeLessThanOrEqual(bound);
     expect(statSync(path).size).toBeLessThan(4 * 1024 * 1024);
     // The averages keep the trend: the oldest daily row of `daily` is far below the newest.

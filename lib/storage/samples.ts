@@ -59,13 +59,11 @@ export function downsample(db: Db, now: number): void {
 }
 
 export function readSamples(db: Db, since: number): StorageSample[] {
-  return (
-    db
-      .prepare(
-        `SELECT ts, resolution, bucket_id AS bucketId, bucket_name AS bucketName, disk_bytes AS diskBytes, tsm_bytes AS tsmBytes,
+  return db
+    .prepare(
+      `SELECT ts, resolution, bucket_id AS bucketId, bucket_name AS bucketName, disk_bytes AS diskBytes, tsm_bytes AS tsmBytes,
                 wal_bytes AS walBytes, series, measurements
          FROM storage_samples WHERE ts >= ? ORDER BY ts`,
-      )
-      .all(since) as StorageSample[]
-  );
+    )
+    .all(since) as StorageSample[];
 }

@@ -38,11 +38,31 @@ function record(actor: Actor, step: StepResult): void {
  */
 export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean; tokens?: boolean } = {}): Promise<Result<ApplyResult>> {
   const input = applyProvisionInputSchema.safeParse(raw ?? {});
-  if (!input.success) return fail(consoleError('invalid', 'The confirmation list is malformed.', 'Send {"confirm": ["bucket name", …], "backupFirst": true}: the names of the buckets whose destructive step you confirm.'));
+  if (!input.success)
+    return fail(
+      consoleError(
+        'invalid',
+        'The confirmation list is malformed.',
+        'Send {"confirm": ["bucket name", …], "backupFirst": true}: the names of the buckets whose destructive step you confirm.',
+      ),
+    );
   return withConnection((ctx) => {
     const { spec, conn } = ctx;
     // A session only when a destructive step backs up: provisioning itself works without the organization.
-    const backup = input.data.backupFirst ? async (bucket: string) => backupFirst({ ...ctx, influx: await openSession(conn.env) }, bucket, `shortening the retention of ${bucket}`) : undefined;
-    return provision(spec, { confirm: input.data.confirm, confirmAll: opts.confirmAll, tokens: opts.tokens, onStep: (step) => record(actor, step), onTokenStep: (step) => recordTokenStep(actor, step), ...(backup ? { backupFirst: backup } : {}) }, conn);
+    const backup = input.data.backupFirst
+      ? async (bucket: string) => backupFirst({ ...ctx, influx: await openSession(conn.env) }, bucket, `shortening the retention of ${bucket}`)
+      : undefined;
+    return provision(
+      spec,
+      {
+        confirm: input.data.confirm,
+        confirmAll: opts.confirmAll,
+        tokens: opts.tokens,
+        onStep: (step) => record(actor, step),
+        onTokenStep: (step) => recordTokenStep(actor, step),
+        ...(backup ? { backupFirst: backup } : {}),
+      },
+      conn,
+    );
   });
 }

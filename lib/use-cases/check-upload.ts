@@ -6,7 +6,10 @@ import { withSpec } from './context';
 import { dryRunImport } from './shared/import';
 
 /** The dry run of a complete upload. */
-export async function checkUpload(importId: string, opts: { signal?: AbortSignal } = {}): Promise<Result<ImportReport & { importId: string; fileName: string }>> {
+export async function checkUpload(
+  importId: string,
+  opts: { signal?: AbortSignal } = {},
+): Promise<Result<ImportReport & { importId: string; fileName: string }>> {
   const done = await withSpec(() => completeUpload(importId));
   if (!done.ok) return done;
   const report = await dryRunImport({ bucketId: done.data.upload.bucketId, path: done.data.path }, opts);

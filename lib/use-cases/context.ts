@@ -22,7 +22,11 @@ export function failed(e: unknown): Result<never> {
   const error = toConsoleError(e);
   if (error.code === 'internal' && !(e instanceof ConsoleFailure) && !(e instanceof QueryCancelled)) {
     const err = e instanceof Error ? e : new Error(String(e));
-    log.error('unexpected error', { error: `${err.name}: ${err.message}`, stack: err.stack, cause: err.cause instanceof Error ? `${err.cause.name}: ${err.cause.message}` : err.cause === undefined ? undefined : String(err.cause) });
+    log.error('unexpected error', {
+      error: `${err.name}: ${err.message}`,
+      stack: err.stack,
+      cause: err.cause instanceof Error ? `${err.cause.name}: ${err.cause.message}` : err.cause === undefined ? undefined : String(err.cause),
+    });
   }
   return fail(error);
 }

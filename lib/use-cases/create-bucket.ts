@@ -16,10 +16,17 @@ export async function createBucket(raw: unknown, actor: Actor): Promise<Result<B
   const { name, retention, description, shardGroupDuration } = input.data;
   const settings = { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) };
   const result = await withInflux(async ({ influx }) => {
-    const twin = lookalikeOf(name, (await influx.buckets()).map((b) => b.name));
+    const twin = lookalikeOf(
+      name,
+      (await influx.buckets()).map((b) => b.name),
+    );
     if (twin !== null) {
       throw new ConsoleFailure({
-        ...consoleError('invalid', `"${name}" looks the same as the existing bucket "${twin}" (they differ only in case or in characters that look alike).`, `Use "${twin}", or choose a name that reads differently.`),
+        ...consoleError(
+          'invalid',
+          `"${name}" looks the same as the existing bucket "${twin}" (they differ only in case or in characters that look alike).`,
+          `Use "${twin}", or choose a name that reads differently.`,
+        ),
         fields: { name: `Looks the same as ${twin}.` },
       });
     }

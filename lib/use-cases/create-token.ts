@@ -22,7 +22,6 @@ export const createTokenInputSchema = z.strictObject({
     .optional(),
 });
 
-
 /**
  * Creates a writer (write on every spec bucket) or a reader (read on every spec bucket). The
  * secret is in the result this once; the audit row has the token's ID and description only.
@@ -42,6 +41,8 @@ export async function createToken(raw: unknown, actor: Actor): Promise<Result<Ne
     return createAuthorization(influx.org.id, description, grants, influx.conn);
   });
   forgetConsoleTokenStatus();
-  recordChange(actor, outcome(result, { action: 'token.create', bucket: null, before: null, after: (created) => tokenSummary(created.token) }), { changed: false });
+  recordChange(actor, outcome(result, { action: 'token.create', bucket: null, before: null, after: (created) => tokenSummary(created.token) }), {
+    changed: false,
+  });
   return result;
 }

@@ -30,12 +30,24 @@ export async function deleteBucket(raw: unknown, actor: Actor): Promise<Result<D
     before = current;
     if (current.system) throw new ConsoleFailure(systemBucket(current.name, 'deleted'));
     if (input.data.confirmName !== current.name) {
-      throw new ConsoleFailure({ ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`), fields: { confirmName: `Type ${current.name} to confirm.` } });
+      throw new ConsoleFailure({
+        ...consoleError('invalid', `Deleting ${current.name} removes all its data.`, `Type the bucket name "${current.name}" exactly to confirm.`),
+        fields: { confirmName: `Type ${current.name} to confirm.` },
+      });
     }
     const backup = input.data.backupFirst ? await backupFirst(ctx, current.name, `deleting ${current.name}`) : null;
     await remove(current.id, influx.conn);
     return { id: current.id, name: current.name, backup };
   });
-  recordChange(actor, outcome(result, { action: 'bucket.delete', bucket: before?.name ?? input.data.id, before: before ? bucketSettings(before) : null, after: (d) => (d.backup ? { backup: d.backup.id } : null) }), { changed: result.ok });
+  recordChange(
+    actor,
+    outcome(result, {
+      action: 'bucket.delete',
+      bucket: before?.name ?? input.data.id,
+      before: before ? bucketSettings(before) : null,
+      after: (d) => (d.backup ? { backup: d.backup.id } : null),
+    }),
+    { changed: result.ok },
+  );
   return result;
 }

@@ -61,7 +61,14 @@ export async function previewDataDelete(raw: unknown): Promise<Result<DeletePrev
     const sel = selectionOf(input.data);
     const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
     const sample = counted.total > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
-    const issued = issuePreview({ bucketId: bucket.id, predicate: counted.predicate, startNs: sel.start.ns, stopNs: sel.stop.ns, total: counted.total, points: counted.points });
+    const issued = issuePreview({
+      bucketId: bucket.id,
+      predicate: counted.predicate,
+      startNs: sel.start.ns,
+      stopNs: sel.stop.ns,
+      total: counted.total,
+      points: counted.points,
+    });
     return { previewId: issued.id, ...counted, sample };
   });
 }
@@ -105,13 +112,24 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
     const shown = input.data.expectedPoints ?? preview.total;
     if (shown !== preview.total || !samePoints(counted.points, preview.points)) {
       throw new ConsoleFailure(
-        consoleError('conflict', `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`, 'Preview again, check what would go, and confirm that.'),
+        consoleError(
+          'conflict',
+          `The data changed since the preview: ${counted.total} points match now, the preview showed ${preview.total}. Nothing was deleted.`,
+          'Preview again, check what would go, and confirm that.',
+        ),
       );
     }
     // The backup comes before the preview is spent: when it fails, the same preview can be confirmed again without one.
     const backup = counted.total > 0 && input.data.backupFirst ? await backupFirst(ctx, bucket.name, 'the delete') : null;
     // Another delete may have spent it while this one backed up: one preview, one delete.
-    if (backup && !issuedPreview(preview.id)) throw new ConsoleFailure(consoleError('conflict', `That preview was used by another delete meanwhile: nothing was deleted (the backup ${backup.id} was kept).`, 'Preview the delete again, check what would go, and confirm that.'));
+    if (backup && !issuedPreview(preview.id))
+      throw new ConsoleFailure(
+        consoleError(
+          'conflict',
+          `That preview was used by another delete meanwhile: nothing was deleted (the backup ${backup.id} was kept).`,
+          'Preview the delete again, check what would go, and confirm that.',
+        ),
+      );
     spendPreview(preview.id);
     if (counted.total === 0) return { ...counted, previewId: preview.id, deleted: 0, remaining: 0, backup: null };
     await deleteSelection(bucket.name, sel, influx.conn);

@@ -30,13 +30,20 @@ export async function deleteToken(raw: unknown, actor: Actor, opts: { confirmed?
     const expected = token.description || token.id;
     if (!opts.confirmed && input.data.confirmDescription !== expected) {
       unconfirmed = true;
-      throw new ConsoleFailure({ ...consoleError('invalid', `Type ${expected} to confirm the delete.`), fields: { confirmDescription: `Type ${expected} exactly.` } });
+      throw new ConsoleFailure({
+        ...consoleError('invalid', `Type ${expected} to confirm the delete.`),
+        fields: { confirmDescription: `Type ${expected} exactly.` },
+      });
     }
     await deleteAuthorization(token.id, influx.conn);
     return token;
   });
   if (unconfirmed) return result;
   forgetConsoleTokenStatus();
-  recordChange(actor, outcome(result, { action: 'token.delete', bucket: null, before: result.ok ? tokenSummary(result.data) : { id: input.data.id }, after: () => null }), { changed: false });
+  recordChange(
+    actor,
+    outcome(result, { action: 'token.delete', bucket: null, before: result.ok ? tokenSummary(result.data) : { id: input.data.id }, after: () => null }),
+    { changed: false },
+  );
   return result;
 }

@@ -74,7 +74,12 @@ function cancelled(e: unknown, signal: AbortSignal | undefined): boolean {
  * responses (one per shard group, export-windows.ts) are read only as fast as gzip and the sink take them. `signal` (the download went away,
  * the CLI was stopped) closes the query. Audit-logged with what was exported.
  */
-export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {}): Promise<Result<ExportSummary>> {
+export async function runExport(
+  plan: ExportPlan,
+  actor: Actor,
+  sink: Writable,
+  opts: { signal?: AbortSignal; onProgress?: (p: ExportProgress) => void } = {},
+): Promise<Result<ExportSummary>> {
   const progress: ExportProgress = { points: 0, lines: 0, bytes: 0 };
   let unwritableRows = 0;
   const unwritable: string[] = [];
@@ -107,10 +112,34 @@ export async function runExport(plan: ExportPlan, actor: Actor, sink: Writable, 
   } catch (e) {
     result = fail(
       cancelled(e, opts.signal)
-        ? consoleError('internal', `The export of ${plan.bucket.name} was stopped after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): the download was cancelled.`, 'Start the export again; the file so far is incomplete.')
-        : { ...toConsoleError(e), message: `The export of ${plan.bucket.name} failed after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): ${toConsoleError(e).message}` },
+        ? consoleError(
+            'internal',
+            `The export of ${plan.bucket.name} was stopped after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): the download was cancelled.`,
+            'Start the export again; the file so far is incomplete.',
+          )
+        : {
+            ...toConsoleError(e),
+            message: `The export of ${plan.bucket.name} failed after ${plural(progress.points, 'point')} (${plural(progress.lines, 'line')}): ${toConsoleError(e).message}`,
+          },
     );
   }
-  recordChange(actor, outcome(result, { action: 'data.export', bucket: plan.bucket.name, before: null, after: (s) => ({ measurements: s.measurements, start: s.start, stop: s.stop, points: s.points, lines: s.lines, bytes: s.bytes, unwritableRows: s.unwritableRows }) }), { changed: false });
+  recordChange(
+    actor,
+    outcome(result, {
+      action: 'data.export',
+      bucket: plan.bucket.name,
+      before: null,
+      after: (s) => ({
+        measurements: s.measurements,
+        start: s.start,
+        stop: s.stop,
+        points: s.points,
+        lines: s.lines,
+        bytes: s.bytes,
+        unwritableRows: s.unwritableRows,
+      }),
+    }),
+    { changed: false },
+  );
   return result;
 }

@@ -12,6 +12,15 @@ export type { BackupSummary };
 export function listBackups(opts: { dir?: string } = {}): Promise<Result<BackupSummary[]>> {
   return withSpec(async (ctx) => {
     const stored = await listStored(opts.dir ? resolve(/*turbopackIgnore: true*/ opts.dir) : ctx.config.backupDir);
-    return stored.map((b) => ({ id: b.id, createdAt: b.createdAt, bytes: b.bytes, buckets: b.buckets, verified: b.verified?.ok ?? null, verifiedAt: b.verified?.at ?? null, detail: b.verified?.detail ?? b.legacy, legacy: b.legacy !== null }));
+    return stored.map((b) => ({
+      id: b.id,
+      createdAt: b.createdAt,
+      bytes: b.bytes,
+      buckets: b.buckets,
+      verified: b.verified?.ok ?? null,
+      verifiedAt: b.verified?.at ?? null,
+      detail: b.verified?.detail ?? b.legacy,
+      legacy: b.legacy !== null,
+    }));
   });
 }

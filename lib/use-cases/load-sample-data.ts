@@ -37,11 +37,26 @@ export async function loadSampleData(actor: Actor, opts: LoadSampleOptions = {})
     if (opts.onlyIntoEmpty) {
       const full = await holdingData(ctx);
       if (full.length) {
-        throw new ConsoleFailure(consoleError('conflict', `Sample data goes only into empty buckets, and ${full.join(' and ')} already ${full.length === 1 ? 'holds' : 'hold'} data.`, 'Browse the data you have on the Measurements screen; to start over, delete the buckets and provision them again.'));
+        throw new ConsoleFailure(
+          consoleError(
+            'conflict',
+            `Sample data goes only into empty buckets, and ${full.join(' and ')} already ${full.length === 1 ? 'holds' : 'hold'} data.`,
+            'Browse the data you have on the Measurements screen; to start over, delete the buckets and provision them again.',
+          ),
+        );
       }
     }
     return loadSample(ctx.spec, { ...sample }, opts.onProgress ?? (() => {}), ctx.influx, opts.scenario);
   });
-  recordChange(actor, outcome(result, { action: 'sample.load', bucket: buckets || null, before: null, after: (d) => ({ points: d.points, ...sample, ...(opts.scenario ? { scenario: opts.scenario, refused: d.refused ?? 0 } : {}) }) }), { changed: true });
+  recordChange(
+    actor,
+    outcome(result, {
+      action: 'sample.load',
+      bucket: buckets || null,
+      before: null,
+      after: (d) => ({ points: d.points, ...sample, ...(opts.scenario ? { scenario: opts.scenario, refused: d.refused ?? 0 } : {}) }),
+    }),
+    { changed: true },
+  );
   return result;
 }

@@ -6,5 +6,7 @@ import { withInflux } from './context';
 
 /** The spec's tokens against the organization's: what Provision's token steps would create. */
 export function planTokenSteps(): Promise<Result<TokenStep[]>> {
-  return withInflux(async ({ spec, influx }) => planTokens(spec, { buckets: await influx.buckets(), tokens: await listAuthorizations(influx.org.id, influx.conn) }));
+  return withInflux(async ({ spec, influx }) =>
+    planTokens(spec, { buckets: await influx.buckets(), tokens: await listAuthorizations(influx.org.id, influx.conn) }),
+  );
 }

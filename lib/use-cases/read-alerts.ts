@@ -14,6 +14,10 @@ export interface AlertsView {
 export function readAlerts(): Promise<Result<AlertsView>> {
   return withSpec(({ config }) => {
     const url = config.alertWebhookUrl;
-    return { webhook: url ? { host: webhookTarget(url)?.host ?? '(unparseable URL)', flavour: flavourOf(url) } : null, incidents: recentIncidents(), deliveries: recentDeliveries() };
+    return {
+      webhook: url ? { host: webhookTarget(url)?.host ?? '(unparseable URL)', flavour: flavourOf(url) } : null,
+      incidents: recentIncidents(),
+      deliveries: recentDeliveries(),
+    };
   });
 }

@@ -21,7 +21,9 @@ async function pingInflux(c: Parsed): Promise<InfluxCheck> {
   try {
     const h = await getHealth(connection(c.data.influx.data));
     const latencyMs = Math.round(performance.now() - started);
-    return h.status === 'pass' ? { status: 'ok', latencyMs, version: h.version } : { status: 'degraded', latencyMs, version: h.version, message: `InfluxDB reports itself unhealthy: ${h.message}` };
+    return h.status === 'pass'
+      ? { status: 'ok', latencyMs, version: h.version }
+      : { status: 'degraded', latencyMs, version: h.version, message: `InfluxDB reports itself unhealthy: ${h.message}` };
   } catch (e) {
     const error = toConsoleError(e);
     return { status: 'down', message: `${error.message} ${error.fix}` };

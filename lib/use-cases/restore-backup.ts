@@ -45,15 +45,30 @@ const stagingName = (bucket: string) => `${bucket.slice(0, 200)}_restoring_${ran
  * there, while the existing bucket is untouched; only then is the existing one deleted and the
  * staging one renamed to its name, and counted once more.
  */
-async function restoreOver(ctx: Context, input: { id: string; bucket: string; as: string; confirm: string }, onBackup: (b: BackupRef) => void): Promise<RestoredBackup> {
+async function restoreOver(
+  ctx: Context,
+  input: { id: string; bucket: string; as: string; confirm: string },
+  onBackup: (b: BackupRef) => void,
+): Promise<RestoredBackup> {
   const { org, conn } = ctx.influx;
   const stored = await readStored(ctx.config.backupDir, input.id);
   const expected = manifestBucket(stored.manifest, input.bucket);
   const existing = await findBucket(org.id, input.as, conn);
-  if (!existing) throw new ConsoleFailure({ ...consoleError('not_found', `There is no bucket ${input.as} to restore over.`, 'Restore it as a new bucket instead (leave out --replace).'), fields: { as: `${input.as} does not exist.` } });
+  if (!existing)
+    throw new ConsoleFailure({
+      ...consoleError('not_found', `There is no bucket ${input.as} to restore over.`, 'Restore it as a new bucket instead (leave out --replace).'),
+      fields: { as: `${input.as} does not exist.` },
+    });
   if (existing.system) throw new ConsoleFailure(systemBucket(existing.name, 'deleted'));
   if (input.confirm !== existing.name) {
-    throw new ConsoleFailure({ ...consoleError('invalid', `Restoring over ${existing.name} removes all its current data (after backing it up).`, `Type the bucket name "${existing.name}" exactly to confirm (CLI: --confirm ${existing.name}).`), fields: { confirm: `Type ${existing.name} to confirm.` } });
+    throw new ConsoleFailure({
+      ...consoleError(
+        'invalid',
+        `Restoring over ${existing.name} removes all its current data (after backing it up).`,
+        `Type the bucket name "${existing.name}" exactly to confirm (CLI: --confirm ${existing.name}).`,
+      ),
+      fields: { confirm: `Type ${existing.name} to confirm.` },
+    });
   }
   let before: BackupRef;
   try {
@@ -61,7 +76,10 @@ async function restoreOver(ctx: Context, input: { id: string; bucket: string; as
     before = { id: taken.id, dir: taken.dir, bucket: existing.name, restore: restoreCommand(taken.id, existing.name) };
   } catch (e) {
     const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
-    throw new ConsoleFailure({ ...detail, message: `Nothing was changed: restoring over ${existing.name} backs it up first, and that backup failed. ${detail.message}` });
+    throw new ConsoleFailure({
+      ...detail,
+      message: `Nothing was changed: restoring over ${existing.name} backs it up first, and that backup failed. ${detail.message}`,
+    });
   }
   onBackup(before);
   const staging = stagingName(existing.name);
@@ -69,22 +87,42 @@ async function restoreOver(ctx: Context, input: { id: string; bucket: string; as
   let replaced = false;
   try {
     const differs = countsDiffer(existing.name, expected, await countAfresh(ctx, staging));
-    if (differs) throw new ConsoleFailure(consoleError('internal', `Nothing was replaced: the restored copy's counts differ from the backup: ${differs}.`, `${existing.name} is as it was. Run \`backup verify ${input.id}\`, or restore another backup.`));
+    if (differs)
+      throw new ConsoleFailure(
+        consoleError(
+          'internal',
+          `Nothing was replaced: the restored copy's counts differ from the backup: ${differs}.`,
+          `${existing.name} is as it was. Run \`backup verify ${input.id}\`, or restore another backup.`,
+        ),
+      );
     await deleteBucket(existing.id, conn);
     replaced = true;
   } finally {
-    if (!replaced) await deleteBucket(stagingId, conn).catch((e: unknown) => log.error('backup: deleting a staging bucket failed', { bucket: staging, error: errorText(e) }));
+    if (!replaced)
+      await deleteBucket(stagingId, conn).catch((e: unknown) =>
+        log.error('backup: deleting a staging bucket failed', { bucket: staging, error: errorText(e) }),
+      );
   }
   try {
     await renameBucket(stagingId, existing.name, conn);
   } catch (e) {
     const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
-    throw new ConsoleFailure({ ...detail, message: `${existing.name} was deleted and its restored copy, verified, is the bucket ${staging}; renaming it to ${existing.name} failed: ${detail.message}`, fix: `Rename ${staging} to ${existing.name} (influx bucket update --id ${stagingId} --name ${existing.name}). The former ${existing.name} is backup ${before.id}.` });
+    throw new ConsoleFailure({
+      ...detail,
+      message: `${existing.name} was deleted and its restored copy, verified, is the bucket ${staging}; renaming it to ${existing.name} failed: ${detail.message}`,
+      fix: `Rename ${staging} to ${existing.name} (influx bucket update --id ${stagingId} --name ${existing.name}). The former ${existing.name} is backup ${before.id}.`,
+    });
   }
   const actual = await countAfresh(ctx, existing.name);
   const differs = countsDiffer(existing.name, expected, actual);
   const formerly = `the former ${existing.name} was backed up first as ${before.id}`;
-  return { bucket: existing.name, records: actual.records, verified: differs === null, detail: differs ? `${differs}; ${formerly}` : `restored and verified: ${equalText(actual)}; ${formerly}`, backup: before };
+  return {
+    bucket: existing.name,
+    records: actual.records,
+    verified: differs === null,
+    detail: differs ? `${differs}; ${formerly}` : `restored and verified: ${equalText(actual)}; ${formerly}`,
+    backup: before,
+  };
 }
 
 /**
@@ -110,7 +148,17 @@ export async function restoreBackup(raw: unknown, actor: Actor): Promise<Result<
   recordChange(
     actor,
     {
-      ...outcome(result, { action: 'backup.restore', bucket: as, before: null, after: (r) => ({ from: { backup: id, bucket }, records: r.records, verified: r.verified, ...(r.backup ? { replaced: true, backup: r.backup.id } : {}) }) }),
+      ...outcome(result, {
+        action: 'backup.restore',
+        bucket: as,
+        before: null,
+        after: (r) => ({
+          from: { backup: id, bucket },
+          records: r.records,
+          verified: r.verified,
+          ...(r.backup ? { replaced: true, backup: r.backup.id } : {}),
+        }),
+      }),
       // A replace that failed after its backup was taken still names that backup.
       ...(!result.ok && taken ? { after: { from: { backup: id, bucket }, replaced: false, backup: taken.id } } : {}),
     },

@@ -33,7 +33,9 @@ export function backupScheduler(opts: BackupSchedulerOptions): { tick(): Promise
       const result = await recordedBackup({}, CLI_ACTOR, at);
       if (result.ok) log.info('backup: scheduled backup complete', { id: result.data.id, bytes: result.data.bytes });
       else log.error('backup: scheduled backup failed', { error: result.error.message });
-      const run = result.ok ? { at: at.toISOString(), ok: true, id: result.data.id, message: '' } : { at: at.toISOString(), ok: false, id: null, message: `${result.error.message}${result.error.fix ? ` Fix: ${result.error.fix}` : ''}` };
+      const run = result.ok
+        ? { at: at.toISOString(), ok: true, id: result.data.id, message: '' }
+        : { at: at.toISOString(), ok: false, id: null, message: `${result.error.message}${result.error.fix ? ` Fix: ${result.error.fix}` : ''}` };
       await recordRun(root, run).catch((e: unknown) => log.error('backup: recording the scheduled run failed', { root, error: errorText(e) }));
       return { ok: result.ok };
     },

@@ -22,6 +22,8 @@ export async function setTokenStatus(raw: unknown, actor: Actor): Promise<Result
   });
   const action = input.data.status === 'active' ? 'token.activate' : 'token.deactivate';
   forgetConsoleTokenStatus();
-  recordChange(actor, outcome(result, { action, bucket: null, before: before ? tokenSummary(before) : { id: input.data.id }, after: tokenSummary }), { changed: false });
+  recordChange(actor, outcome(result, { action, bucket: null, before: before ? tokenSummary(before) : { id: input.data.id }, after: tokenSummary }), {
+    changed: false,
+  });
   return result;
 }

@@ -35,7 +35,11 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<U
     const kept = shardGroupDuration === undefined ? retentionBelowShardGroups(retention, current.shardGroupDurationSeconds) : null;
     if (kept) {
       throw new ConsoleFailure({
-        ...consoleError('invalid', `${kept}.`, `Set the shard-group duration to at most ${formatRetention(retention)} in the same edit, or keep a longer retention.`),
+        ...consoleError(
+          'invalid',
+          `${kept}.`,
+          `Set the shard-group duration to at most ${formatRetention(retention)} in the same edit, or keep a longer retention.`,
+        ),
         fields: { shardGroupDuration: `${kept}: set one of at most ${formatRetention(retention)}.` },
       });
     }
@@ -51,10 +55,23 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<U
       });
     }
     const backup = shortens && input.data.backupFirst ? await backupFirst(ctx, current.name, `shortening the retention of ${current.name}`) : null;
-    const updated = await update(id, { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) }, influx.conn);
+    const updated = await update(
+      id,
+      { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) },
+      influx.conn,
+    );
     return { ...updated, backup };
   });
   // A bucket of another organization (or none) is not audited by name: nothing about it is revealed.
-  recordChange(actor, outcome(result, { action: 'bucket.update', bucket: before?.name ?? id, before: before ? bucketSettings(before) : null, after: (b) => ({ ...bucketSettings(b), ...(b.backup ? { backup: b.backup.id } : {}) }) }), { changed: result.ok });
+  recordChange(
+    actor,
+    outcome(result, {
+      action: 'bucket.update',
+      bucket: before?.name ?? id,
+      before: before ? bucketSettings(before) : null,
+      after: (b) => ({ ...bucketSettings(b), ...(b.backup ? { backup: b.backup.id } : {}) }),
+    }),
+    { changed: result.ok },
+  );
   return result;
 }

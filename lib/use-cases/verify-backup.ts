@@ -54,19 +54,28 @@ export async function verifyBackup(raw: unknown, actor: Actor): Promise<Result<V
         if (bucket.sample) {
           const rows = await sampleRows(scratch, bucket.sample, ctx.influx.conn);
           if (rows.sha256 !== bucket.sample.sha256) {
-            verdict = { ok: false, detail: `restored rows differ: ${bucket.name}, ${bucket.sample.start} to ${bucket.sample.stop}: ${rows.lines} lines restored, ${bucket.sample.lines} backed up${rows.lines === bucket.sample.lines ? ' (same number, other values)' : ''}` };
+            verdict = {
+              ok: false,
+              detail: `restored rows differ: ${bucket.name}, ${bucket.sample.start} to ${bucket.sample.stop}: ${rows.lines} lines restored, ${bucket.sample.lines} backed up${rows.lines === bucket.sample.lines ? ' (same number, other values)' : ''}`,
+            };
             break;
           }
         }
-        equal.push(`${bucket.name}: ${equalText(actual)}${bucket.sample ? `; the ${formatNumber(bucket.sample.lines)} raw rows of ${bucket.sample.start.slice(0, 10)} to ${bucket.sample.stop.slice(0, 10)} identical` : ''}`);
+        equal.push(
+          `${bucket.name}: ${equalText(actual)}${bucket.sample ? `; the ${formatNumber(bucket.sample.lines)} raw rows of ${bucket.sample.start.slice(0, 10)} to ${bucket.sample.stop.slice(0, 10)} identical` : ''}`,
+        );
       } finally {
-        await deleteBucket(scratchId, ctx.influx.conn).catch((e: unknown) => log.error('backup: deleting a scratch bucket failed', { bucket: scratch, error: errorText(e) }));
+        await deleteBucket(scratchId, ctx.influx.conn).catch((e: unknown) =>
+          log.error('backup: deleting a scratch bucket failed', { bucket: scratch, error: errorText(e) }),
+        );
       }
     }
     verdict ??= { ok: true, detail: `restored and verified: ${equal.join('; ')}` };
     await recordVerification(stored, { ...verdict, at: new Date().toISOString() });
     return verdict;
   });
-  recordChange(actor, outcome(result, { action: 'backup.verify', bucket: null, before: null, after: (v) => ({ backup: id, ok: v.ok, detail: v.detail }) }), { changed: false });
+  recordChange(actor, outcome(result, { action: 'backup.verify', bucket: null, before: null, after: (v) => ({ backup: id, ok: v.ok, detail: v.detail }) }), {
+    changed: false,
+  });
   return result;
 }

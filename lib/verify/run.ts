@@ -28,12 +28,23 @@ const subjectOf = (check: Check) => (check.id.includes(':') ? check.id.slice(che
  * (the write probe, the counts and the insights of one bucket must not overlap), the buckets side
  * by side. With `only`, prerequisites run silently and only that check is yielded.
  */
-export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn: Connection; record?: (entry: AuditInput) => void; now?: () => number }): AsyncGenerator<CheckResult> {
+export async function* runChecks(
+  spec: ConsoleSpec,
+  opts: { only?: string; conn: Connection; record?: (entry: AuditInput) => void; now?: () => number },
+): AsyncGenerator<CheckResult> {
   const conn = opts.conn;
   const suite = buildSuite(spec);
   const checks = opts.only ? withPrerequisites(suite, opts.only) : suite;
   if (opts.only && checks.length === 0) return;
-  const ctx: VerifyContext = { spec, conn, record: opts.record ?? (() => {}), buckets: new Map(), measurements: new Map(), counts: new Map(), ...(opts.now ? { now: opts.now } : {}) };
+  const ctx: VerifyContext = {
+    spec,
+    conn,
+    record: opts.record ?? (() => {}),
+    buckets: new Map(),
+    measurements: new Map(),
+    counts: new Map(),
+    ...(opts.now ? { now: opts.now } : {}),
+  };
   const results = new Map<string, CheckResult>();
   const runOne = async (check: Check): Promise<CheckResult> => {
     const started = performance.now();
@@ -47,7 +58,14 @@ export async function* runChecks(spec: ConsoleSpec, opts: { only?: string; conn:
         result = { id: check.id, title: check.title, ...outcome, durationMs: Math.round(performance.now() - started) };
       } catch (e) {
         const error = toConsoleError(e);
-        result = { id: check.id, title: check.title, status: 'fail', detail: error.message, fix: error.fix, durationMs: Math.round(performance.now() - started) };
+        result = {
+          id: check.id,
+          title: check.title,
+          status: 'fail',
+          detail: error.message,
+          fix: error.fix,
+          durationMs: Math.round(performance.now() - started),
+        };
       }
     }
     results.set(check.id, result);

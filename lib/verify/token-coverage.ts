@@ -26,7 +26,9 @@ export function judgeCoverage(coverage: readonly WriterCoverage[]): { ok: boolea
     return { ok: true, detail: coverage.map((c) => `${c.bucket}: ${joinWords(c.scoped)}`).join('; ') };
   }
   const parts = [
-    onlyBroad.length ? `only all-access or operator tokens can write ${joinWords(onlyBroad)}: HomeIQ's writer runs with a token that can delete every bucket` : '',
+    onlyBroad.length
+      ? `only all-access or operator tokens can write ${joinWords(onlyBroad)}: HomeIQ's writer runs with a token that can delete every bucket`
+      : '',
     none.length ? `no active token of the organization can write ${joinWords(none)}` : '',
   ].filter(Boolean);
   return { ok: false, detail: `${parts.join('; ')}.` };

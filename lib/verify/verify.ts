@@ -7,7 +7,12 @@ import { runChecks } from './run';
 import type { CheckResult, VerifyReport } from './types';
 
 /** Runs the whole suite, reporting each result as it completes. */
-export async function verify(spec: ConsoleSpec, onResult: (r: CheckResult) => void = () => {}, conn: Connection, record?: (entry: AuditInput) => void): Promise<VerifyReport> {
+export async function verify(
+  spec: ConsoleSpec,
+  onResult: (r: CheckResult) => void = () => {},
+  conn: Connection,
+  record?: (entry: AuditInput) => void,
+): Promise<VerifyReport> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const checks: CheckResult[] = [];

@@ -34,7 +34,13 @@ describe('the admin guard of every server action, against a real influxd', () =>
   it('refuses a signed-out caller and a viewer, making no change', async () => {
     for (const who of [undefined, await startSession('viewer')]) {
       cookie = who;
-      const results = [await createBucket({ name: 'guarded_bucket', retention: '1d' }), await applyPlan({ confirm: [] }), await setBudget({ bucketName: 'x', maxBytes: 1, maxRecords: null }), await restoreBackup({ id: '20261206T000000Z', bucket: 'x', as: 'guarded_bucket' }), await verifyBackup({ id: '20261206T000000Z' })];
+      const results = [
+        await createBucket({ name: 'guarded_bucket', retention: '1d' }),
+        await applyPlan({ confirm: [] }),
+        await setBudget({ bucketName: 'x', maxBytes: 1, maxRecords: null }),
+        await restoreBackup({ id: '20261206T000000Z', bucket: 'x', as: 'guarded_bucket' }),
+        await verifyBackup({ id: '20261206T000000Z' }),
+      ];
       for (const r of results) {
         expect(r.ok).toBe(false);
         if (!r.ok) expect(r.error.code).toBe(who ? 'read_only' : 'signed_out');

@@ -74,7 +74,11 @@ describe('alerts to a webhook (a real local receiver)', () => {
     hook = await receiver();
     process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
     const day = Math.floor(Date.now() / 86_400_000 - 1) * 86_400_000;
-    await writeLines(DAILY, [1, 2, 3].map((i) => `time_based_daily,date=x,entity_id=e${i} frequency=1 ${day}000000`), connection());
+    await writeLines(
+      DAILY,
+      [1, 2, 3].map((i) => `time_based_daily,date=x,entity_id=e${i} frequency=1 ${day}000000`),
+      connection(),
+    );
     unwrap(await setBudget({ bucketName: DAILY, maxBytes: null, maxRecords: 2 }, CLI_ACTOR));
     await evaluateAlerts();
     await evaluateAlerts();
@@ -95,7 +99,11 @@ describe('alerts to a webhook (a real local receiver)', () => {
     process.env.CONSOLE_ALERT_WEBHOOK_URL = hook.url;
     const DAY = 86_400_000;
     const today = Math.floor(Date.now() / DAY) * DAY;
-    await writeLines(DAILY, [0, 1, 2, 3].map((d) => `time_based_daily,date=d${d},entity_id=e1 frequency=1 ${today - d * DAY}000000`), connection());
+    await writeLines(
+      DAILY,
+      [0, 1, 2, 3].map((d) => `time_based_daily,date=d${d},entity_id=e1 frequency=1 ${today - d * DAY}000000`),
+      connection(),
+    );
     unwrap(await readStats(DAILY, { mode: 'fresh' }));
     // The bucket was created just now: its detectors are judged once the grace (two days) has passed.
     await evaluateAlerts(Date.now() + DAY);
@@ -104,7 +112,9 @@ describe('alerts to a webhook (a real local receiver)', () => {
     await evaluateAlerts(later);
     await evaluateAlerts(later);
     const opened = events(hook).filter((e) => e.startsWith('open detector:'));
-    expect(opened.sort()).toEqual(['anomaly_daily', 'co_occurrence_daily', 'duration_daily', 'room_based_daily', 'sequence_daily'].map((m) => `open detector:${DAILY}:${m}:never-written`));
+    expect(opened.sort()).toEqual(
+      ['anomaly_daily', 'co_occurrence_daily', 'duration_daily', 'room_based_daily', 'sequence_daily'].map((m) => `open detector:${DAILY}:${m}:never-written`),
+    );
     expect(hook.accepted.find((a) => a.kind === 'detector')).toMatchObject({ title: expect.stringMatching(/^Detector never wrote/) });
     await writeLines(DAILY, [`anomaly_daily,date=x,entity_id=e1 anomaly_score=0.5 ${later - 3_600_000}000000`], connection());
     unwrap(await readStats(DAILY, { mode: 'fresh' }));

@@ -23,7 +23,11 @@ const daily = (daysAgo: number, entity: string, hour = 0) => {
 const weekly = (at: number, entity: string) => `session_weekly,week=2026-W48,session_type=${entity} session_count=3i,confidence=0.8 ${at}000000`;
 
 async function write(bucket: string, lines: string[]): Promise<void> {
-  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(res.status).toBe(204);
 }
 
@@ -46,11 +50,17 @@ describe('a refresh after HomeIQ appends new series reads the index, not the poi
   });
 
   it('takes new series of one point each into a day as an append, and reads the day again for anything else', async () => {
-    await write(DAILY, [1, 2, 3].flatMap((d) => entities('a', 10).map((e) => daily(d, e))));
+    await write(
+      DAILY,
+      [1, 2, 3].flatMap((d) => entities('a', 10).map((e) => daily(d, e))),
+    );
     await refreshedExactly(DAILY);
 
     // Yesterday's aggregates of new entities: one new series per point.
-    await write(DAILY, entities('b', 5).map((e) => daily(1, e)));
+    await write(
+      DAILY,
+      entities('b', 5).map((e) => daily(1, e)),
+    );
     // Yesterday's slice as an append; today's (empty, counted because something changed) is read.
     expect(await refresh(DAILY)).toEqual({ recounted: 2, appended: 1 });
     await refreshedExactly(DAILY);
@@ -66,18 +76,28 @@ describe('a refresh after HomeIQ appends new series reads the index, not the poi
     await refreshedExactly(DAILY);
 
     // A point refused for its type adds nothing, whichever of influxd's counters it moved.
-    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: `time_based_daily,date=${date(midnight(3))},domain=light,entity_id=light.z occurrences="three" ${midnight(3)}000000`, headers: { 'Content-Type': 'text/plain' } });
+    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+      method: 'POST',
+      body: `time_based_daily,date=${date(midnight(3))},domain=light,entity_id=light.z occurrences="three" ${midnight(3)}000000`,
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(422);
     await refresh(DAILY);
     await refreshedExactly(DAILY);
   });
 
-  it('takes a week\'s new series stamped today as an append, and reads the week again when one lands on another day', async () => {
+  it("takes a week's new series stamped today as an append, and reads the week again when one lands on another day", async () => {
     const now = Date.now();
-    await write(WEEKLY, entities('a', 6).map((e, i) => weekly(now - 60_000 - i, e)));
+    await write(
+      WEEKLY,
+      entities('a', 6).map((e, i) => weekly(now - 60_000 - i, e)),
+    );
     await refreshedExactly(WEEKLY);
 
-    await write(WEEKLY, entities('b', 4).map((e, i) => weekly(Date.now() - i, e)));
+    await write(
+      WEEKLY,
+      entities('b', 4).map((e, i) => weekly(Date.now() - i, e)),
+    );
     expect(await refresh(WEEKLY)).toEqual({ recounted: 1, appended: 1 });
     await refreshedExactly(WEEKLY);
 

@@ -43,7 +43,11 @@ afterAll(() => {
 });
 
 const loginRequest = (password: string, headers: Record<string, string> = {}) =>
-  new Request('http://console.test/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', host: 'console.test', ...headers }, body: JSON.stringify({ password }) });
+  new Request('http://console.test/api/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', host: 'console.test', ...headers },
+    body: JSON.stringify({ password }),
+  });
 
 /** The cookie a response sets, as a browser would send it back. */
 function cookieFrom(res: Response, name: string): string | undefined {
@@ -65,7 +69,10 @@ describe('sign-in guesses under concurrency', () => {
     const busy = answers.filter((a) => a.status === 429);
     expect(verified.length, 'guesses verified').toBe(MAX_WAITING);
     expect(busy.length).toBe(60 - MAX_WAITING);
-    expect(busy.every((b) => Number(b.retryAfter) >= 1), 'each 429 says when to retry').toBe(true);
+    expect(
+      busy.every((b) => Number(b.retryAfter) >= 1),
+      'each 429 says when to retry',
+    ).toBe(true);
     expect(Math.max(...busy.map((b) => b.at)), 'refusals answer at once').toBeLessThan(1_000);
     const perSecond = verified.length / seconds;
     console.info(`throttle: ${verified.length} guesses verified in ${seconds.toFixed(1)} s (${perSecond.toFixed(2)}/s), ${busy.length} refused as busy`);
@@ -102,27 +109,39 @@ describe('sign-in guesses under concurrency', () => {
     const spoofed = await login(loginRequest(ADMIN, { origin: 'https://evil.example', 'x-forwarded-host': 'evil.example' }));
     expect(spoofed.status, 'X-Forwarded-Host from the client is not trusted').toBe(403);
     const session = `${SESSION_COOKIE}=${await startSession('admin')}`;
-    const out = await logout(new Request('http://console.test/api/auth/logout', { method: 'POST', headers: { host: 'console.test', origin: 'https://evil.example', cookie: session } }));
+    const out = await logout(
+      new Request('http://console.test/api/auth/logout', {
+        method: 'POST',
+        headers: { host: 'console.test', origin: 'https://evil.example', cookie: session },
+      }),
+    );
     expect(out.status).toBe(403);
     process.env.CONSOLE_TRUSTED_PROXY = '1';
     try {
-      const proxied = await logout(new Request('http://127.0.0.1:3000/api/auth/logout', { method: 'POST', headers: { host: '127.0.0.1:3000', origin: 'https://console.example', 'x-forwarded-host': 'console.example', cookie: session } }));
+      const proxied = await logout(
+        new Request('http://127.0.0.1:3000/api/auth/logout', {
+          method: 'POST',
+          headers: { host: '127.0.0.1:3000', origin: 'https://console.example', 'x-forwarded-host': 'console.example', cookie: session },
+        }),
+      );
       expect(proxied.status).toBe(303);
     } finally {
       delete process.env.CONSOLE_TRUSTED_PROXY;
     }
   });
 
-  it('gives InfluxDB\'s version to a signed-in user only', async () => {
+  it("gives InfluxDB's version to a signed-in user only", async () => {
     const anonymous = (await (await health(new Request('http://console.test/api/health'))).json()) as { checks: { influxdb: { version?: string } } };
     expect(anonymous.checks.influxdb.version).toBeUndefined();
     const cookie = `${SESSION_COOKIE}=${await startSession('admin')}`;
-    const signedIn = (await (await health(new Request('http://console.test/api/health', { headers: { cookie } }))).json()) as { checks: { influxdb: { version?: string } } };
+    const signedIn = (await (await health(new Request('http://console.test/api/health', { headers: { cookie } }))).json()) as {
+      checks: { influxdb: { version?: string } };
+    };
     expect(signedIn.checks.influxdb.version).toMatch(/^v?2\./);
   });
 });
 
-describe('the alert webhook\'s secret', () => {
+describe("the alert webhook's secret", () => {
   const SECRETS = /PASSWORD|PATHSECRET|QUERYSECRET|hookuser/;
 
   it('never reaches the answer, the deliveries, the audit log or the alerts view, reachable or not', async () => {
@@ -212,7 +231,14 @@ describe('bucket names that read as another', () => {
 
   it('refuses invisible characters and a lookalike of an existing bucket, creating nothing', async () => {
     const before = await rawApi('/api/v2/buckets?org=homeiq&limit=100').then(async (r) => ((await r.json()) as { buckets: unknown[] }).buckets.length);
-    for (const name of ['pattern_aggregates_daily\u3164', 'pattern_aggregates_daily\u2800', 'pattern\u034F_aggregates_daily', 'pattern_aggregates_daily\uFE0F', 'Pattern_Aggregates_Daily', 'ｐattern_aggregates_daily']) {
+    for (const name of [
+      'pattern_aggregates_daily\u3164',
+      'pattern_aggregates_daily\u2800',
+      'pattern\u034F_aggregates_daily',
+      'pattern_aggregates_daily\uFE0F',
+      'Pattern_Aggregates_Daily',
+      'ｐattern_aggregates_daily',
+    ]) {
       const r = await createBucket({ name, retention: '30d' }, CLI_ACTOR);
       expect(r.ok, JSON.stringify(name)).toBe(false);
     }

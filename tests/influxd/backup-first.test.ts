@@ -49,10 +49,19 @@ async function bucketId(name: string): Promise<string | null> {
 }
 
 async function createSource(name: string, retentionDays: number): Promise<void> {
-  const body = { orgID: await orgID(), name, retentionRules: [{ type: 'expire', everySeconds: retentionDays * 86_400 }], ...(name === DAILY ? { description: 'Daily pattern aggregates (Epic AI-5)' } : {}) };
+  const body = {
+    orgID: await orgID(),
+    name,
+    retentionRules: [{ type: 'expire', everySeconds: retentionDays * 86_400 }],
+    ...(name === DAILY ? { description: 'Daily pattern aggregates (Epic AI-5)' } : {}),
+  };
   const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify(body) });
   expect(res.status).toBe(201);
-  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${name}&precision=ns`, { method: 'POST', body: lines().join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${name}&precision=ns`, {
+    method: 'POST',
+    body: lines().join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(write.status, await write.clone().text()).toBe(204);
 }
 
@@ -60,10 +69,13 @@ async function createSource(name: string, retentionDays: number): Promise<void> 
 async function rows(bucket: string): Promise<string[]> {
   const out: string[] = [];
   for (const m of MEASUREMENTS) {
-    const res = await rawApi(`/query?db=${bucket}&q=${encodeURIComponent(`SELECT * FROM "${m}" WHERE time >= 0`)}&epoch=ns`, { headers: { Accept: 'application/json' } });
+    const res = await rawApi(`/query?db=${bucket}&q=${encodeURIComponent(`SELECT * FROM "${m}" WHERE time >= 0`)}&epoch=ns`, {
+      headers: { Accept: 'application/json' },
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
-    for (const s of body.results[0]?.series ?? []) for (const row of s.values) out.push(`${m}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
+    for (const s of body.results[0]?.series ?? [])
+      for (const row of s.values) out.push(`${m}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
   }
   return out.sort();
 }
@@ -102,7 +114,18 @@ describe('a backup before every destructive change', () => {
     await resetBuckets();
   });
 
-  const selection = ['--bucket', BUCKET, '--measurement', 'time_based_daily', '--where', 'entity_id=light.kitchen', '--start', iso(today - 40 * DAY), '--stop', iso(today)];
+  const selection = [
+    '--bucket',
+    BUCKET,
+    '--measurement',
+    'time_based_daily',
+    '--where',
+    'entity_id=light.kitchen',
+    '--start',
+    iso(today - 40 * DAY),
+    '--stop',
+    iso(today),
+  ];
 
   it('backs the bucket up before a data delete: the backup is listed, and restored as a new bucket it gives back the deleted points', async () => {
     const before = await rows(BUCKET);
@@ -113,7 +136,11 @@ describe('a backup before every destructive change', () => {
     expect(run.code, run.stderr).toBe(0);
     const out = run.json as { dryRun: boolean; points: Record<string, number>; deleted: number; backup: { id: string; dir: string; restore: string } };
     expect(out).toMatchObject({ dryRun: false, points: { time_based_daily: 30 }, deleted: 30 });
-    expect(out.backup).toEqual({ id: expect.stringMatching(/^\d{8}T\d{6}Z/), dir: join(backups, out.backup.id), restore: `homeiq-console backup restore ${out.backup.id} --bucket ${BUCKET} --as ${BUCKET}_restored` });
+    expect(out.backup).toEqual({
+      id: expect.stringMatching(/^\d{8}T\d{6}Z/),
+      dir: join(backups, out.backup.id),
+      restore: `homeiq-console backup restore ${out.backup.id} --bucket ${BUCKET} --as ${BUCKET}_restored`,
+    });
     expect((await rows(BUCKET)).filter(kitchen), 'the delete happened').toEqual([]);
 
     expect(await listed()).toContain(out.backup.id);
@@ -132,7 +159,11 @@ describe('a backup before every destructive change', () => {
   it('says in words which backup was taken and how to restore it', async () => {
     const run = await cli(['data', 'delete', ...selection, '--yes']);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(new RegExp(`Backed up ${BUCKET} first as \\d{8}T\\d{6}Z\\S* \\(.*\\); to get the data back as a new bucket: homeiq-console backup restore \\S+ --bucket ${BUCKET} --as ${BUCKET}_restored`));
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Backed up ${BUCKET} first as \\d{8}T\\d{6}Z\\S* \\(.*\\); to get the data back as a new bucket: homeiq-console backup restore \\S+ --bucket ${BUCKET} --as ${BUCKET}_restored`,
+      ),
+    );
   });
 
   it('backs the bucket up before deleting it: restored under its old name, every point is back', async () => {
@@ -140,7 +171,10 @@ describe('a backup before every destructive change', () => {
     const run = await cli(['buckets', 'delete', BUCKET, '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
     const out = run.json as { id: string; name: string; backup: { id: string; dir: string; restore: string } };
-    expect(out).toMatchObject({ name: BUCKET, backup: { id: expect.any(String), dir: expect.any(String), restore: expect.stringContaining(`backup restore ${out.backup.id} --bucket ${BUCKET}`) } });
+    expect(out).toMatchObject({
+      name: BUCKET,
+      backup: { id: expect.any(String), dir: expect.any(String), restore: expect.stringContaining(`backup restore ${out.backup.id} --bucket ${BUCKET}`) },
+    });
     expect(await bucketId(BUCKET), 'the bucket is gone').toBeNull();
     expect(await listed()).toContain(out.backup.id);
     expect(readAudit({ action: 'bucket.delete', bucket: BUCKET, limit: 1 })[0]?.after).toEqual({ backup: out.backup.id });
@@ -166,8 +200,14 @@ describe('a backup before every destructive change', () => {
     await createSource(DAILY, 400);
     const run = await cli(['provision', '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
-    const step = (run.json as { steps: { bucket: string; status: string; destructive: boolean; backup?: { id: string; restore: string } }[] }).steps.find((s) => s.bucket === DAILY);
-    expect(step).toMatchObject({ status: 'done', destructive: true, backup: { id: expect.any(String), restore: expect.stringContaining(`--bucket ${DAILY}`) } });
+    const step = (run.json as { steps: { bucket: string; status: string; destructive: boolean; backup?: { id: string; restore: string } }[] }).steps.find(
+      (s) => s.bucket === DAILY,
+    );
+    expect(step).toMatchObject({
+      status: 'done',
+      destructive: true,
+      backup: { id: expect.any(String), restore: expect.stringContaining(`--bucket ${DAILY}`) },
+    });
     expect(await listed()).toContain(step?.backup?.id);
     expect(readAudit({ action: 'provision.update', bucket: DAILY, limit: 1 })[0]?.after).toMatchObject({ retention: '90d', backup: step?.backup?.id });
 
@@ -207,12 +247,18 @@ describe('a backup before every destructive change', () => {
     expect(await rows(BUCKET), 'every point is still there').toEqual(before);
     process.env.CONSOLE_BACKUP_DIR = backups;
     expect((await listed()).length, 'no backup listed').toBe(count);
-    expect(readAudit({ action: 'data.delete', bucket: BUCKET, limit: 1 })[0]).toMatchObject({ result: 'failed', message: expect.stringContaining('that backup failed') });
+    expect(readAudit({ action: 'data.delete', bucket: BUCKET, limit: 1 })[0]).toMatchObject({
+      result: 'failed',
+      message: expect.stringContaining('that backup failed'),
+    });
   });
 
   it('changes nothing with a token that is not an operator token, naming the token and --no-backup', async () => {
     const org = await orgID();
-    const permissions = [...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })), { action: 'read', resource: { type: 'orgs', id: org } }];
+    const permissions = [
+      ...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })),
+      { action: 'read', resource: { type: 'orgs', id: org } },
+    ];
     const auth = await rawApi('/api/v2/authorizations', { method: 'POST', body: JSON.stringify({ orgID: org, permissions }) });
     const token = ((await auth.json()) as { token: string }).token;
     const before = await rows(BUCKET);
@@ -220,7 +266,10 @@ describe('a backup before every destructive change', () => {
     process.env.INFLUXDB_TOKEN = token;
     try {
       const preview = unwrap(await previewDataDelete({ bucket: BUCKET, measurement: 'time_based_daily', start: iso(today - 40 * DAY), stop: iso(today) }));
-      const refused = await deleteData({ bucket: BUCKET, measurement: 'time_based_daily', start: iso(today - 40 * DAY), stop: iso(today), confirmName: BUCKET, previewId: preview.previewId }, CLI_ACTOR);
+      const refused = await deleteData(
+        { bucket: BUCKET, measurement: 'time_based_daily', start: iso(today - 40 * DAY), stop: iso(today), confirmName: BUCKET, previewId: preview.previewId },
+        CLI_ACTOR,
+      );
       expect(refused.ok).toBe(false);
       if (!refused.ok) {
         expect(refused.error.message).toContain('The backup API needs an operator token');
@@ -235,7 +284,20 @@ describe('a backup before every destructive change', () => {
 
       // The same preview, confirmed again without a backup: the token may delete data.
       process.env.INFLUXDB_TOKEN = token;
-      const done = unwrap(await deleteData({ bucket: BUCKET, measurement: 'time_based_daily', start: iso(today - 40 * DAY), stop: iso(today), confirmName: BUCKET, previewId: preview.previewId, backupFirst: false }, CLI_ACTOR));
+      const done = unwrap(
+        await deleteData(
+          {
+            bucket: BUCKET,
+            measurement: 'time_based_daily',
+            start: iso(today - 40 * DAY),
+            stop: iso(today),
+            confirmName: BUCKET,
+            previewId: preview.previewId,
+            backupFirst: false,
+          },
+          CLI_ACTOR,
+        ),
+      );
       expect(done).toMatchObject({ deleted: 90, backup: null });
     } finally {
       process.env.INFLUXDB_TOKEN = operator;

@@ -37,12 +37,21 @@ beforeAll(async () => {
   const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: await orgID(), name: SRC, retentionRules: [] }) });
   expect(res.status).toBe(201);
   const now = Date.now();
-  const lines = Array.from({ length: 12 }, (_, d) => `time_based_daily,entity_id=light.kitchen occurrences=${d}i,frequency=${d}.5 ${now - (d + 1) * DAY}000000`);
-  expect((await rawApi(`/api/v2/write?org=homeiq&bucket=${SRC}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } })).status).toBe(204);
+  const lines = Array.from(
+    { length: 12 },
+    (_, d) => `time_based_daily,entity_id=light.kitchen occurrences=${d}i,frequency=${d}.5 ${now - (d + 1) * DAY}000000`,
+  );
+  expect(
+    (await rawApi(`/api/v2/write?org=homeiq&bucket=${SRC}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } }))
+      .status,
+  ).toBe(204);
 });
 
 afterAll(async () => {
-  for (const [name, value] of [['CONSOLE_BACKUP_DIR', saved.dir], ['CONSOLE_BACKUP_SCHEDULE', saved.schedule]] as const) {
+  for (const [name, value] of [
+    ['CONSOLE_BACKUP_DIR', saved.dir],
+    ['CONSOLE_BACKUP_SCHEDULE', saved.schedule],
+  ] as const) {
     if (value === undefined) delete process.env[name];
     else process.env[name] = value;
   }
@@ -68,11 +77,31 @@ describe('scheduled backups on a compressed clock', () => {
 
     const listed = unwrap(await listBackups());
     expect(listed).toEqual([
-      { id: plain, createdAt: '2026-02-20T02:00:00.000Z', bytes: 100 + plainManifest.length, buckets: ['homeiq'], verified: null, verifiedAt: null, detail: expect.stringContaining('no console manifest'), legacy: true },
-      { id: legacy, createdAt: '2026-02-15T02:00:00.000Z', bytes: expect.any(Number), buckets: [SRC], verified: null, verifiedAt: null, detail: expect.stringContaining('written by an older console'), legacy: true },
+      {
+        id: plain,
+        createdAt: '2026-02-20T02:00:00.000Z',
+        bytes: 100 + plainManifest.length,
+        buckets: ['homeiq'],
+        verified: null,
+        verifiedAt: null,
+        detail: expect.stringContaining('no console manifest'),
+        legacy: true,
+      },
+      {
+        id: legacy,
+        createdAt: '2026-02-15T02:00:00.000Z',
+        bytes: expect.any(Number),
+        buckets: [SRC],
+        verified: null,
+        verifiedAt: null,
+        detail: expect.stringContaining('written by an older console'),
+        legacy: true,
+      },
     ]);
     const cliList = await captureCli(['backup', 'list', '--json']);
-    expect(cliList.json, 'the list contract is unchanged').toEqual([plain, legacy].map((id, i) => ({ id, createdAt: listed[i]?.createdAt, bytes: listed[i]?.bytes, buckets: listed[i]?.buckets, verified: null })));
+    expect(cliList.json, 'the list contract is unchanged').toEqual(
+      [plain, legacy].map((id, i) => ({ id, createdAt: listed[i]?.createdAt, bytes: listed[i]?.bytes, buckets: listed[i]?.buckets, verified: null })),
+    );
     const restore = await captureCli(['backup', 'restore', legacy, '--bucket', SRC, '--as', 'from_legacy']);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toContain(`Backup ${legacy} has written by an older console`);

@@ -39,8 +39,11 @@ function daily(): string[] {
     for (const [i, e] of entities.entries()) {
       const frequency = d >= 60 ? `,frequency=${d}i` : d <= 45 ? `,frequency=${d}.25` : '';
       const confidence = i % 3 === 0 ? '' : ',confidence=0.9';
-      lines.push(`time_based_daily,date=${date(at)},domain=${e.split('.')[0]},entity_id=${e} hourly_distribution="[0,1,2]",occurrences=${i + d}i${frequency}${confidence} ${at}000000`);
-      if ((d + i) % 4 === 0) lines.push(`anomaly_daily,date=${date(at)},entity_id=${e},anomaly_type=spike anomaly_score=0.${d},occurrences=${i}i,severity="high" ${at}000000`);
+      lines.push(
+        `time_based_daily,date=${date(at)},domain=${e.split('.')[0]},entity_id=${e} hourly_distribution="[0,1,2]",occurrences=${i + d}i${frequency}${confidence} ${at}000000`,
+      );
+      if ((d + i) % 4 === 0)
+        lines.push(`anomaly_daily,date=${date(at)},entity_id=${e},anomaly_type=spike anomaly_score=0.${d},occurrences=${i}i,severity="high" ${at}000000`);
     }
   }
   return lines;
@@ -52,10 +55,18 @@ async function orgID(): Promise<string> {
 }
 
 async function createSource(): Promise<void> {
-  const body = { orgID: await orgID(), name: BUCKET, retentionRules: [{ type: 'expire', everySeconds: 90 * 86_400 + 7 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }] };
+  const body = {
+    orgID: await orgID(),
+    name: BUCKET,
+    retentionRules: [{ type: 'expire', everySeconds: 90 * 86_400 + 7 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }],
+  };
   const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify(body) });
   expect(res.status).toBe(201);
-  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: daily().join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+    method: 'POST',
+    body: daily().join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(write.status, await write.clone().text()).toBe(204);
 }
 
@@ -69,7 +80,9 @@ async function rawRows(bucket: string): Promise<string[]> {
         const res = await rawApi(`/query?db=${bucket}&q=${encodeURIComponent(q)}&epoch=ns`, { headers: { Accept: 'application/json' } });
         expect(res.status).toBe(200);
         const body = (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
-        for (const s of body.results[0]?.series ?? []) for (const row of s.values) if (row.at(-1) !== null) out.push(`${m}|${f}::${type}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
+        for (const s of body.results[0]?.series ?? [])
+          for (const row of s.values)
+            if (row.at(-1) !== null) out.push(`${m}|${f}::${type}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
       }
     }
   }
@@ -116,7 +129,7 @@ afterAll(() => {
   else process.env.CONSOLE_BACKUP_DIR = saved;
 });
 
-describe('backups in influx backup\'s layout, restored into new buckets', () => {
+describe("backups in influx backup's layout, restored into new buckets", () => {
   beforeEach(async () => {
     await resetBuckets();
     await createSource();
@@ -125,7 +138,10 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
 
   it('backs up, and after the bucket is deleted restores it under its old name and a new one with every count and raw row equal', async () => {
     const before = await rawRows(BUCKET);
-    expect(before.some((r) => r.includes('frequency::integer')) && before.some((r) => r.includes('frequency::float')), 'frequency has two types across shard groups').toBe(true);
+    expect(
+      before.some((r) => r.includes('frequency::integer')) && before.some((r) => r.includes('frequency::float')),
+      'frequency has two types across shard groups',
+    ).toBe(true);
 
     const created = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
     expect(created.code, created.stderr).toBe(0);
@@ -141,7 +157,14 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     expect(files).toContain(`${backup.id}.bolt.gz`);
     expect(files).toContain('console-manifest.json');
     expect(files.filter((f) => /^\d{8}T\d{6}Z\.\d+\.tar\.gz$/.test(f)).length).toBeGreaterThanOrEqual(13);
-    const manifest = JSON.parse(readFileSync(join(backup.dir, `${backup.id}.manifest`), 'utf8')) as { manifestVersion: number; kv: { fileName: string; compression: number }; buckets: { bucketName: string; retentionPolicies: { shardGroups: { shards: { id: number; fileName: string; size: number; compression: number }[] }[] }[] }[] };
+    const manifest = JSON.parse(readFileSync(join(backup.dir, `${backup.id}.manifest`), 'utf8')) as {
+      manifestVersion: number;
+      kv: { fileName: string; compression: number };
+      buckets: {
+        bucketName: string;
+        retentionPolicies: { shardGroups: { shards: { id: number; fileName: string; size: number; compression: number }[] }[] }[];
+      }[];
+    };
     expect(manifest.manifestVersion).toBe(2);
     expect(manifest.kv).toMatchObject({ fileName: `${backup.id}.bolt.gz`, compression: 1 });
     expect(manifest.buckets.map((b) => b.bucketName)).toEqual([BUCKET]);
@@ -149,7 +172,10 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
       expect(shard).toMatchObject({ fileName: `${backup.id}.${shard.id}.tar.gz`, compression: 1 });
       expect(shard.size).toBe(readFileSync(join(backup.dir, shard.fileName)).length);
     }
-    expect(readdirSync(backups).filter((f) => f.startsWith('.partial-')), 'nothing partial left').toEqual([]);
+    expect(
+      readdirSync(backups).filter((f) => f.startsWith('.partial-')),
+      'nothing partial left',
+    ).toEqual([]);
 
     const listed = await cli(['backup', 'list', '--json']);
     expect(listed.code).toBe(0);
@@ -173,12 +199,24 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     expect(again.stderr).toContain('Bucket backup_restored exists');
   });
 
-  it('restores over an existing bucket only with its name typed, after backing up its current state, verified before it takes the bucket\'s place', async () => {
+  it("restores over an existing bucket only with its name typed, after backing up its current state, verified before it takes the bucket's place", async () => {
     const original = await rawRows(BUCKET);
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
     // The bucket moves on after the backup: an extra entity on the last ten days.
-    const extra = Array.from({ length: 10 }, (_, d) => `time_based_daily,date=${date(today - (d + 1) * DAY)},domain=light,entity_id=light.porch occurrences=${d}i,frequency=${d}.5 ${today - (d + 1) * DAY}000000`);
-    expect((await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: extra.join('\n'), headers: { 'Content-Type': 'text/plain' } })).status).toBe(204);
+    const extra = Array.from(
+      { length: 10 },
+      (_, d) =>
+        `time_based_daily,date=${date(today - (d + 1) * DAY)},domain=light,entity_id=light.porch occurrences=${d}i,frequency=${d}.5 ${today - (d + 1) * DAY}000000`,
+    );
+    expect(
+      (
+        await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+          method: 'POST',
+          body: extra.join('\n'),
+          headers: { 'Content-Type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(204);
     const current = await rawRows(BUCKET);
     expect(current.length).toBeGreaterThan(original.length);
     const listedBefore = unwrap(await listBackups()).map((b) => b.id);
@@ -193,16 +231,33 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     expect(absent.code).toBe(1);
     expect(absent.stderr).toContain('There is no bucket no_such_bucket to restore over');
     expect(await rawRows(BUCKET), 'nothing changed by a refused replace').toEqual(current);
-    expect(unwrap(await listBackups()).map((b) => b.id), 'and no backup taken').toEqual(listedBefore);
+    expect(
+      unwrap(await listBackups()).map((b) => b.id),
+      'and no backup taken',
+    ).toEqual(listedBefore);
 
     const replaced = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--replace', '--confirm', BUCKET, '--json']);
     expect(replaced.code, replaced.stderr).toBe(0);
     const out = replaced.json as { bucket: string; records: number; verified: boolean; backup: { id: string; dir: string; restore: string } };
     const expected = 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
-    expect(out).toEqual({ bucket: BUCKET, records: expected, verified: true, backup: { id: expect.stringMatching(/^\d{8}T\d{6}Z/), dir: join(backups, out.backup.id), restore: `homeiq-console backup restore ${out.backup.id} --bucket ${BUCKET} --as ${BUCKET}_restored` } });
+    expect(out).toEqual({
+      bucket: BUCKET,
+      records: expected,
+      verified: true,
+      backup: {
+        id: expect.stringMatching(/^\d{8}T\d{6}Z/),
+        dir: join(backups, out.backup.id),
+        restore: `homeiq-console backup restore ${out.backup.id} --bucket ${BUCKET} --as ${BUCKET}_restored`,
+      },
+    });
     expect(await rawRows(BUCKET), 'every raw row as backed up').toEqual(original);
-    const names = ((await (await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`)).json()) as { buckets: { name: string }[] }).buckets.map((b) => b.name);
-    expect(names.filter((n) => n.includes('_restoring_')), 'no staging bucket left').toEqual([]);
+    const names = ((await (await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`)).json()) as { buckets: { name: string }[] }).buckets.map(
+      (b) => b.name,
+    );
+    expect(
+      names.filter((n) => n.includes('_restoring_')),
+      'no staging bucket left',
+    ).toEqual([]);
 
     const audit = readAudit({ action: 'backup.restore', bucket: BUCKET, limit: 1 })[0];
     expect(audit?.after).toEqual({ from: { backup: backup.id, bucket: BUCKET }, records: expected, verified: true, replaced: true, backup: out.backup.id });
@@ -221,17 +276,25 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     expect(good.json).toEqual({ ok: true, detail: expect.stringContaining('equal to the backup') });
     expect((good.json as { detail: string }).detail).toMatch(/; the [\d,]+ raw rows of \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d identical/);
     const buckets = await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
-    expect(((await buckets.json()) as { buckets: { name: string }[] }).buckets.filter((b) => b.name.includes('restore_drill')), 'the scratch bucket is deleted').toEqual([]);
+    expect(
+      ((await buckets.json()) as { buckets: { name: string }[] }).buckets.filter((b) => b.name.includes('restore_drill')),
+      'the scratch bucket is deleted',
+    ).toEqual([]);
     expect(((await cli(['backup', 'list', '--json'])).json as { id: string; verified: boolean | null }[]).find((b) => b.id === backup.id)?.verified).toBe(true);
 
-    const shard = readdirSync(backup.dir).filter((f) => f.endsWith('.tar.gz')).sort()[0] ?? '';
+    const shard =
+      readdirSync(backup.dir)
+        .filter((f) => f.endsWith('.tar.gz'))
+        .sort()[0] ?? '';
     const bytes = readFileSync(join(backup.dir, shard));
     bytes[Math.floor(bytes.length / 2)] = (bytes[Math.floor(bytes.length / 2)] ?? 0) ^ 0xff;
     writeFileSync(join(backup.dir, shard), bytes);
     const bad = await cli(['backup', 'verify', backup.id, '--json']);
     expect(bad.code).toBe(1);
     expect(bad.json).toEqual({ ok: false, detail: expect.stringContaining(shard) });
-    expect(((await cli(['backup', 'list', '--json'])).json as { id: string; verified: boolean | null }[]).find((b) => b.id === backup.id)?.verified).toBe(false);
+    expect(((await cli(['backup', 'list', '--json'])).json as { id: string; verified: boolean | null }[]).find((b) => b.id === backup.id)?.verified).toBe(
+      false,
+    );
     const restore = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'from_damaged']);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toContain(shard);
@@ -242,7 +305,22 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
   it.skipIf(!process.env.HOMEIQ_INFLUX_CLI)('is restored by `influx restore --bucket --new-bucket` with every raw row equal', async () => {
     const before = await rawRows(BUCKET);
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
-    execFileSync(process.env.HOMEIQ_INFLUX_CLI ?? 'influx', ['restore', backup.dir, '--host', process.env.INFLUXDB_URL ?? '', '--token', process.env.INFLUXDB_TOKEN ?? '', '--bucket', BUCKET, '--new-bucket', 'restored_by_influx'], { stdio: 'pipe' });
+    execFileSync(
+      process.env.HOMEIQ_INFLUX_CLI ?? 'influx',
+      [
+        'restore',
+        backup.dir,
+        '--host',
+        process.env.INFLUXDB_URL ?? '',
+        '--token',
+        process.env.INFLUXDB_TOKEN ?? '',
+        '--bucket',
+        BUCKET,
+        '--new-bucket',
+        'restored_by_influx',
+      ],
+      { stdio: 'pipe' },
+    );
     expect(await rawRows('restored_by_influx')).toEqual(before);
   });
 
@@ -275,7 +353,10 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
     writeFileSync(path, JSON.stringify(manifest));
     const bad = await cli(['backup', 'verify', backup.id, '--json']);
     expect(bad.code).toBe(1);
-    expect(bad.json).toEqual({ ok: false, detail: expect.stringMatching(/^restored rows differ: backup_src, .*: (\d+) lines restored, \1 backed up \(same number, other values\)$/) });
+    expect(bad.json).toEqual({
+      ok: false,
+      detail: expect.stringMatching(/^restored rows differ: backup_src, .*: (\d+) lines restored, \1 backed up \(same number, other values\)$/),
+    });
   });
 
   it('says the disk is full and leaves nothing behind when the backup does not fit', async (ctx) => {
@@ -310,7 +391,10 @@ describe('backups in influx backup\'s layout, restored into new buckets', () => 
   it('needs an operator token, says how to get one, and leaves no partial folder', async () => {
     const org = await orgID();
     // Everything but the operator's rights: the org and its buckets, read and written.
-    const permissions = [...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })), { action: 'read', resource: { type: 'orgs', id: org } }];
+    const permissions = [
+      ...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })),
+      { action: 'read', resource: { type: 'orgs', id: org } },
+    ];
     const auth = await rawApi('/api/v2/authorizations', { method: 'POST', body: JSON.stringify({ orgID: org, permissions }) });
     const token = ((await auth.json()) as { token: string }).token;
     const out = mkdtempSync(join(tmpdir(), 'console-backups-token-'));

@@ -76,10 +76,21 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
       fc.record({ name: fc.constant('ok') }),
       fc.record({ retention: fc.constant('1d') }),
       fc.record({ name: fc.constant('ok'), retention: fc.constant('1d'), extra: fc.anything() }),
-      fc.record({ name: fc.constant('ok'), retention: fc.constant('1d'), description: fc.oneof(wrongType, fc.constant('d'.repeat(1001)), control.map((c) => `a${c === '\n' || c === '\t' || c === '\r' ? '\u0001' : c}b`)) }),
+      fc.record({
+        name: fc.constant('ok'),
+        retention: fc.constant('1d'),
+        description: fc.oneof(
+          wrongType,
+          fc.constant('d'.repeat(1001)),
+          control.map((c) => `a${c === '\n' || c === '\t' || c === '\r' ? '\u0001' : c}b`),
+        ),
+      }),
       wrongType,
     );
-    await fc.assert(fc.asyncProperty(input, async (raw) => expectInvalid(await createBucketCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => expectInvalid(await createBucketCommand(raw, CLI_ACTOR))),
+      { numRuns: RUNS },
+    );
   });
 
   it('edit and delete bucket: bad ids, retentions, confirmations and shapes', async () => {
@@ -98,17 +109,43 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
       fc.record({ id: fc.constant('0123456789abcdef'), confirmName: wrongType }),
       wrongType,
     );
-    await fc.assert(fc.asyncProperty(update, async (raw) => expectInvalid(await updateBucketCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
-    await fc.assert(fc.asyncProperty(del, async (raw) => expectInvalid(await deleteBucketCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(update, async (raw) => expectInvalid(await updateBucketCommand(raw, CLI_ACTOR))),
+      { numRuns: RUNS },
+    );
+    await fc.assert(
+      fc.asyncProperty(del, async (raw) => expectInvalid(await deleteBucketCommand(raw, CLI_ACTOR))),
+      { numRuns: RUNS },
+    );
   });
 
   it('provision: malformed confirmation lists', async () => {
-    const input = fc.oneof(fc.record({ confirm: fc.oneof(anyText, fc.integer(), fc.array(fc.integer(), { minLength: 1 }), fc.array(fc.constant('x'.repeat(301)), { minLength: 1, maxLength: 2 })) }), fc.record({ confirm: fc.constant([]), extra: fc.anything() }), fc.oneof(fc.string(), fc.integer(), fc.boolean()));
-    await fc.assert(fc.asyncProperty(input, async (raw) => expectInvalid(await applyPlanCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
+    const input = fc.oneof(
+      fc.record({
+        confirm: fc.oneof(
+          anyText,
+          fc.integer(),
+          fc.array(fc.integer(), { minLength: 1 }),
+          fc.array(fc.constant('x'.repeat(301)), { minLength: 1, maxLength: 2 }),
+        ),
+      }),
+      fc.record({ confirm: fc.constant([]), extra: fc.anything() }),
+      fc.oneof(fc.string(), fc.integer(), fc.boolean()),
+    );
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => expectInvalid(await applyPlanCommand(raw, CLI_ACTOR))),
+      { numRuns: RUNS },
+    );
   });
 
   it('budgets: negative, fractional, huge, text and wrong shapes', async () => {
-    const badLimit = fc.oneof(fc.integer({ max: 0 }), fc.double({ noInteger: true, noNaN: true }), fc.constant(1e16), anyText.filter((s) => s.trim() !== '' && !/^[\d,_\s]+$/.test(s)), fc.boolean());
+    const badLimit = fc.oneof(
+      fc.integer({ max: 0 }),
+      fc.double({ noInteger: true, noNaN: true }),
+      fc.constant(1e16),
+      anyText.filter((s) => s.trim() !== '' && !/^[\d,_\s]+$/.test(s)),
+      fc.boolean(),
+    );
     const input = fc.oneof(
       fc.record({ bucketName: fc.constant('pattern_aggregates_daily'), maxBytes: badLimit, maxRecords: fc.constant(null) }),
       fc.record({ bucketName: fc.constant('pattern_aggregates_daily'), maxBytes: fc.constant(null), maxRecords: badLimit }),
@@ -116,7 +153,10 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
       fc.record({ bucketName: fc.constant('b'), maxBytes: fc.constant(1), maxRecords: fc.constant(1), extra: fc.anything() }),
       wrongType,
     );
-    await fc.assert(fc.asyncProperty(input, async (raw) => expectInvalid(await setBudgetCommand(raw, CLI_ACTOR))), { numRuns: RUNS });
+    await fc.assert(
+      fc.asyncProperty(input, async (raw) => expectInvalid(await setBudgetCommand(raw, CLI_ACTOR))),
+      { numRuns: RUNS },
+    );
   });
 
   it('route handlers answer 4xx, never 5xx', async () => {
@@ -133,34 +173,58 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
       { numRuns: RUNS },
     );
     await fc.assert(
-      fc.asyncProperty(anyText.filter((s) => !['24h', '7d', '30d', '1y'].includes(s)), async (range) => {
-        const res = await storageRoute(asAdmin(`http://console.test/api/storage?range=${encodeURIComponent(range)}`));
-        expect(res.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        anyText.filter((s) => !['24h', '7d', '30d', '1y'].includes(s)),
+        async (range) => {
+          const res = await storageRoute(asAdmin(`http://console.test/api/storage?range=${encodeURIComponent(range)}`));
+          expect(res.status).toBe(400);
+        },
+      ),
       { numRuns: RUNS },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constant('x'.repeat(301)), fc.tuple(anyText, fc.constantFrom(' ', '"', '/', '\\', '<', '%', '\u0000')).map(([a, c]) => `${a}${c}`)), async (only) => {
-        const res = await verifyRoute(asAdmin(`http://console.test/api/verify?only=${encodeURIComponent(only)}`, { method: 'POST' }));
-        expect(res.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constant('x'.repeat(301)),
+          fc.tuple(anyText, fc.constantFrom(' ', '"', '/', '\\', '<', '%', '\u0000')).map(([a, c]) => `${a}${c}`),
+        ),
+        async (only) => {
+          const res = await verifyRoute(asAdmin(`http://console.test/api/verify?only=${encodeURIComponent(only)}`, { method: 'POST' }));
+          expect(res.status).toBe(400);
+        },
+      ),
       { numRuns: RUNS },
     );
     // The Audit CSV's filters: a bad one is no filter, so any query answers 200 with the CSV.
     await fc.assert(
-      fc.asyncProperty(fc.dictionary(fc.constantFrom('action', 'role', 'bucket', 'other'), fc.oneof(anyText, unicode, fc.constant('x'.repeat(10_000)))), async (params) => {
-        const res = await auditCsvRoute(asAdmin(`http://console.test/api/audit.csv?${new URLSearchParams(params)}`));
-        expect(res.status).toBe(200);
-        expect((await res.text()).startsWith('time_utc,role,action,bucket,before,after,result,message\r\n')).toBe(true);
-      }),
+      fc.asyncProperty(
+        fc.dictionary(fc.constantFrom('action', 'role', 'bucket', 'other'), fc.oneof(anyText, unicode, fc.constant('x'.repeat(10_000)))),
+        async (params) => {
+          const res = await auditCsvRoute(asAdmin(`http://console.test/api/audit.csv?${new URLSearchParams(params)}`));
+          expect(res.status).toBe(200);
+          expect((await res.text()).startsWith('time_utc,role,action,bucket,before,after,result,message\r\n')).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constant(''), anyText.map((s) => `{"password": ${JSON.stringify(s)}, "extra": 1}`), fc.constant('{"password": ""}'), fc.constant(`{"password": "${'p'.repeat(1001)}"}`), fc.json().filter((j) => !/^\{"password":"[^"]+"\}$/.test(j)), anyText), async (body) => {
-        const res = await loginRoute(new Request('http://console.test/api/auth/login', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } }));
-        expect(res.status).toBeGreaterThanOrEqual(400);
-        expect(res.status).toBeLessThan(500);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.constant(''),
+          anyText.map((s) => `{"password": ${JSON.stringify(s)}, "extra": 1}`),
+          fc.constant('{"password": ""}'),
+          fc.constant(`{"password": "${'p'.repeat(1001)}"}`),
+          fc.json().filter((j) => !/^\{"password":"[^"]+"\}$/.test(j)),
+          anyText,
+        ),
+        async (body) => {
+          const res = await loginRoute(
+            new Request('http://console.test/api/auth/login', { method: 'POST', body, headers: { 'Content-Type': 'application/json' } }),
+          );
+          expect(res.status).toBeGreaterThanOrEqual(400);
+          expect(res.status).toBeLessThan(500);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -173,10 +237,29 @@ describe('bad input at every boundary gets a clear message and makes no InfluxDB
         fc.tuple(badName, badRetention).map(([n, r]) => ['buckets', 'create', n, '--retention', String(r)]),
         badName.map((n) => ['buckets', 'create', n, '--retention', '1d']),
         badRetention.map((r) => ['buckets', 'create', 'ok_name', '--retention', String(r)]),
-        fc.constantFrom(['buckets', 'create', 'x'], ['buckets', 'create'], ['buckets', 'frobnicate'], ['buckets'], ['provision', '--force'], ['verify', '--yaml'], ['export', '--format', 'xml'], ['stats', '--bucket'], ['seed', '--days', '-1'], ['nonsense']),
-        fc.tuple(fc.constantFrom('--days', '--weeks', '--entities', '--seed'), anyText.filter((s) => !/^\d+$/.test(s))).map(([f, v]) => ['seed', f, v]),
+        fc.constantFrom(
+          ['buckets', 'create', 'x'],
+          ['buckets', 'create'],
+          ['buckets', 'frobnicate'],
+          ['buckets'],
+          ['provision', '--force'],
+          ['verify', '--yaml'],
+          ['export', '--format', 'xml'],
+          ['stats', '--bucket'],
+          ['seed', '--days', '-1'],
+          ['nonsense'],
+        ),
+        fc
+          .tuple(
+            fc.constantFrom('--days', '--weeks', '--entities', '--seed'),
+            anyText.filter((s) => !/^\d+$/.test(s)),
+          )
+          .map(([f, v]) => ['seed', f, v]),
         badName.filter((n) => n !== '').map((n) => ['stats', '--bucket', n]),
-        fc.array(anyText, { maxLength: 4 }).map((a) => ['provision', ...a.filter((x) => x !== '')]).filter((a) => a.length > 1 && !a.slice(1).every((x) => ['--dry-run', '--yes', '--json'].includes(x))),
+        fc
+          .array(anyText, { maxLength: 4 })
+          .map((a) => ['provision', ...a.filter((x) => x !== '')])
+          .filter((a) => a.length > 1 && !a.slice(1).every((x) => ['--dry-run', '--yes', '--json'].includes(x))),
       );
       await fc.assert(
         fc.asyncProperty(argv, async (args) => {

@@ -26,7 +26,12 @@ async function homeiqConsole(args: string[]): Promise<{ code: number; stdout: st
   };
   try {
     // execFile kills the child if it outlives the timeout: no process of this test outlives it.
-    const { stdout, stderr } = await execFileAsync(node, [join(app, 'cli', 'homeiq-console.cjs'), ...args], { cwd: app, env, timeout: 120_000, maxBuffer: 32 * 1024 * 1024 });
+    const { stdout, stderr } = await execFileAsync(node, [join(app, 'cli', 'homeiq-console.cjs'), ...args], {
+      cwd: app,
+      env,
+      timeout: 120_000,
+      maxBuffer: 32 * 1024 * 1024,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code?: unknown; stdout?: string; stderr?: string; killed?: boolean };
@@ -59,7 +64,8 @@ describe(`the bundled CLI, run with plain node (${node === process.execPath ? 't
   it('--help lists every command, and `verify --help` answers for verify alone', async () => {
     const all = await homeiqConsole(['--help']);
     expect(all.code).toBe(0);
-    for (const command of ['provision', 'buckets list', 'verify', 'stats', 'insights', 'data export', 'alerts test']) expect(all.stdout).toContain(`  ${command}`);
+    for (const command of ['provision', 'buckets list', 'verify', 'stats', 'insights', 'data export', 'alerts test'])
+      expect(all.stdout).toContain(`  ${command}`);
     const verify = await homeiqConsole(['verify', '--help']);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('verify [--json]');

@@ -24,7 +24,13 @@ describe('the CLI JSON shapes (public contracts)', () => {
   it('provision --json: {applied, steps: [{bucket, action, destructive, from?, to?}]}', async () => {
     const dry = await cliJson(['provision', '--dry-run', '--json']);
     expect(dry.code).toBe(0);
-    expect(dry.json).toMatchObject({ applied: false, steps: [{ bucket: 'pattern_aggregates_daily', action: 'create', destructive: false }, { bucket: 'pattern_aggregates_weekly', action: 'create', destructive: false }] });
+    expect(dry.json).toMatchObject({
+      applied: false,
+      steps: [
+        { bucket: 'pattern_aggregates_daily', action: 'create', destructive: false },
+        { bucket: 'pattern_aggregates_weekly', action: 'create', destructive: false },
+      ],
+    });
     const run = await cliJson(['provision', '--json']);
     expect(run.code).toBe(0);
     const result = run.json as { applied: boolean; steps: { bucket: string; action: string; destructive: boolean; to: { retention: string } }[] };

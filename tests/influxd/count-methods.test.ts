@@ -25,7 +25,9 @@ async function countedWith(b: BucketInfo, method: CountMethod) {
   const conn = connection();
   const counted = await refreshCounts(conn.env.url, b, 'full', { conn, method, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
   const { counts, perDay } = mergeSlices(counted.slices.map((s) => s.counts));
-  const figures = Object.fromEntries([...counts].map(([m, c]) => [m, { records: c.records, tagSets: c.tagSets, perDay: Object.fromEntries(perDay.get(m) ?? []) }]));
+  const figures = Object.fromEntries(
+    [...counts].map(([m, c]) => [m, { records: c.records, tagSets: c.tagSets, perDay: Object.fromEntries(perDay.get(m) ?? []) }]),
+  );
   return { figures, readWith: counted.readWith };
 }
 
@@ -39,17 +41,21 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
   it('for names InfluxQL must quote, values with commas and newlines, missing fields, a point written twice, and several shards in one slice', async () => {
     const b = await bucket('odd names');
     const [w3, w2, d1] = [midnight(3) - 2 * WEEK_MS, midnight(3) - WEEK_MS, midnight(1)];
-    await writeLines(b.name, [
-      `m\\,x\\ y;'z,t=a\\,b\\=c f=1,g="x" ${ns(w3)}`,
-      `m\\,x\\ y;'z,t=a\\,b\\=c g="only g" ${ns(w3 + 1_000)}`,
-      `m\\,x\\ y;'z,t=a\\,b\\=c f=2 ${ns(w3)}`,
-      `m\\,x\\ y;'z,t=a,b=c\\=d f=2 ${ns(w2)}`,
-      `m\\,x\\ y;'z,t=a,b=c\\=d h=true ${ns(w2)}`,
-      `m\\,x\\ y;'z f=3 ${ns(d1)}`,
-      `back\\\\slash,t=1 s="line1\\nline2 \\"quoted\\"" ${ns(d1)}`,
-      `back\\\\slash,t=2 s="x",n=5i ${ns(d1 + 1)}`,
-      `back\\\\slash,t=2 n=6i ${ns(d1 + 2)}`,
-    ], connection());
+    await writeLines(
+      b.name,
+      [
+        `m\\,x\\ y;'z,t=a\\,b\\=c f=1,g="x" ${ns(w3)}`,
+        `m\\,x\\ y;'z,t=a\\,b\\=c g="only g" ${ns(w3 + 1_000)}`,
+        `m\\,x\\ y;'z,t=a\\,b\\=c f=2 ${ns(w3)}`,
+        `m\\,x\\ y;'z,t=a,b=c\\=d f=2 ${ns(w2)}`,
+        `m\\,x\\ y;'z,t=a,b=c\\=d h=true ${ns(w2)}`,
+        `m\\,x\\ y;'z f=3 ${ns(d1)}`,
+        `back\\\\slash,t=1 s="line1\\nline2 \\"quoted\\"" ${ns(d1)}`,
+        `back\\\\slash,t=2 s="x",n=5i ${ns(d1 + 1)}`,
+        `back\\\\slash,t=2 n=6i ${ns(d1 + 2)}`,
+      ],
+      connection(),
+    );
     const truthNow = await expected(b.name);
     expect(Object.keys(truthNow).sort()).toEqual(['back\\\\slash', "m,x y;'z"]);
     const viaInfluxql = await countedWith(b, 'auto');
@@ -68,13 +74,17 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
     const at = (weekday: number) => monday + weekday * 86_400_000 + 16 * 3_600_000;
     const [wed, sat, sun] = [at(2), at(5), at(6)];
     const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-    await writeLines(b.name, [
-      `session_weekly,session_type=general,week=W avg_session_duration=1.5 ${ns(sun)}`,
-      `session_weekly,session_type=general,week=W session_count=2i ${ns(wed)}`,
-      `session_weekly,session_type=evening,week=W avg_session_duration=1.5 ${ns(sun)}`,
-      `session_weekly,session_type=night,week=W confidence=0.5 ${ns(sat)}`,
-      `session_weekly,session_type=night,week=W confidence=0.6 ${ns(sun)}`,
-    ], connection());
+    await writeLines(
+      b.name,
+      [
+        `session_weekly,session_type=general,week=W avg_session_duration=1.5 ${ns(sun)}`,
+        `session_weekly,session_type=general,week=W session_count=2i ${ns(wed)}`,
+        `session_weekly,session_type=evening,week=W avg_session_duration=1.5 ${ns(sun)}`,
+        `session_weekly,session_type=night,week=W confidence=0.5 ${ns(sat)}`,
+        `session_weekly,session_type=night,week=W confidence=0.6 ${ns(sun)}`,
+      ],
+      connection(),
+    );
     const firstDays = async (method: CountMethod) => {
       const conn = connection();
       const counted = await refreshCounts(conn.env.url, b, 'full', { conn, method, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) });
@@ -111,7 +121,10 @@ describe('slices read through InfluxQL count what Flux counts (ground truth: dis
     const d1 = midnight(1);
     await writeLines(counted.name, [`m,t=a v=1 ${ns(d1)}`, `m,t=b v=1 ${ns(d1)}`], connection());
     await writeLines(other.name, [`m,t=a v=1 ${ns(d1)}`], connection());
-    const res = await rawApi('/api/v2/dbrps', { method: 'POST', body: JSON.stringify({ orgID: counted.orgID, database: counted.name, retention_policy: 'autogen', default: true, bucketID: other.id }) });
+    const res = await rawApi('/api/v2/dbrps', {
+      method: 'POST',
+      body: JSON.stringify({ orgID: counted.orgID, database: counted.name, retention_policy: 'autogen', default: true, bucketID: other.id }),
+    });
     expect(res.status).toBe(201);
     const result = await countedWith(counted, 'auto');
     expect(result.readWith).toBe('flux');

@@ -33,7 +33,11 @@ function daily(days: number, entities: string[]): string[] {
 }
 
 async function write(lines: string[]): Promise<void> {
-  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(res.status).toBe(204);
 }
 
@@ -41,7 +45,16 @@ async function write(lines: string[]): Promise<void> {
 async function points(): Promise<Set<string>> {
   const rows = await queryRows(`from(bucket: "${DAILY}") |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`, connection());
   const skip = new Set(['result', 'table', '_start', '_stop', '_time', '_value', '_field', '_measurement']);
-  return new Set(rows.map((r) => `${String(r._measurement)}|${Object.keys(r).filter((k) => !skip.has(k)).sort().map((k) => `${k}=${String(r[k])}`).join(',')}|${String(r._time)}`));
+  return new Set(
+    rows.map(
+      (r) =>
+        `${String(r._measurement)}|${Object.keys(r)
+          .filter((k) => !skip.has(k))
+          .sort()
+          .map((k) => `${k}=${String(r[k])}`)
+          .join(',')}|${String(r._time)}`,
+    ),
+  );
 }
 
 /** Points per measurement that are in `before` and not in `after`. */
@@ -59,7 +72,9 @@ async function deletesExactly(selection: Record<string, unknown>): Promise<Recor
   const before = await points();
   const preview = unwrap(await previewDataDelete({ bucket: DAILY, ...selection }));
   expect(await points(), 'a preview deletes nothing').toEqual(before);
-  const done = unwrap(await deleteData({ bucket: DAILY, ...selection, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId }, CLI_ACTOR));
+  const done = unwrap(
+    await deleteData({ bucket: DAILY, ...selection, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId }, CLI_ACTOR),
+  );
   const gone = removed(before, await points());
   expect(preview.points, 'the preview counted what the delete then removed').toEqual(gone);
   expect(done.deleted).toBe(Object.values(gone).reduce((a, b) => a + b, 0));
@@ -83,12 +98,17 @@ describe('deleting data with a preview', () => {
 
   it('counts exactly what a tag-predicate delete removes, across measurements', async () => {
     expect(await deletesExactly({ where: ['entity_id=light.kitchen'], ...range })).toEqual({ time_based_daily: 10, duration_daily: 10 });
-    expect(await deletesExactly({ measurement: 'time_based_daily', where: ['domain="light" AND entity_id=light.hall'], ...range })).toEqual({ time_based_daily: 10 });
+    expect(await deletesExactly({ measurement: 'time_based_daily', where: ['domain="light" AND entity_id=light.hall'], ...range })).toEqual({
+      time_based_daily: 10,
+    });
   });
 
   it('counts exactly what a time-range delete removes, both ends included as InfluxDB does', async () => {
     // Points exactly at start and at stop are deleted; one nanosecond either side stays.
-    await write([`time_based_daily,entity_id=edge frequency=1 ${BigInt(today - 3 * DAY) * 1_000_000n - 1n}`, `time_based_daily,entity_id=edge frequency=1 ${BigInt(today - 2 * DAY) * 1_000_000n + 1n}`]);
+    await write([
+      `time_based_daily,entity_id=edge frequency=1 ${BigInt(today - 3 * DAY) * 1_000_000n - 1n}`,
+      `time_based_daily,entity_id=edge frequency=1 ${BigInt(today - 2 * DAY) * 1_000_000n + 1n}`,
+    ]);
     const counted = await deletesExactly({ start: iso(today - 3 * DAY), stop: iso(today - 2 * DAY) });
     expect(counted).toEqual({ time_based_daily: 8, duration_daily: 8 });
     const left = [...(await points())].filter((p) => p.includes('entity_id=edge'));
@@ -96,7 +116,10 @@ describe('deleting data with a preview', () => {
   });
 
   it('counts a point written twice once, and deletes nothing when nothing matches', async () => {
-    await write([`time_based_daily,entity_id=twice frequency=1 ${today - DAY}000000`, `time_based_daily,entity_id=twice frequency=2,confidence=1 ${today - DAY}000000`]);
+    await write([
+      `time_based_daily,entity_id=twice frequency=1 ${today - DAY}000000`,
+      `time_based_daily,entity_id=twice frequency=2,confidence=1 ${today - DAY}000000`,
+    ]);
     expect(await deletesExactly({ where: ['entity_id=twice'], ...range })).toEqual({ time_based_daily: 1 });
     const before = await points();
     const empty = unwrap(await previewDataDelete({ bucket: DAILY, where: ['entity_id=nobody'], ...range }));
@@ -125,7 +148,10 @@ describe('deleting data with a preview', () => {
     if (!unnamed.ok) expect(unnamed.error.fields?.confirmName).toContain(DAILY);
     const preview = unwrap(await previewDataDelete({ bucket: DAILY, measurement: 'time_based_daily', ...range }));
     await write([`time_based_daily,entity_id=late frequency=1 ${today - DAY}000000`]);
-    const stale = await deleteData({ bucket: DAILY, measurement: 'time_based_daily', ...range, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId }, CLI_ACTOR);
+    const stale = await deleteData(
+      { bucket: DAILY, measurement: 'time_based_daily', ...range, confirmName: DAILY, expectedPoints: preview.total, previewId: preview.previewId },
+      CLI_ACTOR,
+    );
     expect(stale.ok).toBe(false);
     if (!stale.ok) expect(stale.error.message).toMatch(/changed since the preview: 41 points match now, the preview showed 40/);
     expect((await points()).size).toBe(before.size + 1);
@@ -170,7 +196,21 @@ describe('data delete on the command line', () => {
     }
   }
 
-  const args = ['data', 'delete', '--bucket', DAILY, '--measurement', 'time_based_daily', '--where', 'entity_id=light.kitchen', '--start', date(today - 30 * DAY), '--stop', iso(today), '--json'];
+  const args = [
+    'data',
+    'delete',
+    '--bucket',
+    DAILY,
+    '--measurement',
+    'time_based_daily',
+    '--where',
+    'entity_id=light.kitchen',
+    '--start',
+    date(today - 30 * DAY),
+    '--stop',
+    iso(today),
+    '--json',
+  ];
 
   it('prints {dryRun, points, deleted} and exits 2 without --yes, deleting nothing', async () => {
     const before = await points();

@@ -54,7 +54,10 @@ async function cli(args: string[]): Promise<{ code: number; stdout: Buffer; stde
   }
 }
 
-async function cliJson(args: string[]): Promise<{ code: number; json: { dryRun: boolean; points: Record<string, number>; lines: Record<string, number>; errors: { line: number; message: string }[]; written: number | null } }> {
+async function cliJson(args: string[]): Promise<{
+  code: number;
+  json: { dryRun: boolean; points: Record<string, number>; lines: Record<string, number>; errors: { line: number; message: string }[]; written: number | null };
+}> {
   const { code, stdout } = await cli(args);
   return { code, json: JSON.parse(stdout.toString('utf8')) };
 }
@@ -63,21 +66,32 @@ const ADMIN = { role: 'admin' } as const;
 
 async function createBucket(name: string, retentionSeconds = 0): Promise<string> {
   const orgs = (await (await rawApi(`/api/v2/orgs?org=${encodeURIComponent(ORG())}`)).json()) as { orgs: { id: string }[] };
-  const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name, retentionRules: retentionSeconds ? [{ type: 'expire', everySeconds: retentionSeconds }] : [] }) });
+  const res = await rawApi('/api/v2/buckets', {
+    method: 'POST',
+    body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name, retentionRules: retentionSeconds ? [{ type: 'expire', everySeconds: retentionSeconds }] : [] }),
+  });
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 }
 
 /** Writes straight to InfluxDB, not through the console. */
 async function rawWrite(bucket: string, lines: string[]): Promise<void> {
-  const res = await rawApi(`/api/v2/write?org=${encodeURIComponent(ORG())}&bucket=${bucket}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const res = await rawApi(`/api/v2/write?org=${encodeURIComponent(ORG())}&bucket=${bucket}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
   expect(res.status, await res.clone().text()).toBe(204);
 }
 
 /** Every raw row of a bucket as InfluxDB's annotated CSV, read with a raw Flux query. */
 async function rawRows(bucket: string): Promise<string> {
   const query = `from(bucket: "${bucket}") |> range(start: 1970-01-01T00:00:00Z, stop: 2200-01-01T00:00:00Z) |> drop(columns: ["_start", "_stop"])`;
-  const res = await rawApi(`/api/v2/query?org=${encodeURIComponent(ORG())}`, { method: 'POST', body: query, headers: { 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' } });
+  const res = await rawApi(`/api/v2/query?org=${encodeURIComponent(ORG())}`, {
+    method: 'POST',
+    body: query,
+    headers: { 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
+  });
   expect(res.status).toBe(200);
   return res.text();
 }
@@ -131,7 +145,10 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     const exported = await cli(['data', 'export', '--bucket', 'export_src']);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stderr).toMatch(/Exported export_src: 12 points in 36 lines/);
-    const lines = gunzipSync(exported.stdout).toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = gunzipSync(exported.stdout)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     const times = lines.map((l) => BigInt(l.slice(l.lastIndexOf(' ') + 1)));
     // Oldest shard group first: the time of each line is not before the shard group of the line before it.
     const day = (t: bigint) => t / 86_400_000_000_000n;
@@ -176,7 +193,20 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     const dry = await cliJson(['data', 'import', '--bucket', 'export_dst', file, '--dry-run', '--json']);
     expect(dry.json).toMatchObject({ points: { time_based_daily: 90 }, lines: { time_based_daily: fieldLines } });
     // The same figure as `data delete --json` counts in the source (distinct series and time).
-    const preview = await cli(['data', 'delete', '--bucket', 'export_src', '--measurement', 'time_based_daily', '--start', '2000-01-01', '--stop', new Date(Date.now() + 86_400_000).toISOString(), '--dry-run', '--json']);
+    const preview = await cli([
+      'data',
+      'delete',
+      '--bucket',
+      'export_src',
+      '--measurement',
+      'time_based_daily',
+      '--start',
+      '2000-01-01',
+      '--stop',
+      new Date(Date.now() + 86_400_000).toISOString(),
+      '--dry-run',
+      '--json',
+    ]);
     expect((JSON.parse(preview.stdout.toString('utf8')) as { points: Record<string, number> }).points).toEqual(dry.json.points);
     const run = await cliJson(['data', 'import', '--bucket', 'export_dst', file, '--yes', '--json']);
     expect(run.json).toMatchObject({ points: { time_based_daily: 90 }, lines: { time_based_daily: fieldLines }, written: fieldLines });
@@ -189,7 +219,10 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     const from = new Date(Number((now - 45_000_000_000n) / 1_000_000n)).toISOString();
     const exported = await cli(['data', 'export', '--bucket', 'export_src', '--measurement', 'sensor data,v1=x', '--start', from]);
     expect(exported.code, exported.stderr).toBe(0);
-    const lines = gunzipSync(exported.stdout).toString('utf8').split('\n').filter((l) => l && !l.startsWith('#'));
+    const lines = gunzipSync(exported.stdout)
+      .toString('utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
     expect(lines).toHaveLength(8);
     expect(lines.every((l) => l.startsWith('sensor\\ data\\,v1=x,') && l.endsWith(at(30)))).toBe(true);
   });
@@ -220,7 +253,11 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
   it('reports bad lines by line number, writes nothing without --yes (exit 2) or on a dry run, and the good lines with --yes', async () => {
     await createBucket('import_dst');
     const file = join(dir, 'bad-lines.lp');
-    writeFileSync(file, ['# a comment', `good v=1 ${at(5)}`, 'bad line without fields', '', `good v=2 ${at(4)}`, `good v=oops ${at(3)}`, `other,k=v w="ok" ${at(2)}`].join('\n') + '\n');
+    writeFileSync(
+      file,
+      ['# a comment', `good v=1 ${at(5)}`, 'bad line without fields', '', `good v=2 ${at(4)}`, `good v=oops ${at(3)}`, `other,k=v w="ok" ${at(2)}`].join('\n') +
+        '\n',
+    );
 
     const dry = await cliJson(['data', 'import', '--bucket', 'import_dst', file, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
@@ -333,7 +370,8 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
       cookies.admin = `${SESSION_COOKIE}=${await startSession('admin')}`;
       cookies.viewer = `${SESSION_COOKIE}=${await startSession('viewer')}`;
     });
-    const req = (path: string, cookie: string, init: RequestInit = {}) => new Request(`http://console.test${path}`, { ...init, headers: { cookie, ...(init.headers ?? {}) } });
+    const req = (path: string, cookie: string, init: RequestInit = {}) =>
+      new Request(`http://console.test${path}`, { ...init, headers: { cookie, ...(init.headers ?? {}) } });
 
     it('downloads the export as gzip for the admin and the viewer alike (it changes nothing), and never a bucket of another organization', async () => {
       const id = await createBucket('export_src');
@@ -344,7 +382,9 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
       await viewer.arrayBuffer();
       const org = (await (await rawApi('/api/v2/orgs', { method: 'POST', body: JSON.stringify({ name: 'other-org-export' }) })).json()) as { id: string };
       try {
-        const theirs = (await (await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: org.id, name: 'theirs', retentionRules: [] }) })).json()) as { id: string };
+        const theirs = (await (
+          await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: org.id, name: 'theirs', retentionRules: [] }) })
+        ).json()) as { id: string };
         const foreign = await exportRoute(req(`/api/data/export?bucket=${theirs.id}`, cookies.admin));
         expect(foreign.status).toBe(404);
         expect(await foreign.text()).not.toContain('theirs');
@@ -362,15 +402,24 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     it('uploads in chunks, answers the dry run, and streams the write’s progress as JSON lines', async () => {
       const id = await createBucket('import_dst');
       const file = Buffer.from([`r v=1i ${at(3)}`, `r v=2i ${at(2)}`].join('\n'));
-      const started = await startRoute(req(`/api/data/import?bucket=${id}`, cookies.admin, { method: 'POST', body: JSON.stringify({ size: file.length, fileName: 'r.lp' }) }));
+      const started = await startRoute(
+        req(`/api/data/import?bucket=${id}`, cookies.admin, { method: 'POST', body: JSON.stringify({ size: file.length, fileName: 'r.lp' }) }),
+      );
       const { data } = (await started.json()) as { data: { importId: string } };
       const viewerChunk = await chunkRoute(req(`/api/data/import/${data.importId}?offset=0`, cookies.viewer, { method: 'POST', body: file }));
       expect(viewerChunk.status).toBe(403);
       expect((await chunkRoute(req(`/api/data/import/${data.importId}?offset=0`, cookies.admin, { method: 'POST', body: file }))).status).toBe(200);
-      const checked = (await (await checkRoute(req(`/api/data/import/${data.importId}/check`, cookies.admin, { method: 'POST' }))).json()) as { data: { points: Record<string, number>; written: null } };
+      const checked = (await (await checkRoute(req(`/api/data/import/${data.importId}/check`, cookies.admin, { method: 'POST' }))).json()) as {
+        data: { points: Record<string, number>; written: null };
+      };
       expect(checked.data).toMatchObject({ points: { r: 2 }, written: null });
-      const written = await writeRoute(req(`/api/data/import/${data.importId}/write`, cookies.admin, { method: 'POST', body: JSON.stringify({ confirmName: 'import_dst' }) }));
-      const events = (await written.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; report?: { written: number } });
+      const written = await writeRoute(
+        req(`/api/data/import/${data.importId}/write`, cookies.admin, { method: 'POST', body: JSON.stringify({ confirmName: 'import_dst' }) }),
+      );
+      const events = (await written.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; report?: { written: number } });
       expect(events.map((e) => e.type)).toEqual(['progress', 'done']);
       expect(events.at(-1)?.report?.written).toBe(2);
       expect(rowCount(await rawRows('import_dst'))).toBe(2);
@@ -412,7 +461,11 @@ describe('export and import of line protocol (CLI, real influxd)', () => {
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
     try {
       const conn = connection({ url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, token: process.env.INFLUXDB_TOKEN ?? '', org: ORG() });
-      const refused = await writeRawBatch('import_dst', [{ line: 1, text: `retried v=1 ${at(1)}` }], 'ns', conn, { retries: 5, baseDelayMs: 10, maxDelayMs: 50 });
+      const refused = await writeRawBatch('import_dst', [{ line: 1, text: `retried v=1 ${at(1)}` }], 'ns', conn, {
+        retries: 5,
+        baseDelayMs: 10,
+        maxDelayMs: 50,
+      });
       expect(refused).toEqual([]);
       expect(seen).toEqual(['503', '429', 'drop']);
       expect(rowCount(await rawRows('import_dst'))).toBe(1);

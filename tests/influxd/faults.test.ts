@@ -30,7 +30,10 @@ async function pointCounts(): Promise<Record<string, number>> {
   const org = await requireOrg('homeiq', connection());
   const out: Record<string, number> = {};
   for (const b of await listBuckets({ orgID: org.id }, connection())) {
-    const rows = await queryRows(`from(bucket: ${JSON.stringify(b.name)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> count() |> group() |> sum()`, connection());
+    const rows = await queryRows(
+      `from(bucket: ${JSON.stringify(b.name)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z) |> count() |> group() |> sum()`,
+      connection(),
+    );
     out[b.name] = Number(rows[0]?._value ?? 0);
   }
   return out;
@@ -44,7 +47,9 @@ describe('faults and load against a real influxd', () => {
       expect(r.ok).toBe(true);
       if (r.ok) expect(r.data.steps.every((s) => s.status === 'done' || s.status === 'noop')).toBe(true);
     }
-    const names = (await listBuckets({ orgID: (await requireOrg('homeiq', connection())).id }, connection())).map((b) => b.name).filter((n) => n.startsWith('pattern_'));
+    const names = (await listBuckets({ orgID: (await requireOrg('homeiq', connection())).id }, connection()))
+      .map((b) => b.name)
+      .filter((n) => n.startsWith('pattern_'));
     expect(names.sort()).toEqual(['pattern_aggregates_daily', 'pattern_aggregates_weekly']);
   });
 
@@ -54,11 +59,23 @@ describe('faults and load against a real influxd', () => {
   // about ten runs with a timer; so the server is stopped, and gone, before the next create is sent.)
   it('completes a provisioning interrupted by stopping InfluxDB, with no duplicate buckets', async () => {
     // A spec of 80 buckets makes the run long enough to kill the server in the middle.
-    const big = parseSpec({ ...spec, name: 'big', buckets: Array.from({ length: 80 }, (_, i) => ({ ...spec.buckets[0], name: `interrupted_${String(i).padStart(2, '0')}`, retention: '30d' })) }, 'test');
+    const big = parseSpec(
+      {
+        ...spec,
+        name: 'big',
+        buckets: Array.from({ length: 80 }, (_, i) => ({ ...spec.buckets[0], name: `interrupted_${String(i).padStart(2, '0')}`, retention: '30d' })),
+      },
+      'test',
+    );
     if (!big.ok) throw new Error(big.error.message);
     const server = await startInfluxd();
     const stateFile = readdirSync(server.state)[0] ?? '';
-    const state = Object.fromEntries(readFileSync(join(server.state, stateFile), 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+    const state = Object.fromEntries(
+      readFileSync(join(server.state, stateFile), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => l.split('=') as [string, string]),
+    );
     const conn = connection({ url: server.url, token: server.token, org: 'homeiq' });
     try {
       const pid = Number(state.pid);
@@ -79,7 +96,10 @@ describe('faults and load against a real influxd', () => {
         await gone();
       };
       const first = await provision(big.data, { onStep: stopAfterTen }, conn).catch((e: unknown) => e);
-      const done = first && typeof first === 'object' && 'steps' in first ? (first as Awaited<ReturnType<typeof provision>>).steps.filter((s) => s.status === 'done').length : 0;
+      const done =
+        first && typeof first === 'object' && 'steps' in first
+          ? (first as Awaited<ReturnType<typeof provision>>).steps.filter((s) => s.status === 'done').length
+          : 0;
       expect(done).toBeLessThan(80);
 
       // Back on the same port and data, as a restarted server would be.

@@ -11,7 +11,7 @@ const get = async (handler: (req: Request) => Promise<Response>, path = '/api/he
   return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { status: string; message?: string }> } };
 };
 
-describe('/api/health, the console\'s own health', () => {
+describe("/api/health, the console's own health", () => {
   const savedDir = process.env.CONSOLE_DATA_DIR;
   afterEach(() => {
     process.env.CONSOLE_DATA_DIR = savedDir;

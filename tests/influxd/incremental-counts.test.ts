@@ -32,7 +32,11 @@ function point(daysAgo: number, entity: string, omit: string[] = [], hour = 0): 
 
 /** Writes straight to InfluxDB, as HomeIQ does: the console is not told. */
 async function write(lines: string[], api: (path: string, init?: RequestInit) => Promise<Response> = rawApi): Promise<void> {
-  const res = await api(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const res = await api(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(res.status).toBe(204);
 }
 
@@ -58,7 +62,12 @@ describe('counts refreshed incrementally stay exact (ground truth: distinct seri
     expect((await refreshedExactly()).recountedSlices).toBe(0);
 
     // Points missing the field a one-field count would use, others missing different fields, one point written again.
-    await write([point(1, 'light.b_0', ['confidence']), point(1, 'light.b_1', ['frequency', 'occurrences']), point(1, 'light.b_2', ['peak_hours']), point(1, 'light.a_0')]);
+    await write([
+      point(1, 'light.b_0', ['confidence']),
+      point(1, 'light.b_1', ['frequency', 'occurrences']),
+      point(1, 'light.b_2', ['peak_hours']),
+      point(1, 'light.a_0'),
+    ]);
     const fields = await refreshedExactly();
     expect(fields.records).toBe(53);
     expect(fields.recountedSlices).toBeLessThanOrEqual(2);
@@ -72,7 +81,11 @@ describe('counts refreshed incrementally stay exact (ground truth: distinct seri
     // A delete with a predicate (the API HomeIQ's operators call through `influx delete`); its range includes both ends.
     const res = await rawApi(`/api/v2/delete?org=homeiq&bucket=${DAILY}`, {
       method: 'POST',
-      body: JSON.stringify({ start: new Date(midnight(3)).toISOString(), stop: new Date(midnight(2) - 1_000).toISOString(), predicate: '_measurement="time_based_daily" AND domain="light"' }),
+      body: JSON.stringify({
+        start: new Date(midnight(3)).toISOString(),
+        stop: new Date(midnight(2) - 1_000).toISOString(),
+        predicate: '_measurement="time_based_daily" AND domain="light"',
+      }),
       headers: { 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(204);
@@ -86,14 +99,18 @@ describe('counts refreshed incrementally stay exact (ground truth: distinct seri
     expect((await refreshedExactly()).records).toBe(30);
     const res = await rawApi(`/api/v2/delete?org=homeiq&bucket=${DAILY}`, {
       method: 'POST',
-      body: JSON.stringify({ start: new Date(midnight(3) + 5 * 3_600_000).toISOString(), stop: new Date(midnight(3) + 7 * 3_600_000).toISOString(), predicate: '_measurement="time_based_daily"' }),
+      body: JSON.stringify({
+        start: new Date(midnight(3) + 5 * 3_600_000).toISOString(),
+        stop: new Date(midnight(3) + 7 * 3_600_000).toISOString(),
+        predicate: '_measurement="time_based_daily"',
+      }),
       headers: { 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(204);
     expect((await refreshedExactly()).records).toBe(25);
   });
 
-  it("after the verify write probe: nothing counted again, as the probe changes no record", async () => {
+  it('after the verify write probe: nothing counted again, as the probe changes no record', async () => {
     await write([1, 2, 3, 4, 5, 6, 7, 8].flatMap((d) => entities('a', 5).map((e) => point(d, e))));
     const full = unwrap(await readStats(DAILY, { mode: 'full' }))[0];
     expect(full?.records).toBe(40);
@@ -154,13 +171,22 @@ describe('counts after influxd itself changes', () => {
     await withOwnInfluxd('', async (server) => {
       forgetCachedReads();
       await provision(ai5Spec(), undefined, connection());
-      const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
-      await write(entities('a', 5).map((e) => point(2, e)), api);
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
+      await write(
+        entities('a', 5).map((e) => point(2, e)),
+        api,
+      );
       expect((await refreshedExactly()).records).toBe(5);
       // Written after the count, then the restart: the write counters that would show it are gone.
       await write([point(2, 'light.a_0', [], 1), point(30, 'light.late')], api);
       const stateFile = readdirSync(server.state)[0] ?? '';
-      const state = Object.fromEntries(readFileSync(join(server.state, stateFile), 'utf8').trim().split('\n').map((l) => l.split('=') as [string, string]));
+      const state = Object.fromEntries(
+        readFileSync(join(server.state, stateFile), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => l.split('=') as [string, string]),
+      );
       process.kill(Number(state.pid), 'SIGTERM');
       for (let i = 0; i < 100; i++) {
         try {
@@ -186,19 +212,34 @@ describe('counts after influxd itself changes', () => {
     await withOwnInfluxd('--storage-cache-snapshot-write-cold-duration 1s', async (server) => {
       forgetCachedReads();
       await provision(ai5Spec(), undefined, connection());
-      const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
-      await write([...entities('gone', 4).map((e) => point(20, e)), ...entities('kept', 3).map((e) => point(20, e)), ...entities('new', 2).map((e) => point(1, e))], api);
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
+      await write(
+        [...entities('gone', 4).map((e) => point(20, e)), ...entities('kept', 3).map((e) => point(20, e)), ...entities('new', 2).map((e) => point(1, e))],
+        api,
+      );
       const walOf = async () => {
         const text = await (await api('/metrics')).text();
-        return text.split('\n').filter((l) => l.startsWith('storage_wal_size{')).reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
+        return text
+          .split('\n')
+          .filter((l) => l.startsWith('storage_wal_size{'))
+          .reduce((n, l) => n + Number(l.split(' ').at(-1)), 0);
       };
       for (let i = 0; i < 100 && (await walOf()) > 0; i++) await new Promise((r) => setTimeout(r, 200));
       expect(await walOf(), 'every shard snapshotted').toBe(0);
       expect((await refreshedExactly()).records).toBe(9);
-      const tsmOf = async () => (await (await api('/metrics')).text()).split('\n').filter((l) => l.startsWith('storage_tsm_files_disk_bytes{')).join();
+      const tsmOf = async () =>
+        (await (await api('/metrics')).text())
+          .split('\n')
+          .filter((l) => l.startsWith('storage_tsm_files_disk_bytes{'))
+          .join();
       const tsm = await tsmOf();
       const day = new Date(midnight(20)).toISOString();
-      const res = await api(`/api/v2/delete?org=homeiq&bucket=${DAILY}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ start: day, stop: new Date(midnight(19)).toISOString(), predicate: 'entity_id="light.gone_0"' }) });
+      const res = await api(`/api/v2/delete?org=homeiq&bucket=${DAILY}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ start: day, stop: new Date(midnight(19)).toISOString(), predicate: 'entity_id="light.gone_0"' }),
+      });
       expect(res.status).toBe(204);
       expect(await walOf(), 'the delete left no trace in the WAL').toBe(0);
       // influxd rewrites the tombstoned TSM file within seconds: that is the signal.
@@ -213,12 +254,17 @@ describe('counts after influxd itself changes', () => {
     await withOwnInfluxd('--storage-retention-check-interval 1s', async (server) => {
       forgetCachedReads();
       await provision(ai5Spec(), undefined, connection());
-      const api = (path: string, init: RequestInit = {}) => fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
+      const api = (path: string, init: RequestInit = {}) =>
+        fetch(server.url + path, { ...init, headers: { Authorization: `Token ${server.token}`, ...(init.headers ?? {}) } });
       await write([...entities('old', 4).map((e) => point(60, e)), ...entities('new', 3).map((e) => point(1, e))], api);
       expect((await refreshedExactly()).records).toBe(7);
       const buckets = (await (await api(`/api/v2/buckets?org=homeiq&name=${DAILY}`)).json()) as { buckets: { id: string }[] };
       const id = buckets.buckets[0]?.id ?? '';
-      const patched = await api(`/api/v2/buckets/${id}`, { method: 'PATCH', body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }), headers: { 'Content-Type': 'application/json' } });
+      const patched = await api(`/api/v2/buckets/${id}`, {
+        method: 'PATCH',
+        body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }),
+        headers: { 'Content-Type': 'application/json' },
+      });
       expect(patched.status).toBe(200);
       // Wait for influxd's retention service to drop the shard group of 60 days ago.
       for (let i = 0; i < 100 && [...(await truth(DAILY)).values()].reduce((n, t) => n + t.records, 0) !== 3; i++) await new Promise((r) => setTimeout(r, 200));

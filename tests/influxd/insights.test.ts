@@ -29,7 +29,11 @@ const anomaly = (daysAgo: number, entity: string, occurrences = '2i') =>
 
 /** Writes straight to InfluxDB, as HomeIQ does; returns the HTTP status. */
 async function write(bucket: string, lines: string[]): Promise<number> {
-  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${bucket}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   await res.body?.cancel();
   return res.status;
 }
@@ -47,7 +51,8 @@ async function insights(bucket?: string): Promise<InsightsReport> {
   return unwrap(await readInsights(bucket, { mode: 'fresh' }));
 }
 
-const finding = (r: InsightsReport, kind: Finding['kind'], measurement: string | null): Finding | undefined => r.findings.find((f) => f.kind === kind && f.measurement === measurement);
+const finding = (r: InsightsReport, kind: Finding['kind'], measurement: string | null): Finding | undefined =>
+  r.findings.find((f) => f.kind === kind && f.measurement === measurement);
 
 describe('insights on the real influxd, with data in HomeIQ wire format', () => {
   beforeEach(async () => {
@@ -58,7 +63,8 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
 
   it("names write-time stamps in the writer's local time: +9 h from a point in the future, -8 h from the arrivals the refreshes saw", async () => {
     // HomeIQ's client stamps weekly points with datetime.now(): naive local time, read as UTC.
-    const weekly = (stampMs: number, type: string) => `session_weekly,session_type=${type},week=2026-W49 avg_session_duration=12.5,session_count=3i,confidence=0.8 ${stampMs}000000`;
+    const weekly = (stampMs: number, type: string) =>
+      `session_weekly,session_type=${type},week=2026-W49 avg_session_duration=12.5,session_count=3i,confidence=0.8 ${stampMs}000000`;
     const tokyo = Date.now() + 9 * 3_600_000 + 123_000;
     expect(await write(WEEKLY, [weekly(tokyo, 'evening')])).toBe(204);
     const east = finding(await insights(WEEKLY), 'clock-offset', 'session_weekly');
@@ -93,9 +99,17 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
 
     // The same points without the date tag, in a bucket of their own: the "after" figure.
     const orgs = (await (await rawApi('/api/v2/orgs?org=homeiq')).json()) as { orgs: { id: string }[] };
-    const created = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name: 'insights_without_date', retentionRules: [] }) });
+    const created = await rawApi('/api/v2/buckets', {
+      method: 'POST',
+      body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name: 'insights_without_date', retentionRules: [] }),
+    });
     expect(created.status).toBe(201);
-    expect(await write('insights_without_date', [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => entities(30).map((e) => timeBased(d, e, false))))).toBe(204);
+    expect(
+      await write(
+        'insights_without_date',
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap((d) => entities(30).map((e) => timeBased(d, e, false))),
+      ),
+    ).toBe(204);
     expect(m?.seriesWithoutTimeTag).toBe(await cardinality('insights_without_date', 'time_based_daily'));
 
     const f = finding(report, 'time-tag', 'time_based_daily');
@@ -115,7 +129,12 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     });
     const types = ['morning_routine', 'work_from_home', 'evening_relax', 'night', 'weekend_leisure'];
     let n = 0;
-    const lines = weeks.flatMap((week) => types.map((type) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,typical_start_times="[7]",devices_used="[]",confidence=0.8 ${(now - 500 + n++) * 1_000_000}`));
+    const lines = weeks.flatMap((week) =>
+      types.map(
+        (type) =>
+          `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,typical_start_times="[7]",devices_used="[]",confidence=0.8 ${(now - 500 + n++) * 1_000_000}`,
+      ),
+    );
     expect(await write(WEEKLY, lines)).toBe(204);
     const report = await insights(WEEKLY);
     const f = finding(report, 'write-time-stamps', 'session_weekly');
@@ -130,20 +149,39 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     const stamp = midnight(daysAgo) + (16 * 60 + 48) * 60_000;
     const types = ['morning_routine', 'work_from_home', 'evening_relax'];
     const week = `${new Date(stamp).getUTCFullYear()}-W01`;
-    expect(await write(WEEKLY, types.map((type, i) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(stamp + i) * 1_000_000}`))).toBe(204);
+    expect(
+      await write(
+        WEEKLY,
+        types.map(
+          (type, i) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(stamp + i) * 1_000_000}`,
+        ),
+      ),
+    ).toBe(204);
     const report = await insights(WEEKLY);
     const m = report.buckets[0]?.measurements.find((x) => x.name === 'session_weekly');
     expect(m?.seriesPerDay).toEqual([{ day: date(stamp), created: 3 }]);
     // Two more series the day before, in the same slice (the stamp is no Monday): each dated by its own day.
     const earlier = stamp - DAY;
-    expect(await write(WEEKLY, ['night', 'weekend_leisure'].map((type, i) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(earlier + i) * 1_000_000}`))).toBe(204);
+    expect(
+      await write(
+        WEEKLY,
+        ['night', 'weekend_leisure'].map(
+          (type, i) =>
+            `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${(earlier + i) * 1_000_000}`,
+        ),
+      ),
+    ).toBe(204);
     const again = (await insights(WEEKLY)).buckets[0]?.measurements.find((x) => x.name === 'session_weekly');
-    expect(again?.seriesPerDay).toEqual([{ day: date(earlier), created: 2 }, { day: date(stamp), created: 3 }]);
+    expect(again?.seriesPerDay).toEqual([
+      { day: date(earlier), created: 2 },
+      { day: date(stamp), created: 3 },
+    ]);
   });
 
   it("finds week labels built with '%Y-W%V' across New Year from the points' own dates, and passes ISO labels", async () => {
     // SessionDetector's labels as HomeIQ builds them (strftime('%Y-W%V')), each point stamped on its day.
-    const session = (week: string, type: string, stamp: string) => `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${Date.parse(stamp)}000000`;
+    const session = (week: string, type: string, stamp: string) =>
+      `session_weekly,session_type=${type},week=${week} avg_session_duration=1800,session_count=4i,confidence=0.8 ${Date.parse(stamp)}000000`;
     const lines = [
       session('2025-W52', 'general', '2025-12-28T08:00:00Z'),
       session('2025-W01', 'general', '2025-12-29T08:00:00Z'),
@@ -166,11 +204,16 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   });
 
   it('flags a measurement never written and one that stopped 3 days ago, naming their detectors', async () => {
-    const lines = [...[0, 1, 2, 3, 4, 5].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4, 5, 6].flatMap((d) => entities(2).map((e) => anomaly(d, e)))];
+    const lines = [
+      ...[0, 1, 2, 3, 4, 5].flatMap((d) => entities(3).map((e) => timeBased(d, e))),
+      ...[3, 4, 5, 6].flatMap((d) => entities(2).map((e) => anomaly(d, e))),
+    ];
     expect(await write(DAILY, lines)).toBe(204);
     const report = await insights(DAILY);
     expect(finding(report, 'silent', 'anomaly_daily')?.detail).toMatch(/^AnomalyDetector has written nothing for 3 days/);
-    expect(finding(report, 'never-written', 'duration_daily')?.detail).toMatch(/^DurationDetector has never written duration_daily since the bucket was created/);
+    expect(finding(report, 'never-written', 'duration_daily')?.detail).toMatch(
+      /^DurationDetector has never written duration_daily since the bucket was created/,
+    );
     expect(finding(report, 'silent', 'time_based_daily')).toBeUndefined();
     const anomalyInsight = report.buckets[0]?.measurements.find((m) => m.name === 'anomaly_daily');
     expect(anomalyInsight?.lastWritten && Date.parse(anomalyInsight.lastWritten)).toBe(midnight(3));
@@ -178,11 +221,23 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   });
 
   it('finds an int/float type change across two days, then counts the points refused by a type conflict', async () => {
-    expect(await write(DAILY, entities(3).map((e) => anomaly(2, e, '2i')))).toBe(204);
-    expect(await write(DAILY, entities(3).map((e) => anomaly(1, e, '2.5')))).toBe(204);
+    expect(
+      await write(
+        DAILY,
+        entities(3).map((e) => anomaly(2, e, '2i')),
+      ),
+    ).toBe(204);
+    expect(
+      await write(
+        DAILY,
+        entities(3).map((e) => anomaly(1, e, '2.5')),
+      ),
+    ).toBe(204);
     const before = await insights(DAILY);
     const change = finding(before, 'type-change', 'anomaly_daily');
-    expect(change?.detail).toBe(`Field occurrences of anomaly_daily is integer on ${date(midnight(2))} and float on ${date(midnight(1))}: a query over both periods fails with a type conflict or reads only one of them.`);
+    expect(change?.detail).toBe(
+      `Field occurrences of anomaly_daily is integer on ${date(midnight(2))} and float on ${date(midnight(1))}: a query over both periods fails with a type conflict or reads only one of them.`,
+    );
     expect(finding(before, 'rejected-writes', null)).toBeUndefined();
 
     // A float into the day that holds integers: InfluxDB refuses it within one shard.
@@ -198,7 +253,12 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   });
 
   it('verify turns the findings into warnings within the grace, and passes a bucket without any', async () => {
-    expect(await write(DAILY, [...[0, 1, 2].flatMap((d) => entities(3).map((e) => timeBased(d, e))), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))])).toBe(204);
+    expect(
+      await write(DAILY, [
+        ...[0, 1, 2].flatMap((d) => entities(3).map((e) => timeBased(d, e))),
+        ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e))),
+      ]),
+    ).toBe(204);
     const results = new Map<string, CheckResult>();
     for await (const r of runChecks(ai5Spec(), { conn: connection() })) results.set(r.id, r);
     const daily = results.get(`bucket-insights:${DAILY}`);
@@ -210,10 +270,14 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect([...results.values()].filter((r) => r.status === 'fail')).toEqual([]);
   });
 
-  it('verify fails the detectors that never wrote or went silent once the bucket has received the others\' data past the grace, and warns before', async () => {
+  it("verify fails the detectors that never wrote or went silent once the bucket has received the others' data past the grace, and warns before", async () => {
     // HomeIQ's pipeline with four daily detectors down: time_based and co_occurrence write every day, anomaly stopped 3 days ago, three never wrote.
-    const coOccurrence = (daysAgo: number, pair: string) => `co_occurrence_daily,date=${date(midnight(daysAgo))},device_pair=${pair} co_occurrence_count=4i,time_window_seconds=300i,confidence=0.7,typical_hours="[7]" ${midnight(daysAgo)}000000`;
-    const lines = [...[0, 1, 2, 3, 4].flatMap((d) => [...entities(3).map((e) => timeBased(d, e)), coOccurrence(d, 'light.a+light.b')]), ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e)))];
+    const coOccurrence = (daysAgo: number, pair: string) =>
+      `co_occurrence_daily,date=${date(midnight(daysAgo))},device_pair=${pair} co_occurrence_count=4i,time_window_seconds=300i,confidence=0.7,typical_hours="[7]" ${midnight(daysAgo)}000000`;
+    const lines = [
+      ...[0, 1, 2, 3, 4].flatMap((d) => [...entities(3).map((e) => timeBased(d, e)), coOccurrence(d, 'light.a+light.b')]),
+      ...[3, 4].flatMap((d) => entities(2).map((e) => anomaly(d, e))),
+    ];
     expect(await write(DAILY, lines)).toBe(204);
     const verify = async (now: number, spec = ai5Spec()) => {
       const results = new Map<string, CheckResult>();
@@ -224,10 +288,15 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     const before = (await verify(start)).get(`bucket-insights:${DAILY}`);
     expect(before?.status).toBe('warn');
     // The bucket was provisioned for this test: it has received the others' data since its creation.
-    const since = /gate \(anomaly_daily\): AnomalyDetector has written nothing to anomaly_daily since \S+ while the bucket has received the other measurements' data since (\S+) \(/.exec(before?.detail ?? '')?.[1];
+    const since =
+      /gate \(anomaly_daily\): AnomalyDetector has written nothing to anomaly_daily since \S+ while the bucket has received the other measurements' data since (\S+) \(/.exec(
+        before?.detail ?? '',
+      )?.[1];
     expect(since && Math.abs(Date.parse(since) - start)).toBeLessThan(5 * 60_000);
     const failsAt = new Date(Date.parse(since ?? '') + 2 * DAY).toISOString();
-    expect(before?.detail).toContain(`gate (duration_daily): DurationDetector has never written duration_daily while the bucket has received the other measurements' data since ${since}`);
+    expect(before?.detail).toContain(
+      `gate (duration_daily): DurationDetector has never written duration_daily while the bucket has received the other measurements' data since ${since}`,
+    );
     expect(before?.detail).toContain(`this becomes a failure at ${failsAt}`);
 
     // Two days and an hour later: the three never written and the silent one fail the gate.
@@ -239,7 +308,9 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
     expect(daily?.detail).toContain(`longer than a grace of two cadences, 2 days: the pipeline is broken for it (failing since ${failsAt})`);
     expect(daily?.detail).not.toContain('(time_based_daily): TimeOfDay');
     // The fix names the service HomeIQ's repository shows as the writer, and the commit it describes.
-    expect(daily?.fix).toContain("the log of HomeIQ's ai-automation-service (services/ai-automation-service/src/clients/pattern_aggregate_client.py at cd124f35;");
+    expect(daily?.fix).toContain(
+      "the log of HomeIQ's ai-automation-service (services/ai-automation-service/src/clients/pattern_aggregate_client.py at cd124f35;",
+    );
     expect(daily?.fix).toContain('as of main at 580788a4');
     expect(after.get(`bucket-insights:${WEEKLY}`)?.status).toBe('pass');
 
@@ -254,7 +325,12 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   it.each<[Scenario, Finding['kind'], string, RegExp]>([
     ['silent-detector', 'silent', 'anomaly_daily', /^AnomalyDetector has written nothing for 3 days/],
     ['silent-detector', 'never-written', 'duration_daily', /^DurationDetector has never written duration_daily/],
-    ['backfill', 'write-time-stamps', 'session_weekly', /40 points are stamped on \d{4}-\d{2}-\d{2}: 4 weeks' worth at 5 series per week.*40 points in 20 series: 20 duplicates/],
+    [
+      'backfill',
+      'write-time-stamps',
+      'session_weekly',
+      /40 points are stamped on \d{4}-\d{2}-\d{2}: 4 weeks' worth at 5 series per week.*40 points in 20 series: 20 duplicates/,
+    ],
     ['type-conflict', 'type-change', 'anomaly_daily', /^Field occurrences of anomaly_daily is float on \d{4}-\d{2}-\d{2} and integer on/],
   ])('the sample scenario %s produces a %s finding for %s', async (scenario, kind, measurement, detail) => {
     const loaded = unwrap(await loadSampleData(CLI_ACTOR, { sample: { days: 6, weeks: 4, entities: 3, seed: 1 }, scenario }));
@@ -269,7 +345,12 @@ describe('insights on the real influxd, with data in HomeIQ wire format', () => 
   });
 
   it('insights --json prints the public shape and exits 0 with findings', async () => {
-    expect(await write(DAILY, [0, 1].flatMap((d) => entities(2).map((e) => timeBased(d, e))))).toBe(204);
+    expect(
+      await write(
+        DAILY,
+        [0, 1].flatMap((d) => entities(2).map((e) => timeBased(d, e))),
+      ),
+    ).toBe(204);
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
     let code: number;

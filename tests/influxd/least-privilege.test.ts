@@ -60,7 +60,8 @@ async function clearTokens() {
   for (const a of res.authorizations) if (a.token !== OPERATOR) await rawApi(`/api/v2/authorizations/${a.id}`, { method: 'DELETE' });
 }
 
-const checkOf = (report: unknown, id: string) => (report as { checks: { id: string; status: string; detail: string; fix: string }[] }).checks.find((c) => c.id === id);
+const checkOf = (report: unknown, id: string) =>
+  (report as { checks: { id: string; status: string; detail: string; fix: string }[] }).checks.find((c) => c.id === id);
 
 describe('the console on least privilege', () => {
   const dir = mkdtempSync(join(tmpdir(), 'console-least-'));
@@ -87,7 +88,10 @@ describe('the console on least privilege', () => {
     const verify = await cli(['verify', '--json']);
     expect(checkOf(verify.json, 'console-token')).toMatchObject({ status: 'warn', detail: expect.stringContaining('operator token') });
     expect(checkOf(verify.json, 'console-token')?.fix).toContain('ai5-console');
-    expect(checkOf(verify.json, 'writer-token')).toMatchObject({ status: 'warn', detail: expect.stringContaining(`Only all-access or operator tokens can write ${DAILY} and ${WEEKLY}`) });
+    expect(checkOf(verify.json, 'writer-token')).toMatchObject({
+      status: 'warn',
+      detail: expect.stringContaining(`Only all-access or operator tokens can write ${DAILY} and ${WEEKLY}`),
+    });
 
     const file = join(dir, 'console.token');
     const created = await cli(['tokens', 'create-console', '--out', file, '--json']);
@@ -97,7 +101,15 @@ describe('the console on least privilege', () => {
     recordSecret(scoped);
     const json = created.json as { description: string; permissions: { action: string; resource: { type: string } }[] };
     expect(json.description).toBe('ai5-console');
-    expect(json.permissions.map((p) => `${p.action}:${p.resource.type}`)).toEqual(['read:orgs', 'read:buckets', 'write:buckets', 'read:authorizations', 'write:authorizations', 'read:users', 'write:users']);
+    expect(json.permissions.map((p) => `${p.action}:${p.resource.type}`)).toEqual([
+      'read:orgs',
+      'read:buckets',
+      'write:buckets',
+      'read:authorizations',
+      'write:authorizations',
+      'read:users',
+      'write:users',
+    ]);
     // Asked again, it refuses: the existing one's secret is never shown again.
     const again = await cli(['tokens', 'create-console', '--json']);
     expect(again.code).toBe(1);
@@ -114,7 +126,19 @@ describe('the console on least privilege', () => {
       expect((await cli(['seed', '--days', '3', '--weeks', '2', '--entities', '2'])).code).toBe(0);
       expect((await cli(['stats', '--json'])).code).toBe(0);
       expect((await cli(['insights', '--json'])).code).toBe(0);
-      const del = await cli(['data', 'delete', '--bucket', DAILY, '--start', '1970-01-01T00:00:00Z', '--stop', new Date().toISOString(), '--yes', '--no-backup', '--json']);
+      const del = await cli([
+        'data',
+        'delete',
+        '--bucket',
+        DAILY,
+        '--start',
+        '1970-01-01T00:00:00Z',
+        '--stop',
+        new Date().toISOString(),
+        '--yes',
+        '--no-backup',
+        '--json',
+      ]);
       expect(del.code).toBe(0);
 
       // Provision's token steps: the scoped console token can create the writer and the reader (InfluxDB lets it grant what it holds).
@@ -135,7 +159,7 @@ describe('the console on least privilege', () => {
       expect((await check(writer)).code).toBe(0);
       const list = await listTokens();
       expect(list.ok && list.data.map((t) => t.description).sort()).toEqual(expect.arrayContaining(['ai5-console', 'ai5-reader', 'ai5-writer']));
-      const writerId = list.ok ? list.data.find((t) => t.description === 'ai5-writer')?.id ?? '' : '';
+      const writerId = list.ok ? (list.data.find((t) => t.description === 'ai5-writer')?.id ?? '') : '';
       expect((await cli(['tokens', 'deactivate', writerId])).code).toBe(0);
       expect((await cli(['tokens', 'activate', writerId])).code).toBe(0);
       expect((await cli(['tokens', 'list', '--json'])).code).toBe(0);
@@ -155,7 +179,14 @@ describe('the console on least privilege', () => {
   it('says which permission each feature lacks on a read-only console token, instead of a raw 401 or 403', async () => {
     const res = await rawApi('/api/v2/authorizations', {
       method: 'POST',
-      body: JSON.stringify({ orgID, description: 'read only console', permissions: [{ action: 'read', resource: { type: 'orgs', id: orgID } }, { action: 'read', resource: { type: 'buckets', orgID } }] }),
+      body: JSON.stringify({
+        orgID,
+        description: 'read only console',
+        permissions: [
+          { action: 'read', resource: { type: 'orgs', id: orgID } },
+          { action: 'read', resource: { type: 'buckets', orgID } },
+        ],
+      }),
     });
     const readOnly = ((await res.json()) as { token: string }).token;
     secrets.push(readOnly);
@@ -168,14 +199,29 @@ describe('the console on least privilege', () => {
       const seed = await cli(['seed', '--days', '1', '--weeks', '1', '--entities', '1']);
       expect(seed.code).toBe(1);
       expect(seed.said).toContain('cannot write bucket pattern_aggregates_');
-      const del = await cli(['data', 'delete', '--bucket', WEEKLY, '--start', '1970-01-01T00:00:00Z', '--stop', new Date().toISOString(), '--yes', '--no-backup', '--json']);
+      const del = await cli([
+        'data',
+        'delete',
+        '--bucket',
+        WEEKLY,
+        '--start',
+        '1970-01-01T00:00:00Z',
+        '--stop',
+        new Date().toISOString(),
+        '--yes',
+        '--no-backup',
+        '--json',
+      ]);
       expect(del.code).toBe(1);
       expect(del.said).toContain(`cannot delete data in bucket ${WEEKLY}: it needs write:orgs/<org ID>/buckets/<ID of ${WEEKLY}>`);
       const token = await cli(['tokens', 'create', '--role', 'writer', '--json']);
       expect(token.code).toBe(1);
       expect(token.said).toMatch(/it needs write:(orgs\/[0-9a-f]+\/authorizations|users\/[0-9a-f]+)/);
       const verify = await cli(['verify', '--json']);
-      expect(checkOf(verify.json, `bucket-write:${DAILY}`)).toMatchObject({ status: 'fail', detail: expect.stringContaining(`cannot write bucket ${DAILY}: it needs write:orgs/<org ID>/buckets/<ID of ${DAILY}>`) });
+      expect(checkOf(verify.json, `bucket-write:${DAILY}`)).toMatchObject({
+        status: 'fail',
+        detail: expect.stringContaining(`cannot write bucket ${DAILY}: it needs write:orgs/<org ID>/buckets/<ID of ${DAILY}>`),
+      });
       expect(checkOf(verify.json, 'console-token')?.status).toBe('pass');
       expect(checkOf(verify.json, 'writer-token')).toMatchObject({ status: 'warn', detail: expect.stringContaining('sees no token') });
       const backup = await cli(['backup', 'create', '--out', join(dir, 'backups-ro'), '--json']);

@@ -54,7 +54,11 @@ function encode(p: Stored, timeNs: bigint): string {
 }
 
 async function write(lines: string[]): Promise<void> {
-  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
   expect(res.status, await res.clone().text()).toBe(204);
 }
 
@@ -63,14 +67,21 @@ const NOT_TAGS = new Set(['', 'result', 'table', '_start', '_stop', '_time', '_v
 /** Every stored point by its time, read with a raw Flux query: measurement, tags and fields as InfluxDB holds them. */
 async function stored(): Promise<Map<bigint, Stored>> {
   const query = `from(bucket: "${BUCKET}") |> range(start: 0) |> map(fn: (r) => ({r with ns: int(v: r._time)})) |> group()`;
-  const res = await rawApi('/api/v2/query?org=homeiq', { method: 'POST', body: JSON.stringify({ query, type: 'flux', dialect: { header: true, annotations: [] } }) });
+  const res = await rawApi('/api/v2/query?org=homeiq', {
+    method: 'POST',
+    body: JSON.stringify({ query, type: 'flux', dialect: { header: true, annotations: [] } }),
+  });
   expect(res.status).toBe(200);
   const [header = [], ...rows] = parseCsv(await res.text());
   const out = new Map<bigint, Stored>();
   for (const row of rows) {
     const col = (name: string) => row[header.indexOf(name)] ?? '';
     const time = BigInt(col('ns'));
-    const point = out.get(time) ?? { measurement: col('_measurement'), tags: Object.fromEntries(header.flatMap((h, i) => (NOT_TAGS.has(h) || row[i] === '' ? [] : [[h, row[i] ?? '']]))), fields: {} };
+    const point = out.get(time) ?? {
+      measurement: col('_measurement'),
+      tags: Object.fromEntries(header.flatMap((h, i) => (NOT_TAGS.has(h) || row[i] === '' ? [] : [[h, row[i] ?? '']]))),
+      fields: {},
+    };
     point.fields[col('_field')] = col('_value');
     out.set(time, point);
   }
@@ -79,7 +90,10 @@ async function stored(): Promise<Map<bigint, Stored>> {
 
 /** What HomeIQ's writer (the Python client) puts on the wire for a name: its escaping, not InfluxDB's. */
 function pythonEscape(position: Position, text: string): string {
-  const escaped = text.replace(position === 'measurement' ? /[, \n\t\r]/g : /[,= \n\t\r]/g, (c) => `\\${({ '\n': 'n', '\t': 't', '\r': 'r' } as Record<string, string>)[c] ?? c}`);
+  const escaped = text.replace(
+    position === 'measurement' ? /[, \n\t\r]/g : /[,= \n\t\r]/g,
+    (c) => `\\${({ '\n': 'n', '\t': 't', '\r': 'r' } as Record<string, string>)[c] ?? c}`,
+  );
   return position === 'tag value' && escaped.endsWith('\\') ? `${escaped} ` : escaped;
 }
 
@@ -110,7 +124,11 @@ describe('the line-protocol codec against a real influxd', () => {
       } catch (e) {
         expect(e).toBeInstanceOf(RangeError);
         // What a writer that does not refuse sends instead (HomeIQ's Python client), alone: InfluxDB may refuse it.
-        const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, { method: 'POST', body: pythonLine(position, text, time), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+        const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
+          method: 'POST',
+          body: pythonLine(position, text, time),
+          headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+        });
         refused.set(time, { position, name, text, why: (e as Error).message });
         expect([204, 400]).toContain(res.status);
       }
@@ -124,7 +142,9 @@ describe('the line-protocol codec against a real influxd', () => {
 
   it('writes every special character in every position and reads back exactly the same strings', async () => {
     const back = await stored();
-    const wrong = [...written].filter(([time, { point }]) => JSON.stringify(back.get(time)) !== JSON.stringify(point)).map(([time, { position, name }]) => `${name} in the ${position}: ${JSON.stringify(back.get(time))}`);
+    const wrong = [...written]
+      .filter(([time, { point }]) => JSON.stringify(back.get(time)) !== JSON.stringify(point))
+      .map(([time, { position, name }]) => `${name} in the ${position}: ${JSON.stringify(back.get(time))}`);
     expect(wrong).toEqual([]);
     for (const [time, { point }] of written) expect(back.get(time)).toEqual(point);
     // The codec writes all but the names line protocol cannot hold.
@@ -160,16 +180,43 @@ describe('the line-protocol codec against a real influxd', () => {
     // Expected lines: PatternAggregateClient's write_* with influxdb-client 1.50.0's Point.to_line_protocol().
     const homeiq = [
       {
-        line: encodeAggregate(spec('time_based_daily'), { date: '2026-11-14', entity_id: 'light.living room, left=on', domain: 'light', hourly_distribution: [0, 0, 0, 0, 0, 0, 3, 5, ...Array<number>(16).fill(0)], peak_hours: [6, 7], frequency: 1 / 3, confidence: 0.85, occurrences: 8 }),
-        python: 'time_based_daily,date=2026-11-14,domain=light,entity_id=light.living\\ room\\,\\ left\\=on confidence=0.85,frequency=0.3333333333333333,hourly_distribution="[0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]",occurrences=8i,peak_hours="[6, 7]" 1794614400000000000',
+        line: encodeAggregate(spec('time_based_daily'), {
+          date: '2026-11-14',
+          entity_id: 'light.living room, left=on',
+          domain: 'light',
+          hourly_distribution: [0, 0, 0, 0, 0, 0, 3, 5, ...Array<number>(16).fill(0)],
+          peak_hours: [6, 7],
+          frequency: 1 / 3,
+          confidence: 0.85,
+          occurrences: 8,
+        }),
+        python:
+          'time_based_daily,date=2026-11-14,domain=light,entity_id=light.living\\ room\\,\\ left\\=on confidence=0.85,frequency=0.3333333333333333,hourly_distribution="[0, 0, 0, 0, 0, 0, 3, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]",occurrences=8i,peak_hours="[6, 7]" 1794614400000000000',
       },
       {
-        line: encodeAggregate(spec('room_based_daily'), { date: '2026-11-14', area_id: 'salle à manger', activity_level: 0.5, device_usage: { 'light.lampe_été': 3, 'switch.a"b\\c': 1 }, transition_patterns: [{ from: 'cuisine', to: 'salon', count: 2 }], peak_activity_hours: [19, 20] }),
-        python: 'room_based_daily,area_id=salle\\ à\\ manger,date=2026-11-14 activity_level=0.5,device_usage="{\\"light.lampe_\\\\u00e9t\\\\u00e9\\": 3, \\"switch.a\\\\\\"b\\\\\\\\c\\": 1}",peak_activity_hours="[19, 20]",transition_patterns="[{\\"from\\": \\"cuisine\\", \\"to\\": \\"salon\\", \\"count\\": 2}]" 1794614400000000000',
+        line: encodeAggregate(spec('room_based_daily'), {
+          date: '2026-11-14',
+          area_id: 'salle à manger',
+          activity_level: 0.5,
+          device_usage: { 'light.lampe_été': 3, 'switch.a"b\\c': 1 },
+          transition_patterns: [{ from: 'cuisine', to: 'salon', count: 2 }],
+          peak_activity_hours: [19, 20],
+        }),
+        python:
+          'room_based_daily,area_id=salle\\ à\\ manger,date=2026-11-14 activity_level=0.5,device_usage="{\\"light.lampe_\\\\u00e9t\\\\u00e9\\": 3, \\"switch.a\\\\\\"b\\\\\\\\c\\": 1}",peak_activity_hours="[19, 20]",transition_patterns="[{\\"from\\": \\"cuisine\\", \\"to\\": \\"salon\\", \\"count\\": 2}]" 1794614400000000000',
       },
       {
-        line: encodeAggregate(spec('anomaly_daily'), { date: '2026-11-14', entity_id: 'sensor.température=haute', anomaly_type: 'spike', anomaly_score: 2, baseline_deviation: 1e-7, occurrences: 3, severity: 'say "high"' }),
-        python: 'anomaly_daily,anomaly_type=spike,date=2026-11-14,entity_id=sensor.température\\=haute anomaly_score=2,baseline_deviation=1e-07,occurrences=3i,severity="say \\"high\\"" 1794614400000000000',
+        line: encodeAggregate(spec('anomaly_daily'), {
+          date: '2026-11-14',
+          entity_id: 'sensor.température=haute',
+          anomaly_type: 'spike',
+          anomaly_score: 2,
+          baseline_deviation: 1e-7,
+          occurrences: 3,
+          severity: 'say "high"',
+        }),
+        python:
+          'anomaly_daily,anomaly_type=spike,date=2026-11-14,entity_id=sensor.température\\=haute anomaly_score=2,baseline_deviation=1e-07,occurrences=3i,severity="say \\"high\\"" 1794614400000000000',
       },
     ];
     for (const { line, python } of homeiq) expect(Buffer.from(line, 'utf8').equals(Buffer.from(python, 'utf8')), line).toBe(true);

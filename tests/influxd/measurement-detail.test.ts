@@ -34,14 +34,28 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
 
   it('counts records per entity adding up to the measurement, searchable, and pages the newest points with every field', async () => {
     // light.a on 5 days, light.b on 3 (one point without confidence), switch.c on 1.
-    const lines = [...[0, 1, 2, 3, 4].map((d) => point(d, 'light.a')), point(0, 'light.b'), point(1, 'light.b', ['confidence']), point(2, 'light.b'), point(0, 'switch.c')];
-    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+    const lines = [
+      ...[0, 1, 2, 3, 4].map((d) => point(d, 'light.a')),
+      point(0, 'light.b'),
+      point(1, 'light.b', ['confidence']),
+      point(2, 'light.b'),
+      point(0, 'switch.c'),
+    ];
+    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+      method: 'POST',
+      body: lines.join('\n'),
+      headers: { 'Content-Type': 'text/plain' },
+    });
     expect(res.status).toBe(204);
 
     const detail = unwrap(await readMeasurement({ bucket: DAILY, measurement: 'time_based_daily', pageSize: 5 }));
     expect(detail.records).toBe(9);
     expect(detail.perTag?.tag).toBe('entity_id');
-    expect(detail.perTag?.values).toEqual([{ value: 'light.a', records: 5 }, { value: 'light.b', records: 3 }, { value: 'switch.c', records: 1 }]);
+    expect(detail.perTag?.values).toEqual([
+      { value: 'light.a', records: 5 },
+      { value: 'light.b', records: 3 },
+      { value: 'switch.c', records: 1 },
+    ]);
     expect(detail.perTag?.values.reduce((n, v) => n + v.records, 0)).toBe(detail.records);
     expect(detail.perDay.reduce((n, d) => n + d.records, 0)).toBe(9);
 
@@ -62,7 +76,10 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
     // Paging again, with any page and size within the same read, asks InfluxDB nothing: one read per size and change.
     const queries = async () => {
       const text = await (await rawApi('/metrics')).text();
-      return text.split('\n').filter((l) => l.startsWith('http_api_requests_total{') && (l.includes('path="/api/v2/query"') || l.includes('path="/query"'))).reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
+      return text
+        .split('\n')
+        .filter((l) => l.startsWith('http_api_requests_total{') && (l.includes('path="/api/v2/query"') || l.includes('path="/query"')))
+        .reduce((n, l) => n + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
     };
     const before = await queries();
     // influxd's request counter includes every earlier test's queries: only a lower bound is known.
@@ -80,7 +97,15 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
   });
 
   it('answers a signed-in viewer on /api/insights and /api/measurement, refuses bad input with its fix, and the signed-out', async () => {
-    expect(await (await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: [point(0, 'light.a'), point(1, 'light.a')].join('\n'), headers: { 'Content-Type': 'text/plain' } })).status).toBe(204);
+    expect(
+      await (
+        await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+          method: 'POST',
+          body: [point(0, 'light.a'), point(1, 'light.a')].join('\n'),
+          headers: { 'Content-Type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(204);
     // Sessions are server-side and issued under the role's password.
     process.env.CONSOLE_VIEWER_PASSWORD ??= 'integration-viewer-password';
     const viewer = `${SESSION_COOKIE}=${await startSession('viewer')}`;
@@ -92,16 +117,23 @@ describe('a measurement looked at closely (GET /api/measurement)', () => {
     expect((await insightsRoute(new Request('http://console.test/api/insights?bucket=_system', { headers: { cookie: viewer } }))).status).toBe(400);
     expect((await insightsRoute(new Request('http://console.test/api/insights'))).status).toBe(401);
 
-    const detail = await measurementRoute(new Request(`http://console.test/api/measurement?bucket=${DAILY}&measurement=time_based_daily&page=1`, { headers: { cookie: viewer } }));
+    const detail = await measurementRoute(
+      new Request(`http://console.test/api/measurement?bucket=${DAILY}&measurement=time_based_daily&page=1`, { headers: { cookie: viewer } }),
+    );
     expect(detail.status).toBe(200);
     expect(((await detail.json()) as { data: { records: number } }).data.records).toBe(2);
     const bad = await measurementRoute(new Request(`http://console.test/api/measurement?bucket=${DAILY}&page=0`, { headers: { cookie: viewer } }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { fix: string } }).error.fix).toContain('?bucket=B&measurement=M');
     // A deep page would read and sort the whole measurement: refused before InfluxDB is asked.
-    const deep = await measurementRoute(new Request(`http://console.test/api/measurement?bucket=${DAILY}&measurement=time_based_daily&page=100000&pageSize=500`, { headers: { cookie: viewer } }));
+    const deep = await measurementRoute(
+      new Request(`http://console.test/api/measurement?bucket=${DAILY}&measurement=time_based_daily&page=100000&pageSize=500`, { headers: { cookie: viewer } }),
+    );
     expect(deep.status).toBe(400);
-    expect(((await deep.json()) as { error: { message: string; fix: string } }).error).toMatchObject({ message: expect.stringContaining('newest 500 points'), fix: expect.stringContaining('export') });
+    expect(((await deep.json()) as { error: { message: string; fix: string } }).error).toMatchObject({
+      message: expect.stringContaining('newest 500 points'),
+      fix: expect.stringContaining('export'),
+    });
   });
 
   it('says what to do for a measurement that is not there', async () => {

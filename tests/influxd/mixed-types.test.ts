@@ -24,13 +24,21 @@ async function orgID(): Promise<string> {
 }
 
 async function createBucket(retentionSeconds: number, shardGroupSeconds: number): Promise<void> {
-  const body = { orgID: await orgID(), name: BUCKET, retentionRules: [{ type: 'expire', everySeconds: retentionSeconds, shardGroupDurationSeconds: shardGroupSeconds }] };
+  const body = {
+    orgID: await orgID(),
+    name: BUCKET,
+    retentionRules: [{ type: 'expire', everySeconds: retentionSeconds, shardGroupDurationSeconds: shardGroupSeconds }],
+  };
   const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify(body) });
   expect(res.status).toBe(201);
 }
 
 async function write(lines: string[]): Promise<void> {
-  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ms`, { method: 'POST', body: lines.join('\n'), headers: { 'Content-Type': 'text/plain' } });
+  const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ms`, {
+    method: 'POST',
+    body: lines.join('\n'),
+    headers: { 'Content-Type': 'text/plain' },
+  });
   expect(res.status, await res.clone().text()).toBe(204);
 }
 
@@ -45,7 +53,8 @@ async function storedPoints(measurement: string): Promise<Set<string>> {
     const res = await rawApi(`/query?db=${BUCKET}&q=${encodeURIComponent(q)}&epoch=ns`, { headers: { Accept: 'application/json' } });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { results: { series?: { values: unknown[][] }[] }[] };
-    for (const s of body.results[0]?.series ?? []) for (const [time, entity, value] of s.values) if (value !== null) out.add(`${String(entity)}@${String(time)}`);
+    for (const s of body.results[0]?.series ?? [])
+      for (const [time, entity, value] of s.values) if (value !== null) out.add(`${String(entity)}@${String(time)}`);
   }
   return out;
 }
@@ -75,7 +84,12 @@ async function deletesEveryPreviewedPoint(range: { start: string; stop: string }
   for (const e of entities) {
     const preview = unwrap(await previewDataDelete({ bucket: BUCKET, measurement: 'mixed', where: [`entity=${e}`], ...range }));
     expect(preview.countedWith).toBe('influxql');
-    const done = unwrap(await deleteData({ bucket: BUCKET, measurement: 'mixed', where: [`entity=${e}`], ...range, confirmName: BUCKET, previewId: preview.previewId }, CLI_ACTOR));
+    const done = unwrap(
+      await deleteData(
+        { bucket: BUCKET, measurement: 'mixed', where: [`entity=${e}`], ...range, confirmName: BUCKET, previewId: preview.previewId },
+        CLI_ACTOR,
+      ),
+    );
     expect(done.deleted, `the delete of ${e} reports what its preview counted`).toBe(preview.total);
     previewed += preview.total;
     deleted += done.deleted;
@@ -141,7 +155,15 @@ describe('a delete is bound to the preview the person saw', () => {
       { bucket: BUCKET, measurement: 'mixed', where: ['entity=e1'], ...range, confirmName: BUCKET, previewId: '0'.repeat(32) },
       { bucket: BUCKET, measurement: 'mixed', where: ['entity=e2'], ...range, confirmName: BUCKET, previewId: preview.previewId },
       { bucket: BUCKET, measurement: 'mixed', ...range, confirmName: BUCKET, previewId: preview.previewId },
-      { bucket: BUCKET, measurement: 'mixed', where: ['entity=e1'], start: iso(now - 7 * HOUR), stop: range.stop, confirmName: BUCKET, previewId: preview.previewId },
+      {
+        bucket: BUCKET,
+        measurement: 'mixed',
+        where: ['entity=e1'],
+        start: iso(now - 7 * HOUR),
+        stop: range.stop,
+        confirmName: BUCKET,
+        previewId: preview.previewId,
+      },
     ];
     for (const attempt of attempts) {
       const r = await deleteData(attempt, CLI_ACTOR);

@@ -42,7 +42,8 @@ afterEach(async () => {
   else process.env.CONSOLE_SPEC = saved.spec;
   for (const b of await allBuckets()) {
     if (b.orgID === otherID) {
-      const id = ((await (await rawApi(`/api/v2/buckets?orgID=${otherID}&name=${encodeURIComponent(b.name)}`)).json()) as { buckets: { id: string }[] }).buckets[0]?.id;
+      const id = ((await (await rawApi(`/api/v2/buckets?orgID=${otherID}&name=${encodeURIComponent(b.name)}`)).json()) as { buckets: { id: string }[] })
+        .buckets[0]?.id;
       if (id) await rawApi(`/api/v2/buckets/${id}`, { method: 'DELETE' });
     }
   }
@@ -96,7 +97,13 @@ describe('one organization for everything', () => {
     }
 
     const listed = await listBuckets();
-    expect(listed.ok && listed.data.filter((b) => b.managed).map((b) => b.name).sort()).toEqual(AI5);
+    expect(
+      listed.ok &&
+        listed.data
+          .filter((b) => b.managed)
+          .map((b) => b.name)
+          .sort(),
+    ).toEqual(AI5);
     expect(listed.ok && listed.data.every((b) => b.orgID === otherID)).toBe(true);
 
     const stats = await readStats(undefined, { mode: 'fresh' });

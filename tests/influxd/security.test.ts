@@ -26,8 +26,16 @@ async function victimNow(): Promise<{ name: string; retention: number } | null> 
 }
 
 async function points(bucket: string): Promise<number> {
-  const res = await rawApi('/api/v2/query?org=homeiq', { method: 'POST', body: JSON.stringify({ query: `from(bucket: "${bucket}") |> range(start: 0) |> filter(fn: (r) => r._field == "confidence") |> count() |> group() |> sum()` }) });
-  const line = (await res.text()).trim().split('\n').find((l) => /^,_result,/.test(l));
+  const res = await rawApi('/api/v2/query?org=homeiq', {
+    method: 'POST',
+    body: JSON.stringify({
+      query: `from(bucket: "${bucket}") |> range(start: 0) |> filter(fn: (r) => r._field == "confidence") |> count() |> group() |> sum()`,
+    }),
+  });
+  const line = (await res.text())
+    .trim()
+    .split('\n')
+    .find((l) => /^,_result,/.test(l));
   return Number(line?.split(',').at(-1) ?? 0);
 }
 
@@ -36,7 +44,12 @@ beforeAll(async () => {
   process.env.CONSOLE_VIEWER_PASSWORD ??= 'integration-viewer-password';
   await ensureAdminPassword();
   const org = (await (await rawApi('/api/v2/orgs', { method: 'POST', body: JSON.stringify({ name: 'victim-org' }) })).json()) as { id: string };
-  const bucket = (await (await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: org.id, name: 'victim', retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }) })).json()) as { id: string };
+  const bucket = (await (
+    await rawApi('/api/v2/buckets', {
+      method: 'POST',
+      body: JSON.stringify({ orgID: org.id, name: 'victim', retentionRules: [{ type: 'expire', everySeconds: 30 * 86_400 }] }),
+    })
+  ).json()) as { id: string };
   victim = { orgID: org.id, id: bucket.id };
 });
 

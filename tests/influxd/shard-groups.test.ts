@@ -24,7 +24,9 @@ const DAILY = 'pattern_aggregates_daily';
 function dailySpec(retentionSeconds: number, shardGroupSeconds?: number): ConsoleSpec {
   return {
     ...spec,
-    buckets: spec.buckets.map((b) => (b.name === DAILY ? { ...b, retention: retentionSeconds, ...(shardGroupSeconds === undefined ? {} : { shardGroupDuration: shardGroupSeconds }) } : b)),
+    buckets: spec.buckets.map((b) =>
+      b.name === DAILY ? { ...b, retention: retentionSeconds, ...(shardGroupSeconds === undefined ? {} : { shardGroupDuration: shardGroupSeconds }) } : b,
+    ),
   };
 }
 
@@ -89,7 +91,13 @@ describe('shard-group durations against a real influxd', () => {
     const want = dailySpec(90 * DAY, 7 * DAY);
     const p = await readPlan(want, connection());
     const step = p.steps.find((s) => s.bucket === DAILY);
-    expect(step).toMatchObject({ action: 'update', destructive: false, changes: ['shardGroupDuration'], from: { shardGroupDuration: '1d' }, to: { shardGroupDuration: '7d' } });
+    expect(step).toMatchObject({
+      action: 'update',
+      destructive: false,
+      changes: ['shardGroupDuration'],
+      from: { shardGroupDuration: '1d' },
+      to: { shardGroupDuration: '7d' },
+    });
     expect(step?.summary).toContain('shard groups 1d → 7d: applies to new shard groups only, existing shard groups keep their 1d duration');
     const result = await apply(p, want, undefined, connection());
     expect(result.steps.find((s) => s.bucket === DAILY)?.status).toBe('done');
@@ -133,7 +141,9 @@ describe('shard-group durations against a real influxd', () => {
       body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 30 * DAY, shardGroupDurationSeconds: 31 * DAY }] }),
     });
     expect(res.status).toBe(422);
-    expect(((await res.json()) as { message: string }).message).toContain('shard-group duration must also be updated to be smaller than new retention duration');
+    expect(((await res.json()) as { message: string }).message).toContain(
+      'shard-group duration must also be updated to be smaller than new retention duration',
+    );
     expect(await rules(DAILY)).toEqual([90 * DAY, DAY]);
   });
 
@@ -147,7 +157,11 @@ describe('shard-group durations against a real influxd', () => {
 
     const res = await rawApi('/api/v2/buckets', {
       method: 'POST',
-      body: JSON.stringify({ orgID: await orgID(), name: DAILY, retentionRules: [{ type: 'expire', everySeconds: HOUR, shardGroupDurationSeconds: 2 * HOUR }] }),
+      body: JSON.stringify({
+        orgID: await orgID(),
+        name: DAILY,
+        retentionRules: [{ type: 'expire', everySeconds: HOUR, shardGroupDurationSeconds: 2 * HOUR }],
+      }),
     });
     // InfluxDB does not map this create error to 422: it answers 500, as if the server had failed.
     expect(res.status).toBe(500);
@@ -162,16 +176,26 @@ describe('shard-group durations against a real influxd', () => {
 
     const res = await rawApi('/api/v2/buckets', {
       method: 'POST',
-      body: JSON.stringify({ orgID: await orgID(), name: 'sgd_probe', retentionRules: [{ type: 'expire', everySeconds: 90 * DAY, shardGroupDurationSeconds: 30 * 60 }] }),
+      body: JSON.stringify({
+        orgID: await orgID(),
+        name: 'sgd_probe',
+        retentionRules: [{ type: 'expire', everySeconds: 90 * DAY, shardGroupDurationSeconds: 30 * 60 }],
+      }),
     });
     expect(res.status).toBe(201);
     expect(((await res.json()) as RawBucket).retentionRules[0]?.shardGroupDurationSeconds).toBe(HOUR);
   });
 
   it('refuses a shorter retention that the kept shard groups outlast (spec without one), as InfluxDB does, and the CLI exits 1 with the reason', async () => {
-    await createBucket(await orgID(), DAILY, { retentionSeconds: 400 * DAY, description: 'Daily pattern aggregates (Epic AI-5)', shardGroupDurationSeconds: 100 * DAY }, connection());
+    await createBucket(
+      await orgID(),
+      DAILY,
+      { retentionSeconds: 400 * DAY, description: 'Daily pattern aggregates (Epic AI-5)', shardGroupDurationSeconds: 100 * DAY },
+      connection(),
+    );
     const p = await readPlan(spec, connection());
-    const reason = "InfluxDB refuses a retention (90d) shorter than the bucket's shard-group duration (100d): declare a shardGroupDuration of at most 90d for this bucket in the spec, so both change together.";
+    const reason =
+      "InfluxDB refuses a retention (90d) shorter than the bucket's shard-group duration (100d): declare a shardGroupDuration of at most 90d for this bucket in the spec, so both change together.";
     expect(p.steps.find((s) => s.bucket === DAILY)).toMatchObject({ action: 'update', destructive: true, refused: reason });
 
     const dry = await cli(['provision', '--dry-run']);
@@ -187,13 +211,21 @@ describe('shard-group durations against a real influxd', () => {
     expect(json.steps.find((s) => s.bucket === DAILY)).toMatchObject({ status: 'skipped', refused: reason });
     expect(await rules(DAILY)).toEqual([400 * DAY, 100 * DAY]);
 
-    const res = await rawApi(`/api/v2/buckets/${(await rawBucket(DAILY))?.id}`, { method: 'PATCH', body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 90 * DAY }] }) });
+    const res = await rawApi(`/api/v2/buckets/${(await rawBucket(DAILY))?.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ retentionRules: [{ type: 'expire', everySeconds: 90 * DAY }] }),
+    });
     expect(res.status).toBe(422);
     expect(await rules(DAILY)).toEqual([400 * DAY, 100 * DAY]);
   });
 
   it('keeps the shard-group duration when only the retention is edited, and the retention when only the shard groups are', async () => {
-    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 3 * DAY }, connection());
+    const created = await createBucket(
+      await orgID(),
+      'sgd_edit',
+      { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 3 * DAY },
+      connection(),
+    );
     expect(await rules('sgd_edit')).toEqual([90 * DAY, 3 * DAY]);
     // The gateway, as the plan's apply uses it.
     await updateBucket(created.id, { retentionSeconds: 120 * DAY, description: 'x' }, connection());
@@ -210,11 +242,17 @@ describe('shard-group durations against a real influxd', () => {
   });
 
   it('refuses in the edit dialog’s use case what InfluxDB refuses, before any call, with the reason on the field', async () => {
-    const created = await createBucket(await orgID(), 'sgd_edit', { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 7 * DAY }, connection());
+    const created = await createBucket(
+      await orgID(),
+      'sgd_edit',
+      { retentionSeconds: 90 * DAY, description: 'x', shardGroupDurationSeconds: 7 * DAY },
+      connection(),
+    );
     const before = await rawBucket('sgd_edit');
     const tooLong = await updateBucketCommand({ id: created.id, retention: '90d', description: 'x', shardGroupDuration: '91d' }, CLI_ACTOR);
     expect(tooLong.ok).toBe(false);
-    if (!tooLong.ok) expect(tooLong.error.fields?.shardGroupDuration).toContain('InfluxDB refuses a shard-group duration (91d) longer than the retention (90d)');
+    if (!tooLong.ok)
+      expect(tooLong.error.fields?.shardGroupDuration).toContain('InfluxDB refuses a shard-group duration (91d) longer than the retention (90d)');
     const tooShort = await updateBucketCommand({ id: created.id, retention: '90d', description: 'x', shardGroupDuration: '30m' }, CLI_ACTOR);
     expect(tooShort.ok).toBe(false);
     if (!tooShort.ok) expect(tooShort.error.fields?.shardGroupDuration).toContain('at least 1h');
@@ -222,7 +260,9 @@ describe('shard-group durations against a real influxd', () => {
     expect(belowKept.ok).toBe(false);
     if (!belowKept.ok) {
       expect(belowKept.error.code).toBe('invalid');
-      expect(belowKept.error.fields?.shardGroupDuration).toBe("InfluxDB refuses a retention (2d) shorter than the bucket's shard-group duration (7d): set one of at most 2d.");
+      expect(belowKept.error.fields?.shardGroupDuration).toBe(
+        "InfluxDB refuses a retention (2d) shorter than the bucket's shard-group duration (7d): set one of at most 2d.",
+      );
     }
     expect(await rawBucket('sgd_edit')).toEqual(before);
     // The same edit both ways at once is accepted.
@@ -233,7 +273,10 @@ describe('shard-group durations against a real influxd', () => {
 
   it('exports a template that InfluxDB applies, ignoring its shard-group field as the comment in it says', async () => {
     const template = parseAllDocuments(exportTemplate(dailySpec(90 * DAY, 2 * DAY))).map((d) => d.toJS() as unknown);
-    const res = await rawApi('/api/v2/templates/apply', { method: 'POST', body: JSON.stringify({ orgID: await orgID(), dryRun: false, template: { contentType: 'json', contents: template } }) });
+    const res = await rawApi('/api/v2/templates/apply', {
+      method: 'POST',
+      body: JSON.stringify({ orgID: await orgID(), dryRun: false, template: { contentType: 'json', contents: template } }),
+    });
     expect(res.status).toBe(201);
     const { stackID } = (await res.json()) as { stackID: string };
     // Created with the retention, but with the shard groups InfluxDB derives (1d), not the 2d of the template.
@@ -251,7 +294,11 @@ describe('shard-group durations against a real influxd', () => {
     // Left out, InfluxDB derives it from the retention.
     expect((await createBucketCommand({ name: 'sgd_derived', retention: '90d', description: '' }, CLI_ACTOR)).ok).toBe(true);
     expect(await rules('sgd_derived')).toEqual([90 * DAY, DAY]);
-    for (const [shardGroupDuration, message] of [['91d', 'InfluxDB refuses a shard-group duration (91d) longer than the retention (90d)'], ['30m', 'at least 1h'], ['infinite', 'cannot be infinite']] as const) {
+    for (const [shardGroupDuration, message] of [
+      ['91d', 'InfluxDB refuses a shard-group duration (91d) longer than the retention (90d)'],
+      ['30m', 'at least 1h'],
+      ['infinite', 'cannot be infinite'],
+    ] as const) {
       const refused = await createBucketCommand({ name: 'sgd_refused', retention: '90d', description: '', shardGroupDuration }, CLI_ACTOR);
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.fields?.shardGroupDuration).toContain(message);

@@ -22,20 +22,29 @@ async function freePort(): Promise<number> {
 /** `bash scripts/start.sh` on PORT with the test InfluxDB (or `influx`), in a process group of its own. */
 function startConsole(port: number, influx: Record<string, string> = {}): { child: ChildProcess; output: () => string; line: (re: RegExp) => Promise<string> } {
   const dir = mkdtempSync(join(tmpdir(), 'homeiq-start-sh-'));
-  const child = spawn('bash', [startScript], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PORT: String(port), CONSOLE_DATA_DIR: join(dir, 'data'), ...influx } });
+  const child = spawn('bash', [startScript], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PORT: String(port), CONSOLE_DATA_DIR: join(dir, 'data'), ...influx },
+  });
   started.push({ child, dir });
   let text = '';
   child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
-  const line = (re: RegExp) => new Promise<string>((resolve, reject) => {
-    const timer = setInterval(() => {
-      const found = text.split('\n').find((l) => re.test(l));
-      if (found) done(() => resolve(found));
-      else if (child.exitCode !== null) done(() => reject(new Error(`start.sh exited ${child.exitCode} without ${re}:\n${text}`)));
-    }, 50);
-    const limit = setTimeout(() => done(() => reject(new Error(`no ${re} within 120 s:\n${text}`))), 120_000);
-    const done = (then: () => void) => { clearInterval(timer); clearTimeout(limit); then(); };
-  });
+  const line = (re: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setInterval(() => {
+        const found = text.split('\n').find((l) => re.test(l));
+        if (found) done(() => resolve(found));
+        else if (child.exitCode !== null) done(() => reject(new Error(`start.sh exited ${child.exitCode} without ${re}:\n${text}`)));
+      }, 50);
+      const limit = setTimeout(() => done(() => reject(new Error(`no ${re} within 120 s:\n${text}`))), 120_000);
+      const done = (then: () => void) => {
+        clearInterval(timer);
+        clearTimeout(limit);
+        then();
+      };
+    });
   return { child, output: () => text, line };
 }
 

@@ -21,7 +21,6 @@ const T2 = at(D1, '02:00:00');
 const T3 = at(D2, '03:00:00');
 const T4 = at(D2, '04:00:00');
 
-
 const LINES = [
   // m1, series s=a: a point with two fields of different types, a point with one, a point the next day.
   `m1,s=a f1=1.5,f2="x" ${sec(T1)}`,
@@ -44,7 +43,11 @@ describe('the stats Flux on a real influxd', () => {
     const orgs = (await (await rawApi('/api/v2/orgs?org=homeiq')).json()) as { orgs: { id: string }[] };
     const created = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: orgs.orgs[0]?.id, name: BUCKET, retentionRules: [] }) });
     expect(created.status, await created.clone().text()).toBe(201);
-    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${encodeURIComponent(BUCKET)}&precision=s`, { method: 'POST', body: LINES.join('\n'), headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+    const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${encodeURIComponent(BUCKET)}&precision=s`, {
+      method: 'POST',
+      body: LINES.join('\n'),
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
     expect(res.status, await res.clone().text()).toBe(204);
   });
 

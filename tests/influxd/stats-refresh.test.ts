@@ -15,7 +15,12 @@ const DAILY = 'pattern_aggregates_daily';
 
 /** Writes points the way HomeIQ's writer does, straight to InfluxDB: the console is not told. */
 async function writeRaw(dates: string[]): Promise<void> {
-  const body = dates.map((d) => `time_based_daily,date=${d},domain=light,entity_id=light.x frequency=1,confidence=0.5,occurrences=1i,hourly_distribution="[]",peak_hours="[]" ${Date.parse(`${d}T00:00:00Z`)}000000`).join('\n');
+  const body = dates
+    .map(
+      (d) =>
+        `time_based_daily,date=${d},domain=light,entity_id=light.x frequency=1,confidence=0.5,occurrences=1i,hourly_distribution="[]",peak_hours="[]" ${Date.parse(`${d}T00:00:00Z`)}000000`,
+    )
+    .join('\n');
   const res = await rawApi(`/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body, headers: { 'Content-Type': 'text/plain' } });
   expect(res.status).toBe(204);
 }
@@ -58,7 +63,11 @@ describe('counts kept between refreshes, recounted only when InfluxDB shows a ch
     await withOwnInfluxd('--metrics-disabled', async (server) => {
       await provision(ai5Spec(), undefined, connection());
       const write = (d: string) =>
-        fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, { method: 'POST', body: `time_based_daily,date=${d},entity_id=e frequency=1 ${Date.parse(`${d}T00:00:00Z`)}000000`, headers: { Authorization: `Token ${server.token}` } });
+        fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${DAILY}&precision=ns`, {
+          method: 'POST',
+          body: `time_based_daily,date=${d},entity_id=e frequency=1 ${Date.parse(`${d}T00:00:00Z`)}000000`,
+          headers: { Authorization: `Token ${server.token}` },
+        });
       expect((await write(day(2))).status).toBe(204);
       const first = await daily();
       expect(first?.records).toBe(1);

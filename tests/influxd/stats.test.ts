@@ -18,7 +18,8 @@ function dayAgo(n: number): string {
 
 async function influxCardinality(bucket: string, measurement: string): Promise<number> {
   const rows = await queryRows(
-    `import "influxdata/influxdb"\ninfluxdb.cardinality(bucket: "${bucket}", start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z, predicate: (r) => r._measurement == "${measurement}")`, connection(),
+    `import "influxdata/influxdb"\ninfluxdb.cardinality(bucket: "${bucket}", start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z, predicate: (r) => r._measurement == "${measurement}")`,
+    connection(),
   );
   return Number(rows[0]?._value ?? 0);
 }
@@ -34,10 +35,35 @@ describe('stats against a real influxd', () => {
     const entities = ['light.living room', 'switch.kitchen,coffee', 'lock.front=door', 'sensor."quoted"'];
     for (let d = 1; d <= 5; d++) {
       for (const entity_id of entities) {
-        writer.write('time_based_daily', { date: dayAgo(d), entity_id, domain: entity_id.split('.')[0] ?? 'x', hourly_distribution: Array(24).fill(1), peak_hours: [8, 9], frequency: 1.5, confidence: 0.9, occurrences: 24 });
-        writer.write('duration_daily', { date: dayAgo(d), entity_id, avg_duration_seconds: 10, min_duration_seconds: 1, max_duration_seconds: 20, duration_variance: 4, efficiency_score: 0.5 });
+        writer.write('time_based_daily', {
+          date: dayAgo(d),
+          entity_id,
+          domain: entity_id.split('.')[0] ?? 'x',
+          hourly_distribution: Array(24).fill(1),
+          peak_hours: [8, 9],
+          frequency: 1.5,
+          confidence: 0.9,
+          occurrences: 24,
+        });
+        writer.write('duration_daily', {
+          date: dayAgo(d),
+          entity_id,
+          avg_duration_seconds: 10,
+          min_duration_seconds: 1,
+          max_duration_seconds: 20,
+          duration_variance: 4,
+          efficiency_score: 0.5,
+        });
       }
-      writer.write('anomaly_daily', { date: dayAgo(d), entity_id: 'lock.front=door', anomaly_type: 'late night', anomaly_score: 0.9, baseline_deviation: 2, occurrences: 1, severity: 'high' });
+      writer.write('anomaly_daily', {
+        date: dayAgo(d),
+        entity_id: 'lock.front=door',
+        anomaly_type: 'late night',
+        anomaly_score: 0.9,
+        baseline_deviation: 2,
+        occurrences: 1,
+        severity: 'high',
+      });
     }
     await writer.close();
 
@@ -75,7 +101,11 @@ describe('stats against a real influxd', () => {
 
   it('lists a measurement outside the spec apart, counting its points once', async () => {
     const ns = `${Date.parse(`${dayAgo(1)}T00:00:00Z`)}000000`;
-    await writeLines(DAILY, [`debug_daily,host=a x=1i,y=2i,z=3i ${ns}`, `debug_daily,host=b x=1i,y=2i ${ns}`, `debug_daily,host=b y=5i ${Number(ns) + 1000}`], connection());
+    await writeLines(
+      DAILY,
+      [`debug_daily,host=a x=1i,y=2i,z=3i ${ns}`, `debug_daily,host=b x=1i,y=2i ${ns}`, `debug_daily,host=b y=5i ${Number(ns) + 1000}`],
+      connection(),
+    );
     const stats = unwrap(await readStats(DAILY, { mode: 'fresh' }))[0];
     if (!stats) throw new Error('no stats');
     expect(stats.measurements.map((m) => m.name)).not.toContain('debug_daily');

@@ -39,7 +39,11 @@ afterAll(() => {
 function lines(n: number): string[] {
   const day = Math.floor(Date.now() / 86_400_000 - 1) * 86_400_000;
   const date = new Date(day).toISOString().slice(0, 10);
-  return Array.from({ length: n }, (_, i) => `duration_daily,date=${date},entity_id=sensor.e${i} avg_duration_seconds=${i}.5,min_duration_seconds=1,max_duration_seconds=9,duration_variance=2,efficiency_score=0.5 ${day}000000`);
+  return Array.from(
+    { length: n },
+    (_, i) =>
+      `duration_daily,date=${date},entity_id=sensor.e${i} avg_duration_seconds=${i}.5,min_duration_seconds=1,max_duration_seconds=9,duration_variance=2,efficiency_score=0.5 ${day}000000`,
+  );
 }
 
 describe('storage monitoring against a real influxd', () => {

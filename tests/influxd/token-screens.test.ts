@@ -29,7 +29,13 @@ async function clearTokens() {
 }
 
 const diagnose = (sessionCookie: string, token: string) =>
-  checkRoute(new Request('http://console.test/api/tokens/check', { method: 'POST', headers: { cookie: `${SESSION_COOKIE}=${sessionCookie}`, 'content-type': 'application/json' }, body: JSON.stringify({ token }) }));
+  checkRoute(
+    new Request('http://console.test/api/tokens/check', {
+      method: 'POST',
+      headers: { cookie: `${SESSION_COOKIE}=${sessionCookie}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    }),
+  );
 
 describe('the Tokens and Provision screens: their actions and the diagnosis route, against a real influxd', () => {
   process.env.CONSOLE_VIEWER_PASSWORD ??= 'integration-viewer-password';
@@ -51,7 +57,12 @@ describe('the Tokens and Provision screens: their actions and the diagnosis rout
 
   it('creates the spec tokens for the admin, each secret once, and refuses a viewer every token change', async () => {
     cookie = await startSession('viewer');
-    for (const r of [await provisionTokens(undefined), await createConsoleToken(undefined), await setTokenStatus({ id: '0123456789abcdef', status: 'inactive' }), await deleteToken({ id: '0123456789abcdef', confirmDescription: 'x' })]) {
+    for (const r of [
+      await provisionTokens(undefined),
+      await createConsoleToken(undefined),
+      await setTokenStatus({ id: '0123456789abcdef', status: 'inactive' }),
+      await deleteToken({ id: '0123456789abcdef', confirmDescription: 'x' }),
+    ]) {
       expect(!r.ok && r.error.code).toBe('read_only');
     }
     cookie = await startSession('admin');
@@ -83,7 +94,9 @@ describe('the Tokens and Provision screens: their actions and the diagnosis rout
     expect(done.ok).toBe(true);
     const after = await listTokens();
     expect(after.ok && after.data.some((t) => t.id === id)).toBe(false);
-    const actions = (openDb().prepare("SELECT action FROM audit_log WHERE action LIKE 'token.%' OR action = 'provision.token.create'").all() as { action: string }[]).map((r) => r.action);
+    const actions = (
+      openDb().prepare("SELECT action FROM audit_log WHERE action LIKE 'token.%' OR action = 'provision.token.create'").all() as { action: string }[]
+    ).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['provision.token.create', 'token.deactivate', 'token.activate', 'token.delete']));
   });
 
@@ -93,7 +106,18 @@ describe('the Tokens and Provision screens: their actions and the diagnosis rout
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain(writer);
-    expect(JSON.parse(text)).toMatchObject({ ok: true, data: { valid: true, active: true, org: 'homeiq', buckets: [{ name: 'pattern_aggregates_daily', write: true }, { name: 'pattern_aggregates_weekly', write: true }] } });
+    expect(JSON.parse(text)).toMatchObject({
+      ok: true,
+      data: {
+        valid: true,
+        active: true,
+        org: 'homeiq',
+        buckets: [
+          { name: 'pattern_aggregates_daily', write: true },
+          { name: 'pattern_aggregates_weekly', write: true },
+        ],
+      },
+    });
     for (let i = 1; i < 10; i++) expect((await diagnose(viewer, 'made-up-token-0123456789abcdef')).status).toBe(200);
     const limited = await diagnose(viewer, 'made-up-token-0123456789abcdef');
     expect(limited.status).toBe(429);
@@ -102,7 +126,13 @@ describe('the Tokens and Provision screens: their actions and the diagnosis rout
     // Another session is not held back.
     expect((await diagnose(await startSession('viewer'), writer)).status).toBe(200);
     // Cross-site: refused before anything is asked.
-    const cross = await checkRoute(new Request('http://console.test/api/tokens/check', { method: 'POST', headers: { cookie: `${SESSION_COOKIE}=${await startSession('admin')}`, origin: 'http://evil.test', host: 'console.test' }, body: JSON.stringify({ token: writer }) }));
+    const cross = await checkRoute(
+      new Request('http://console.test/api/tokens/check', {
+        method: 'POST',
+        headers: { cookie: `${SESSION_COOKIE}=${await startSession('admin')}`, origin: 'http://evil.test', host: 'console.test' },
+        body: JSON.stringify({ token: writer }),
+      }),
+    );
     expect(cross.status).toBe(403);
   });
 });

@@ -36,14 +36,30 @@ async function cli(args: string[], stdin?: string): Promise<{ code: number; out:
 async function tokenCheck(secret: string) {
   const r = await cli(['tokens', 'check', '--json'], `${secret}\n`);
   listed.push(r.out, r.err);
-  return { code: r.code, json: JSON.parse(r.out) as { valid: boolean; active: boolean; org: string | null; buckets: { name: string; read: boolean; write: boolean }[]; fix?: string } };
+  return {
+    code: r.code,
+    json: JSON.parse(r.out) as {
+      valid: boolean;
+      active: boolean;
+      org: string | null;
+      buckets: { name: string; read: boolean; write: boolean }[];
+      fix?: string;
+    },
+  };
 }
 
 /** A raw write in HomeIQ's wire format with `secret`: the API the writer uses, not the console's code. */
 async function writeWith(secret: string, bucket: string): Promise<number> {
   const midnight = Math.floor(Date.now() / 86_400_000) * 86_400;
-  const line = bucket === DAILY ? `time_based_daily,date=today,entity_id=light.kitchen,domain=light frequency=0.5,confidence=0.9,occurrences=3i ${midnight}` : `session_weekly,week=this,session_type=evening avg_session_duration=3600,session_count=4i,confidence=0.8 ${midnight}`;
-  const res = await fetch(`${process.env.INFLUXDB_URL}/api/v2/write?org=homeiq&bucket=${bucket}&precision=s`, { method: 'POST', headers: { Authorization: `Token ${secret}` }, body: line });
+  const line =
+    bucket === DAILY
+      ? `time_based_daily,date=today,entity_id=light.kitchen,domain=light frequency=0.5,confidence=0.9,occurrences=3i ${midnight}`
+      : `session_weekly,week=this,session_type=evening avg_session_duration=3600,session_count=4i,confidence=0.8 ${midnight}`;
+  const res = await fetch(`${process.env.INFLUXDB_URL}/api/v2/write?org=homeiq&bucket=${bucket}&precision=s`, {
+    method: 'POST',
+    headers: { Authorization: `Token ${secret}` },
+    body: line,
+  });
   return res.status;
 }
 
@@ -166,30 +182,56 @@ describe('tokens against a real influxd', () => {
     const all = await rawToken(
       orgID,
       'all access',
-      [...ALL_ACCESS_TYPES].flatMap((type) => ['read', 'write'].map((action) => ({ action, resource: type === 'orgs' ? { type, id: orgID } : { type, orgID } }))),
+      [...ALL_ACCESS_TYPES].flatMap((type) =>
+        ['read', 'write'].map((action) => ({ action, resource: type === 'orgs' ? { type, id: orgID } : { type, orgID } })),
+      ),
     );
     const allCheck = await tokenCheck(all.token);
     expect(allCheck.code).toBe(0);
-    expect(allCheck.json).toEqual({ valid: true, active: true, org: 'homeiq', buckets: [{ name: DAILY, read: true, write: true }, { name: WEEKLY, read: true, write: true }] });
+    expect(allCheck.json).toEqual({
+      valid: true,
+      active: true,
+      org: 'homeiq',
+      buckets: [
+        { name: DAILY, read: true, write: true },
+        { name: WEEKLY, read: true, write: true },
+      ],
+    });
     const list = JSON.parse((await cli(['tokens', 'list', '--json'])).out) as { id: string; allAccess: boolean }[];
     expect(list.find((t) => t.id === all.id)?.allAccess).toBe(true);
 
     const w = await tokenCheck(writer.secret);
     expect(w.code).toBe(0);
-    expect(w.json.buckets).toEqual([{ name: DAILY, read: false, write: true }, { name: WEEKLY, read: false, write: true }]);
+    expect(w.json.buckets).toEqual([
+      { name: DAILY, read: false, write: true },
+      { name: WEEKLY, read: false, write: true },
+    ]);
     expect(w.json).not.toHaveProperty('fix');
 
     const r = await tokenCheck(reader.secret);
     expect(r.code).toBe(1);
-    expect(r.json.buckets).toEqual([{ name: DAILY, read: true, write: false }, { name: WEEKLY, read: true, write: false }]);
+    expect(r.json.buckets).toEqual([
+      { name: DAILY, read: true, write: false },
+      { name: WEEKLY, read: true, write: false },
+    ]);
     expect(r.json.fix).toContain('cannot write pattern_aggregates_daily and pattern_aggregates_weekly');
 
     const org = (await (await rawApi('/api/v2/orgs', { method: 'POST', body: JSON.stringify({ name: 'elsewhere' }) })).json()) as { id: string };
-    const otherBucket = (await (await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: org.id, name: DAILY, retentionRules: [] }) })).json()) as { id: string };
+    const otherBucket = (await (
+      await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify({ orgID: org.id, name: DAILY, retentionRules: [] }) })
+    ).json()) as { id: string };
     const foreign = await rawToken(org.id, 'foreign writer', [{ action: 'write', resource: { type: 'buckets', id: otherBucket.id, orgID: org.id } }]);
     const f = await tokenCheck(foreign.token);
     expect(f.code).toBe(1);
-    expect(f.json).toMatchObject({ valid: true, active: true, org: 'elsewhere', buckets: [{ name: DAILY, read: false, write: false }, { name: WEEKLY, read: false, write: false }] });
+    expect(f.json).toMatchObject({
+      valid: true,
+      active: true,
+      org: 'elsewhere',
+      buckets: [
+        { name: DAILY, read: false, write: false },
+        { name: WEEKLY, read: false, write: false },
+      ],
+    });
     expect(f.json.fix).toContain('organization elsewhere');
 
     const made = await tokenCheck('made-up-token-0123456789abcdef');
@@ -203,7 +245,14 @@ describe('tokens against a real influxd', () => {
     expect(await writeWith(writer.secret, DAILY)).toBe(403);
     const inactive = await tokenCheck(writer.secret);
     expect(inactive.code).toBe(1);
-    expect(inactive.json).toMatchObject({ valid: true, active: false, buckets: [{ name: DAILY, write: false }, { name: WEEKLY, write: false }] });
+    expect(inactive.json).toMatchObject({
+      valid: true,
+      active: false,
+      buckets: [
+        { name: DAILY, write: false },
+        { name: WEEKLY, write: false },
+      ],
+    });
     expect(inactive.json.fix).toContain(`tokens activate ${writer.id}`);
 
     expect((await cli(['tokens', 'activate', writer.id])).code).toBe(0);
@@ -226,7 +275,10 @@ describe('tokens against a real influxd', () => {
     const org = await requireOrg('homeiq', conn);
     const buckets = (await listBuckets({ orgID: org.id }, conn)).filter((b) => b.name === DAILY || b.name === WEEKLY);
     const probe = (secret: string) => probeToken(secret, org, buckets, conn);
-    expect((await probe(reader.secret)).buckets.map((b) => [b.read, b.write])).toEqual([[true, false], [true, false]]);
+    expect((await probe(reader.secret)).buckets.map((b) => [b.read, b.write])).toEqual([
+      [true, false],
+      [true, false],
+    ]);
     expect(await probe('made-up-token-0123456789abcdef')).toMatchObject({ valid: false });
     await cli(['tokens', 'deactivate', reader.id]);
     expect(await probe(reader.secret)).toMatchObject({ valid: true, active: false });
@@ -234,7 +286,10 @@ describe('tokens against a real influxd', () => {
   });
 
   it('records every token change in the audit log without any secret', () => {
-    const rows = openDb().prepare("SELECT action, before_json, after_json, message FROM audit_log WHERE action LIKE 'token.%'").all() as Record<string, string | null>[];
+    const rows = openDb().prepare("SELECT action, before_json, after_json, message FROM audit_log WHERE action LIKE 'token.%'").all() as Record<
+      string,
+      string | null
+    >[];
     expect(new Set(rows.map((r) => r.action))).toEqual(new Set(['token.create', 'token.deactivate', 'token.activate', 'token.delete']));
     const everything = JSON.stringify(openDb().prepare('SELECT * FROM audit_log').all());
     expect(secrets.length).toBe(4);

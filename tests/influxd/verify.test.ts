@@ -52,7 +52,12 @@ describe('verification checks against a real influxd', () => {
       method: 'POST',
       body: JSON.stringify({ query: `from(bucket: "${DAILY}") |> range(start: 0) |> filter(fn: (r) => r._measurement == "_homeiq_console_probe") |> count()` }),
     });
-    expect((await rows.text()).trim().split('\n').filter((l) => l.includes('_homeiq_console_probe'))).toEqual([]);
+    expect(
+      (await rows.text())
+        .trim()
+        .split('\n')
+        .filter((l) => l.includes('_homeiq_console_probe')),
+    ).toEqual([]);
   });
 
   it('fails the token check with a wrong token, with the fix, and skips what depends on it', async () => {
@@ -92,7 +97,14 @@ describe('verification checks against a real influxd', () => {
     const org = await requireOrg('homeiq', connection());
     const res = await rawApi('/api/v2/authorizations', {
       method: 'POST',
-      body: JSON.stringify({ orgID: org.id, description: 'read-only test token', permissions: [{ action: 'read', resource: { type: 'buckets', orgID: org.id } }, { action: 'read', resource: { type: 'orgs', id: org.id } }] }),
+      body: JSON.stringify({
+        orgID: org.id,
+        description: 'read-only test token',
+        permissions: [
+          { action: 'read', resource: { type: 'buckets', orgID: org.id } },
+          { action: 'read', resource: { type: 'orgs', id: org.id } },
+        ],
+      }),
     });
     expect(res.status).toBe(201);
     const readOnly = ((await res.json()) as { token: string }).token;
@@ -106,10 +118,14 @@ describe('verification checks against a real influxd', () => {
 
   it('reports missing fields and measurements outside the spec', async () => {
     await provision(spec, undefined, connection());
-    await writeLines(DAILY, [
-      `time_based_daily,date=${d1.date},domain=light,entity_id=light.x frequency=1.5,confidence=0.5 ${d1.ns}`,
-      `debug_daily,date=${d1.date} value=1i ${d1.ns}`,
-    ], connection());
+    await writeLines(
+      DAILY,
+      [
+        `time_based_daily,date=${d1.date},domain=light,entity_id=light.x frequency=1.5,confidence=0.5 ${d1.ns}`,
+        `debug_daily,date=${d1.date} value=1i ${d1.ns}`,
+      ],
+      connection(),
+    );
     const results = await run();
     const m = results.get(`bucket-measurements:${DAILY}`);
     expect(m?.status).toBe('warn');

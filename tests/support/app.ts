@@ -32,11 +32,17 @@ export function layOutApp(): string {
     cpSync(standalone, dir, { recursive: true, verbatimSymlinks: true });
   } else {
     mkdirSync(join(dir, 'cli'));
-    execFileSync(process.execPath, [join(repo, 'scripts', 'build-cli.mjs'), join(dir, 'cli', 'homeiq-console.cjs')], { stdio: ['ignore', 'ignore', 'inherit'], timeout: 120_000 });
+    execFileSync(process.execPath, [join(repo, 'scripts', 'build-cli.mjs'), join(dir, 'cli', 'homeiq-console.cjs')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 120_000,
+    });
     const need = ['better-sqlite3'];
     for (const name of need) {
       const pkg = dirname(createRequire(join(repo, 'package.json')).resolve(`${name}/package.json`));
-      cpSync(pkg, join(dir, 'node_modules', name), { recursive: true, filter: (src) => !src.startsWith(join(pkg, 'deps')) && !src.startsWith(join(pkg, 'src')) && !src.includes(`${join('build', 'Release', 'obj')}`) });
+      cpSync(pkg, join(dir, 'node_modules', name), {
+        recursive: true,
+        filter: (src) => !src.startsWith(join(pkg, 'deps')) && !src.startsWith(join(pkg, 'src')) && !src.includes(`${join('build', 'Release', 'obj')}`),
+      });
       const deps = (JSON.parse(readFileSync(join(pkg, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> }).dependencies ?? {};
       for (const dep of Object.keys(deps)) if (!need.includes(dep)) need.push(dep);
     }

@@ -43,7 +43,10 @@ export function parseCsv(text: string): string[][] {
  * yield); a row whose first cells read `,result,table` is such a header.
  */
 export async function rawFlux(query: string): Promise<Record<string, string>[]> {
-  const res = await rawApi('/api/v2/query?org=homeiq', { method: 'POST', body: JSON.stringify({ query, type: 'flux', dialect: { header: true, annotations: [] } }) });
+  const res = await rawApi('/api/v2/query?org=homeiq', {
+    method: 'POST',
+    body: JSON.stringify({ query, type: 'flux', dialect: { header: true, annotations: [] } }),
+  });
   const text = await res.text();
   if (res.status !== 200) throw new Error(`influxd answered ${res.status}: ${text}`);
   const out: Record<string, string>[] = [];

@@ -32,7 +32,10 @@ export default async function setup(project: TestProject) {
         process.exitCode = 1;
         throw new Error(`The secret scan found ${found.length} token secret(s) where none may be:\n${found.slice(0, 20).join('\n')}`);
       }
-      if (secrets.length) process.stdout.write(`secret scan: ${secrets.length} token secrets created by the tests, none in ${sinks.length} database tables, logs and .next/ files\n`);
+      if (secrets.length)
+        process.stdout.write(
+          `secret scan: ${secrets.length} token secrets created by the tests, none in ${sinks.length} database tables, logs and .next/ files\n`,
+        );
     } finally {
       rmSync(ledger, { recursive: true, force: true });
     }

@@ -33,7 +33,14 @@ export async function rawBuckets(orgID: string): Promise<RawBucket[]> {
     const res = await rawApi(`/api/v2/buckets?orgID=${orgID}&limit=100&offset=${offset}`);
     if (res.status !== 200) throw new Error(`listing buckets: ${res.status} ${await res.text()}`);
     const page = ((await res.json()) as { buckets: ApiBucket[] }).buckets;
-    for (const b of page) out.push({ id: b.id, name: b.name, orgID: b.orgID, description: b.description, retentionSeconds: b.retentionRules.find((r) => r.type === 'expire')?.everySeconds ?? 0 });
+    for (const b of page)
+      out.push({
+        id: b.id,
+        name: b.name,
+        orgID: b.orgID,
+        description: b.description,
+        retentionSeconds: b.retentionRules.find((r) => r.type === 'expire')?.everySeconds ?? 0,
+      });
     if (page.length < 100) return out;
   }
 }

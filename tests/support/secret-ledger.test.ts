@@ -37,7 +37,10 @@ describe('the suite-wide secret scan', () => {
     leaky.close();
     writeFileSync(join(data, 'console-server.log'), `{"level":"warn","message":"token ${SECRET}"}\n`);
     const found = scanForSecrets(recordedSecrets(ledger), dataDirSinks(data));
-    expect(found).toEqual([`token secret #1 of the ledger in ${join(data, 'console.db')} table audit_log`, `token secret #1 of the ledger in ${join(data, 'console-server.log')}`]);
+    expect(found).toEqual([
+      `token secret #1 of the ledger in ${join(data, 'console.db')} table audit_log`,
+      `token secret #1 of the ledger in ${join(data, 'console-server.log')}`,
+    ]);
     for (const f of found) expect(f).not.toContain(SECRET);
   });
 

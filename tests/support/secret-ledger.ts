@@ -37,7 +37,12 @@ export function recordDataDir(path: string): void {
   appendFileSync(dataDirsFile(dir), `${path}\n`, { mode: 0o600 });
 }
 
-const lines = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '') : []);
+const lines = (file: string) =>
+  existsSync(file)
+    ? readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+    : [];
 
 export function recordedSecrets(dir: string): string[] {
   return [...new Set(lines(ledgerFile(dir)))];

@@ -9,30 +9,37 @@ import { unwrap } from './unwrap';
 const NOT_TAGS = new Set(['result', 'table', '_start', '_stop', '_time', '_value', '_field']);
 
 /** Ground truth from the raw rows: one point per distinct (measurement, tag set, time), whatever its fields. */
-export async function truth(bucket: string): Promise<Map<string, { records: number; tagSets: number; perDay: Map<string, number>; first: string; last: string }>> {
+export async function truth(
+  bucket: string,
+): Promise<Map<string, { records: number; tagSets: number; perDay: Map<string, number>; first: string; last: string }>> {
   const rows = await queryRows(`from(bucket: ${JSON.stringify(bucket)}) |> range(start: 1970-01-01T00:00:00Z, stop: 2262-04-11T00:00:00Z)`, connection());
   const points = new Map<string, Set<string>>();
   const series = new Map<string, Set<string>>();
   for (const r of rows) {
     const m = String(r._measurement);
-    const tags = Object.keys(r).filter((k) => !NOT_TAGS.has(k) && k !== '_measurement').sort().map((k) => `${k}=${String(r[k])}`).join(',');
+    const tags = Object.keys(r)
+      .filter((k) => !NOT_TAGS.has(k) && k !== '_measurement')
+      .sort()
+      .map((k) => `${k}=${String(r[k])}`)
+      .join(',');
     points.set(m, (points.get(m) ?? new Set()).add(`${tags}|${String(r._time)}`));
     series.set(m, (series.get(m) ?? new Set()).add(tags));
   }
   const out = new Map<string, { records: number; tagSets: number; perDay: Map<string, number>; first: string; last: string }>();
   for (const [m, set] of points) {
     // By instant, not as text: Flux trims trailing zeros of the fraction (".67Z" is later than ".673Z" as text).
-    const times = [...set].map((p) => p.split('|')[1] ?? '').sort((a, b) => {
-      const [x, y] = [BigInt(rfc3339ToNs(a)), BigInt(rfc3339ToNs(b))];
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    const times = [...set]
+      .map((p) => p.split('|')[1] ?? '')
+      .sort((a, b) => {
+        const [x, y] = [BigInt(rfc3339ToNs(a)), BigInt(rfc3339ToNs(b))];
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
     const perDay = new Map<string, number>();
     for (const t of times) perDay.set(t.slice(0, 10), (perDay.get(t.slice(0, 10)) ?? 0) + 1);
     out.set(m, { records: set.size, tagSets: series.get(m)?.size ?? 0, perDay, first: times[0] ?? '', last: times.at(-1) ?? '' });
   }
   return out;
 }
-
 
 /**
  * A fresh refresh of `bucket` as the screens make it, checked against the raw rows: records, tag

@@ -22,10 +22,25 @@ const EXTENSIONS = ['', '.ts', '.tsx', '.mjs', '.js', '/index.ts', '/index.tsx']
 /** Names that are the gateway's raw plumbing, not its answers. */
 const GATEWAY_NAMES = new Set(['FluxRow', 'queryRows', 'streamInfluxql', 'InfluxqlRows']);
 /** Modules only the server may load. */
-const SERVER_PATHS = [/^lib\/influx\//, /^lib\/use-cases\//, /^lib\/db\.ts$/, /^lib\/config\.ts$/, /^lib\/audit\//, /^lib\/startup\.ts$/, /^lib\/data-dir\.ts$/, /^lib\/log\.ts$/];
+const SERVER_PATHS = [
+  /^lib\/influx\//,
+  /^lib\/use-cases\//,
+  /^lib\/db\.ts$/,
+  /^lib\/config\.ts$/,
+  /^lib\/audit\//,
+  /^lib\/startup\.ts$/,
+  /^lib\/data-dir\.ts$/,
+  /^lib\/log\.ts$/,
+];
 /** Folders whose types the browser must not take: it finds them in lib/model. */
 const SERVER_TYPE_FOLDERS = /^lib\/(alerts|audit|auth|backup|data|influx|insights|provision|spec|stats|storage|use-cases|verify)\//;
-const SERVER_PACKAGES = [/^server-only$/, /^node:/, /^better-sqlite3$/, /^@influxdata\//, /^(fs|path|os|crypto|child_process|net|http|https|stream|zlib)(\/|$)/];
+const SERVER_PACKAGES = [
+  /^server-only$/,
+  /^node:/,
+  /^better-sqlite3$/,
+  /^@influxdata\//,
+  /^(fs|path|os|crypto|child_process|net|http|https|stream|zlib)(\/|$)/,
+];
 
 const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
 
@@ -89,13 +104,27 @@ function check(from, to, spec, names, typeOnly, isClient, typeNames = []) {
   const problems = [];
   const inInflux = (f) => f.startsWith('lib/influx/');
   if (!inInflux(from) && to && inInflux(to) && (to.startsWith('lib/influx/queries/') || names.some((n) => GATEWAY_NAMES.has(n)))) {
-    problems.push(['gateway', `${names.filter((n) => GATEWAY_NAMES.has(n)).join(', ') || to} is the gateway's raw plumbing: add a typed operation to lib/influx that answers in domain types, and call it.`]);
+    problems.push([
+      'gateway',
+      `${names.filter((n) => GATEWAY_NAMES.has(n)).join(', ') || to} is the gateway's raw plumbing: add a typed operation to lib/influx that answers in domain types, and call it.`,
+    ]);
   }
   if (inInflux(from)) {
     const allowed = !to || inInflux(to) || to.startsWith('lib/model/') || /^lib\/[^/]+\.ts$/.test(to);
-    if (!allowed) problems.push(['influx-domain', `lib/influx imports ${to}: the gateway imports nothing from the domain, use cases or adapters; move the shared type or pure rule to lib/model.`]);
+    if (!allowed)
+      problems.push([
+        'influx-domain',
+        `lib/influx imports ${to}: the gateway imports nothing from the domain, use cases or adapters; move the shared type or pure rule to lib/model.`,
+      ]);
   }
-  if (from.startsWith('lib/use-cases/') && !from.startsWith('lib/use-cases/shared/') && to && to.startsWith('lib/use-cases/') && !to.startsWith('lib/use-cases/shared/') && to !== 'lib/use-cases/context.ts') {
+  if (
+    from.startsWith('lib/use-cases/') &&
+    !from.startsWith('lib/use-cases/shared/') &&
+    to &&
+    to.startsWith('lib/use-cases/') &&
+    !to.startsWith('lib/use-cases/shared/') &&
+    to !== 'lib/use-cases/context.ts'
+  ) {
     problems.push(['use-case', `a use case imports another (${to}): move what both need to lib/use-cases/shared/ or the domain.`]);
   }
   if (from.startsWith('lib/model/')) {
@@ -110,13 +139,25 @@ function check(from, to, spec, names, typeOnly, isClient, typeNames = []) {
     }
   }
   if ((isClient || from.startsWith('lib/client/')) && to && SERVER_TYPE_FOLDERS.test(to) && typeNames.length > 0) {
-    problems.push(['client-types', `browser code takes the type${typeNames.length > 1 ? 's' : ''} ${typeNames.join(', ')} from ${to}: move ${typeNames.length > 1 ? 'them' : 'it'} to lib/model (re-export it from the old place if that keeps the diff small) and import it from there.`]);
+    problems.push([
+      'client-types',
+      `browser code takes the type${typeNames.length > 1 ? 's' : ''} ${typeNames.join(', ')} from ${to}: move ${typeNames.length > 1 ? 'them' : 'it'} to lib/model (re-export it from the old place if that keeps the diff small) and import it from there.`,
+    ]);
   }
   return problems;
 }
 
 const rule = {
-  meta: { type: 'problem', schema: [{ type: 'object', properties: { allow: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } }, additionalProperties: false }] },
+  meta: {
+    type: 'problem',
+    schema: [
+      {
+        type: 'object',
+        properties: { allow: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } } },
+        additionalProperties: false,
+      },
+    ],
+  },
   create(context) {
     const from = rel(context.filename);
     if (/\.test\.tsx?$/.test(from) || /^(tests|e2e|scripts)\//.test(from)) return {};
@@ -125,15 +166,22 @@ const rule = {
     const isClient = body.some((n) => n.type === 'ExpressionStatement' && n.directive === 'use client');
     const visit = (node, spec, names, typeOnly, typeNames = []) => {
       const to = resolveImport(context.filename, spec);
-      for (const [kind, message] of check(from, to, spec, names, typeOnly, isClient, typeNames)) if (!allowed.has(kind)) context.report({ node, message: `[${kind}] ${message}` });
+      for (const [kind, message] of check(from, to, spec, names, typeOnly, isClient, typeNames))
+        if (!allowed.has(kind)) context.report({ node, message: `[${kind}] ${message}` });
     };
     const namesOf = (node) => (node.specifiers ?? []).map((s) => (s.imported ?? s.local)?.name ?? s.local?.name).filter(Boolean);
-    const typeOnlyOf = (node) => node.importKind === 'type' || node.exportKind === 'type' || ((node.specifiers ?? []).length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
+    const typeOnlyOf = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      ((node.specifiers ?? []).length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'));
     /** The names imported as types: all of a type-only import, or the `type X` specifiers of a mixed one. */
     const typeNamesOf = (node) => {
       const specifiers = node.specifiers ?? [];
       const whole = node.importKind === 'type' || node.exportKind === 'type';
-      return specifiers.filter((s) => whole || s.importKind === 'type' || s.exportKind === 'type').map((s) => (s.imported ?? s.local)?.name ?? s.local?.name).filter(Boolean);
+      return specifiers
+        .filter((s) => whole || s.importKind === 'type' || s.exportKind === 'type')
+        .map((s) => (s.imported ?? s.local)?.name ?? s.local?.name)
+        .filter(Boolean);
     };
     return {
       ImportDeclaration: (node) => visit(node, node.source.value, namesOf(node), typeOnlyOf(node), typeNamesOf(node)),

@@ -23,23 +23,46 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
   }, 120_000);
 
   it('refuses the gateway’s raw rows and query text outside lib/influx', async () => {
-    expect(await problems('lib/stats/fixture.ts', "import { queryRows, type FluxRow } from '../influx/query';\nexport const f = (r: FluxRow) => queryRows(String(r));\n")).toEqual(['[gateway]']);
+    expect(
+      await problems(
+        'lib/stats/fixture.ts',
+        "import { queryRows, type FluxRow } from '../influx/query';\nexport const f = (r: FluxRow) => queryRows(String(r));\n",
+      ),
+    ).toEqual(['[gateway]']);
     expect(await problems('lib/insights/fixture.ts', "import type { FluxRow } from '@/lib/influx/query';\nexport type R = FluxRow;\n")).toEqual(['[gateway]']);
-    expect(await problems('lib/verify/checks/fixture.ts', "import { readCheckQuery } from '../../influx/queries/probe';\nexport const q = readCheckQuery;\n")).toEqual(['[gateway]']);
+    expect(
+      await problems('lib/verify/checks/fixture.ts', "import { readCheckQuery } from '../../influx/queries/probe';\nexport const q = readCheckQuery;\n"),
+    ).toEqual(['[gateway]']);
     expect(await problems('lib/stats/fixture.ts', "import { listBuckets } from '../influx/buckets';\nexport const l = listBuckets;\n")).toEqual([]);
   });
 
   it('refuses domain code, use cases and adapters inside lib/influx, in every path form', async () => {
-    for (const spec of ['../data/delete-predicate', '@/lib/data/delete-predicate', '../insights/gate', '@/lib/stats/slices', '../use-cases/context', '../verify/types']) {
+    for (const spec of [
+      '../data/delete-predicate',
+      '@/lib/data/delete-predicate',
+      '../insights/gate',
+      '@/lib/stats/slices',
+      '../use-cases/context',
+      '../verify/types',
+    ]) {
       expect(await problems('lib/influx/fixture.ts', `import * as x from '${spec}';\nexport const y = x;\n`), spec).toEqual(['[influx-domain]']);
     }
-    expect(await problems('lib/influx/queries/fixture.ts', "import type { Selection } from '../../data/selection';\nexport type S = Selection;\n")).toEqual(['[influx-domain]']);
-    expect(await problems('lib/influx/fixture.ts', "import { FIXES } from '../errors';\nimport type { BucketInfo } from '@/lib/model/bucket';\nexport const y: [unknown, BucketInfo?] = [FIXES];\n")).toEqual([]);
+    expect(await problems('lib/influx/queries/fixture.ts', "import type { Selection } from '../../data/selection';\nexport type S = Selection;\n")).toEqual([
+      '[influx-domain]',
+    ]);
+    expect(
+      await problems(
+        'lib/influx/fixture.ts',
+        "import { FIXES } from '../errors';\nimport type { BucketInfo } from '@/lib/model/bucket';\nexport const y: [unknown, BucketInfo?] = [FIXES];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a use case importing another use case', async () => {
     expect(await problems('lib/use-cases/fixture.ts', "import { readStats } from './read-stats';\nexport const r = readStats;\n")).toEqual(['[use-case]']);
-    expect(await problems('lib/use-cases/fixture.ts', "import { listBuckets } from '@/lib/use-cases/list-buckets';\nexport const r = listBuckets;\n")).toEqual(['[use-case]']);
+    expect(await problems('lib/use-cases/fixture.ts', "import { listBuckets } from '@/lib/use-cases/list-buckets';\nexport const r = listBuckets;\n")).toEqual([
+      '[use-case]',
+    ]);
     expect(await problems('lib/use-cases/fixture.ts', "import { withInflux } from './context';\nexport const r = withInflux;\n")).toEqual([]);
   });
 
@@ -47,17 +70,33 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
     expect(await problems('lib/model/fixture.ts', "import type { Budget } from '../storage/budgets';\nexport type B = Budget;\n")).toEqual(['[model]']);
     expect(await problems('lib/model/fixture.ts', "import { config } from '@/lib/config';\nexport const c = config;\n")).toEqual(['[model]']);
     expect(await problems('lib/model/fixture.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n")).toEqual(['[model]']);
-    expect(await problems('lib/model/fixture.ts', "import { z } from 'zod';\nimport { parseRetention } from './retention';\nexport const r = [z, parseRetention];\n")).toEqual([]);
+    expect(
+      await problems(
+        'lib/model/fixture.ts',
+        "import { z } from 'zod';\nimport { parseRetention } from './retention';\nexport const r = [z, parseRetention];\n",
+      ),
+    ).toEqual([]);
   });
 
   it('refuses a client component reaching a server module, directly or through what it imports', async () => {
     const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
-    expect(await problems('app/fixture.tsx', client("import type { DeletePreview } from '@/lib/use-cases/delete-data';\nexport type P = DeletePreview;"))).toEqual(['[client]', '[client-types]']);
+    expect(
+      await problems('app/fixture.tsx', client("import type { DeletePreview } from '@/lib/use-cases/delete-data';\nexport type P = DeletePreview;")),
+    ).toEqual(['[client]', '[client-types]']);
     expect(await problems('components/fixture.tsx', client("import { config } from '../lib/config';\nexport const c = config;"))).toEqual(['[client]']);
     expect(await problems('components/fixture.tsx', client("import { ai5Spec } from '@/lib/spec/load';\nexport const s = ai5Spec;"))).toEqual(['[client]']);
     // Through a module that is not server code itself but imports one at run time.
-    expect(await problems('components/fixture.tsx', client("import { withInflux } from '@/lib/use-cases/context';\nexport const w = withInflux;"))).toEqual(['[client]']);
-    expect(await problems('components/fixture.tsx', client("import { formatBytes } from '@/lib/client/format';\nimport { createBucket } from '@/lib/actions/create-bucket';\nexport const f = [formatBytes, createBucket];"))).toEqual([]);
+    expect(await problems('components/fixture.tsx', client("import { withInflux } from '@/lib/use-cases/context';\nexport const w = withInflux;"))).toEqual([
+      '[client]',
+    ]);
+    expect(
+      await problems(
+        'components/fixture.tsx',
+        client(
+          "import { formatBytes } from '@/lib/client/format';\nimport { createBucket } from '@/lib/actions/create-bucket';\nexport const f = [formatBytes, createBucket];",
+        ),
+      ),
+    ).toEqual([]);
     // The same import in a server component is fine.
     expect(await problems('app/fixture.tsx', "import { config } from '@/lib/config';\nexport const c = config;\n")).toEqual([]);
   });
@@ -65,14 +104,34 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
   it('refuses browser code taking a type from a server folder, even a pure module: its types live in lib/model', async () => {
     const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
     // Type-only, in every path form, and a `type` specifier inside a run-time import.
-    expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;"))).toEqual(['[client-types]']);
-    expect(await problems('app/(console)/fixture.tsx', client("import type { Plan } from '../../lib/provision/plan';\nexport type P = Plan;"))).toEqual(['[client-types]']);
-    expect(await problems('components/fixture.tsx', client("import { coverage, type Coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, Coverage?] = [coverage];"))).toEqual(['[client-types]']);
-    expect(await problems('components/fixture.tsx', client("import type { Budget } from '@/lib/storage/budgets';\nexport type B = Budget;"))).toEqual(['[client-types]']);
+    expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;"))).toEqual([
+      '[client-types]',
+    ]);
+    expect(await problems('app/(console)/fixture.tsx', client("import type { Plan } from '../../lib/provision/plan';\nexport type P = Plan;"))).toEqual([
+      '[client-types]',
+    ]);
+    expect(
+      await problems(
+        'components/fixture.tsx',
+        client("import { coverage, type Coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, Coverage?] = [coverage];"),
+      ),
+    ).toEqual(['[client-types]']);
+    expect(await problems('components/fixture.tsx', client("import type { Budget } from '@/lib/storage/budgets';\nexport type B = Budget;"))).toEqual([
+      '[client-types]',
+    ]);
     // lib/client/ is browser code without the directive.
-    expect(await problems('lib/client/fixture.ts', "import type { VerifyReport } from '../verify/types';\nexport type V = VerifyReport;\n")).toEqual(['[client-types]']);
+    expect(await problems('lib/client/fixture.ts', "import type { VerifyReport } from '../verify/types';\nexport type V = VerifyReport;\n")).toEqual([
+      '[client-types]',
+    ]);
     // The same types from lib/model, a pure function from the domain, or a server component: fine.
-    expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/model/verify';\nimport type { Plan } from '@/lib/model/provision';\nimport { coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, CheckResult?, Plan?] = [coverage];"))).toEqual([]);
+    expect(
+      await problems(
+        'app/fixture.tsx',
+        client(
+          "import type { CheckResult } from '@/lib/model/verify';\nimport type { Plan } from '@/lib/model/provision';\nimport { coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, CheckResult?, Plan?] = [coverage];",
+        ),
+      ),
+    ).toEqual([]);
     expect(await problems('app/fixture.tsx', "import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;\n")).toEqual([]);
   });
 });

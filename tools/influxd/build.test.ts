@@ -44,7 +44,7 @@ afterEach(() => {
 });
 
 describe('tools/influxd/build.sh checks its toolchains before building', () => {
-  it('refuses Debian 12\'s Go 1.19 and Rust 1.63, and says how to get newer ones or use an existing InfluxDB', async () => {
+  it("refuses Debian 12's Go 1.19 and Rust 1.63, and says how to get newer ones or use an existing InfluxDB", async () => {
     const { code, stderr } = await build(toolchain('1.19.8', '1.63.0'));
     expect(code).toBe(1);
     expect(stderr).toContain('Go 1.19.8 is too old (the build needs Go >= 1.24)');

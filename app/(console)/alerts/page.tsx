@@ -26,7 +26,10 @@ export default async function AlertsPage() {
   const { webhook, incidents, deliveries } = result.data;
   return (
     <>
-      <PageTitle title="Alerts" subtitle="Incidents the console noticed — a budget crossed within 30 days, a verification that passed and now fails, InfluxDB unreachable, a scheduled backup failed or the newest good backup older than twice the schedule — each sent to the webhook once, and again when it clears." />
+      <PageTitle
+        title="Alerts"
+        subtitle="Incidents the console noticed — a budget crossed within 30 days, a verification that passed and now fails, InfluxDB unreachable, a scheduled backup failed or the newest good backup older than twice the schedule — each sent to the webhook once, and again when it clears."
+      />
       <Card title="Webhook">
         {webhook ? (
           <p className="mb-3 text-sm" data-testid="webhook">
@@ -34,7 +37,8 @@ export default async function AlertsPage() {
           </p>
         ) : (
           <p className="mb-3 text-sm text-slate-600" data-testid="webhook">
-            No webhook: incidents are listed here only. Set <span className="font-mono">CONSOLE_ALERT_WEBHOOK_URL</span> (a Slack or Discord incoming webhook, or any HTTP endpoint taking JSON) and restart the console.
+            No webhook: incidents are listed here only. Set <span className="font-mono">CONSOLE_ALERT_WEBHOOK_URL</span> (a Slack or Discord incoming webhook,
+            or any HTTP endpoint taking JSON) and restart the console.
           </p>
         )}
         <TestAlertButton configured={webhook !== null} />
@@ -50,7 +54,8 @@ export default async function AlertsPage() {
               </div>
               <p className="mt-1 text-slate-600">{i.message}</p>
               <p className="text-xs text-slate-600">
-                opened {formatUtc(i.openedAt)}{i.resolvedAt ? ` · resolved ${formatUtc(i.resolvedAt)}` : ''}
+                opened {formatUtc(i.openedAt)}
+                {i.resolvedAt ? ` · resolved ${formatUtc(i.resolvedAt)}` : ''}
               </p>
             </li>
           ))}
@@ -58,7 +63,9 @@ export default async function AlertsPage() {
       </Card>
       <Card title={`Deliveries (${deliveries.length})`}>
         {deliveries.length === 0 ? <p className="text-sm text-slate-500">Nothing sent yet.</p> : null}
-        {deliveries.length ? <DataTable label="Deliveries table" columns={DELIVERY_COLUMNS} rows={deliveries} rowKey={(d) => d.id} rowTestId={() => 'delivery'} size="xs" /> : null}
+        {deliveries.length ? (
+          <DataTable label="Deliveries table" columns={DELIVERY_COLUMNS} rows={deliveries} rowKey={(d) => d.id} rowTestId={() => 'delivery'} size="xs" />
+        ) : null}
       </Card>
     </>
   );

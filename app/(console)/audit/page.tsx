@@ -65,8 +65,20 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             Download CSV
           </a>
         </form>
-        {entries.length === 0 ? <p className="text-sm text-slate-500">No changes recorded{filter.action || filter.bucket || filter.role ? ' for this filter' : ' yet'}.</p> : null}
-        {entries.length ? <DataTable label="Changes table" columns={COLUMNS} rows={entries} rowKey={(e) => e.id} rowTestId={() => 'audit-row'} rowClassName="align-top" size="xs" /> : null}
+        {entries.length === 0 ? (
+          <p className="text-sm text-slate-500">No changes recorded{filter.action || filter.bucket || filter.role ? ' for this filter' : ' yet'}.</p>
+        ) : null}
+        {entries.length ? (
+          <DataTable
+            label="Changes table"
+            columns={COLUMNS}
+            rows={entries}
+            rowKey={(e) => e.id}
+            rowTestId={() => 'audit-row'}
+            rowClassName="align-top"
+            size="xs"
+          />
+        ) : null}
       </Card>
     </>
   );

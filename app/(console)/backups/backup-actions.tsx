@@ -17,7 +17,8 @@ export function ViewerNote() {
   if (useCanChange()) return null;
   return (
     <p className="mb-3 rounded-md bg-slate-100 p-3 text-sm text-slate-600" data-testid="backups-read-only">
-      Restore and Verify are not shown: they change InfluxDB (a restore creates a bucket, the drill a scratch one), and the viewer role is read-only. Sign in as admin to restore or verify a backup.
+      Restore and Verify are not shown: they change InfluxDB (a restore creates a bucket, the drill a scratch one), and the viewer role is read-only. Sign in as
+      admin to restore or verify a backup.
     </p>
   );
 }

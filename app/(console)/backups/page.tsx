@@ -26,7 +26,15 @@ const BACKUP_COLUMNS: Column<BackupSummary>[] = [
     header: 'Verified',
     cell: (b) => (
       <span data-testid="backup-verified">
-        {b.legacy ? <Badge tone="amber">legacy</Badge> : b.verified === null ? <Badge tone="slate">never</Badge> : b.verified ? <Badge tone="green">verified</Badge> : <Badge tone="red">failed</Badge>}
+        {b.legacy ? (
+          <Badge tone="amber">legacy</Badge>
+        ) : b.verified === null ? (
+          <Badge tone="slate">never</Badge>
+        ) : b.verified ? (
+          <Badge tone="green">verified</Badge>
+        ) : (
+          <Badge tone="red">failed</Badge>
+        )}
         {b.detail ? (
           <span className="mt-1 block max-w-md text-xs break-words text-slate-600">
             {b.verifiedAt ? `${formatUtc(b.verifiedAt)}: ` : ''}
@@ -45,14 +53,26 @@ export default async function BackupsPage() {
   if (!result.ok) return <ErrorPanel error={result.error} />;
   return (
     <>
-      <PageTitle title="Backups" subtitle="Backups in the layout `influx backup` writes, with the record counts at backup time. A backup is listed once every file is written and checked; Verify (`backup verify ID`) restores it into a scratch bucket and compares the counts and a sample of raw rows; Restore… brings a bucket of it back as a new bucket, verified." />
+      <PageTitle
+        title="Backups"
+        subtitle="Backups in the layout `influx backup` writes, with the record counts at backup time. A backup is listed once every file is written and checked; Verify (`backup verify ID`) restores it into a scratch bucket and compares the counts and a sample of raw rows; Restore… brings a bucket of it back as a new bucket, verified."
+      />
       <Card title="Back up">
         <BackUpNowButton />
       </Card>
       <Card title={`Backups (${result.data.length})`}>
         <ViewerNote />
         {result.data.length === 0 ? <p className="text-sm text-slate-600">No backup yet.</p> : null}
-        {result.data.length ? <DataTable label="Backups table" columns={BACKUP_COLUMNS} rows={result.data} rowKey={(b) => b.id} rowTestId={() => 'backup-row'} rowClassName="align-top" /> : null}
+        {result.data.length ? (
+          <DataTable
+            label="Backups table"
+            columns={BACKUP_COLUMNS}
+            rows={result.data}
+            rowKey={(b) => b.id}
+            rowTestId={() => 'backup-row'}
+            rowClassName="align-top"
+          />
+        ) : null}
       </Card>
     </>
   );

@@ -33,7 +33,13 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
       setError(null);
       setDone(null);
       const result = await restoreBackup({ id: backup.id, bucket, as, ...(replace ? { replace: { confirm } } : {}) });
-      if (result.ok) setDone({ bucket: result.data.bucket, verified: result.data.verified, detail: result.data.detail, backedUp: result.data.backup ? backupSentence(result.data.backup) : null });
+      if (result.ok)
+        setDone({
+          bucket: result.data.bucket,
+          verified: result.data.verified,
+          detail: result.data.detail,
+          backedUp: result.data.backup ? backupSentence(result.data.backup) : null,
+        });
       else setError(result.error);
       router.refresh();
     });
@@ -62,7 +68,11 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
             ))}
           </select>
         </Field>
-        <Field label={replace ? 'Existing bucket to restore over' : 'New bucket name'} error={error?.fields?.as} hint={replace ? undefined : 'A restore creates this bucket; it never writes into an existing one.'}>
+        <Field
+          label={replace ? 'Existing bucket to restore over' : 'New bucket name'}
+          error={error?.fields?.as}
+          hint={replace ? undefined : 'A restore creates this bucket; it never writes into an existing one.'}
+        >
           <input
             className={inputClass}
             value={as}
@@ -85,7 +95,9 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
           />
           <span>
             Restore over the existing bucket instead
-            <span className="block text-xs text-slate-500">Its current data is backed up first; the restored copy is verified before it takes the bucket&apos;s place.</span>
+            <span className="block text-xs text-slate-500">
+              Its current data is backed up first; the restored copy is verified before it takes the bucket&apos;s place.
+            </span>
           </span>
         </label>
         {replace ? (

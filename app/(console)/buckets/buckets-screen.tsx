@@ -45,7 +45,14 @@ export function BucketsScreen() {
         title={data ? `Buckets (${rows.length === data.length ? data.length : `${rows.length} of ${data.length}`})` : 'Buckets'}
         actions={
           <div className="flex flex-wrap items-center gap-2">
-            <input className={`${inputClass} max-w-60`} type="search" placeholder="Filter by name" value={query.q} onChange={(e) => setQuery({ q: e.target.value }, 'replace')} aria-label="Filter by name" />
+            <input
+              className={`${inputClass} max-w-60`}
+              type="search"
+              placeholder="Filter by name"
+              value={query.q}
+              onChange={(e) => setQuery({ q: e.target.value }, 'replace')}
+              aria-label="Filter by name"
+            />
             {data && data.length > 0 ? <CsvDownload name="buckets" header={BUCKET_CSV_HEADER} rows={() => bucketCsvRows(rows)} /> : null}
           </div>
         }

@@ -11,7 +11,11 @@ export interface ChangeNote {
 
 export function ChangeNoteBanner({ note, onDismiss }: { note: ChangeNote; onDismiss: () => void }) {
   return (
-    <div className="mb-3 flex items-start justify-between gap-3 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="bucket-change-note">
+    <div
+      className="mb-3 flex items-start justify-between gap-3 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900"
+      role="status"
+      data-testid="bucket-change-note"
+    >
       <p>
         {note.text}
         {note.backup ? <BackupTaken backup={note.backup} /> : null}

@@ -30,7 +30,14 @@ export function CreateBucketDialog({ onClose, onDone }: { onClose: () => void; o
   const parsed = parseRetention(retention);
   const shardText = shardGroups.trim();
   const shardParsed = shardText === '' ? null : parseShardGroupDuration(shardText);
-  const shardError = shardParsed === null ? undefined : !shardParsed.ok ? shardParsed.message : parsed.ok ? (shardGroupConflict(parsed.seconds, shardParsed.seconds) ?? undefined) : undefined;
+  const shardError =
+    shardParsed === null
+      ? undefined
+      : !shardParsed.ok
+        ? shardParsed.message
+        : parsed.ok
+          ? (shardGroupConflict(parsed.seconds, shardParsed.seconds) ?? undefined)
+          : undefined;
   const derived = parsed.ok ? `Empty: InfluxDB picks ${formatRetention(derivedShardGroupSeconds(parsed.seconds))}.` : 'Empty: InfluxDB picks.';
   return (
     <Dialog title="Create bucket" onClose={onClose}>
@@ -50,7 +57,13 @@ export function CreateBucketDialog({ onClose, onDone }: { onClose: () => void; o
             <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} />
           </Field>
           <Field label="Shard groups" error={error?.fields?.shardGroupDuration ?? shardError} hint={derived}>
-            <input className={inputClass} value={shardGroups} onChange={(e) => setShardGroups(e.target.value)} placeholder="1d" aria-label="Shard-group duration" />
+            <input
+              className={inputClass}
+              value={shardGroups}
+              onChange={(e) => setShardGroups(e.target.value)}
+              placeholder="1d"
+              aria-label="Shard-group duration"
+            />
           </Field>
           <Field label="Description" error={error?.fields?.description}>
             <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />

@@ -34,7 +34,9 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
   const shardError = !parsed.ok
     ? undefined
     : shardParsed === null
-      ? kept ? `${kept}: set one of at most ${formatRetention(parsed.seconds)}.` : undefined
+      ? kept
+        ? `${kept}: set one of at most ${formatRetention(parsed.seconds)}.`
+        : undefined
       : shardParsed.ok
         ? (shardGroupConflict(parsed.seconds, shardParsed.seconds) ?? undefined)
         : shardParsed.message;
@@ -45,10 +47,20 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: bucket.id, retention, description, ...(shardText ? { shardGroupDuration: shardText } : {}), ...(shortens ? { confirmName, backupFirst } : {}) });
+          mutation.mutate({
+            id: bucket.id,
+            retention,
+            description,
+            ...(shardText ? { shardGroupDuration: shardText } : {}),
+            ...(shortens ? { confirmName, backupFirst } : {}),
+          });
         }}
       >
-        <Field label="Retention" error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)} hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}>
+        <Field
+          label="Retention"
+          error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)}
+          hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}
+        >
           <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} aria-label="Retention" />
         </Field>
         <Field
@@ -56,16 +68,20 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
           error={error?.fields?.shardGroupDuration ?? shardError}
           hint={`Now ${bucket.shardGroupDurationSeconds ? formatRetention(bucket.shardGroupDurationSeconds) : "InfluxDB's choice"}. Empty keeps it; 1h, 1d or 7d. A change applies to new shard groups only.`}
         >
-          <input className={inputClass} value={shardGroups} onChange={(e) => setShardGroups(e.target.value)} placeholder="unchanged" aria-label="Shard-group duration" />
+          <input
+            className={inputClass}
+            value={shardGroups}
+            onChange={(e) => setShardGroups(e.target.value)}
+            placeholder="unchanged"
+            aria-label="Shard-group duration"
+          />
         </Field>
         <Field label="Description" error={error?.fields?.description}>
           <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description" />
         </Field>
         {shortens ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
-            <p className="font-medium text-amber-900">
-              Shortening retention from {bucket.retentionText} expires all data older than the new retention.
-            </p>
+            <p className="font-medium text-amber-900">Shortening retention from {bucket.retentionText} expires all data older than the new retention.</p>
             <Field label={`Type ${bucket.name} to confirm`} error={error?.fields?.confirmName}>
               <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Confirm bucket name" />
             </Field>

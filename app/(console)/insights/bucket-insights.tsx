@@ -9,7 +9,10 @@ import type { BucketInsight } from '@/lib/model/insights';
 export function BucketInsights({ b }: { b: BucketInsight }) {
   const room = headroom(b);
   return (
-    <Card title={b.name} actions={<Badge tone={room.tone}>{room.remaining < 0 ? 'over the series limit' : `${room.percent} of the series limit at full retention`}</Badge>}>
+    <Card
+      title={b.name}
+      actions={<Badge tone={room.tone}>{room.remaining < 0 ? 'over the series limit' : `${room.percent} of the series limit at full retention`}</Badge>}
+    >
       <div data-testid={`bucket-insights-${b.name}`}>
         <dl className="mb-2 grid grid-cols-2 gap-4 text-sm sm:grid-cols-3">
           <div>

@@ -30,7 +30,12 @@ export function FreshnessTable({ report }: { report: InsightsReport }) {
     },
     { id: 'detector', header: 'Detector', className: 'text-xs', cell: (r) => r.detector ?? '—' },
     { id: 'cadence', header: 'Cadence', className: 'text-xs', cell: (r) => (r.cadence ? CADENCE_TEXT[r.cadence] : '—') },
-    { id: 'last', header: 'Last written', className: 'whitespace-nowrap text-xs', cell: (r) => (r.lastWritten ? <RelativeTime at={r.lastWritten} text={formatAge(r.lastWritten, now)} /> : formatAge(null, now)) },
+    {
+      id: 'last',
+      header: 'Last written',
+      className: 'whitespace-nowrap text-xs',
+      cell: (r) => (r.lastWritten ? <RelativeTime at={r.lastWritten} text={formatAge(r.lastWritten, now)} /> : formatAge(null, now)),
+    },
     {
       id: 'status',
       header: 'Status',

@@ -20,7 +20,9 @@ export function InsightsScreen() {
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-3">
         {data ? <CountedAgo at={data.computedAt} label="Computed" testId="insights-age" /> : null}
-        {data?.durationMs !== undefined ? <span className="text-xs text-slate-600">in {data.durationMs} ms, from the counts the Measurements screen keeps, the index and /metrics</span> : null}
+        {data?.durationMs !== undefined ? (
+          <span className="text-xs text-slate-600">in {data.durationMs} ms, from the counts the Measurements screen keeps, the index and /metrics</span>
+        ) : null}
         <span className="text-xs text-slate-600">{isFetching ? 'Refreshing…' : 'Refreshes every minute while this tab is visible'}</span>
       </div>
       {isPending ? <p className="text-sm text-slate-500">Reading series, tag values and the last write of each measurement…</p> : null}
@@ -29,7 +31,8 @@ export function InsightsScreen() {
         <div className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5 text-sm" data-testid="insights-empty">
           <p className="mb-1 font-medium">No data yet, so nothing to explain.</p>
           <p className="mb-3 text-slate-600">
-            HomeIQ fills the buckets as its detectors run. To see the insights now, load sample data here or on the Overview, or from a shell: <code className="rounded bg-white px-1 font-mono text-xs">npm run --silent cli -- seed</code>.
+            HomeIQ fills the buckets as its detectors run. To see the insights now, load sample data here or on the Overview, or from a shell:{' '}
+            <code className="rounded bg-white px-1 font-mono text-xs">npm run --silent cli -- seed</code>.
           </p>
           <LoadSampleButton />
         </div>
@@ -60,7 +63,8 @@ export function InsightsScreen() {
               .filter((b) => b.typeChangesChecked === false)
               .map((b) => (
                 <p key={b.name} className="mt-2 text-sm text-amber-800">
-                  Field types of {b.name} could not be checked: InfluxDB did not answer SHOW FIELD KEYS for it (its v1 query API), so a type change there would not show here.
+                  Field types of {b.name} could not be checked: InfluxDB did not answer SHOW FIELD KEYS for it (its v1 query API), so a type change there would
+                  not show here.
                 </p>
               ))}
           </Card>

@@ -27,16 +27,52 @@ export function filterMeasurements(rows: readonly MeasurementStats[], q: Pick<Me
 }
 
 /** The Measurements CSV: every row the screen shows, exact numbers, times in UTC. */
-export const MEASUREMENT_CSV_HEADER = ['bucket', 'measurement', 'detector', 'records', 'expected_now', 'series', 'tag_sets', 'records_per_day', 'first_time_utc', 'last_time_utc', 'tag_keys', 'field_keys'];
+export const MEASUREMENT_CSV_HEADER = [
+  'bucket',
+  'measurement',
+  'detector',
+  'records',
+  'expected_now',
+  'series',
+  'tag_sets',
+  'records_per_day',
+  'first_time_utc',
+  'last_time_utc',
+  'tag_keys',
+  'field_keys',
+];
 export function measurementCsvRows(bucket: string, rows: readonly MeasurementStats[], cov: Coverage): CsvCell[][] {
   return rows.map((m) => {
     const e = expectation(m.records, m.expectedRecords, cov);
     const day = perDay(m);
-    return [bucket, m.name, m.detector ?? '', m.records, e.expectedNow === null ? '' : Math.round(e.expectedNow), m.series, m.tagSets, day === null ? '' : Math.round(day), m.firstTime ?? '', m.lastTime ?? '', m.tagKeys.join(' '), m.fieldKeys.join(' ')];
+    return [
+      bucket,
+      m.name,
+      m.detector ?? '',
+      m.records,
+      e.expectedNow === null ? '' : Math.round(e.expectedNow),
+      m.series,
+      m.tagSets,
+      day === null ? '' : Math.round(day),
+      m.firstTime ?? '',
+      m.lastTime ?? '',
+      m.tagKeys.join(' '),
+      m.fieldKeys.join(' '),
+    ];
   });
 }
 
-export function MeasurementTable({ bucket, rows, cov, sort }: { bucket: string; rows: MeasurementStats[]; cov: Coverage; sort?: { column: string; direction: SortDirection; onSort: (column: string) => void } }) {
+export function MeasurementTable({
+  bucket,
+  rows,
+  cov,
+  sort,
+}: {
+  bucket: string;
+  rows: MeasurementStats[];
+  cov: Coverage;
+  sort?: { column: string; direction: SortDirection; onSort: (column: string) => void };
+}) {
   const columns: Column<MeasurementStats>[] = [
     {
       id: 'name',
@@ -44,14 +80,26 @@ export function MeasurementTable({ bucket, rows, cov, sort }: { bucket: string; 
       sortable: true,
       cell: (m) => (
         <>
-          <Link href={measurementPagePath(bucket, m.name)} prefetch={false} className="font-mono text-xs font-semibold text-indigo-700 underline" title={`Records per day and per entity, the latest points and the insights of ${m.name}`}>
+          <Link
+            href={measurementPagePath(bucket, m.name)}
+            prefetch={false}
+            className="font-mono text-xs font-semibold text-indigo-700 underline"
+            title={`Records per day and per entity, the latest points and the insights of ${m.name}`}
+          >
             {m.name}
           </Link>
           <p className="text-xs text-slate-600">{m.detector ?? 'not in the spec'}</p>
         </>
       ),
     },
-    { id: 'records', header: 'Records', align: 'right', sortable: true, className: 'font-medium', cell: (m) => <span data-testid="records">{formatCount(m.records)}</span> },
+    {
+      id: 'records',
+      header: 'Records',
+      align: 'right',
+      sortable: true,
+      className: 'font-medium',
+      cell: (m) => <span data-testid="records">{formatCount(m.records)}</span>,
+    },
     {
       id: 'expected',
       header: 'Expected now',
@@ -82,7 +130,12 @@ export function MeasurementTable({ bucket, rows, cov, sort }: { bucket: string; 
         return d === null ? '—' : formatCount(d);
       },
     },
-    { id: 'times', header: 'First · last (UTC)', className: 'whitespace-nowrap text-xs text-slate-600', cell: (m) => `${formatDay(m.firstTime)} · ${formatDay(m.lastTime)}` },
+    {
+      id: 'times',
+      header: 'First · last (UTC)',
+      className: 'whitespace-nowrap text-xs text-slate-600',
+      cell: (m) => `${formatDay(m.firstTime)} · ${formatDay(m.lastTime)}`,
+    },
     {
       id: 'keys',
       header: 'Tags · fields',
@@ -96,5 +149,15 @@ export function MeasurementTable({ bucket, rows, cov, sort }: { bucket: string; 
       ),
     },
   ];
-  return <DataTable label={`Measurements of ${bucket}`} columns={columns} rows={rows} rowKey={(m) => m.name} rowTestId={(m) => `measurement-${m.name}`} rowClassName="align-top" sort={sort} />;
+  return (
+    <DataTable
+      label={`Measurements of ${bucket}`}
+      columns={columns}
+      rows={rows}
+      rowKey={(m) => m.name}
+      rowTestId={(m) => `measurement-${m.name}`}
+      rowClassName="align-top"
+      sort={sort}
+    />
+  );
 }

@@ -20,7 +20,10 @@ import { filterMeasurements, MEASUREMENT_CSV_HEADER, measurementCsvRows } from '
 export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
   // The bucket, the filter and the sort live in the URL: shareable, and Back returns to the last view.
   const [query, setQuery] = useUrlState(measurementsQuery);
-  const onSort = useCallback((column: string) => setQuery({ sort: column, dir: query.sort === column && query.dir === 'asc' ? 'desc' : 'asc' }), [query.sort, query.dir, setQuery]);
+  const onSort = useCallback(
+    (column: string) => setQuery({ sort: column, dir: query.sort === column && query.dir === 'asc' ? 'desc' : 'asc' }),
+    [query.sort, query.dir, setQuery],
+  );
   const buckets = useBuckets();
   const others = (buckets.data ?? []).filter((b) => !b.managed && !b.system);
   // A bucket the URL names but the organization does not hold: the spec's buckets, as the screen opens.
@@ -41,17 +44,38 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
             ))}
           </select>
         </label>
-        <input className={`${inputClass} w-56`} type="search" placeholder="Filter measurements" value={query.q} onChange={(e) => setQuery({ q: e.target.value }, 'replace')} aria-label="Filter measurements" />
+        <input
+          className={`${inputClass} w-56`}
+          type="search"
+          placeholder="Filter measurements"
+          value={query.q}
+          onChange={(e) => setQuery({ q: e.target.value }, 'replace')}
+          aria-label="Filter measurements"
+        />
         {stats.data?.length ? (
           <CsvDownload
             name="measurements"
             header={MEASUREMENT_CSV_HEADER}
-            rows={() => (stats.data ?? []).flatMap((b) => measurementCsvRows(b.name, [...filterMeasurements(b.measurements, query), ...filterMeasurements(b.unexpected, query)], coverage(b.retentionSeconds, b.firstTime)))}
+            rows={() =>
+              (stats.data ?? []).flatMap((b) =>
+                measurementCsvRows(
+                  b.name,
+                  [...filterMeasurements(b.measurements, query), ...filterMeasurements(b.unexpected, query)],
+                  coverage(b.retentionSeconds, b.firstTime),
+                ),
+              )
+            }
           />
         ) : null}
         {stats.data?.length ? <CountedAgo at={stats.data.map((b) => b.computedAt).sort()[0]} label="Records counted" testId="stats-age" /> : null}
-        {stats.data?.every((b) => b.checkedAt) ? <CountedAgo at={stats.data.map((b) => b.checkedAt ?? '').sort()[0]} label="· InfluxDB showed no change since, checked" testId="stats-checked" /> : null}
-        {stats.isFetching ? <span className="text-xs text-slate-600">Refreshing…</span> : <span className="text-xs text-slate-600">Refreshes every 30 s while this tab is visible</span>}
+        {stats.data?.every((b) => b.checkedAt) ? (
+          <CountedAgo at={stats.data.map((b) => b.checkedAt ?? '').sort()[0]} label="· InfluxDB showed no change since, checked" testId="stats-checked" />
+        ) : null}
+        {stats.isFetching ? (
+          <span className="text-xs text-slate-600">Refreshing…</span>
+        ) : (
+          <span className="text-xs text-slate-600">Refreshes every 30 s while this tab is visible</span>
+        )}
       </div>
       {stats.isPending ? <p className="text-sm text-slate-500">Counting records (pushed down to InfluxDB storage)…</p> : null}
       {isBucketMissing(stats.error) ? <NotProvisioned /> : stats.error ? <ErrorPanel error={errorDetail(stats.error)} /> : null}
@@ -61,7 +85,9 @@ export function MeasurementsScreen({ initial }: { initial?: BucketStats[] }) {
           <LoadSampleButton />
         </div>
       ) : null}
-      {stats.data?.map((b) => <BucketSection key={b.name} stats={b} query={query} onSort={onSort} />)}
+      {stats.data?.map((b) => (
+        <BucketSection key={b.name} stats={b} query={query} onSort={onSort} />
+      ))}
     </div>
   );
 }

@@ -12,7 +12,10 @@ export default async function MeasurementsPage() {
   const initial = cached.ok ? cached.data : null;
   return (
     <>
-      <PageTitle title="Measurements" subtitle="Records (points, not field values), series cardinality and tag sets per measurement, against the seed's estimates." />
+      <PageTitle
+        title="Measurements"
+        subtitle="Records (points, not field values), series cardinality and tag sets per measurement, against the seed's estimates."
+      />
       <Suspense>
         <MeasurementsScreen initial={initial ?? undefined} />
       </Suspense>

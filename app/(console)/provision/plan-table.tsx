@@ -11,7 +11,9 @@ const ACTION_LABEL: Record<PlanStep['action'], string> = { create: 'create', upd
 /** Old → new like the retention; the current one, or InfluxDB's own choice, when the spec leaves it alone. */
 function shardGroups(s: PlanStep): string {
   if (!s.to.shardGroupDuration) return s.from?.shardGroupDuration ? `${s.from.shardGroupDuration} (InfluxDB's choice)` : "InfluxDB's choice";
-  return s.from?.shardGroupDuration && s.from.shardGroupDuration !== s.to.shardGroupDuration ? `${s.from.shardGroupDuration} → ${s.to.shardGroupDuration}` : s.to.shardGroupDuration;
+  return s.from?.shardGroupDuration && s.from.shardGroupDuration !== s.to.shardGroupDuration
+    ? `${s.from.shardGroupDuration} → ${s.to.shardGroupDuration}`
+    : s.to.shardGroupDuration;
 }
 
 export function PlanTable({
@@ -31,9 +33,17 @@ export function PlanTable({
     {
       id: 'step',
       header: 'Step',
-      cell: (s) => <Badge tone={s.refused || s.destructive ? 'red' : ACTION_TONE[s.action]}>{s.refused ? `${ACTION_LABEL[s.action]} · refused` : s.destructive ? 'update · destructive' : ACTION_LABEL[s.action]}</Badge>,
+      cell: (s) => (
+        <Badge tone={s.refused || s.destructive ? 'red' : ACTION_TONE[s.action]}>
+          {s.refused ? `${ACTION_LABEL[s.action]} · refused` : s.destructive ? 'update · destructive' : ACTION_LABEL[s.action]}
+        </Badge>
+      ),
     },
-    { id: 'retention', header: 'Retention', cell: (s) => (s.from && s.from.retention !== s.to.retention ? `${s.from.retention} → ${s.to.retention}` : s.to.retention) },
+    {
+      id: 'retention',
+      header: 'Retention',
+      cell: (s) => (s.from && s.from.retention !== s.to.retention ? `${s.from.retention} → ${s.to.retention}` : s.to.retention),
+    },
     { id: 'shardGroups', header: 'Shard groups', cell: (s) => <span data-testid="plan-shard-groups">{shardGroups(s)}</span> },
     {
       id: 'detail',
@@ -50,7 +60,12 @@ export function PlanTable({
           {s.destructive && !s.refused && !result(s) ? (
             <label className="mt-2 block text-xs">
               <span className="font-medium text-red-800">Type {s.bucket} to allow this step</span>
-              <input className="mt-1 w-full rounded border border-red-300 px-2 py-1 font-mono text-xs" aria-label={`Confirm ${s.bucket}`} value={confirm[s.bucket] ?? ''} onChange={(e) => onConfirm(s.bucket, e.target.value)} />
+              <input
+                className="mt-1 w-full rounded border border-red-300 px-2 py-1 font-mono text-xs"
+                aria-label={`Confirm ${s.bucket}`}
+                value={confirm[s.bucket] ?? ''}
+                onChange={(e) => onConfirm(s.bucket, e.target.value)}
+              />
             </label>
           ) : null}
         </>
@@ -75,5 +90,7 @@ export function PlanTable({
       },
     });
   }
-  return <DataTable label="Plan table" columns={columns} rows={steps} rowKey={(s) => s.bucket} rowTestId={(s) => `plan-step-${s.bucket}`} rowClassName="align-top" />;
+  return (
+    <DataTable label="Plan table" columns={columns} rows={steps} rowKey={(s) => s.bucket} rowTestId={(s) => `plan-step-${s.bucket}`} rowClassName="align-top" />
+  );
 }

@@ -22,7 +22,15 @@ export function ProvisionScreen() {
   const [confirm, setConfirm] = useState<Record<string, string>>({});
   const [backupFirst, setBackupFirst] = useState(true);
   const apply = useMutation({
-    mutationFn: () => unwrap(applyPlan({ confirm: Object.entries(confirm).filter(([bucket, typed]) => bucket === typed).map(([bucket]) => bucket), backupFirst })),
+    mutationFn: () =>
+      unwrap(
+        applyPlan({
+          confirm: Object.entries(confirm)
+            .filter(([bucket, typed]) => bucket === typed)
+            .map(([bucket]) => bucket),
+          backupFirst,
+        }),
+      ),
     onSuccess: async () => {
       setConfirm({});
       await Promise.all([client.invalidateQueries({ queryKey: keys.plan() }), client.invalidateQueries({ queryKey: keys.buckets() })]);
@@ -52,7 +60,12 @@ export function ProvisionScreen() {
                   ? 'Nothing to do: every bucket matches the spec.'
                   : `${plural(pending, 'step')} to apply${unconfirmed ? `, ${unconfirmed} destructive (needs the bucket name typed)` : ''}${refused ? `, ${refused} refused (InfluxDB would reject it: fix the spec)` : ''}. Provisioning never deletes anything.`}
             </p>
-            <PlanTable steps={apply.data?.steps ?? data.steps} results={apply.data?.steps} confirm={confirm} onConfirm={(bucket, typed) => setConfirm((c) => ({ ...c, [bucket]: typed }))} />
+            <PlanTable
+              steps={apply.data?.steps ?? data.steps}
+              results={apply.data?.steps}
+              confirm={confirm}
+              onConfirm={(bucket, typed) => setConfirm((c) => ({ ...c, [bucket]: typed }))}
+            />
             {data.notes.map((n) => (
               <p key={n.bucket} className="rounded-md bg-slate-100 p-2 text-xs text-slate-700">
                 Note: {n.message}
@@ -62,7 +75,12 @@ export function ProvisionScreen() {
             {canChange ? null : <ReadOnlyNote what="the plan" />}
             {destructive ? <BackupFirstCheckbox checked={backupFirst} onChange={setBackupFirst} /> : null}
             <div className="flex flex-wrap items-center gap-3">
-              <button type="button" className={primaryButton} disabled={apply.isPending || !!data.blocker || !canChange || pending === 0} onClick={() => apply.mutate()}>
+              <button
+                type="button"
+                className={primaryButton}
+                disabled={apply.isPending || !!data.blocker || !canChange || pending === 0}
+                onClick={() => apply.mutate()}
+              >
                 {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
               </button>
             </div>

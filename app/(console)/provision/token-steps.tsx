@@ -45,11 +45,13 @@ export function TokenSteps() {
             <p className="rounded-md bg-slate-100 p-3 text-sm text-slate-600">Read-only: viewers see the token steps; creating tokens needs the admin.</p>
           )}
           {create.error ? <ErrorPanel error={errorDetail(create.error)} title="Tokens not created" /> : null}
-          {(create.data ?? []).filter((s) => s.status === 'failed' || s.status === 'skipped').map((s) => (
-            <p key={s.description} className="text-sm text-amber-800">
-              {s.description}: {s.message}
-            </p>
-          ))}
+          {(create.data ?? [])
+            .filter((s) => s.status === 'failed' || s.status === 'skipped')
+            .map((s) => (
+              <p key={s.description} className="text-sm text-amber-800">
+                {s.description}: {s.message}
+              </p>
+            ))}
           {created.map((s) => (
             <SecretReveal key={s.description} description={s.description} can={s.summary.replace(/^create token [^:]+: /, '')} secret={s.secret ?? ''} />
           ))}

@@ -21,10 +21,24 @@ export function BucketGrowth({ b }: { b: BucketStorage }) {
         <Badge tone={ratioTone}>{p.estimateRatio === null ? 'no projection yet' : `${formatRatio(p.estimateRatio)} the seed's estimate at full window`}</Badge>
       </div>
       <dl className="grid grid-cols-2 gap-4 text-sm sm:grid-cols-3 lg:grid-cols-6">
-        <Figure label="On disk now" value={disk.value} hint={[disk.hint, b.series === null ? null : `${formatCount(b.series)} series`].filter(Boolean).join(' · ') || undefined} testId="disk-now" />
+        <Figure
+          label="On disk now"
+          value={disk.value}
+          hint={[disk.hint, b.series === null ? null : `${formatCount(b.series)} series`].filter(Boolean).join(' · ') || undefined}
+          testId="disk-now"
+        />
         <Figure label="Records now" value={formatCount(b.records)} />
-        <Figure label="Growth per day" value={p.recordsPerDay === null ? '—' : `${formatCount(p.recordsPerDay)} rec`} hint={p.bytesPerDay === null ? undefined : `≈ ${formatBytes(p.bytesPerDay)} at today's bytes per record`} />
-        <Figure label="At full window" value={p.recordsAtFullWindow === null ? '—' : `${formatCount(p.recordsAtFullWindow)} rec`} hint={p.bytesAtFullWindow === null ? undefined : `≈ ${formatBytes(p.bytesAtFullWindow)}`} testId="projection-records" />
+        <Figure
+          label="Growth per day"
+          value={p.recordsPerDay === null ? '—' : `${formatCount(p.recordsPerDay)} rec`}
+          hint={p.bytesPerDay === null ? undefined : `≈ ${formatBytes(p.bytesPerDay)} at today's bytes per record`}
+        />
+        <Figure
+          label="At full window"
+          value={p.recordsAtFullWindow === null ? '—' : `${formatCount(p.recordsAtFullWindow)} rec`}
+          hint={p.bytesAtFullWindow === null ? undefined : `≈ ${formatBytes(p.bytesAtFullWindow)}`}
+          testId="projection-records"
+        />
         <Figure label="Seed estimate" value={b.estimatedRecords === null ? '—' : `~${formatCount(b.estimatedRecords)} rec`} />
         <Figure label="Bytes per record" value={p.bytesPerRecord === null ? '—' : formatBytes(p.bytesPerRecord)} />
       </dl>

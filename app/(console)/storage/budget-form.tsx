@@ -30,11 +30,25 @@ export function BudgetForm({ bucket, budget }: { bucket: string; budget: Budget 
     >
       <label>
         <span className="block text-xs text-slate-500">Budget, records</span>
-        <input className={`${inputClass} w-32`} value={records} onChange={(e) => setRecords(e.target.value)} placeholder="none" aria-label="Budget records" inputMode="numeric" />
+        <input
+          className={`${inputClass} w-32`}
+          value={records}
+          onChange={(e) => setRecords(e.target.value)}
+          placeholder="none"
+          aria-label="Budget records"
+          inputMode="numeric"
+        />
       </label>
       <label>
         <span className="block text-xs text-slate-500">Budget, bytes</span>
-        <input className={`${inputClass} w-36`} value={bytes} onChange={(e) => setBytes(e.target.value)} placeholder="none" aria-label="Budget bytes" inputMode="numeric" />
+        <input
+          className={`${inputClass} w-36`}
+          value={bytes}
+          onChange={(e) => setBytes(e.target.value)}
+          placeholder="none"
+          aria-label="Budget bytes"
+          inputMode="numeric"
+        />
       </label>
       <button type="submit" className={secondaryButton} disabled={save.isPending || !canChange} aria-describedby={canChange ? undefined : adminOnly}>
         {save.isPending ? 'Saving…' : 'Save budget'}

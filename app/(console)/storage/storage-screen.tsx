@@ -15,7 +15,10 @@ import { RANGES, type RangeKey as Range } from '@/lib/model/storage';
 import { BucketGrowth } from './bucket-growth';
 
 // Disk and series over time, then one chart per bucket: as many boxes while recharts loads.
-const StorageCharts = lazyChart<ComponentProps<typeof StorageChartsChunk>>(() => import('@/components/charts/storage-charts'), ({ buckets }) => <ChartsPlaceholder count={2 + buckets.length} />);
+const StorageCharts = lazyChart<ComponentProps<typeof StorageChartsChunk>>(
+  () => import('@/components/charts/storage-charts'),
+  ({ buckets }) => <ChartsPlaceholder count={2 + buckets.length} />,
+);
 
 export function StorageScreen() {
   // The range lives in the URL: shareable, and Back returns to the last one.
@@ -26,7 +29,13 @@ export function StorageScreen() {
     <div className="space-y-5">
       <div className="flex items-center gap-2" role="group" aria-label="Range">
         {(Object.keys(RANGES) as Range[]).map((r) => (
-          <button key={r} type="button" aria-pressed={r === range} onClick={() => setRange(r)} className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-slate-800 text-white dark:bg-indigo-600' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}>
+          <button
+            key={r}
+            type="button"
+            aria-pressed={r === range}
+            onClick={() => setRange(r)}
+            className={`rounded-md px-3 py-1 text-sm ${r === range ? 'bg-slate-800 text-white dark:bg-indigo-600' : 'bg-white text-slate-700 ring-1 ring-slate-300'}`}
+          >
             {r}
           </button>
         ))}

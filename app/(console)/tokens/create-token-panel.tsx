@@ -37,9 +37,18 @@ export function CreateTokenPanel() {
 
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">A writer can write every spec bucket (HomeIQ&apos;s PatternAggregateClient); a reader can read them (dashboards, detectors). Nothing else.</p>
+      <p className="text-sm text-slate-600">
+        A writer can write every spec bucket (HomeIQ&apos;s PatternAggregateClient); a reader can read them (dashboards, detectors). Nothing else.
+      </p>
       <div className="flex flex-wrap items-center gap-2">
-        <input value={description} onChange={(e) => setDescription(e.target.value)} placeholder="Description (default ai5-writer / ai5-reader)" className={`${inputClass} w-80`} aria-label="Description" maxLength={255} />
+        <input
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+          placeholder="Description (default ai5-writer / ai5-reader)"
+          className={`${inputClass} w-80`}
+          aria-label="Description"
+          maxLength={255}
+        />
         <button type="button" className={primaryButton} disabled={pending} onClick={() => create('writer')}>
           Create writer
         </button>

@@ -25,7 +25,12 @@ export function DiagnoseToken() {
       setError(null);
       setAnswer(null);
       try {
-        const res = await fetch('/api/tokens/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }), cache: 'no-store' });
+        const res = await fetch('/api/tokens/check', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ token }),
+          cache: 'no-store',
+        });
         const body = (await res.json()) as Result<Diagnosis>;
         if (body.ok) setAnswer(body.data);
         else setError(body.error);
@@ -36,7 +41,10 @@ export function DiagnoseToken() {
   };
   return (
     <div className="space-y-3">
-      <p className="text-sm text-slate-600">Paste a token to see whether it is valid and active, its organization, and whether it can read and write each spec bucket. It is sent once, never kept, logged or shown back.</p>
+      <p className="text-sm text-slate-600">
+        Paste a token to see whether it is valid and active, its organization, and whether it can read and write each spec bucket. It is sent once, never kept,
+        logged or shown back.
+      </p>
       <form
         className="flex flex-wrap items-center gap-2"
         onSubmit={(e) => {
@@ -44,7 +52,15 @@ export function DiagnoseToken() {
           submit();
         }}
       >
-        <input type="password" autoComplete="off" value={value} onChange={(e) => setValue(e.target.value)} className={`${inputClass} w-full sm:w-96`} aria-label="Token to diagnose" placeholder="Paste a token" />
+        <input
+          type="password"
+          autoComplete="off"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className={`${inputClass} w-full sm:w-96`}
+          aria-label="Token to diagnose"
+          placeholder="Paste a token"
+        />
         <button type="submit" className={primaryButton} disabled={pending || value.trim() === ''}>
           {pending ? 'Diagnosing…' : 'Diagnose'}
         </button>
@@ -64,7 +80,11 @@ export function DiagnoseToken() {
               </li>
             ))}
           </ul>
-          {answer.fix ? <p className="rounded-md bg-amber-50 p-2 text-amber-900">Fix: {answer.fix}</p> : <p className="text-emerald-700">It can write every spec bucket.</p>}
+          {answer.fix ? (
+            <p className="rounded-md bg-amber-50 p-2 text-amber-900">Fix: {answer.fix}</p>
+          ) : (
+            <p className="text-emerald-700">It can write every spec bucket.</p>
+          )}
         </div>
       ) : null}
     </div>

@@ -52,12 +52,26 @@ export default async function TokensPage() {
         <Card title={tokens.ok ? `Tokens (${tokens.data.length})` : 'Tokens'}>
           {!tokens.ok ? <ErrorPanel error={tokens.error} title="Tokens not listed" /> : null}
           <ViewerTokenNote />
-          {tokens.ok && tokens.data.length === 0 ? <p className="text-sm text-slate-500">No tokens listed. InfluxDB lists none to a token without read:orgs/&lt;org ID&gt;/authorizations and read:users/&lt;owner ID&gt;: the console&apos;s token may lack them (docs/tokens.md).</p> : null}
+          {tokens.ok && tokens.data.length === 0 ? (
+            <p className="text-sm text-slate-500">
+              No tokens listed. InfluxDB lists none to a token without read:orgs/&lt;org ID&gt;/authorizations and read:users/&lt;owner ID&gt;: the
+              console&apos;s token may lack them (docs/tokens.md).
+            </p>
+          ) : null}
           {tokens.ok && tokens.data.length > 0 ? (
             <div>
-              <DataTable label="Tokens table" columns={TOKEN_COLUMNS} rows={tokens.data} rowKey={(t) => t.id} rowTestId={() => 'token-row'} rowClassName="align-top" />
+              <DataTable
+                label="Tokens table"
+                columns={TOKEN_COLUMNS}
+                rows={tokens.data}
+                rowKey={(t) => t.id}
+                rowTestId={() => 'token-row'}
+                rowClassName="align-top"
+              />
               {tokens.data.some((t) => t.allAccess) ? (
-                <p className="mt-3 text-xs text-slate-600">All-access and operator tokens can delete every bucket: give each HomeIQ service a writer or reader token instead.</p>
+                <p className="mt-3 text-xs text-slate-600">
+                  All-access and operator tokens can delete every bucket: give each HomeIQ service a writer or reader token instead.
+                </p>
               ) : null}
             </div>
           ) : null}

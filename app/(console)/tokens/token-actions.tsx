@@ -30,7 +30,13 @@ export function TokenActions({ token }: { token: TokenInfo }) {
     });
   return (
     <div className="flex flex-wrap gap-2">
-      <button type="button" className={secondaryButton} disabled={pending} onClick={toggle} aria-label={`${token.status === 'active' ? 'Deactivate' : 'Activate'} ${name}`}>
+      <button
+        type="button"
+        className={secondaryButton}
+        disabled={pending}
+        onClick={toggle}
+        aria-label={`${token.status === 'active' ? 'Deactivate' : 'Activate'} ${name}`}
+      >
         {token.status === 'active' ? 'Deactivate' : 'Activate'}
       </button>
       <button type="button" className={secondaryButton} disabled={pending} onClick={() => setDeleting(true)} aria-label={`Delete ${name}`}>
@@ -63,7 +69,8 @@ function DeleteTokenDialog({ token, onClose, onDone }: { token: TokenInfo; onClo
         }}
       >
         <p className="text-sm">
-          This deletes the token <span className="font-mono font-semibold">{expected}</span> ({token.id}: {describeToken(token)}). Every service using it is refused from then on. It cannot be undone.
+          This deletes the token <span className="font-mono font-semibold">{expected}</span> ({token.id}: {describeToken(token)}). Every service using it is
+          refused from then on. It cannot be undone.
         </p>
         <Field label={`Type ${expected} to confirm`} error={error?.fields?.confirmDescription}>
           <input className={inputClass} value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Confirm token description" />

@@ -7,10 +7,30 @@ import type { CheckResult, CheckStatus } from '@/lib/model/verify';
 
 const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'red', skipped: 'slate' };
 
-export function CheckRow({ id, title, result, running, canRerun, onRerun }: { id: string; title: string; result?: CheckResult; running: boolean; canRerun: boolean; onRerun: () => void }) {
+export function CheckRow({
+  id,
+  title,
+  result,
+  running,
+  canRerun,
+  onRerun,
+}: {
+  id: string;
+  title: string;
+  result?: CheckResult;
+  running: boolean;
+  canRerun: boolean;
+  onRerun: () => void;
+}) {
   return (
     <li data-testid={`check-${id}`} data-status={result?.status ?? 'pending'} className="flex items-start gap-3 border-b border-slate-100 py-2.5 last:border-0">
-      <div className="w-16 shrink-0 pt-0.5">{result ? <Badge tone={TONE[result.status]}>{result.status}</Badge> : <span className="text-xs text-slate-600">{running ? 'running…' : 'not run'}</span>}</div>
+      <div className="w-16 shrink-0 pt-0.5">
+        {result ? (
+          <Badge tone={TONE[result.status]}>{result.status}</Badge>
+        ) : (
+          <span className="text-xs text-slate-600">{running ? 'running…' : 'not run'}</span>
+        )}
+      </div>
       <div className="min-w-0 flex-1 text-sm">
         <p className="font-medium">{title}</p>
         {result?.grouped ? (
@@ -40,7 +60,13 @@ export function CheckRow({ id, title, result, running, canRerun, onRerun }: { id
           </div>
         ) : null}
       </div>
-      <button type="button" onClick={onRerun} disabled={running || !canRerun} className="shrink-0 text-xs font-medium text-indigo-700 hover:underline disabled:opacity-40" aria-label={`Rerun ${title}`}>
+      <button
+        type="button"
+        onClick={onRerun}
+        disabled={running || !canRerun}
+        className="shrink-0 text-xs font-medium text-indigo-700 hover:underline disabled:opacity-40"
+        aria-label={`Rerun ${title}`}
+      >
         Rerun
       </button>
     </li>

@@ -12,7 +12,10 @@ export default function VerifyPage() {
   const spec = activeSpec();
   return (
     <>
-      <PageTitle title="Verify" subtitle="The seed's checks, and more: is the AI-5 storage ready, and if not, what to do. The write check writes one probe point and deletes it." />
+      <PageTitle
+        title="Verify"
+        subtitle="The seed's checks, and more: is the AI-5 storage ready, and if not, what to do. The write check writes one probe point and deletes it."
+      />
       {spec.ok ? <VerifyScreen outline={suiteOutline(spec.data)} initial={loadLastReport()} /> : <ErrorPanel error={spec.error} />}
     </>
   );

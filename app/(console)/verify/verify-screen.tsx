@@ -34,8 +34,14 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
       });
     } catch (e) {
       // fetch() rejects only when no answer came; anything else is a broken stream.
-      if (e instanceof TypeError) setError({ code: 'unreachable', message: 'The console server did not answer.', fix: 'Check that the console is still running, then retry.' });
-      else setError({ code: 'internal', message: `The checks' answer could not be read (${e instanceof Error ? e.message : 'unknown error'}).`, fix: 'Run the checks again; if it persists, the console server log has the details.' });
+      if (e instanceof TypeError)
+        setError({ code: 'unreachable', message: 'The console server did not answer.', fix: 'Check that the console is still running, then retry.' });
+      else
+        setError({
+          code: 'internal',
+          message: `The checks' answer could not be read (${e instanceof Error ? e.message : 'unknown error'}).`,
+          fix: 'Run the checks again; if it persists, the console server log has the details.',
+        });
     } finally {
       setRunning(null);
       await client.invalidateQueries({ queryKey: keys.lastVerify() });
@@ -50,10 +56,20 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
       title="Checks"
       actions={
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={secondaryButton} disabled={!current} onClick={() => current && download('verify-report.json', JSON.stringify(current, null, 2), 'application/json')}>
+          <button
+            type="button"
+            className={secondaryButton}
+            disabled={!current}
+            onClick={() => current && download('verify-report.json', JSON.stringify(current, null, 2), 'application/json')}
+          >
             Download JSON
           </button>
-          <button type="button" className={secondaryButton} disabled={!current} onClick={() => current && download('verify-report.md', toMarkdown(current), 'text/markdown')}>
+          <button
+            type="button"
+            className={secondaryButton}
+            disabled={!current}
+            onClick={() => current && download('verify-report.md', toMarkdown(current), 'text/markdown')}
+          >
             Download Markdown
           </button>
           <button type="button" className={primaryButton} disabled={running !== null || !canChange} onClick={() => run(null)}>
@@ -69,7 +85,15 @@ export function VerifyScreen({ outline, initial }: { outline: { id: string; titl
       </p>
       <ul>
         {outline.map((c) => (
-          <CheckRow key={c.id} id={c.id} title={c.title} result={results[c.id]} running={running === 'all' || running === c.id} canRerun={canChange} onRerun={() => run(c.id)} />
+          <CheckRow
+            key={c.id}
+            id={c.id}
+            title={c.title}
+            result={results[c.id]}
+            running={running === 'all' || running === c.id}
+            canRerun={canChange}
+            onRerun={() => run(c.id)}
+          />
         ))}
       </ul>
     </Card>

@@ -31,7 +31,16 @@ export const GET = guardRoute('read', (req) => {
           return;
         }
         const e = next.value;
-        chunk += csvRow([formatUtcCell(e.ts), e.role, e.action, e.bucket ?? '', e.before === null ? '' : JSON.stringify(e.before), e.after === null ? '' : JSON.stringify(e.after), e.result, e.message]);
+        chunk += csvRow([
+          formatUtcCell(e.ts),
+          e.role,
+          e.action,
+          e.bucket ?? '',
+          e.before === null ? '' : JSON.stringify(e.before),
+          e.after === null ? '' : JSON.stringify(e.after),
+          e.result,
+          e.message,
+        ]);
       }
       controller.enqueue(encoder.encode(chunk));
     },

@@ -28,7 +28,15 @@ export const GET = guardRoute('read', async (req) => {
   const parsed = query.safeParse(params);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return resultResponse(fail(consoleError('invalid', `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`, 'Use ?bucket=B&measurement=M, optionally &tag=K&search=TEXT&page=N.')));
+    return resultResponse(
+      fail(
+        consoleError(
+          'invalid',
+          `${issue?.path.join('.') || 'query'}: ${issue?.message ?? 'invalid'}`,
+          'Use ?bucket=B&measurement=M, optionally &tag=K&search=TEXT&page=N.',
+        ),
+      ),
+    );
   }
   return resultResponse(await readMeasurement({ ...parsed.data, signal: req.signal }));
 });

@@ -23,7 +23,13 @@ export const GET = guardRoute('read', async (req, { session }) => {
   }
   const mode = params.get('full') === '1' ? 'full' : params.get('fresh') === '1' ? 'fresh' : 'cached';
   if (mode === 'full' && session.role !== 'admin') {
-    return resultResponse(fail({ ...readOnly(), message: 'Counting every slice again (full=1) is for the admin: it can keep InfluxDB busy for minutes. fresh=1 brings the counts up to date for everyone.' }));
+    return resultResponse(
+      fail({
+        ...readOnly(),
+        message:
+          'Counting every slice again (full=1) is for the admin: it can keep InfluxDB busy for minutes. fresh=1 brings the counts up to date for everyone.',
+      }),
+    );
   }
   return resultResponse(await readStats(bucket ?? undefined, { mode, signal: req.signal }));
 });

@@ -29,7 +29,8 @@ export function tagValuesQuery(bucket: string, keys: readonly { measurement: str
 export function fieldTypeBySliceQuery(bucket: string, measurement: string, field: string, slices: readonly TimeRange[]): string {
   if (slices.length === 0) return '';
   const tables = slices.map((s) => {
-    const read = flux`from(bucket: ${bucket}) |> range(${rangeOf(s)}) |> filter(fn: (r) => r._measurement == ${measurement} and r._field == ${field}) |> first()`.toString();
+    const read =
+      flux`from(bucket: ${bucket}) |> range(${rangeOf(s)}) |> filter(fn: (r) => r._measurement == ${measurement} and r._field == ${field}) |> first()`.toString();
     return `${read} |> map(fn: (r) => ({_measurement: r._measurement, _field: r._field, day: "${s.start}", n: 1, type: kind(v: r._value)})) |> group(columns: ["_measurement", "_field", "day", "type"]) |> sum(column: "n")`;
   });
   const body = tables.length === 1 ? tables[0] : `union(tables: [\n  ${tables.join(',\n  ')},\n])`;

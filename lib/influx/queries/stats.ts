@@ -139,7 +139,9 @@ function perMeasurement(imports: string, measurements: readonly string[], table:
  * time, or over `range` (a range of whole shard groups reads the index only, no data).
  */
 export function cardinalityQuery(bucket: string, measurements: readonly string[], range?: TimeRange): string {
-  return perMeasurement('influxdata/influxdb', measurements, (m) => flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(range)}, predicate: (r) => r._measurement == ${m})`.toString());
+  return perMeasurement('influxdata/influxdb', measurements, (m) =>
+    flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(range)}, predicate: (r) => r._measurement == ${m})`.toString(),
+  );
 }
 
 /** The measurements a bucket holds (over all time), from the storage index. */
@@ -163,12 +165,16 @@ schema.measurementFieldKeys(bucket: ${bucket}, measurement: ${measurement}, ${AL
 
 /** Field keys of several measurements in one query (a row per measurement and key). */
 export function fieldKeysQuery(bucket: string, measurements: readonly string[]): string {
-  return perMeasurement('influxdata/influxdb/schema', measurements, (m) => flux`schema.measurementFieldKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString());
+  return perMeasurement('influxdata/influxdb/schema', measurements, (m) =>
+    flux`schema.measurementFieldKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString(),
+  );
 }
 
 /** Tag keys of several measurements in one query (a row per measurement and key). */
 export function tagKeysQuery(bucket: string, measurements: readonly string[]): string {
-  return perMeasurement('influxdata/influxdb/schema', measurements, (m) => flux`schema.measurementTagKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString());
+  return perMeasurement('influxdata/influxdb/schema', measurements, (m) =>
+    flux`schema.measurementTagKeys(bucket: ${bucket}, measurement: ${m}, ${ALL_TIME})`.toString(),
+  );
 }
 
 /**
@@ -178,7 +184,9 @@ export function tagKeysQuery(bucket: string, measurements: readonly string[]): s
  */
 export function sliceSeriesQuery(bucket: string, slices: readonly TimeRange[]): string {
   if (slices.length === 0) return '';
-  const tables = slices.map((s, i) => `${flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(s)})`.toString()} |> map(fn: (r) => ({_value: r._value, slice: "${i}"}))`);
+  const tables = slices.map(
+    (s, i) => `${flux`influxdb.cardinality(bucket: ${bucket}, ${rangeOf(s)})`.toString()} |> map(fn: (r) => ({_value: r._value, slice: "${i}"}))`,
+  );
   const body = tables.length === 1 ? tables[0] : `union(tables: [\n  ${tables.join(',\n  ')},\n])`;
   return `import "influxdata/influxdb"\n\n${body}`;
 }

@@ -3,7 +3,17 @@ import { config } from '../../config';
 import { openDb } from '../../db';
 import { log } from '../../log';
 import type { Result } from '../../result';
-import { backupConditions, budgetConditions, detectorConditions, reconcile, unreachableConditions, verifyConditions, type AlertKind, type BackupHealth, type Condition } from '../../alerts/conditions';
+import {
+  backupConditions,
+  budgetConditions,
+  detectorConditions,
+  reconcile,
+  unreachableConditions,
+  verifyConditions,
+  type AlertKind,
+  type BackupHealth,
+  type Condition,
+} from '../../alerts/conditions';
 import { lastScheduledRun } from '../../backup/scheduled-run';
 import { periodMs, scheduleText, type BackupSchedule } from '../../backup/schedule';
 import { listStored } from '../../backup/store';
@@ -53,7 +63,15 @@ async function apply(active: readonly Condition[], kinds: readonly AlertKind[], 
   for (const i of resolved) {
     if (!resolveIncident(i.id, now)) continue;
     log.info('alert: incident resolved', { key: i.key, kind: i.kind });
-    if (url) await send(url, i.id, { event: 'resolved', key: i.key, kind: i.kind, title: i.title, message: `No longer the case: ${i.message}`, at: new Date(now).toISOString() });
+    if (url)
+      await send(url, i.id, {
+        event: 'resolved',
+        key: i.key,
+        kind: i.kind,
+        title: i.title,
+        message: `No longer the case: ${i.message}`,
+        at: new Date(now).toISOString(),
+      });
   }
 }
 
@@ -104,23 +122,29 @@ export async function backupHealth(schedule: BackupSchedule, dir: string): Promi
 
 /** The spec's detectors down past their grace, from the counts the console holds (no recount). */
 function detectorsDown(now: number): Promise<Result<{ bucket: string; kind: 'never-written' | 'silent'; measurement: string; detail: string }[]>> {
-  return withInflux(async (ctx) => {
-    const existing = await ctx.influx.buckets();
-    const stats = await statsOf(ctx);
-    return ctx.spec.buckets.flatMap((b) => {
-      const s = stats.find((x) => x.name === b.name);
-      const bucket = existing.find((x) => x.name === b.name);
-      if (!s || !bucket) return [];
-      return bucketGate(s, b, bucket.createdAt || null, now, graceSeconds)
-        .filter((v) => v.status === 'fail')
-        .map((v) => ({ bucket: b.name, kind: v.kind, measurement: v.measurement, detail: v.detail }));
-    });
-  }, { shareBucketList: true });
+  return withInflux(
+    async (ctx) => {
+      const existing = await ctx.influx.buckets();
+      const stats = await statsOf(ctx);
+      return ctx.spec.buckets.flatMap((b) => {
+        const s = stats.find((x) => x.name === b.name);
+        const bucket = existing.find((x) => x.name === b.name);
+        if (!s || !bucket) return [];
+        return bucketGate(s, b, bucket.createdAt || null, now, graceSeconds)
+          .filter((v) => v.status === 'fail')
+          .map((v) => ({ bucket: b.name, kind: v.kind, measurement: v.measurement, detail: v.detail }));
+      });
+    },
+    { shareBucketList: true },
+  );
 }
 
 /** After a full verification run: a check that passed before and fails now is an incident; passing again resolves it. */
 export async function alertOnVerify(previous: VerifyReport | null, report: VerifyReport, now: number = Date.now()): Promise<void> {
-  const openKeys = new Set(openIncidents().filter((i) => i.kind === 'verify').map((i) => i.key));
+  const openKeys = new Set(
+    openIncidents()
+      .filter((i) => i.kind === 'verify')
+      .map((i) => i.key),
+  );
   await apply(verifyConditions(previous?.checks ?? null, report.checks, openKeys), ['verify'], now);
 }
-

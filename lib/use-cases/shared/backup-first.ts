@@ -36,17 +36,34 @@ const isFileError = (e: unknown) => !(e instanceof ConsoleFailure) && typeof (e 
  * Written into a partial folder that becomes the backup only when every file checks; anything
  * failing removes it. Shared by `backup create` and the backup a destructive change takes first.
  */
-export async function takeBackup(ctx: Context, input: BackupInput, onNames: (names: string[]) => void = () => {}, at: Date = new Date()): Promise<CreatedBackup> {
+export async function takeBackup(
+  ctx: Context,
+  input: BackupInput,
+  onNames: (names: string[]) => void = () => {},
+  at: Date = new Date(),
+): Promise<CreatedBackup> {
   let names: string[] = [...new Set(input.buckets ?? [])];
   onNames(names);
   const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
   const existing = await ctx.influx.buckets();
-  if (names.length === 0) onNames((names = existing.filter((b) => !b.system).map((b) => b.name).sort()));
-  if (names.length === 0) throw new ConsoleFailure(consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'));
+  if (names.length === 0)
+    onNames(
+      (names = existing
+        .filter((b) => !b.system)
+        .map((b) => b.name)
+        .sort()),
+    );
+  if (names.length === 0)
+    throw new ConsoleFailure(
+      consoleError('not_found', 'The organization has no bucket to back up.', 'Provision the AI-5 buckets first, or name a bucket with --bucket.'),
+    );
   for (const name of names) {
     const bucket = existing.find((b) => b.name === name);
     if (!bucket) throw new ConsoleFailure(bucketMissing(name, 'Check the name with `buckets list`.'));
-    if (bucket.system) throw new ConsoleFailure(consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'));
+    if (bucket.system)
+      throw new ConsoleFailure(
+        consoleError('invalid', `${name} is a system bucket: the console backs up the organization's own buckets.`, 'Name another bucket with --bucket.'),
+      );
   }
   await sweepPartials(root).catch((e: unknown) => log.warn('backup: sweeping partial backups failed', { root, error: errorText(e) }));
   const partial = await openPartial(root, at);
@@ -109,7 +126,8 @@ export async function takeBackup(ctx: Context, input: BackupInput, onNames: (nam
   } catch (e) {
     await discardPartial(partial).catch((err: unknown) => log.error('backup: removing a partial backup failed', { dir: partial.dir, error: errorText(err) }));
     if (isFileError(e)) throw new ConsoleFailure(fileProblem(e, root));
-    if (e instanceof ConsoleFailure) throw new ConsoleFailure({ ...e.detail, message: `${e.detail.message} The backup was abandoned: nothing of it was kept.` });
+    if (e instanceof ConsoleFailure)
+      throw new ConsoleFailure({ ...e.detail, message: `${e.detail.message} The backup was abandoned: nothing of it was kept.` });
     throw e;
   }
 }
@@ -124,7 +142,8 @@ export async function backupFirst(ctx: Context, bucket: string, change: string):
     const b = await takeBackup(ctx, { buckets: [bucket] });
     return { id: b.id, dir: b.dir, bucket, restore: restoreCommand(b.id, bucket) };
   } catch (e) {
-    if (!(e instanceof ConsoleFailure)) log.error('backup first: unexpected error', { bucket, error: errorText(e), stack: e instanceof Error ? e.stack : undefined });
+    if (!(e instanceof ConsoleFailure))
+      log.error('backup first: unexpected error', { bucket, error: errorText(e), stack: e instanceof Error ? e.stack : undefined });
     const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
     const operator = detail.message.includes('operator token');
     throw new ConsoleFailure({
@@ -142,6 +161,15 @@ export async function backupFirst(ctx: Context, bucket: string, change: string):
 export async function recordedBackup(input: BackupInput, actor: Actor, at: Date = new Date()): Promise<Result<CreatedBackup>> {
   let names: string[] = [];
   const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n), at));
-  recordChange(actor, outcome(result, { action: 'backup.create', bucket: names.join(',') || null, before: null, after: (b) => ({ id: b.id, dir: b.dir, bytes: b.bytes, buckets: b.buckets }) }), { changed: false });
+  recordChange(
+    actor,
+    outcome(result, {
+      action: 'backup.create',
+      bucket: names.join(',') || null,
+      before: null,
+      after: (b) => ({ id: b.id, dir: b.dir, bytes: b.bytes, buckets: b.buckets }),
+    }),
+    { changed: false },
+  );
   return result;
 }

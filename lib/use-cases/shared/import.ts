@@ -28,7 +28,10 @@ const IN_FLIGHT = 2;
 
 export const importInputSchema = z
   .strictObject({
-    bucketId: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.').optional(),
+    bucketId: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
+      .optional(),
     bucket: bucketNameSchema.optional(),
     /** The file to read (the CLI's argument, or the upload the route stored). */
     path: z.string({ error: 'The file to import is missing.' }).min(1, 'The file to import is missing.'),
@@ -36,7 +39,8 @@ export const importInputSchema = z
     confirmName: z.string().max(300).optional(),
   })
   .superRefine((v, ctx) => {
-    if ((v.bucketId === undefined) === (v.bucket === undefined)) ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
+    if ((v.bucketId === undefined) === (v.bucket === undefined))
+      ctx.addIssue({ code: 'custom', path: ['bucket'], message: 'Name the bucket (by name or ID).' });
   });
 
 /** The file's size, or the error saying it cannot be read. */
@@ -50,10 +54,20 @@ async function readable(path: string): Promise<number> {
 
 function unreadable(path: string, e: unknown): Error {
   if (e instanceof ConsoleFailure || e instanceof ReadAborted) return e;
-  if (e instanceof LineTooLong) return new ConsoleFailure(consoleError('invalid', `${e.message} Nothing was written.`, 'Check that the file is line protocol with a line break after each point (files with CR-only line endings are read as such).'));
+  if (e instanceof LineTooLong)
+    return new ConsoleFailure(
+      consoleError(
+        'invalid',
+        `${e.message} Nothing was written.`,
+        'Check that the file is line protocol with a line break after each point (files with CR-only line endings are read as such).',
+      ),
+    );
   if (e instanceof TextTooLarge) return new ConsoleFailure(consoleError('too_large', `${e.message} Nothing was written.`));
-  const what = (e as { code?: unknown }).code === 'Z_DATA_ERROR' ? 'it starts like gzip but is not valid gzip' : e instanceof Error ? e.message : 'unknown error';
-  return new ConsoleFailure(consoleError('invalid', `Cannot read the file ${path}: ${what}.`, 'Check that it is line protocol, plain or gzipped (as `data export` writes it).'));
+  const what =
+    (e as { code?: unknown }).code === 'Z_DATA_ERROR' ? 'it starts like gzip but is not valid gzip' : e instanceof Error ? e.message : 'unknown error';
+  return new ConsoleFailure(
+    consoleError('invalid', `Cannot read the file ${path}: ${what}.`, 'Check that it is line protocol, plain or gzipped (as `data export` writes it).'),
+  );
 }
 
 interface Scanned {
@@ -66,7 +80,13 @@ interface Scanned {
  * Reads the file once, parsing each record, tallying it, and handing each point InfluxDB would
  * keep (it parses, inside the retention) to `onPoint`, which may wait (the writer's batches).
  */
-async function scan(bucket: BucketInfo, path: string, nowNs: bigint, onPoint?: (r: LpRecord, bytesRead: number, precision: Precision) => Promise<void> | void, signal?: AbortSignal): Promise<Scanned> {
+async function scan(
+  bucket: BucketInfo,
+  path: string,
+  nowNs: bigint,
+  onPoint?: (r: LpRecord, bytesRead: number, precision: Precision) => Promise<void> | void,
+  signal?: AbortSignal,
+): Promise<Scanned> {
   await readable(path);
   const shardGroupSeconds = bucket.shardGroupDurationSeconds || defaultShardGroupSeconds(bucket.retentionSeconds);
   const tally = new ImportTally({ retentionSeconds: bucket.retentionSeconds, shardGroupSeconds, nowNs });
@@ -114,7 +134,11 @@ export async function dryRunImport(raw: unknown, opts: { signal?: AbortSignal } 
  * not parse or fall outside the retention are not sent; the lines InfluxDB refuses (a field type
  * that clashes with what is stored, say) are reported by number with InfluxDB's message.
  */
-export async function writeImport(raw: unknown, actor: Actor, opts: { confirmed?: boolean; onProgress?: (p: ImportProgress) => void; retry?: RetryPolicy } = {}): Promise<Result<ImportReport>> {
+export async function writeImport(
+  raw: unknown,
+  actor: Actor,
+  opts: { confirmed?: boolean; onProgress?: (p: ImportProgress) => void; retry?: RetryPolicy } = {},
+): Promise<Result<ImportReport>> {
   const input = importInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   let target: BucketInfo | undefined;
@@ -123,7 +147,10 @@ export async function writeImport(raw: unknown, actor: Actor, opts: { confirmed?
     const bucket = await targetBucket(influx, input.data, 'imported into');
     target = bucket;
     if (!opts.confirmed && input.data.confirmName !== bucket.name) {
-      throw new ConsoleFailure({ ...consoleError('invalid', `Importing writes points into ${bucket.name}.`, `Type the bucket name "${bucket.name}" exactly to confirm.`), fields: { confirmName: `Type ${bucket.name} to confirm.` } });
+      throw new ConsoleFailure({
+        ...consoleError('invalid', `Importing writes points into ${bucket.name}.`, `Type the bucket name "${bucket.name}" exactly to confirm.`),
+        fields: { confirmName: `Type ${bucket.name} to confirm.` },
+      });
     }
     const fileBytes = await readable(input.data.path);
     const refused: LineProblem[] = [];
@@ -168,11 +195,32 @@ export async function writeImport(raw: unknown, actor: Actor, opts: { confirmed?
       throw e;
     }
     refused.sort((a, b) => a.line - b.line);
-    return { ...scanned.tally.result(), dryRun: false, bucketId: bucket.id, bucket: bucket.name, precision: scanned.precision, written: sent - refusedCount, refused, moreRefused: refusedCount - refused.length };
+    return {
+      ...scanned.tally.result(),
+      dryRun: false,
+      bucketId: bucket.id,
+      bucket: bucket.name,
+      precision: scanned.precision,
+      written: sent - refusedCount,
+      refused,
+      moreRefused: refusedCount - refused.length,
+    };
   });
   recordChange(
     actor,
-    outcome(result, { action: 'data.import', bucket: target?.name ?? input.data.bucket ?? input.data.bucketId ?? '', before: null, after: (r) => ({ points: r.points, lines: r.lines, written: r.written, refused: r.refused.length + r.moreRefused, errors: r.errors.length + r.moreErrors, outsideRetention: r.outsideRetention.points }) }),
+    outcome(result, {
+      action: 'data.import',
+      bucket: target?.name ?? input.data.bucket ?? input.data.bucketId ?? '',
+      before: null,
+      after: (r) => ({
+        points: r.points,
+        lines: r.lines,
+        written: r.written,
+        refused: r.refused.length + r.moreRefused,
+        errors: r.errors.length + r.moreErrors,
+        outsideRetention: r.outsideRetention.points,
+      }),
+    }),
     { changed: sent > 0 },
   );
   return result;

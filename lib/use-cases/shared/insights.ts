@@ -21,5 +21,10 @@ export async function insightsOf(ctx: Context, only?: string, opts: StatsOptions
     }),
   );
   const done = assessed.filter((a) => a !== null);
-  return { computedAt: new Date(now).toISOString(), buckets: done.map((a) => a.bucket), findings: done.flatMap((a) => a.findings), durationMs: Math.round(performance.now() - started) };
+  return {
+    computedAt: new Date(now).toISOString(),
+    buckets: done.map((a) => a.bucket),
+    findings: done.flatMap((a) => a.findings),
+    durationMs: Math.round(performance.now() - started),
+  };
 }

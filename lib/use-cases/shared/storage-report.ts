@@ -16,5 +16,8 @@ const memo = processMemo<StorageReport>('storage', 5_000);
 /** Bytes on disk over `range`, records, projections and budgets of the spec's buckets (the Storage screen, budget alerts). */
 export function storageOf(range: string): Promise<Result<StorageReport>> {
   if (!isRange(range)) return Promise.resolve(fail(consoleError('invalid', `Range must be one of ${Object.keys(RANGES).join(', ')}.`)));
-  return withInflux((ctx) => memo(`${ctx.influx.conn.env.url}|${ctx.influx.org.id}|${range}`, async () => storageReport(ctx.influx, await statsOf(ctx), range as RangeKey)), { shareBucketList: true });
+  return withInflux(
+    (ctx) => memo(`${ctx.influx.conn.env.url}|${ctx.influx.org.id}|${range}`, async () => storageReport(ctx.influx, await statsOf(ctx), range as RangeKey)),
+    { shareBucketList: true },
+  );
 }

@@ -30,7 +30,8 @@ export function bucketInsightsCheck(b: BucketSpec): Check {
       const { findings } = bucketInsights(facts, ctx.spec.seriesLimit ?? DEFAULT_SERIES_LIMIT, now);
       const gate = bucketGate(stats, b, facts.createdAt, now, graceSeconds);
       const down = gate.filter((v) => v.status === 'fail');
-      const fixFor = (measurement: string) => findings.find((f) => f.measurement === measurement && (f.kind === 'never-written' || f.kind === 'silent'))?.fix ?? '';
+      const fixFor = (measurement: string) =>
+        findings.find((f) => f.measurement === measurement && (f.kind === 'never-written' || f.kind === 'silent'))?.fix ?? '';
       if (down.length > 0) {
         const rest = findings.filter((f) => !down.some((d) => d.measurement === f.measurement && (f.kind === 'never-written' || f.kind === 'silent')));
         const more = rest.length ? ` Also ${plural(rest.length, 'other finding')} (${[...new Set(rest.map((f) => f.kind))].join(', ')}): see Insights.` : '';
@@ -43,14 +44,26 @@ export function bucketInsightsCheck(b: BucketSpec): Check {
           grouped: { lead: `${plural(down.length, 'detector')} down.`, notes: downLines, findings: rest },
         };
       }
-      if (findings.length === 0 && gate.length === 0) return pass(stats.records === 0 ? 'No data yet: nothing to look into.' : 'No findings: series do not grow with time, every detector writes on time, types are stable and no write was refused.');
+      if (findings.length === 0 && gate.length === 0)
+        return pass(
+          stats.records === 0
+            ? 'No data yet: nothing to look into.'
+            : 'No findings: series do not grow with time, every detector writes on time, types are stable and no write was refused.',
+        );
       const kinds = [...new Set(findings.map((f) => f.kind))];
       const lines = findings.map((f) => `${f.kind}${f.measurement ? ` (${f.measurement})` : ''}: ${f.detail}`);
       const pending = gate.map((v) => `gate (${v.measurement}): ${v.detail}`);
       const count = findings.length ? `${plural(findings.length, 'finding')} (${kinds.join(', ')}).` : 'No findings.';
       return {
-        ...warn([count, ...lines, ...pending].join(' '), `${[...new Set(findings.map((f) => f.fix))].slice(0, 3).join(' ')} All findings with their fixes: Insights screen, or npm run --silent cli -- insights.`),
-        grouped: { lead: findings.length ? `${plural(findings.length, 'finding')} of ${plural(kinds.length, 'kind')}.` : 'No findings.', notes: pending, findings },
+        ...warn(
+          [count, ...lines, ...pending].join(' '),
+          `${[...new Set(findings.map((f) => f.fix))].slice(0, 3).join(' ')} All findings with their fixes: Insights screen, or npm run --silent cli -- insights.`,
+        ),
+        grouped: {
+          lead: findings.length ? `${plural(findings.length, 'finding')} of ${plural(kinds.length, 'kind')}.` : 'No findings.',
+          notes: pending,
+          findings,
+        },
       };
     },
   };

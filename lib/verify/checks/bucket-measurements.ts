@@ -23,7 +23,12 @@ export function bucketMeasurements(b: BucketSpec): Check {
       if (missing.length) parts.push(`missing: ${missing.join(', ')}`);
       if (unexpected.length) parts.push(`not in the spec: ${unexpected.join(', ')}`);
       if (parts.length) {
-        return warn(`${present.length} measurements present; ${parts.join('; ')}.`, missing.length ? `Check that the detectors for ${missing.join(', ')} run and write to ${b.name}.` : `Measurements outside the spec are listed on the Measurements screen; add them to the spec or stop writing them to ${b.name}.`);
+        return warn(
+          `${present.length} measurements present; ${parts.join('; ')}.`,
+          missing.length
+            ? `Check that the detectors for ${missing.join(', ')} run and write to ${b.name}.`
+            : `Measurements outside the spec are listed on the Measurements screen; add them to the spec or stop writing them to ${b.name}.`,
+        );
       }
       return pass(`All ${expected.length} measurements of the spec are present.`);
     },

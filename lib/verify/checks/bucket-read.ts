@@ -14,7 +14,10 @@ export function bucketRead(b: BucketSpec): Check {
       } catch (e) {
         const error = toConsoleError(e);
         if (error.code === 'unreachable') throw e;
-        return failed(`A Flux query on the bucket was refused: ${error.message}`, 'Use a token with read permission on this bucket (influx auth create --read-bucket <bucket id>).');
+        return failed(
+          `A Flux query on the bucket was refused: ${error.message}`,
+          'Use a token with read permission on this bucket (influx auth create --read-bucket <bucket id>).',
+        );
       }
       return pass('A Flux query on the bucket runs.');
     },

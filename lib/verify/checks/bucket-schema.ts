@@ -26,7 +26,10 @@ export function bucketSchema(b: BucketSpec): Check {
         }),
       );
       if (missing.length) {
-        return failed(`Missing from the data: ${missing.sort().join('; ')}.`, "HomeIQ's writer should write these as in ai5-wire-format.md; check the writer version, or fix the spec if the format changed.");
+        return failed(
+          `Missing from the data: ${missing.sort().join('; ')}.`,
+          "HomeIQ's writer should write these as in ai5-wire-format.md; check the writer version, or fix the spec if the format changed.",
+        );
       }
       if (extra.length) return warn(`Not in the spec: ${extra.sort().join('; ')}.`, 'Add them to the spec if HomeIQ writes them on purpose.');
       return pass(`Tags and fields of ${plural(checked.length, 'measurement')} match the spec.`);

@@ -15,7 +15,10 @@ export function bucketVolume(b: BucketSpec): Check {
       for (const c of counts.values()) total += c.records;
       const detail = `${plural(total, 'record')}; the seed estimates ~${formatNumber(b.estimatedRecords)} at full retention.`;
       if (total > 2 * b.estimatedRecords) {
-        return warn(`${detail} That is ${(total / Math.max(1, b.estimatedRecords)).toFixed(1)}× the estimate.`, 'Look at the Measurements screen for the measurement that grows fastest (duplicate weekly writes, or more entities than planned); raise the estimate in the spec if the growth is expected.');
+        return warn(
+          `${detail} That is ${(total / Math.max(1, b.estimatedRecords)).toFixed(1)}× the estimate.`,
+          'Look at the Measurements screen for the measurement that grows fastest (duplicate weekly writes, or more entities than planned); raise the estimate in the spec if the growth is expected.',
+        );
       }
       return pass(detail);
     },

@@ -22,7 +22,14 @@ export function bucketWrite(b: BucketSpec): Check {
       const start = new Date(now - 1000).toISOString();
       const stop = new Date(now + 1000).toISOString();
       const record = (result: 'ok' | 'failed', message: string) =>
-        ctx.record({ action: 'verify.probe-write', bucket: b.name, before: null, after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' }, result, message });
+        ctx.record({
+          action: 'verify.probe-write',
+          bucket: b.name,
+          before: null,
+          after: { measurement: PROBE_MEASUREMENT, probe_id: probeId, deleted: result === 'ok' },
+          result,
+          message,
+        });
       // The shard states just before the probe: the counts then know what it alone changed.
       const before = await scrapeMetrics(ctx.conn, 0);
       try {
@@ -30,7 +37,12 @@ export function bucketWrite(b: BucketSpec): Check {
       } catch (e) {
         const error = toConsoleError(e);
         record('failed', `probe write refused: ${error.message}`);
-        return failed(`Writing a probe point was refused: ${error.message}`, error.code === 'forbidden' || error.code === 'unauthorized' ? 'Use a token with write permission on this bucket (influx auth create --write-bucket <bucket id>); HomeIQ writes its aggregates with it.' : error.fix);
+        return failed(
+          `Writing a probe point was refused: ${error.message}`,
+          error.code === 'forbidden' || error.code === 'unauthorized'
+            ? 'Use a token with write permission on this bucket (influx auth create --write-bucket <bucket id>); HomeIQ writes its aggregates with it.'
+            : error.fix,
+        );
       }
       const problems: string[] = [];
       try {
@@ -43,11 +55,16 @@ export function bucketWrite(b: BucketSpec): Check {
         await deleteProbe(b.name, probeId, start, stop, ctx.conn);
         if ((await probePoints(b.name, probeId, now, ctx.conn)) > 0) problems.push('the probe point was still there after the delete');
       } catch (e) {
-        problems.push(`deleting the probe failed (${toConsoleError(e).message}); remove it with: influx delete --bucket ${b.name} --start ${start} --stop ${stop} --predicate '_measurement="${PROBE_MEASUREMENT}"'`);
+        problems.push(
+          `deleting the probe failed (${toConsoleError(e).message}); remove it with: influx delete --bucket ${b.name} --start ${start} --stop ${stop} --predicate '_measurement="${PROBE_MEASUREMENT}"'`,
+        );
       }
       // Tell the record counts it was the probe: otherwise its write, which leaves no series behind, is a write they cannot place.
       const bucket = ctx.buckets.get(b.name);
-      if (bucket) await acknowledgeOwnWrite(ctx.conn.env.url, bucket, now, before, (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs)).catch((e: unknown) => log.warn('verify: the probe write was not acknowledged to the counts', { bucket: b.name, error: errorText(e) }));
+      if (bucket)
+        await acknowledgeOwnWrite(ctx.conn.env.url, bucket, now, before, (maxAgeMs) => scrapeMetrics(ctx.conn, maxAgeMs)).catch((e: unknown) =>
+          log.warn('verify: the probe write was not acknowledged to the counts', { bucket: b.name, error: errorText(e) }),
+        );
       record(problems.length ? 'failed' : 'ok', problems.length ? problems.join('; ') : 'probe point written, read back and deleted');
       if (problems.length) return failed(`Wrote a probe point, but ${problems.join('; ')}.`, 'Give the token read and write permission on this bucket.');
       return pass('Wrote a probe point, read it back and deleted it: writes work and nothing was left behind.');

@@ -11,7 +11,8 @@ export const reachable: Check = {
     const status = await diagnose(ctx.conn);
     ctx.connection = status;
     if (status.health === null) throw new ConsoleFailure(status.error ?? { code: 'unreachable', message: 'InfluxDB did not answer /health.', fix: '' });
-    if (status.health !== 'pass') return failed(`/health answers "${status.health}": ${status.healthMessage || 'no message'}.`, 'Check the influxd log; the server is up but unhealthy.');
+    if (status.health !== 'pass')
+      return failed(`/health answers "${status.health}": ${status.healthMessage || 'no message'}.`, 'Check the influxd log; the server is up but unhealthy.');
     return pass(`${ctx.conn.env.url} answers /health with "pass".`);
   },
 };

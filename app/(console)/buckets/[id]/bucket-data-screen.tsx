@@ -22,7 +22,14 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
   const [deleting, setDeleting] = useState(false);
   return (
     <>
-      <PageTitle title={bucket ? bucket.name : 'Bucket'} subtitle={bucket ? `Retention ${bucket.retentionText}${bucket.shardGroupDurationSeconds ? ` · shard groups of ${formatRetention(bucket.shardGroupDurationSeconds)}` : ''}${bucket.description ? ` · ${bucket.description}` : ''}` : undefined} />
+      <PageTitle
+        title={bucket ? bucket.name : 'Bucket'}
+        subtitle={
+          bucket
+            ? `Retention ${bucket.retentionText}${bucket.shardGroupDurationSeconds ? ` · shard groups of ${formatRetention(bucket.shardGroupDurationSeconds)}` : ''}${bucket.description ? ` · ${bucket.description}` : ''}`
+            : undefined
+        }
+      />
       <p className="mb-4 text-sm">
         <Link href="/buckets" className="text-indigo-700 hover:underline">
           ← All buckets
@@ -30,13 +37,19 @@ export function BucketDataScreen({ id, specMeasurements }: { id: string; specMea
       </p>
       {isPending ? <p className="text-sm text-slate-500">Loading the bucket…</p> : null}
       {error ? <ErrorPanel error={errorDetail(error)} /> : null}
-      {data && !bucket ? <p className="text-sm text-slate-600">No bucket with ID {id} in this organization: it may have been deleted. Go back to the list.</p> : null}
-      {bucket && bucket.system ? <p className="text-sm text-slate-600">InfluxDB manages system buckets: their data cannot be deleted, exported or imported here.</p> : null}
+      {data && !bucket ? (
+        <p className="text-sm text-slate-600">No bucket with ID {id} in this organization: it may have been deleted. Go back to the list.</p>
+      ) : null}
+      {bucket && bucket.system ? (
+        <p className="text-sm text-slate-600">InfluxDB manages system buckets: their data cannot be deleted, exported or imported here.</p>
+      ) : null}
       {bucket && !bucket.system ? (
         <div className="space-y-5">
           {canChange ? (
             <Card title="Delete data">
-              <p className="mb-3 text-sm text-slate-600">Points of one measurement or all, matched by tags and a time range, after an exact preview of what would go.</p>
+              <p className="mb-3 text-sm text-slate-600">
+                Points of one measurement or all, matched by tags and a time range, after an exact preview of what would go.
+              </p>
               <button type="button" className={dangerButton} onClick={() => setDeleting(true)}>
                 Delete data
               </button>

@@ -27,7 +27,12 @@ const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$
 export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; measurements: string[] }) {
   const listId = useId();
   const client = useQueryClient();
-  const [form, setForm] = useState(() => ({ measurement: '', where: '', start: isoSeconds(Math.floor(Date.now() / DAY - 7) * DAY), stop: isoSeconds(Date.now()) }));
+  const [form, setForm] = useState(() => ({
+    measurement: '',
+    where: '',
+    start: isoSeconds(Math.floor(Date.now() / DAY - 7) * DAY),
+    stop: isoSeconds(Date.now()),
+  }));
   const [confirmName, setConfirmName] = useState('');
   const [backupFirst, setBackupFirst] = useState(true);
   const input = { bucketId: bucket.id, measurement: form.measurement, where: form.where.trim() ? [form.where] : [], start: form.start, stop: form.stop };
@@ -48,7 +53,8 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
   return (
     <div className="space-y-4" data-testid="delete-data">
       <p className="text-sm text-slate-600">
-        Deletes the points of a measurement (or of every one) whose tags match, between two times (both included). InfluxDB deletes whole points: it cannot delete one field, and it matches tags with <code>=</code> joined by <code>AND</code> only.
+        Deletes the points of a measurement (or of every one) whose tags match, between two times (both included). InfluxDB deletes whole points: it cannot
+        delete one field, and it matches tags with <code>=</code> joined by <code>AND</code> only.
       </p>
       <form
         className="grid gap-3 md:grid-cols-2"
@@ -59,15 +65,32 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
         }}
       >
         <Field label="Measurement" hint="Empty: every measurement.">
-          <input className={inputClass} value={form.measurement} onChange={(e) => edit({ measurement: e.target.value })} list={listId} aria-label="Measurement" placeholder="every measurement" />
+          <input
+            className={inputClass}
+            value={form.measurement}
+            onChange={(e) => edit({ measurement: e.target.value })}
+            list={listId}
+            aria-label="Measurement"
+            placeholder="every measurement"
+          />
           <datalist id={listId}>
             {measurements.map((m) => (
               <option key={m} value={m} />
             ))}
           </datalist>
         </Field>
-        <Field label="Tag conditions" hint='tag=value joined by AND, e.g. entity_id=light.kitchen AND domain="light". Empty: every series.' error={previewError?.fields?.where}>
-          <input className={inputClass} value={form.where} onChange={(e) => edit({ where: e.target.value })} aria-label="Tag conditions" placeholder="entity_id=light.kitchen" />
+        <Field
+          label="Tag conditions"
+          hint='tag=value joined by AND, e.g. entity_id=light.kitchen AND domain="light". Empty: every series.'
+          error={previewError?.fields?.where}
+        >
+          <input
+            className={inputClass}
+            value={form.where}
+            onChange={(e) => edit({ where: e.target.value })}
+            aria-label="Tag conditions"
+            placeholder="entity_id=light.kitchen"
+          />
         </Field>
         <Field label="Start (included)" hint="RFC 3339 such as 2026-11-01T00:00:00Z, or a date." error={previewError?.fields?.start}>
           <input className={inputClass} value={form.start} onChange={(e) => edit({ start: e.target.value })} aria-label="Start" />

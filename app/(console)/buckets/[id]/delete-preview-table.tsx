@@ -21,7 +21,8 @@ export function DeletePreviewTable({ preview }: { preview: DeletePreview }) {
             {plural(preview.total, 'point')} would be deleted from {preview.bucket}
           </strong>
         )}{' '}
-        — {preview.selection}, {preview.start} to {preview.stop}. Predicate sent to InfluxDB: <code className="break-all">{preview.predicate || '(none: every series)'}</code>
+        — {preview.selection}, {preview.start} to {preview.stop}. Predicate sent to InfluxDB:{' '}
+        <code className="break-all">{preview.predicate || '(none: every series)'}</code>
       </p>
       {rows.length > 0 ? (
         <DataTable
@@ -48,8 +49,22 @@ export function DeletePreviewTable({ preview }: { preview: DeletePreview }) {
             columns={[
               { id: 'time', header: 'Time', className: 'whitespace-nowrap', cell: (p) => p.time },
               { id: 'measurement', header: 'Measurement', cell: (p) => p.measurement },
-              { id: 'tags', header: 'Tags', cell: (p) => Object.entries(p.tags).map(([k, v]) => `${k}=${v}`).join(', ') },
-              { id: 'fields', header: 'Fields', cell: (p) => Object.entries(p.fields).map(([k, v]) => `${k}=${fieldText(v)}`).join(', ') },
+              {
+                id: 'tags',
+                header: 'Tags',
+                cell: (p) =>
+                  Object.entries(p.tags)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join(', '),
+              },
+              {
+                id: 'fields',
+                header: 'Fields',
+                cell: (p) =>
+                  Object.entries(p.fields)
+                    .map(([k, v]) => `${k}=${fieldText(v)}`)
+                    .join(', '),
+              },
             ]}
           />
         </div>

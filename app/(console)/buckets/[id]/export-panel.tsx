@@ -24,14 +24,21 @@ export function ExportPanel({ bucket, measurements = [] }: { bucket: BucketRow; 
   const [others, setOthers] = useState('');
   const [start, setStart] = useState('');
   const [stop, setStop] = useState('');
-  const chosen = [...picked, ...others.split('\n').map((m) => m.trim()).filter(Boolean)];
+  const chosen = [
+    ...picked,
+    ...others
+      .split('\n')
+      .map((m) => m.trim())
+      .filter(Boolean),
+  ];
   const checked = exportInputSchema.safeParse({ bucketId: bucket.id, measurements: chosen, start, stop });
   const problems = checked.success ? {} : Object.fromEntries(checked.error.issues.map((i) => [String(i.path[0] ?? ''), i.message]));
   const toggle = (m: string) => setPicked((p) => (p.includes(m) ? p.filter((x) => x !== m) : [...p, m]));
   return (
     <div className="space-y-4" data-testid="export-data">
       <p className="text-sm text-slate-600">
-        Downloads the raw points as gzipped line protocol (<code>.lp.gz</code>): every field type and every name exactly as stored, one field per line. It imports back here, with <code>data import</code>, or with <code>influx write</code>.
+        Downloads the raw points as gzipped line protocol (<code>.lp.gz</code>): every field type and every name exactly as stored, one field per line. It
+        imports back here, with <code>data import</code>, or with <code>influx write</code>.
       </p>
       <div className="grid gap-3 md:grid-cols-2">
         <Field label="Measurements" hint="None picked: every measurement of the bucket.">
@@ -42,7 +49,14 @@ export function ExportPanel({ bucket, measurements = [] }: { bucket: BucketRow; 
                 {m}
               </label>
             ))}
-            <textarea className={inputClass} rows={2} value={others} onChange={(e) => setOthers(e.target.value)} aria-label="Other measurements" placeholder={measurements.length ? 'others, one per line' : 'measurements, one per line'} />
+            <textarea
+              className={inputClass}
+              rows={2}
+              value={others}
+              onChange={(e) => setOthers(e.target.value)}
+              aria-label="Other measurements"
+              placeholder={measurements.length ? 'others, one per line' : 'measurements, one per line'}
+            />
           </div>
         </Field>
         <div className="space-y-3">
@@ -65,7 +79,12 @@ export function ExportPanel({ bucket, measurements = [] }: { bucket: BucketRow; 
         </button>
       )}
       <p className="text-xs text-slate-500">
-        Progress shows in the browser’s downloads as bytes received: the size is unknown until InfluxDB has sent the last row, so there is no percentage. The command line prints points, lines (one per field of a point) and bytes as it goes, and the import’s check counts both: <code>npm run --silent cli -- data export --bucket {bucket.name} &gt; {bucket.name}.lp.gz</code>.
+        Progress shows in the browser’s downloads as bytes received: the size is unknown until InfluxDB has sent the last row, so there is no percentage. The
+        command line prints points, lines (one per field of a point) and bytes as it goes, and the import’s check counts both:{' '}
+        <code>
+          npm run --silent cli -- data export --bucket {bucket.name} &gt; {bucket.name}.lp.gz
+        </code>
+        .
       </p>
     </div>
   );

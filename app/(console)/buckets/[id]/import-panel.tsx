@@ -23,7 +23,11 @@ function Problems({ title, lines, more }: { title: string; lines: LineProblem[];
   return (
     <div className="text-sm" data-testid="import-problems">
       <p className="font-medium text-amber-800">{title}</p>
-      <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs [overflow-wrap:anywhere] focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500" tabIndex={0} aria-label={title}>
+      <ul
+        className="mt-1 max-h-48 overflow-auto font-mono text-xs [overflow-wrap:anywhere] focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500"
+        tabIndex={0}
+        aria-label={title}
+      >
         {lines.map((e) => (
           <li key={`${e.line}:${e.message}`}>
             line {e.line}: {e.message}
@@ -50,19 +54,22 @@ function Report({ report }: { report: ImportReport | CheckedUpload }) {
         ]}
       />
       <p className="text-sm text-slate-600" data-testid="import-totals">
-        {formatCount(report.totalPoints)} {pluralWord(report.totalPoints, 'point')} in {formatCount(report.totalLines)} {pluralWord(report.totalLines, 'line')}: a point (one series at one time) has a line per field when exported one field per line.
+        {formatCount(report.totalPoints)} {pluralWord(report.totalPoints, 'point')} in {formatCount(report.totalLines)} {pluralWord(report.totalLines, 'line')}:
+        a point (one series at one time) has a line per field when exported one field per line.
       </p>
       <p className="text-sm text-slate-600">
         Time span {nsText(report.firstNs)} to {nsText(report.lastNs)} · precision {report.precision}
       </p>
       {report.outsideRetention.points > 0 ? (
         <p className="text-sm text-amber-800">
-          {plural(report.outsideRetention.points, 'point')} ({plural(report.outsideRetention.lines, 'line')}) are older than the retention (before {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
+          {plural(report.outsideRetention.points, 'point')} ({plural(report.outsideRetention.lines, 'line')}) are older than the retention (before{' '}
+          {report.outsideRetention.cutoff}): InfluxDB would drop them, so they are not sent.
         </p>
       ) : null}
       {report.conflicts.map((c) => (
         <p key={`${c.measurement}.${c.field}.${c.shardGroup}.${c.where}`} className="text-sm text-amber-800">
-          Type conflict: {c.measurement}.{c.field} is {c.existing} {c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and {c.incoming} from line {c.line} (shard group of {c.shardGroup}): InfluxDB will refuse those lines.
+          Type conflict: {c.measurement}.{c.field} is {c.existing} {c.where === 'stored' ? 'in the bucket' : 'earlier in the file'} and {c.incoming} from line{' '}
+          {c.line} (shard group of {c.shardGroup}): InfluxDB will refuse those lines.
         </p>
       ))}
       <Problems title="Lines that will not be written" lines={report.errors} more={report.moreErrors} />
@@ -95,7 +102,9 @@ export function ImportPanel({ bucket }: { bucket: BucketRow }) {
   const writeError = write.error ? errorDetail(write.error) : null;
   return (
     <div className="space-y-4" data-testid="import-data">
-      <p className="text-sm text-slate-600">Line protocol, plain or gzipped (as Export writes it). The file is checked first: nothing is written until you confirm.</p>
+      <p className="text-sm text-slate-600">
+        Line protocol, plain or gzipped (as Export writes it). The file is checked first: nothing is written until you confirm.
+      </p>
       <Field label="File" hint="A .lp or .lp.gz file; a # precision=ms comment before the first point sets the precision (default ns).">
         <input
           type="file"
@@ -130,7 +139,13 @@ export function ImportPanel({ bucket }: { bucket: BucketRow }) {
               }}
             >
               <Field label={`Type ${bucket.name} to write ${formatCount(toSend)} lines`} error={writeError?.fields?.confirmName}>
-                <input className={inputClass} value={confirmName} onChange={(e) => setConfirmName(e.target.value)} aria-label="Bucket name to confirm the import" autoComplete="off" />
+                <input
+                  className={inputClass}
+                  value={confirmName}
+                  onChange={(e) => setConfirmName(e.target.value)}
+                  aria-label="Bucket name to confirm the import"
+                  autoComplete="off"
+                />
               </Field>
               <button type="submit" className={dangerButton} disabled={confirmName !== bucket.name || write.isPending}>
                 {write.isPending ? 'Importing…' : 'Import'}
@@ -143,7 +158,9 @@ export function ImportPanel({ bucket }: { bucket: BucketRow }) {
       ) : null}
       {write.isPending && progress ? (
         <p className="text-sm text-slate-600" data-testid="import-progress">
-          Written {formatCount(progress.sent - progress.refused)} of {formatCount(toSend)} lines{progress.refused ? `, ${formatCount(progress.refused)} refused` : ''} ({Math.round((100 * progress.readBytes) / Math.max(1, progress.fileBytes))}% of the file read)…
+          Written {formatCount(progress.sent - progress.refused)} of {formatCount(toSend)} lines
+          {progress.refused ? `, ${formatCount(progress.refused)} refused` : ''} ({Math.round((100 * progress.readBytes) / Math.max(1, progress.fileBytes))}% of
+          the file read)…
         </p>
       ) : null}
       {writeError && !writeError.fields?.confirmName ? <ErrorPanel error={writeError} title="The import stopped" /> : null}

@@ -24,10 +24,26 @@ export const POST = publicRoute(async (req) => {
   const attempt = await loginThrottle().attempt({ account: LOGIN_ACCOUNT, client, device: knownDevice }, () => roleForPassword(body.data.password));
   if (!attempt.ok && attempt.reason === 'busy') {
     const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
-    return errorResponse(429, consoleError('busy', `Too many sign-in attempts at once: try again in ${seconds} s.`, 'Wait, then sign in again. A browser that signed in before is not held up by other sign-in attempts.'), { 'Retry-After': String(seconds) });
+    return errorResponse(
+      429,
+      consoleError(
+        'busy',
+        `Too many sign-in attempts at once: try again in ${seconds} s.`,
+        'Wait, then sign in again. A browser that signed in before is not held up by other sign-in attempts.',
+      ),
+      { 'Retry-After': String(seconds) },
+    );
   }
   if (!attempt.ok) {
-    return resultResponse(fail(consoleError('invalid', 'Wrong password.', 'Type the admin or viewer password again; repeated failures are slowed down. Lost the admin password? The console docs say how to reset it.')));
+    return resultResponse(
+      fail(
+        consoleError(
+          'invalid',
+          'Wrong password.',
+          'Type the admin or viewer password again; repeated failures are slowed down. Lost the admin password? The console docs say how to reset it.',
+        ),
+      ),
+    );
   }
   const role = attempt.value;
   const res = resultResponse(ok({ role }));

@@ -14,7 +14,12 @@ export const dynamic = 'force-dynamic';
  */
 export const GET = guardRoute('read', async (req, { actor }) => {
   const params = new URL(req.url).searchParams;
-  const plan = await planExport({ bucketId: params.get('bucket') ?? '', measurements: params.getAll('measurement'), start: params.get('start') ?? undefined, stop: params.get('stop') ?? undefined });
+  const plan = await planExport({
+    bucketId: params.get('bucket') ?? '',
+    measurements: params.getAll('measurement'),
+    start: params.get('start') ?? undefined,
+    stop: params.get('stop') ?? undefined,
+  });
   if (!plan.ok) return resultResponse(plan);
   const body = new PassThrough();
   // The result is audit-logged by runExport; a failure mid-way breaks the download, which the browser shows.

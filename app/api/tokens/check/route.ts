@@ -25,7 +25,9 @@ export const POST = guardRoute('read', async (req, { session }) => {
   const allowed = limits.take(session.sid ?? session.role);
   if (!allowed.ok) {
     const seconds = Math.ceil(allowed.retryAfterMs / 1000);
-    return errorResponse(429, consoleError('busy', `Too many diagnoses: ${DIAGNOSE_LIMIT} a minute per session.`, `Wait ${seconds} s and try again.`), { 'Retry-After': String(seconds) });
+    return errorResponse(429, consoleError('busy', `Too many diagnoses: ${DIAGNOSE_LIMIT} a minute per session.`, `Wait ${seconds} s and try again.`), {
+      'Retry-After': String(seconds),
+    });
   }
   const body = bodySchema.safeParse(await req.json().catch(() => null));
   if (!body.success) return errorResponse(400, consoleError('invalid', 'Send {"token": "…"}: the token to diagnose.'));

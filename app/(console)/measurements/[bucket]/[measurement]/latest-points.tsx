@@ -12,8 +12,22 @@ export function LatestPoints({ detail, onPage, stale }: { detail: MeasurementDet
   const first = (latest.page - 1) * latest.pageSize + 1;
   const columns: Column<StoredPoint>[] = [
     { id: '_time', header: '_time', className: 'whitespace-nowrap', cell: (p) => p.time },
-    ...cols.tags.map((t): Column<StoredPoint> => ({ id: `t:${t}`, header: <span title="tag">{t}</span>, className: 'whitespace-nowrap', cell: (p) => storedValue(p.tags[t]) })),
-    ...cols.fields.map((f): Column<StoredPoint> => ({ id: `f:${f}`, header: <span className="font-normal italic" title="field">{f}</span>, className: 'max-w-xs truncate', cell: (p) => <span title={storedValue(p.fields[f])}>{storedValue(p.fields[f])}</span> })),
+    ...cols.tags.map((t): Column<StoredPoint> => ({
+      id: `t:${t}`,
+      header: <span title="tag">{t}</span>,
+      className: 'whitespace-nowrap',
+      cell: (p) => storedValue(p.tags[t]),
+    })),
+    ...cols.fields.map((f): Column<StoredPoint> => ({
+      id: `f:${f}`,
+      header: (
+        <span className="font-normal italic" title="field">
+          {f}
+        </span>
+      ),
+      className: 'max-w-xs truncate',
+      cell: (p) => <span title={storedValue(p.fields[f])}>{storedValue(p.fields[f])}</span>,
+    })),
   ];
   return (
     <div className="space-y-3">
@@ -31,7 +45,16 @@ export function LatestPoints({ detail, onPage, stale }: { detail: MeasurementDet
         {stale ? <span className="text-xs text-slate-600">Loading…</span> : null}
       </div>
       {latest.points.length ? (
-        <DataTable label="Latest points table" testId="latest-points" size="xs" columns={columns} rows={latest.points.map((p, i) => ({ ...p, key: `${p.time}:${i}` }))} rowKey={(p) => p.key} rowTestId={() => 'point-row'} rowClassName="align-top font-mono" />
+        <DataTable
+          label="Latest points table"
+          testId="latest-points"
+          size="xs"
+          columns={columns}
+          rows={latest.points.map((p, i) => ({ ...p, key: `${p.time}:${i}` }))}
+          rowKey={(p) => p.key}
+          rowTestId={() => 'point-row'}
+          rowClassName="align-top font-mono"
+        />
       ) : (
         <p className="text-sm text-slate-500">No points on this page.</p>
       )}

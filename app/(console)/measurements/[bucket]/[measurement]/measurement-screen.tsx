@@ -16,7 +16,10 @@ import { LatestPoints } from './latest-points';
 import { TagCounts } from './tag-counts';
 import { RelativeTime } from '@/components/relative-time';
 
-const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), { ssr: false, loading: () => <p className="h-48 text-sm text-slate-600">Drawing chart…</p> });
+const MiniBars = dynamic(() => import('@/components/charts/mini-bars'), {
+  ssr: false,
+  loading: () => <p className="h-48 text-sm text-slate-600">Drawing chart…</p>,
+});
 
 /** The search box asks the server only once typing pauses. */
 function useDebounced(value: string, ms: number): string {
@@ -87,14 +90,19 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
           {data.records === 0 ? (
             <div className="rounded-xl border border-dashed border-indigo-300 bg-indigo-50 p-5 text-sm" data-testid="measurement-empty">
               <p className="mb-3">
-                No point of {measurement} in {bucket} yet. {data.detector ? `${data.detector} writes it as HomeIQ runs; ` : ''}to explore the console now, load sample data (or run <code className="rounded bg-white px-1 font-mono text-xs">npm run --silent cli -- seed</code>).
+                No point of {measurement} in {bucket} yet. {data.detector ? `${data.detector} writes it as HomeIQ runs; ` : ''}to explore the console now, load
+                sample data (or run <code className="rounded bg-white px-1 font-mono text-xs">npm run --silent cli -- seed</code>).
               </p>
               <LoadSampleButton />
             </div>
           ) : (
             <>
               <Card title="Records per day">
-                {data.perDay.length ? <MiniBars data={data.perDay.map((d) => ({ day: d.day, value: d.records }))} unit="records" height={200} axes testId="records-per-day" /> : <p className="text-sm text-slate-500">No records in the retention window.</p>}
+                {data.perDay.length ? (
+                  <MiniBars data={data.perDay.map((d) => ({ day: d.day, value: d.records }))} unit="records" height={200} axes testId="records-per-day" />
+                ) : (
+                  <p className="text-sm text-slate-500">No records in the retention window.</p>
+                )}
               </Card>
               <Card title="Records per tag value">
                 <TagCounts detail={data} tag={tag} onTag={setTag} search={text} onSearch={setText} stale={isPlaceholderData} />
@@ -106,7 +114,11 @@ export function MeasurementScreen({ bucket, measurement }: { bucket: string; mea
           )}
           <Card title="Insights">
             <div className="space-y-3" data-testid="measurement-insights">
-              {data.insight ? <MeasurementInsightView bucket={bucket} m={data.insight} link={false} /> : <p className="text-sm text-slate-500">The insights of {bucket} could not be computed just now; the Insights screen says why.</p>}
+              {data.insight ? (
+                <MeasurementInsightView bucket={bucket} m={data.insight} link={false} />
+              ) : (
+                <p className="text-sm text-slate-500">The insights of {bucket} could not be computed just now; the Insights screen says why.</p>
+              )}
               {data.findings.length ? (
                 <ul className="space-y-2">
                   {data.findings.map((f) => (

@@ -29,7 +29,10 @@ export default async function MeasurementPage({ params }: Params) {
           ← Measurements
         </Link>
       </p>
-      <PageTitle title={measurement} subtitle={`In ${bucket}: records per day and per tag value, the latest points as stored, and what the insights say about it.`} />
+      <PageTitle
+        title={measurement}
+        subtitle={`In ${bucket}: records per day and per tag value, the latest points as stored, and what the insights say about it.`}
+      />
       <Suspense>
         <MeasurementScreen bucket={bucket} measurement={measurement} />
       </Suspense>

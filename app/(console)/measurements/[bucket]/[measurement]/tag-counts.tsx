@@ -35,13 +35,23 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
         </label>
         <label className="text-sm">
           <span className="block text-xs text-slate-500">Search values</span>
-          <input className={`${inputClass} w-64`} value={search} onChange={(e) => onSearch(e.target.value)} placeholder="e.g. kitchen" aria-label="Search values" />
+          <input
+            className={`${inputClass} w-64`}
+            value={search}
+            onChange={(e) => onSearch(e.target.value)}
+            placeholder="e.g. kitchen"
+            aria-label="Search values"
+          />
         </label>
         {stale ? <span className="text-xs text-slate-600">Counting…</span> : null}
       </div>
       {perTag && summary ? (
         <>
-          <p className={`text-sm ${summary.addsUp ? 'text-slate-600' : 'rounded-md bg-amber-50 p-2 text-amber-900'}`} data-testid="tag-counts-sum" data-adds-up={summary.addsUp ? 'true' : 'false'}>
+          <p
+            className={`text-sm ${summary.addsUp ? 'text-slate-600' : 'rounded-md bg-amber-50 p-2 text-amber-900'}`}
+            data-testid="tag-counts-sum"
+            data-adds-up={summary.addsUp ? 'true' : 'false'}
+          >
             {summary.sentence}
           </p>
           {summary.values.length ? (
@@ -54,8 +64,19 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
               rowTestId={() => 'tag-value-row'}
               columns={[
                 { id: 'value', header: perTag.tag, className: 'font-mono text-xs', cell: (v) => <span data-testid="tag-value">{v.value}</span> },
-                { id: 'records', header: 'Records', align: 'right', className: 'text-sm', cell: (v) => <span data-testid="tag-value-records">{formatNumber(v.records)}</span> },
-                { id: 'share', header: <span className="sr-only">Share</span>, className: 'w-1/3', cell: (v) => <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} /> },
+                {
+                  id: 'records',
+                  header: 'Records',
+                  align: 'right',
+                  className: 'text-sm',
+                  cell: (v) => <span data-testid="tag-value-records">{formatNumber(v.records)}</span>,
+                },
+                {
+                  id: 'share',
+                  header: <span className="sr-only">Share</span>,
+                  className: 'w-1/3',
+                  cell: (v) => <div className="h-2 rounded bg-indigo-500" style={{ width: `${top ? Math.max(2, (v.records / top) * 100) : 0}%` }} />,
+                },
               ]}
               footer={
                 <>
@@ -77,7 +98,9 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
               }
             />
           ) : (
-            <p className="text-sm text-slate-500">{perTag.search ? `No ${perTag.tag} value matches "${perTag.search}".` : `No point carries a ${perTag.tag} tag.`}</p>
+            <p className="text-sm text-slate-500">
+              {perTag.search ? `No ${perTag.tag} value matches "${perTag.search}".` : `No point carries a ${perTag.tag} tag.`}
+            </p>
           )}
         </>
       ) : (
