@@ -48,6 +48,12 @@ test('every screen in light and dark, and the dialogs', async ({ page, browser }
   await page.getByRole('button', { name: 'Run checks' }).click();
   await expect(page.getByTestId('verify-summary')).toBeVisible({ timeout: 60_000 });
   const bucketId = (await api.buckets()).find((b) => b.name === 'pattern_aggregates_daily')?.id ?? '';
+  // One backup, verified, so the Backups screen shows a row as it will in use.
+  await page.goto('/backups');
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByTestId('backup-row')).toHaveCount(1, { timeout: 120_000 });
+  await page.getByTestId('backup-row').getByRole('button', { name: 'Verify' }).click();
+  await expect(page.getByTestId('backup-verified')).toContainText('verified', { timeout: 180_000 });
 
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });

@@ -55,7 +55,7 @@ export default async function BackupsPage() {
     <>
       <PageTitle
         title="Backups"
-        subtitle="Backups in the layout `influx backup` writes, with the record counts at backup time. A backup is listed once every file is written and checked; Verify (`backup verify ID`) restores it into a scratch bucket and compares the counts and a sample of raw rows; Restore… brings a bucket of it back as a new bucket, verified."
+        subtitle="Backups in the layout influx backup writes, with the record counts at backup time. A backup is listed once every file is written and checked. Verify restores it into a scratch bucket and compares the counts and a sample of raw rows; Restore… brings a bucket of it back, verified."
       />
       <Card title="Back up">
         <BackUpNowButton />
