@@ -72,6 +72,14 @@ function consoleServer(port: number, influx: { url: string; token: string; data:
   };
 }
 
+/** Chromium as the admin the sign-in project signed in. */
+const SIGNED_IN_ADMIN = {
+  storageState: 'test-results/.auth/admin.json',
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 900 },
+  launchOptions: CHROMIUM,
+};
+
 export default defineConfig({
   testDir: './e2e',
   fullyParallel: false,
@@ -89,16 +97,7 @@ export default defineConfig({
   },
   projects: [
     { name: 'sign-in', testMatch: /sign-in\.setup\.ts/, use: { launchOptions: CHROMIUM } },
-    {
-      name: 'chromium',
-      dependencies: ['sign-in'],
-      use: {
-        storageState: 'test-results/.auth/admin.json',
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 900 },
-        launchOptions: CHROMIUM,
-      },
-    },
+    { name: 'chromium', dependencies: ['sign-in'], use: SIGNED_IN_ADMIN },
     // After every browser test: the servers' whole output is JSON lines with no secret in them.
     { name: 'server-logs', testMatch: /server-logs\.check\.ts/, dependencies: ['chromium'] },
     // Not a test: `npm run screenshots` regenerates docs/screenshots (this project exists only then).
@@ -108,12 +107,7 @@ export default defineConfig({
             name: 'screenshots',
             testMatch: /screenshots\.capture\.ts/,
             dependencies: ['sign-in'],
-            use: {
-              storageState: 'test-results/.auth/admin.json',
-              ...devices['Desktop Chrome'],
-              viewport: { width: 1280, height: 900 },
-              launchOptions: CHROMIUM,
-            },
+            use: SIGNED_IN_ADMIN,
           },
         ]
       : []),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupFirstSchema, bucketNameSchema } from '../model/bucket-input';
+import { backupFirstSchema, bucketTargetShape } from '../model/bucket-input';
 import { parseInstant } from '../model/time-input';
 import { parseMatches } from '../model/delete-predicate';
 import type { Selection } from '../model/selection';
@@ -17,11 +17,7 @@ const instant = (label: string) =>
 /** A delete (or its preview) as the screen and the CLI ask for it: the bucket by ID or by name. */
 export const deleteDataInputSchema = z
   .strictObject({
-    bucketId: z
-      .string()
-      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
-      .optional(),
-    bucket: bucketNameSchema.optional(),
+    ...bucketTargetShape,
     measurement: z
       .string({ error: 'Measurement must be text.' })
       .max(255, 'Measurement name is too long.')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bucketNameSchema } from '../model/bucket-input';
+import { bucketTargetShape } from '../model/bucket-input';
 import { instantOf, MAX_NS, MIN_NS, parseInstant, type Instant } from '../model/time-input';
 
 const measurementName = z
@@ -28,11 +28,7 @@ export const LATEST = instantOf(MAX_NS);
 /** An export as the CLI and the download route ask for it: the bucket by name or by ID. */
 export const exportInputSchema = z
   .strictObject({
-    bucketId: z
-      .string()
-      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
-      .optional(),
-    bucket: bucketNameSchema.optional(),
+    ...bucketTargetShape,
     measurements: z.array(measurementName, { error: 'Measurements must be a list of names.' }).max(1000, 'At most 1,000 measurements.').default([]),
     start: instant('Start'),
     stop: instant('Stop'),

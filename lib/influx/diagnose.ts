@@ -9,25 +9,19 @@ import { resolveOrg } from './session';
 
 export type { ConnectionStatus };
 
+/** A status that knows nothing yet: what a diagnosis fills in. */
+function blankStatus(url: string | null, org: string | null): ConnectionStatus {
+  return { url, org, orgID: null, version: null, health: null, healthMessage: '', ready: null, up: '', checkedAt: new Date().toISOString(), error: null };
+}
+
 /**
  * One diagnosis of the connection, in the order a person would check it: health (reachable,
  * version), readiness, then the token and the organization. /api/connection, the Overview and
- * the first verify checks all read it.
+ * the first verify checks all read it. `freshOrg: false` reuses the organization lookup of the last
+ * minute (the banner polls every 4 s).
  */
-/** `freshOrg: false` reuses the organization lookup of the last minute (the banner polls every 4 s). */
 export async function diagnose(conn: Connection, opts: { freshOrg?: boolean } = {}): Promise<ConnectionStatus> {
-  const status: ConnectionStatus = {
-    url: conn.env.url,
-    org: conn.env.org,
-    orgID: null,
-    version: null,
-    health: null,
-    healthMessage: '',
-    ready: null,
-    up: '',
-    checkedAt: new Date().toISOString(),
-    error: null,
-  };
+  const status = blankStatus(conn.env.url, conn.env.org);
   try {
     const health = await getHealth(conn);
     status.version = health.version;
@@ -56,18 +50,7 @@ export async function diagnose(conn: Connection, opts: { freshOrg?: boolean } = 
 export async function readConnectionStatus(env?: InfluxEnv): Promise<ConnectionStatus> {
   const configured = env ? { ok: true as const, data: env } : influxEnv();
   if (!configured.ok) {
-    return {
-      url: null,
-      org: null,
-      orgID: null,
-      version: null,
-      health: null,
-      healthMessage: '',
-      ready: null,
-      up: '',
-      checkedAt: new Date().toISOString(),
-      error: configured.error,
-    };
+    return { ...blankStatus(null, null), error: configured.error };
   }
   return diagnose(connection(configured.data), { freshOrg: false });
 }

@@ -47,6 +47,12 @@ export const bucketNameSchema = z
     'Bucket name must not contain characters that show as nothing or as a space (such as U+3164, U+2800, U+034F, U+FE0F or U+00A0).',
   );
 
+/** A bucket's ID as InfluxDB makes them: 16 hex digits. */
+export const bucketIdSchema = z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.');
+
+/** The bucket an operation targets, by ID (the screens) or by name (the CLI): one of them is required by the operation. */
+export const bucketTargetShape = { bucketId: bucketIdSchema.optional(), bucket: bucketNameSchema.optional() };
+
 export const retentionInputSchema = z.union([z.string(), z.number()], { error: 'Retention must be text such as 90d, or infinite.' }).transform((value, ctx) => {
   const parsed = parseRetention(value);
   if (!parsed.ok) {
@@ -94,7 +100,7 @@ export const backupFirstSchema = z.boolean({ error: 'backupFirst must be true or
 
 export const updateBucketInputSchema = z
   .strictObject({
-    id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+    id: bucketIdSchema,
     retention: retentionInputSchema,
     description: descriptionSchema,
     /** Absent leaves the bucket's shard-group duration as it is. */
@@ -107,7 +113,7 @@ export const updateBucketInputSchema = z
   .superRefine(refuseShardGroupConflict);
 
 export const deleteBucketInputSchema = z.strictObject({
-  id: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+  id: bucketIdSchema,
   confirmName: z.string({ error: 'Type the bucket name to confirm the delete.' }).max(300),
   /** Back the bucket up before deleting it (the default); a failed backup deletes nothing. */
   backupFirst: backupFirstSchema,

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { bucketIdSchema } from '../model/bucket-input';
 import { CHUNK_BYTES, createUpload } from '../data/import-uploads';
 import { fail, type Result } from '../result';
 import { withInflux } from './context';
@@ -9,7 +10,7 @@ import { targetBucket } from './shared/target-bucket';
 /* The browser's import: the file arrives in chunks, is checked, then written; see ../data/import-uploads.ts. */
 
 const startUploadSchema = z.strictObject({
-  bucketId: z.string().regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.'),
+  bucketId: bucketIdSchema,
   size: z.number({ error: 'The file size is missing.' }).int().positive('The file is empty.'),
   fileName: z.string().max(1000).default('upload.lp'),
 });

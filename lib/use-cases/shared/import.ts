@@ -14,7 +14,7 @@ import { consoleError, ConsoleFailure } from '../../errors';
 import type { Connection } from '../../influx/client';
 import { storedFieldTypes } from '../../influx/export-query';
 import { DEFAULT_RETRY, writeRawBatch, type RetryPolicy } from '../../influx/write-raw';
-import { bucketNameSchema } from '../../model/bucket-input';
+import { bucketTargetShape } from '../../model/bucket-input';
 import type { ImportProgress, ImportReport } from '../../model/data-operations';
 import type { BucketInfo } from '../../model/bucket';
 import { fail, type Result } from '../../result';
@@ -28,11 +28,7 @@ const IN_FLIGHT = 2;
 
 export const importInputSchema = z
   .strictObject({
-    bucketId: z
-      .string()
-      .regex(/^[0-9a-f]{16}$/, 'Unknown bucket id.')
-      .optional(),
-    bucket: bucketNameSchema.optional(),
+    ...bucketTargetShape,
     /** The file to read (the CLI's argument, or the upload the route stored). */
     path: z.string({ error: 'The file to import is missing.' }).min(1, 'The file to import is missing.'),
     /** The bucket name typed by the person importing (the screen); the CLI's --yes confirms instead. */
