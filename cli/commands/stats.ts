@@ -3,7 +3,7 @@ import { bucketNameSchema } from '../../lib/model/bucket-input';
 import { formatRetention } from '../../lib/model/retention';
 import { readStatsAndStorage } from '../../lib/use-cases/read-stats-report';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
-import { formatNumber } from '../../lib/model/format';
+import { formatNumber, formatUtc } from '../../lib/model/format';
 import { plural } from '../../lib/model/plural';
 
 export async function statsCommand(argv: string[]): Promise<number> {
@@ -68,10 +68,10 @@ export async function statsCommand(argv: string[]): Promise<number> {
       formatNumber(m.records),
       formatNumber(m.series),
       formatNumber(m.tagSets),
-      m.firstTime?.slice(0, 10) ?? '-',
-      m.lastTime?.slice(0, 10) ?? '-',
+      formatUtc(m.firstTime),
+      formatUtc(m.lastTime),
     ]);
-    process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST', 'LAST'], rows) + '\n');
+    process.stdout.write(table(['MEASUREMENT', 'RECORDS', 'SERIES', 'TAG SETS', 'FIRST POINT', 'LAST POINT'], rows) + '\n');
   }
   return EXIT.ok;
 }
