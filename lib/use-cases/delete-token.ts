@@ -8,7 +8,7 @@ import { fail, type Result } from '../result';
 import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './shared/invalid-input';
-import { orgToken, tokenIdSchema, tokenSummary } from './shared/token-of-org';
+import { orgToken, refuseOwnToken, tokenIdSchema, tokenSummary } from './shared/token-of-org';
 
 const deleteTokenInputSchema = z.strictObject({
   id: tokenIdSchema,
@@ -35,6 +35,7 @@ export async function deleteToken(raw: unknown, actor: Actor, opts: { confirmed?
         fields: { confirmDescription: `Type ${expected} exactly.` },
       });
     }
+    await refuseOwnToken(token, 'delete', influx.conn);
     await deleteAuthorization(token.id, influx.conn);
     return token;
   });

@@ -7,7 +7,7 @@ import { fail, type Result } from '../result';
 import { forgetConsoleTokenStatus } from '../tokens/console-token';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './shared/invalid-input';
-import { orgToken, tokenIdSchema, tokenSummary } from './shared/token-of-org';
+import { orgToken, refuseOwnToken, tokenIdSchema, tokenSummary } from './shared/token-of-org';
 
 export const setTokenStatusInputSchema = z.strictObject({ id: tokenIdSchema, status: z.enum(['active', 'inactive']) });
 
@@ -18,6 +18,7 @@ export async function setTokenStatus(raw: unknown, actor: Actor): Promise<Result
   let before: TokenInfo | undefined;
   const result = await withInflux(async ({ influx }) => {
     before = orgToken(await getAuthorization(input.data.id, influx.conn), influx.org.id);
+    if (input.data.status === 'inactive') await refuseOwnToken(before, 'deactivate', influx.conn);
     return setAuthorizationStatus(before.id, input.data.status, influx.conn);
   });
   const action = input.data.status === 'active' ? 'token.activate' : 'token.deactivate';

@@ -100,6 +100,22 @@ describe('the Tokens and Provision screens: their actions and the diagnosis rout
     expect(actions).toEqual(expect.arrayContaining(['provision.token.create', 'token.deactivate', 'token.activate', 'token.delete']));
   });
 
+  it('refuses to deactivate or delete the token the console runs on, and the token keeps working', async () => {
+    cookie = await startSession('admin');
+    const all = (await (await rawApi('/api/v2/authorizations')).json()) as { authorizations: { id: string; token: string; description?: string }[] };
+    const own = all.authorizations.find((a) => a.token === OPERATOR);
+    expect(own?.id).toMatch(/^[0-9a-f]{16}$/);
+    const id = own?.id ?? '';
+    const off = await setTokenStatus({ id, status: 'inactive' });
+    expect(!off.ok && off.error.code).toBe('conflict');
+    expect(!off.ok && off.error.message).toContain('the one this console runs on (INFLUXDB_TOKEN)');
+    const gone = await deleteToken({ id, confirmDescription: own?.description || id });
+    expect(!gone.ok && gone.error.code).toBe('conflict');
+    // Checked through the raw API: still there, still active.
+    const after = (await (await rawApi(`/api/v2/authorizations/${id}`)).json()) as { status: string };
+    expect(after.status).toBe('active');
+  });
+
   it('diagnoses a token for a viewer without ever answering it back, ten a minute per session', async () => {
     const viewer = await startSession('viewer');
     const res = await diagnose(viewer, writer);
