@@ -4,8 +4,8 @@
  * /proc), against the raw InfluxDB API doing the same work: the Flux query that reads the same rows,
  * and /api/v2/write of the same file in the same batches (5,000 lines, gzip, 2 in flight).
  */
-import { spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -26,7 +26,7 @@ export interface DataOpsResult {
   rawQueryPointsPerSecond: number;
   importPointsPerSecond: number;
   rawWritePointsPerSecond: number;
-  /** Wall time of the CLI doing nothing (`help`): node and tsx start-up, inside every console time. */
+  /** Wall time of the CLI doing nothing (`help`): node's start-up and the bundle's load, inside every console time. */
   cliStartupMs: number;
   /** Peak memory (VmHWM, MB) of the CLI process, at the small and the full size. */
   memory: { smallPoints: number; fullPoints: number; exportSmallMb: number; exportFullMb: number; importSmallMb: number; importFullMb: number };
@@ -36,7 +36,24 @@ export interface DataOpsResult {
 
 const BATCH = 5_000;
 
-/** Runs the CLI as a child process, stdout to a file; resolves with its stderr and peak memory. */
+let bundle: string | null = null;
+
+/**
+ * The CLI as it ships (`npm run build:cli`: one bundled file plain node runs, as in the image), built
+ * once per bench run from the working tree, so the figures are those of what an operator runs.
+ */
+function cliBundle(): string {
+  if (bundle) return bundle;
+  const out = join(repo, 'dist', 'cli', 'homeiq-console.cjs');
+  const built = spawnSync(process.execPath, ['scripts/build-cli.mjs', out], { cwd: repo, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`bundling the CLI failed: ${built.stderr}`);
+  return (bundle = out);
+}
+
+/**
+ * Runs the CLI (the bundle) as a child process, stdout to a file; resolves with its stderr and peak memory.
+ * HOMEIQ_BENCH_CLI_LOG=FILE appends every run's arguments and log lines to FILE (where the time went).
+ */
 export function runCli(
   influx: Influxd,
   args: string[],
@@ -46,7 +63,7 @@ export function runCli(
   return new Promise((resolve, reject) => {
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
     const started = performance.now();
-    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'cli/main.ts', ...args], {
+    const child = spawn(process.execPath, [cliBundle(), ...args], {
       cwd: repo,
       env: { ...process.env, INFLUXDB_URL: influx.url, INFLUXDB_TOKEN: influx.token, INFLUXDB_ORG: 'homeiq', CONSOLE_DATA_DIR: dataDir },
       stdio: ['ignore', out, 'pipe'],
@@ -68,6 +85,8 @@ export function runCli(
       const ms = performance.now() - started;
       clearInterval(timer);
       if (typeof out === 'number') closeSync(out);
+      const logFile = process.env.HOMEIQ_BENCH_CLI_LOG;
+      if (logFile) appendFileSync(logFile, `### ${args.join(' ')} (exit ${code}, ${ms.toFixed(0)} ms, peak ${(peakKb / 1024).toFixed(0)} MB)\n${stderr}\n`);
       resolve({ code: code ?? 1, stderr, peakMb: peakKb / 1024, ms });
     });
   });
@@ -325,7 +344,7 @@ export function printDataOps(r: DataOpsResult): void {
   console.log(
     `Lines per second: export ${r.exportPointsPerSecond.toLocaleString('en-US')} (raw query ${r.rawQueryPointsPerSecond.toLocaleString('en-US')}), import ${r.importPointsPerSecond.toLocaleString('en-US')} (raw write ${r.rawWritePointsPerSecond.toLocaleString('en-US')})`,
   );
-  console.log(`CLI start-up alone (node + tsx, in every console time, once per bucket): ${r.cliStartupMs.toFixed(0)} ms`);
+  console.log(`CLI start-up alone (node and the bundled CLI, in every console time, once per bucket): ${r.cliStartupMs.toFixed(0)} ms`);
   const m = r.memory;
   const within = (a: number, b: number) => `${((b / a - 1) * 100).toFixed(0)}%`;
   console.log(`Peak memory of the dry-run check (VmHWM): ${r.dryRuns.map((d) => `${d.name}: ${d.peakMb.toFixed(0)} MB`).join('; ')}`);

@@ -12,6 +12,7 @@ import type { BucketStats } from '../model/stats';
 import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
 import { errorText, log } from '../log';
 import { plural } from '../model/plural';
+import { windowCounter, type WindowCounter } from '../stats/window-counts';
 
 /** A bucket's records per measurement (measurements without records left out), and their total. */
 export interface Counts {
@@ -104,12 +105,19 @@ export function manifestBucket(manifest: ConsoleManifest, bucket: string): Conso
   return entry;
 }
 
+/** A bucket restored, and its records counted afresh (every shard group read, as it arrived). */
+export interface Restored {
+  id: string;
+  counts: Counts;
+}
+
 /**
- * Restores `bucket` of a backup as the new bucket `name` of `org`: its files are checked against
- * the console manifest first (a changed file is named), and a restore that fails half-way
- * deletes the bucket it created. Returns the new bucket's ID.
+ * Restores `bucket` of a backup as the new bucket `name` of `org`, and counts it exactly: its files
+ * are checked against the console manifest first (a changed file is named), each shard group is
+ * counted as soon as it is restored, while the next one uploads, and a restore that fails half-way
+ * deletes the bucket it created.
  */
-export async function restoreAs(stored: StoredBackup, bucket: string, name: string, org: OrgInfo, conn: Connection): Promise<string> {
+export async function restoreAs(stored: StoredBackup, bucket: string, name: string, org: OrgInfo, conn: Connection): Promise<Restored> {
   const recorded = manifestBucket(stored.manifest, bucket);
   const files = stored.manifest.files.filter((f) => f.name === stored.manifest.influxManifest || recorded.files.includes(f.name));
   const problem = await checkFiles(stored.dir, files);
@@ -126,10 +134,16 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
         `Restore under a new name, or over ${name} with its name typed (CLI: --replace --confirm ${name}): it is backed up first.`,
       ),
     );
+  let counter: WindowCounter | null = null;
   try {
-    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn);
-    return restored.id;
+    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (group) => {
+      counter ??= windowCounter(group.bucket, conn);
+      counter.add(group);
+    });
+    const measurements = counter ? await (counter as WindowCounter).total() : {};
+    return { id: restored.id, counts: { records: Object.values(measurements).reduce((a, b) => a + b, 0), measurements } };
   } catch (e) {
+    await (counter as WindowCounter | null)?.total().catch(() => {}); // nothing still reads the bucket that goes
     // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
     const conflict = e instanceof ConsoleFailure && e.detail.code === 'conflict';
     const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);

@@ -379,12 +379,40 @@ function restorable(entry: BucketMetadata, name: string): unknown {
   };
 }
 
+/** A shard group of a bucket being restored, once InfluxDB holds all its data again. */
+export interface RestoredGroup {
+  bucket: { id: string; name: string };
+  /** The group's time range, [start, stop). */
+  start: string;
+  stop: string;
+}
+
+/** The shard groups of a bucket entry that hold shards, with their shards, oldest first. */
+function groupsOf(entry: BucketMetadata): { start: string; stop: string; shards: { id: number; fileName: string }[] }[] {
+  return entry.retentionPolicies
+    .flatMap((rp) => rp.shardGroups ?? [])
+    .map((sg) => ({
+      start: sg.startTime,
+      stop: sg.endTime,
+      shards: (sg.shards ?? []).map((s) => ({ id: s.id, fileName: String((s as { fileName?: unknown }).fileName ?? '') })),
+    }))
+    .filter((g) => g.shards.length > 0)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+}
+
 /**
  * Restores a bucket's files from `dir` into a NEW bucket `name` of the same organization:
  * bucketMetadata creates it with the backed-up shard groups, then each shard file is posted to
- * the new shard ID the server mapped it to. InfluxDB refuses a name in use (conflict).
+ * the new shard ID the server mapped it to, group after group; `onGroup` hears each group once all
+ * its shards are in (the caller counts it while the next one uploads). InfluxDB refuses a name in use (conflict).
  */
-export async function restoreBucket(dir: string, entry: BucketMetadata, name: string, conn: Connection): Promise<{ id: string; name: string; shards: number }> {
+export async function restoreBucket(
+  dir: string,
+  entry: BucketMetadata,
+  name: string,
+  conn: Connection,
+  onGroup: (group: RestoredGroup) => void = () => {},
+): Promise<{ id: string; name: string; shards: number }> {
   try {
     const body = Buffer.from(JSON.stringify(restorable(entry, name)));
     const { res } = await send(conn, 'POST', '/api/v2/restore/bucketMetadata', { 'Content-Type': 'application/json', 'Content-Length': body.length }, body);
@@ -394,28 +422,31 @@ export async function restoreBucket(dir: string, entry: BucketMetadata, name: st
       .parse(JSON.parse((await readAll(res)).toString('utf8')));
     const newIds = new Map((mapping.shardMappings ?? []).map((m) => [m.oldId, m.newId]));
     let shards = 0;
-    for (const shard of shardFiles(entry)) {
-      const newId = newIds.get(shard.id);
-      if (newId === undefined)
-        throw new ConsoleFailure(
-          consoleError(
-            'internal',
-            `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`,
-            `Delete the bucket ${name} and restore again.`,
-          ),
+    for (const group of groupsOf(entry)) {
+      for (const shard of group.shards) {
+        const newId = newIds.get(shard.id);
+        if (newId === undefined)
+          throw new ConsoleFailure(
+            consoleError(
+              'internal',
+              `InfluxDB did not map shard ${shard.id} of ${entry.bucketName} to a shard of ${name}.`,
+              `Delete the bucket ${name} and restore again.`,
+            ),
+          );
+        const path = join(dir, shard.fileName);
+        const size = (await stat(path)).size;
+        const sent = await send(
+          conn,
+          'POST',
+          `/api/v2/restore/shards/${newId}`,
+          { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size },
+          createReadStream(path),
         );
-      const path = join(dir, shard.fileName);
-      const size = (await stat(path)).size;
-      const sent = await send(
-        conn,
-        'POST',
-        `/api/v2/restore/shards/${newId}`,
-        { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': size },
-        createReadStream(path),
-      );
-      if (sent.res.statusCode !== 204 && sent.res.statusCode !== 200) throw await refusal(sent.res, `the restore of shard ${newId}`);
-      sent.res.resume();
-      shards++;
+        if (sent.res.statusCode !== 204 && sent.res.statusCode !== 200) throw await refusal(sent.res, `the restore of shard ${newId}`);
+        sent.res.resume();
+        shards++;
+      }
+      onGroup({ bucket: { id: mapping.id, name: mapping.name }, start: group.start, stop: group.stop });
     }
     return { id: mapping.id, name: mapping.name, shards };
   } catch (e) {

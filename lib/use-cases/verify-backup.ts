@@ -1,17 +1,14 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../auth/actor';
-import { countsDiffer, countsOf, equalText, restoreAs, sampleRows } from '../backup/drill';
+import { countsDiffer, equalText, restoreAs, sampleRows } from '../backup/drill';
 import { checkFiles, readStored, recordVerification } from '../backup/store';
-import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket } from '../influx/buckets';
-import { openSession } from '../influx/session';
 import { errorText, log } from '../log';
 import { verifyInputSchema } from '../model/backup';
 import { fail, type Result } from '../result';
 import { invalidInput } from './shared/invalid-input';
 import { outcome, recordChange, withInflux } from './context';
-import { statsOf } from './shared/stats';
 import { formatNumber } from '../model/format';
 
 /** `backup verify --json`: a public contract. */
@@ -41,11 +38,8 @@ export async function verifyBackup(raw: unknown, actor: Actor): Promise<Result<V
     const equal: string[] = [];
     for (const bucket of verdict ? [] : stored.manifest.buckets) {
       const scratch = scratchName(bucket.name);
-      const scratchId = await restoreAs(stored, bucket.name, scratch, ctx.influx.org, ctx.influx.conn);
+      const { id: scratchId, counts: actual } = await restoreAs(stored, bucket.name, scratch, ctx.influx.org, ctx.influx.conn);
       try {
-        const [stats] = await statsOf({ ...ctx, influx: await openSession(ctx.influx.conn.env) }, scratch, { mode: 'full' });
-        if (!stats) throw new ConsoleFailure(consoleError('internal', `The scratch bucket ${scratch} could not be counted.`));
-        const actual = countsOf(stats);
         const differs = countsDiffer(bucket.name, bucket, actual);
         if (differs) {
           verdict = { ok: false, detail: `restored counts differ: ${differs}` };

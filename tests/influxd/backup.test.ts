@@ -269,6 +269,29 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     expect(await rawRows('backup_before_replace')).toEqual(current);
   });
 
+  it('says "not verified" and exits 1 when the restored counts differ from those recorded at backup time, naming the measurement', async () => {
+    const created = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
+    expect(created.code, created.stderr).toBe(0);
+    const backup = created.json as { id: string; dir: string };
+    // The counts at backup time as if one anomaly had been written just before the snapshot: the restored copy holds one fewer.
+    const file = join(backup.dir, 'console-manifest.json');
+    const manifest = JSON.parse(readFileSync(file, 'utf8')) as { buckets: { records: number; measurements: Record<string, number> }[] };
+    const entry = manifest.buckets[0];
+    if (!entry) throw new Error('the console manifest lists no bucket');
+    const anomalies = entry.measurements.anomaly_daily ?? 0;
+    expect(anomalies).toBe(daily().filter((l) => l.startsWith('anomaly_daily')).length);
+    entry.measurements.anomaly_daily = anomalies + 1;
+    entry.records += 1;
+    writeFileSync(file, JSON.stringify(manifest, null, 2));
+
+    const restored = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_counted', '--json']);
+    expect(restored.code, 'counts that differ fail the restore').toBe(1);
+    expect(restored.json).toEqual({ bucket: 'backup_counted', records: entry.records - 1, verified: false });
+    const text = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_counted_2']);
+    expect(text.code).toBe(1);
+    expect(text.stdout + text.stderr).toContain(`anomaly_daily has ${anomalies} records, ${anomalies + 1} were backed up`);
+  });
+
   it('passes the restore drill on a good backup, and fails it naming the shard file altered on a corrupted one', async () => {
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
     const good = await cli(['backup', 'verify', backup.id, '--json']);
