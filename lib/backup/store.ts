@@ -41,7 +41,10 @@ export const consoleManifestSchema = z.object({
       /** The bucket's shard files. */
       files: z.array(z.string()),
       /** The raw rows of one shard group at backup time (line protocol: lines and sha256), for the drill. */
-      sample: z.object({ start: z.string(), stop: z.string(), lines: z.number().int().nonnegative(), sha256: z.string() }).nullable().optional(),
+      sample: z
+        .object({ start: z.string(), stop: z.string(), lines: z.number().int().nonnegative(), sha256: z.string(), method: z.literal('influxql').optional() })
+        .nullable()
+        .optional(),
     }),
   ),
   files: z.array(fileSchema),

@@ -46,7 +46,14 @@ export async function verifyBackup(raw: unknown, actor: Actor): Promise<Result<V
           break;
         }
         if (bucket.sample) {
-          const rows = await sampleRows(scratch, bucket.sample, ctx.influx.conn);
+          const rows = await sampleRows({ id: scratchId, name: scratch }, bucket.sample, ctx.influx.conn, bucket.sample);
+          if (!rows) {
+            verdict = {
+              ok: false,
+              detail: `restored rows not compared: ${bucket.name}: InfluxQL cannot read the scratch bucket, as the sample was read at backup time`,
+            };
+            break;
+          }
           if (rows.sha256 !== bucket.sample.sha256) {
             verdict = {
               ok: false,

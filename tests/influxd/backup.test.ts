@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { readAudit } from '@/lib/audit/log';
 import { createBackup } from '@/lib/use-cases/create-backup';
+import { sampleRows, type RowSample } from '@/lib/backup/drill';
+import { connection } from '@/lib/influx/client';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { rawApi, resetBuckets } from '../support/reset';
 import { captureCli } from '../support/cli';
@@ -380,6 +382,28 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
       ok: false,
       detail: expect.stringMatching(/^restored rows differ: backup_src, .*: (\d+) lines restored, \1 backed up \(same number, other values\)$/),
     });
+  });
+
+  it('drills a backup whose sample was taken the earlier way (line protocol through Flux) by reading the restored rows that way', async () => {
+    const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    const path = join(backup.dir, 'console-manifest.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8')) as { buckets: { sample: RowSample | null }[] };
+    const taken = manifest.buckets[0]?.sample;
+    expect(taken?.method, 'samples are read with InfluxQL now').toBe('influxql');
+    if (!manifest.buckets[0] || !taken) throw new Error('the backup has no sample');
+    const id = await bucketId(BUCKET);
+    const legacy = await sampleRows({ id: id ?? '', name: BUCKET }, taken, connection(), { ...taken, method: undefined });
+    expect(legacy?.method).toBeUndefined();
+    expect(legacy?.lines, 'one line per field in line protocol: more lines than points').toBeGreaterThan(taken.lines);
+    manifest.buckets[0].sample = legacy;
+    writeFileSync(path, JSON.stringify(manifest));
+    const good = await cli(['backup', 'verify', backup.id, '--json']);
+    expect(good.json).toEqual({ ok: true, detail: expect.stringContaining(`the ${legacy?.lines ?? 0} raw rows`) });
+    if (legacy) manifest.buckets[0].sample = { ...legacy, sha256: '0'.repeat(64) };
+    writeFileSync(path, JSON.stringify(manifest));
+    const bad = await cli(['backup', 'verify', backup.id, '--json']);
+    expect(bad.code).toBe(1);
+    expect((bad.json as { detail: string }).detail).toMatch(/^restored rows differ: backup_src/);
   });
 
   it('says the disk is full and leaves nothing behind when the backup does not fit', async (ctx) => {

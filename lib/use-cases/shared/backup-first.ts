@@ -83,7 +83,7 @@ export async function takeBackup(
       for (const b of buckets) {
         const window = sampleWindow(b);
         const t0 = performance.now();
-        const sample = window ? await sampleRows(b.bucketName, window, ctx.influx.conn) : null;
+        const sample = window ? await sampleRows({ id: b.bucketID, name: b.bucketName }, window, ctx.influx.conn) : null;
         if (sample) log.info('backup: sample rows read', { bucket: b.bucketName, lines: sample.lines, sampleMs: Math.round(performance.now() - t0) });
         samples.set(b.bucketName, sample);
       }
