@@ -25,8 +25,14 @@ const keysSchema = z.array(z.array(z.string()));
  * data is read. `SHOW FIELD KEYS` lists a field once per type it has in some shard. Null when InfluxQL
  * on the bucket's name would not read this very bucket, or InfluxDB refuses it.
  */
-export async function bucketSchema(bucket: { id: string; name: string }, conn: Connection, signal?: AbortSignal): Promise<BucketSchema | null> {
-  if (!(await readsBucket(bucket, conn, signal))) return null;
+export async function bucketSchema(
+  bucket: { id: string; name: string },
+  conn: Connection,
+  signal?: AbortSignal,
+  /** Skip the mapping check: the caller checked it for this bucket already (it reads the schema again and again). */
+  mapped = false,
+): Promise<BucketSchema | null> {
+  if (!mapped && !(await readsBucket(bucket, conn, signal))) return null;
   const fields = new Map<string, Map<string, string[]>>();
   const tags = new Map<string, Set<string>>();
   try {
