@@ -9,7 +9,6 @@ import type { Connection } from '../influx/client';
 import { exportLines } from '../influx/export-query';
 import { bucketSchema, readPoints } from '../influx/points';
 import type { OrgInfo } from '../influx/orgs';
-import type { BucketStats } from '../model/stats';
 import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
 import { errorText, log } from '../log';
 import { plural } from '../model/plural';
@@ -21,9 +20,8 @@ export interface Counts {
   measurements: Record<string, number>;
 }
 
-export function countsOf(stats: BucketStats): Counts {
-  const measurements: Record<string, number> = {};
-  for (const m of [...stats.measurements, ...stats.unexpected]) if (m.records > 0) measurements[m.name] = m.records;
+export function countsOfRecords(records: Record<string, number>): Counts {
+  const measurements = Object.fromEntries(Object.entries(records).filter(([, n]) => n > 0));
   return { records: Object.values(measurements).reduce((a, b) => a + b, 0), measurements };
 }
 

@@ -11,6 +11,7 @@ import { refreshCounts, type RefreshedCounts } from './incremental';
 import { processCache } from './memo';
 import type { RefreshMode } from './refresh-plan';
 import { scrapeMetrics } from './scrape';
+import { mergeSlices } from './slice-counts';
 import { forgetOtherBuckets, loadDetails, saveDetails } from './slice-store';
 import { errorText, log } from '../log';
 
@@ -35,6 +36,11 @@ export interface StatsService {
   ofCounts(conn: Connection, bucket: BucketInfo, spec: BucketSpec | undefined, counted: RefreshedCounts): Promise<BucketStats>;
   /** Runs `work` as a refresh does: details read behind the counts wait until it is done. */
   inForeground<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * The records per measurement of `bucket`, its counts brought up to date (`fresh`: only what may
+   * have changed is recounted) and nothing else read: no details, nothing behind (a backup's manifest).
+   */
+  records(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal): Promise<Record<string, number>>;
 }
 
 /**
@@ -279,10 +285,34 @@ function statsOfBucket(scope: StatsScope, bucket: BucketInfo, opts: StatsOptions
   return Promise.resolve(held.stats);
 }
 
+async function recordsOf(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal): Promise<Record<string, number>> {
+  const started = performance.now();
+  const conn = scope.conn;
+  const counted = await inForeground(() =>
+    refreshCounts(conn.env.url, bucket, 'fresh', { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) }),
+  );
+  if (counted.recounted > 0)
+    log.info('stats: counts refreshed', {
+      bucket: bucket.name,
+      mode: 'fresh',
+      recounted: counted.recounted,
+      appended: counted.appended,
+      readWith: counted.readWith,
+      slices: counted.slices.length,
+      reasons: counted.reasons,
+      countMs: Math.round(performance.now() - started),
+      totalMs: Math.round(performance.now() - started),
+    });
+  const records: Record<string, number> = {};
+  for (const [m, c] of mergeSlices(counted.slices.map((sl) => sl.counts)).counts) if (c.records > 0) records[m] = c.records;
+  return records;
+}
+
 /** The one stats service of the process. */
 export const statsService: StatsService = {
   of: (scope, bucket, opts = {}) => statsOfBucket(scope, bucket, opts),
   held: (url, bucket) => cache.entries.get(bucketKey(url, bucket))?.stats,
   ofCounts: statsOfCounts,
   inForeground,
+  records: recordsOf,
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { resolve } from 'node:path';
-import { countsOf, sampleRows, sampleWindow, type RowSample } from '../../backup/drill';
+import { countsOfRecords, sampleRows, sampleWindow, type Counts, type RowSample } from '../../backup/drill';
 import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../../backup/store';
 import { consoleError, ConsoleFailure } from '../../errors';
 import { backupBuckets, type BucketMetadata } from '../../influx/backup';
@@ -11,7 +11,7 @@ import { restoreCommand, type BackupRef } from '../../model/backup-first';
 import type { Actor } from '../../auth/actor';
 import type { Result } from '../../result';
 import { outcome, recordChange, withInflux, type Context } from '../context';
-import { statsOf } from './stats';
+import { recordsOf } from './stats';
 
 export interface BackupInput {
   /** Buckets of the organization to back up; none: every bucket of it but the system ones. */
@@ -70,11 +70,8 @@ export async function takeBackup(
   try {
     // The exact counts and the shards at once: one waits on InfluxDB's query engine, the other on its snapshots and the disk.
     const countAll = async () => {
-      const counts = new Map<string, ReturnType<typeof countsOf>>();
-      for (const name of names) {
-        const [stats] = await statsOf(ctx, name, { mode: 'fresh' });
-        if (stats) counts.set(name, countsOf(stats));
-      }
+      const counts = new Map<string, Counts>();
+      for (const name of names) counts.set(name, countsOfRecords(await recordsOf(ctx, name)));
       return counts;
     };
     // The drill's row sample too, once the metadata says which shard group to read.
