@@ -27,15 +27,15 @@ const recordsOf = (counts: Record<string, { records: number }>): RecordCounts =>
  * window instead of after the last upload. Windows must not overlap (shard groups do not): a point
  * is counted in the one window that holds it. Only records are counted (no tag sets kept): the
  * memory stays that of one chunk of rows, however many series a window holds. Each window takes
- * the bucket's schema as it is then (it holds every field of the windows already complete); InfluxQL
- * where it reads the bucket exactly, else Flux.
+ * the bucket's field keys as they are then (they hold every field and type of the windows already
+ * complete; tag keys are not needed to count rows); InfluxQL where it reads the bucket, else Flux.
  */
 export function windowCounter(bucket: { id: string; name: string }, conn: Connection, signal?: AbortSignal): WindowCounter {
   const counting: Promise<RecordCounts>[] = [];
   let mapped: Promise<boolean> | null = null;
   const countOne = async (window: Slice): Promise<RecordCounts> => {
     mapped ??= readsBucket(bucket, conn, signal);
-    const schema = (await mapped) ? await bucketSchema(bucket, conn, signal, true) : null;
+    const schema = (await mapped) ? await bucketSchema(bucket, conn, signal, { mapped: true, fieldsOnly: true }) : null;
     if (schema) {
       const filter = { startNs: BigInt(Date.parse(window.start)) * 1_000_000n, stopNs: BigInt(Date.parse(window.stop)) * 1_000_000n, stopIncluded: false };
       const measurements = [...schema.keys()].filter((m) => m !== PROBE_MEASUREMENT);
