@@ -202,11 +202,20 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
     );
   let counter: WindowCounter | null = null;
   try {
+    const t0 = performance.now();
     const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (group) => {
       counter ??= windowCounter(group.bucket, conn);
       counter.add(group);
     });
+    const uploaded = performance.now();
     const measurements = counter ? await (counter as WindowCounter).total() : {};
+    // restoreMs: the restore calls; countedAfterMs: how long the count went on after the last of them.
+    log.info('backup: restored', {
+      bucket: name,
+      shards: restored.shards,
+      restoreMs: Math.round(uploaded - t0),
+      countedAfterMs: Math.round(performance.now() - uploaded),
+    });
     return { id: restored.id, counts: { records: Object.values(measurements).reduce((a, b) => a + b, 0), measurements } };
   } catch (e) {
     await (counter as WindowCounter | null)?.total().catch(() => {}); // nothing still reads the bucket that goes
