@@ -302,8 +302,38 @@ export interface BucketBackup {
 }
 
 /**
- * Backs up the named buckets of one organization into `dir` in influx-cli's layout, shard after
- * shard. The caller owns `dir` (a partial folder it removes on failure); `onMetadata` hears the
+ * Shards downloaded at once: InfluxDB snapshots, tars and gzips a shard on one core; two keep both
+ * of a small server's cores busy (influx-cli asks for one after the other).
+ */
+const SHARD_DOWNLOADS = 2;
+
+/**
+ * `work` on each item, `limit` at a time, the answers in the items' order. Every started one
+ * settles before an error is thrown (a file still being written is never left behind a failure),
+ * and none starts after one failed.
+ */
+async function settledInTurn<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  let failed: { reason: unknown } | null = null;
+  const lane = async () => {
+    while (!failed && next < items.length) {
+      const i = next++;
+      try {
+        out[i] = await work(items[i] as T);
+      } catch (reason) {
+        failed ??= { reason };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  if (failed) throw (failed as { reason: unknown }).reason;
+  return out;
+}
+
+/**
+ * Backs up the named buckets of one organization into `dir` in influx-cli's layout, two shards at
+ * a time. The caller owns `dir` (a partial folder it removes on failure); `onMetadata` hears the
  * buckets' metadata before the shards download.
  */
 export async function backupBuckets(
@@ -316,10 +346,7 @@ export async function backupBuckets(
 ): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
   onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
-  const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
-  const backedUp: BackedUpBucket[] = [];
-  const entries: InfluxManifest['buckets'] = [];
-  for (const name of names) {
+  const wanted = names.map((name) => {
     const bucket = meta.buckets.find((b) => b.organizationID === orgID && b.bucketName === name);
     if (!bucket)
       throw new ConsoleFailure(
@@ -329,6 +356,15 @@ export async function backupBuckets(
           'It may have been deleted meanwhile: list the buckets and back up again.',
         ),
       );
+    return bucket;
+  });
+  const ids = wanted.flatMap((b) => b.retentionPolicies.flatMap((rp) => (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => s.id))));
+  const downloaded = await settledInTurn(ids, SHARD_DOWNLOADS, (id) => downloadShard(dir, base, id, conn));
+  const byId = new Map(ids.map((id, i) => [id, downloaded[i] ?? null]));
+  const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
+  const backedUp: BackedUpBucket[] = [];
+  const entries: InfluxManifest['buckets'] = [];
+  for (const bucket of wanted) {
     const bucketFiles: WrittenFile[] = [];
     const retentionPolicies = [];
     for (const rp of bucket.retentionPolicies) {
@@ -336,7 +372,7 @@ export async function backupBuckets(
       for (const sg of rp.shardGroups ?? []) {
         const shards = [];
         for (const shard of sg.shards ?? []) {
-          const written = await downloadShard(dir, base, shard.id, conn);
+          const written = byId.get(shard.id);
           if (!written) continue;
           bucketFiles.push(written);
           shards.push({ ...shard, shardOwners: shard.shardOwners ?? [], fileName: written.name, size: written.bytes, compression: GZIP_COMPRESSION });
