@@ -4,7 +4,7 @@ import { CountedAgo } from '@/components/counted-ago';
 import type { Metadata } from 'next';
 import { ErrorPanel } from '@/components/error-panel';
 import { DataTable, type Column } from '@/components/data-table';
-import { formatUtc } from '@/lib/model/format';
+import { formatBytes, formatUtc } from '@/lib/model/format';
 import { listBackups, type BackupSummary } from '@/lib/use-cases/list-backups';
 import { BackUpNowButton } from './back-up-now-button';
 import { BackupActions, ViewerNote } from './backup-actions';
@@ -12,14 +12,10 @@ import { BackupActions, ViewerNote } from './backup-actions';
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Backups' };
 
-function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} B`;
-}
-
 const BACKUP_COLUMNS: Column<BackupSummary>[] = [
   { id: 'backup', header: 'Backup', className: 'font-mono', cell: (b) => b.id },
   { id: 'age', header: 'Age', className: 'whitespace-nowrap', cell: (b) => <CountedAgo at={b.createdAt} label="" /> },
-  { id: 'size', header: 'Size', className: 'whitespace-nowrap', cell: (b) => size(b.bytes) },
+  { id: 'size', header: 'Size', className: 'whitespace-nowrap', cell: (b) => formatBytes(b.bytes) },
   { id: 'buckets', header: 'Buckets', cell: (b) => b.buckets.join(', ') },
   {
     id: 'verified',
