@@ -17,10 +17,10 @@ export async function register() {
   }
   const { handOverAdminPassword } = await import('./lib/auth/first-password');
   await handOverAdminPassword();
-  const { startSampler } = await import('./lib/use-cases/sample-storage');
-  startSampler();
+  const { requireConfig } = await import('./lib/config');
+  (await import('./lib/use-cases/start-sampler')).startSampler(requireConfig());
   (await import('./lib/use-cases/scheduled-backup')).startBackupScheduler();
   log.info('console started');
   // One warning line when the console's own token is all-access or operator (never the token itself).
-  void (await import('./lib/use-cases/console-token')).warnWhenConsoleTokenBroad();
+  void (await import('./lib/use-cases/warn-when-console-token-broad')).warnWhenConsoleTokenBroad();
 }

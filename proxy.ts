@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ALLOWED_METHODS, decide } from './lib/auth/policy';
 import { SIGNED_OUT } from './lib/auth/route-guard';
-import { safeNext } from './lib/auth/safe-next';
+import { safeNext } from './lib/model/safe-next';
 import { SESSION_COOKIE } from './lib/auth/session';
 import { checkSession } from './lib/auth/sessions';
 import { isSameOrigin } from './lib/auth/same-origin';

@@ -5,7 +5,7 @@ import { useState, useTransition, type ReactNode } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { primaryButton } from '@/components/form-styles';
 import type { ConsoleError } from '@/lib/model/error';
-import type { Result } from '@/lib/result';
+import type { Result } from '@/lib/model/result';
 
 interface ActionButtonProps<T> {
   /** The server action the click runs. */

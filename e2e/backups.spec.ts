@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
+import { lightEntities, writeTwoLights } from './support/light-points';
 import { e2eServers, VIEWER_PASSWORD } from './support/servers';
+import { previewDeleteThroughUi } from './support/steps';
 
 const server = e2eServers().main;
 const api = influxApi(server);
@@ -9,33 +11,11 @@ const RESTORED = `${BUCKET}_restored`;
 const DAY = 86_400_000;
 const base = Math.floor(Date.now() / DAY - 3) * DAY;
 
-/** The entity of each `frequency` value of a bucket, read straight from InfluxDB (not through the console). */
-async function entities(bucket: string): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/v2/query?org=homeiq`, {
-    method: 'POST',
-    headers: { Authorization: `Token ${server.token}`, 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
-    body: `from(bucket: "${bucket}") |> range(start: 0) |> filter(fn: (r) => r._field == "frequency") |> keep(columns: ["entity_id", "_time"])`,
-  });
-  expect(res.status).toBe(200);
-  return (await res.text())
-    .split('\n')
-    .map((l) => l.trim().split(',').at(-1) ?? '')
-    .filter((v) => v.startsWith('light.'))
-    .sort();
-}
+const entities = (bucket: string) => lightEntities(api, bucket);
 
 test.beforeEach(async () => {
   await api.reset();
-  await api.createBucket(BUCKET, (30 * DAY) / 1000);
-  const lines = ['light.kitchen', 'light.hall'].flatMap((e) =>
-    [0, 1, 2].map((d) => `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i ${(base + d * DAY) * 1_000_000}`),
-  );
-  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
-    method: 'POST',
-    headers: { Authorization: `Token ${server.token}` },
-    body: lines.join('\n'),
-  });
-  expect(res.status).toBe(204);
+  await writeTwoLights(api, BUCKET, base);
 });
 
 test.afterEach(() => api.reset());
@@ -47,14 +27,8 @@ test('deletes data with "Back up the bucket first" checked, restores that backup
   const before = await entities(BUCKET);
   expect(before).toHaveLength(6);
 
-  await page.goto('/buckets');
-  await page.getByTestId(`bucket-row-${BUCKET}`).getByRole('link', { name: BUCKET }).click();
-  await page.getByRole('button', { name: 'Delete data' }).click();
-  const panel = page.getByRole('dialog', { name: `Delete data from ${BUCKET}` }).getByTestId('delete-data');
-  await panel.getByLabel('Measurement').fill('time_based_daily');
-  await panel.getByLabel('Tag conditions').fill('entity_id=light.kitchen');
-  await panel.getByLabel('Start').fill(new Date(base - DAY).toISOString());
-  await panel.getByRole('button', { name: 'Preview delete' }).click();
+  const start = new Date(base - DAY).toISOString();
+  const panel = await previewDeleteThroughUi(page, BUCKET, { measurement: 'time_based_daily', where: 'entity_id=light.kitchen', start });
   const preview = panel.getByTestId('delete-preview');
   await expect(preview).toContainText('3 points would be deleted');
   await expect(preview.getByLabel('Back up the bucket first')).toBeChecked();

@@ -14,13 +14,7 @@ const base = Math.floor(Date.now() / DAY - 2) * DAY;
 
 /** Every raw row of a bucket as annotated CSV, read straight from InfluxDB (not through the console). */
 async function rawRows(bucket: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/v2/query?org=homeiq`, {
-    method: 'POST',
-    headers: { Authorization: `Token ${server.token}`, 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
-    body: `from(bucket: "${bucket}") |> range(start: 0) |> drop(columns: ["_start", "_stop"])`,
-  });
-  expect(res.status).toBe(200);
-  return res.text();
+  return api.flux(`from(bucket: "${bucket}") |> range(start: 0) |> drop(columns: ["_start", "_stop"])`);
 }
 
 test.beforeEach(async () => {
@@ -33,12 +27,7 @@ test.beforeEach(async () => {
         `time_based_daily,domain=light,entity_id=${e} frequency=1.5,occurrences=${d}i,peak_hours="[8, \\"x\\"]",active=true ${(base + d * DAY) * 1_000_000}`,
     ),
   );
-  const res = await fetch(`${server.url}/api/v2/write?org=homeiq&bucket=${SOURCE}&precision=ns`, {
-    method: 'POST',
-    headers: { Authorization: `Token ${server.token}` },
-    body: lines.join('\n'),
-  });
-  expect(res.status).toBe(204);
+  await api.write(SOURCE, lines);
 });
 
 test.afterEach(() => api.reset());

@@ -17,11 +17,6 @@ export class ConsoleFailure extends Error {
   }
 }
 
-/** @deprecated The old name of ConsoleFailure, kept while branches that use it are merged. */
-export const InfluxError = ConsoleFailure;
-/** @deprecated The old name of ConsoleFailure. */
-export type InfluxError = ConsoleFailure;
-
 export const FIXES = {
   unreachable:
     'Verify InfluxDB is running (`bash tools/influxd/influxd.sh start`, or `docker ps | grep influxdb` where it runs in a container), check INFLUXDB_URL is correct, and ensure network access to InfluxDB.',

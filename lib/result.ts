@@ -1,12 +1,2 @@
-import type { ConsoleError } from './errors';
-
-/** What every action and gateway call returns: data, or an error a person can act on. */
-export type Result<T> = { ok: true; data: T } | { ok: false; error: ConsoleError };
-
-export function ok<T>(data: T): Result<T> {
-  return { ok: true, data };
-}
-
-export function fail<T = never>(error: ConsoleError): Result<T> {
-  return { ok: false, error };
-}
+/** The result type lives in lib/model (the browser shares it); the server's code imports it from here. */
+export * from './model/result';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { exportQuery } from '../lib/influx/export-query';
-import { EARLIEST, LATEST } from '../lib/data/export-options';
+import { EARLIEST, LATEST } from '../lib/model/export-options';
 import { ai5Spec } from '../lib/spec/load';
 import { benchRow, inFlight, median, postWrite, repo, type BenchRow, type Influxd } from './harness';
 import { settle } from './influx-load';

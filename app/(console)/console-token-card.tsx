@@ -1,6 +1,6 @@
 import { Card } from '@/components/card';
 import { joinWords } from '@/lib/model/token';
-import { readConsoleToken } from '@/lib/use-cases/console-token';
+import { readConsoleToken } from '@/lib/use-cases/read-console-token';
 import { CreateConsoleTokenButton } from './create-console-token-button';
 
 /**

@@ -6,7 +6,7 @@ import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { useLastVerify } from '@/lib/client/use-last-verify';
-import { summaryLine } from '@/lib/verify/report';
+import { summaryLine } from '@/lib/model/verify-report';
 import { RelativeTime } from '@/components/relative-time';
 
 export function LastVerifyCard() {

@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import { inputClass, primaryButton } from '@/components/form-styles';
-import { safeNext } from '@/lib/auth/safe-next';
-import type { ConsoleError } from '@/lib/errors';
+import { safeNext } from '@/lib/model/safe-next';
+import type { ConsoleError } from '@/lib/model/error';
 
 export function LoginForm() {
   const [password, setPassword] = useState('');

@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import type { ConsoleError } from '../../lib/errors';
-import { deleteData, previewDataDelete, type DeletePreview } from '../../lib/use-cases/delete-data';
+import type { DeletePreview } from '../../lib/model/data-operations';
+import { deleteData } from '../../lib/use-cases/delete-data';
+import { previewDataDelete } from '../../lib/use-cases/preview-data-delete';
 import { backupJson, printBackup } from '../backup-first';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 import { formatNumber } from '../../lib/model/format';

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { Writable } from 'node:stream';
 import { CLI_ACTOR } from '../../lib/auth/actor';
-import { planExport, runExport, type ExportProgress } from '../../lib/use-cases/export-data';
+import { planExport } from '../../lib/use-cases/plan-export';
+import { runExport, type ExportProgress } from '../../lib/use-cases/run-export';
 import { EXIT, printError } from '../output';
 import { plural } from '../../lib/model/plural';
 

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { nsToIso } from '../../lib/data/import-check';
-import { linesToSend } from '../../lib/data/import-check';
+import { linesToSend } from '../../lib/model/data-operations';
 import type { ImportReport } from '../../lib/model/data-operations';
 import { checkImport } from '../../lib/use-cases/check-import';
 import { runImport } from '../../lib/use-cases/run-import';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { runChecks } from '../../lib/use-cases/run-checks';
-import { summaryLine } from '../../lib/verify/report';
+import { summaryLine } from '../../lib/model/verify-report';
 import type { CheckResult } from '../../lib/verify/types';
 import { EXIT, printError, printJson } from '../output';
 

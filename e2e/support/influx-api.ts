@@ -32,6 +32,22 @@ export function influxApi(server: E2eInfluxd) {
         if (b.type !== 'system' && b.name !== 'homeiq') await call(`/api/v2/buckets/${b.id}`, { method: 'DELETE' });
       }
     },
+    /** Writes line protocol (nanosecond times); anything but InfluxDB's 204 fails the test. */
+    async write(bucket: string, lines: readonly string[]): Promise<void> {
+      const path = `/api/v2/write?org=homeiq&bucket=${encodeURIComponent(bucket)}&precision=ns`;
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { Authorization: `Token ${server.token}` }, body: lines.join('\n') });
+      if (res.status !== 204) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    },
+    /** A Flux query's annotated CSV, read straight from InfluxDB (not through the console); anything but 200 fails the test. */
+    async flux(query: string): Promise<string> {
+      const res = await fetch(`${server.url}/api/v2/query?org=homeiq`, {
+        method: 'POST',
+        headers: { Authorization: `Token ${server.token}`, 'Content-Type': 'application/vnd.flux', Accept: 'application/csv' },
+        body: query,
+      });
+      if (res.status !== 200) throw new Error(`query: ${res.status} ${await res.text()}`);
+      return res.text();
+    },
     async createBucket(name: string, everySeconds: number, description = ''): Promise<void> {
       await call('/api/v2/buckets', {
         method: 'POST',

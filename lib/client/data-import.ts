@@ -1,5 +1,5 @@
-import type { ConsoleError } from '../errors';
-import type { Result } from '../result';
+import type { ConsoleError } from '../model/error';
+import type { Result } from '../model/result';
 import type { ImportProgress, ImportReport } from '../model/data-operations';
 import { ResultError } from './fetch-result';
 import { ndjsonEvents } from './ndjson';

@@ -1,5 +1,5 @@
-import type { ConsoleError } from '../errors';
-import type { Result } from '../result';
+import type { ConsoleError } from '../model/error';
+import type { Result } from '../model/result';
 
 /** The error a query throws, carrying the ConsoleError the route returned. */
 export class ResultError extends Error {

@@ -1,4 +1,4 @@
-import type { ConsoleError } from '../errors';
+import type { ConsoleError } from '../model/error';
 import type { CheckResult, VerifyReport } from '../model/verify';
 import { ndjsonEvents } from './ndjson';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIRST, LAST } from '../stats/slices';
-import { EARLIEST, LATEST } from './export-options';
+import { EARLIEST, LATEST } from '../model/export-options';
 import { exportWindows } from './export-windows';
 
 const DAY = 86_400;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultShardGroupSeconds, ImportTally, linesToSend, nsToIso, shardGroupStart } from './import-check';
+import { defaultShardGroupSeconds, ImportTally, nsToIso, shardGroupStart } from './import-check';
+import { linesToSend } from '../model/data-operations';
 import { parseRecord } from './lp-parse';
 
 const ns = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;

@@ -14,11 +14,6 @@ export const ERROR_CAP = 100;
 
 export type { ImportCheck, LineProblem, TypeConflict };
 
-/** Lines a dry run expects to send: the lines that parse and fall inside the retention. */
-export function linesToSend(report: Pick<ImportCheck, 'totalLines' | 'outsideRetention'>): number {
-  return report.totalLines - report.outsideRetention.lines;
-}
-
 /** Go's time.Truncate counts from year 1, not 1970: shard groups of 7 days start on Mondays. */
 const YEAR_ONE_TO_EPOCH_S = 62_135_596_800n;
 

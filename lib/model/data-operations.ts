@@ -82,3 +82,8 @@ export interface ImportProgress {
   readBytes: number;
   fileBytes: number;
 }
+
+/** Lines a dry run expects to send: the lines that parse and fall inside the retention. */
+export function linesToSend(report: Pick<ImportCheck, 'totalLines' | 'outsideRetention'>): number {
+  return report.totalLines - report.outsideRetention.lines;
+}

@@ -175,28 +175,22 @@ function inForeground<T>(work: () => Promise<T>): Promise<T> {
   return cache.behind.foreground(work);
 }
 
-/** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
-function refresh(
-  scope: StatsScope,
-  bucket: BucketInfo,
-  key: string,
-  mode: RefreshMode,
-  signal: AbortSignal,
-  onSlice?: StatsOptions['onSlice'],
-  waitForDetails?: boolean,
-): Promise<BucketStats> {
-  return cache.behind.foreground(() => refreshNow(scope, bucket, key, mode, signal, onSlice, waitForDetails));
+/** One refresh of a bucket's figures: where, which, how far, and for whom. */
+interface Refresh extends Pick<StatsOptions, 'onSlice' | 'waitForDetails'> {
+  scope: StatsScope;
+  bucket: BucketInfo;
+  /** The cache entry the figures go to (`bucketKey`). */
+  key: string;
+  mode: RefreshMode;
+  signal: AbortSignal;
 }
 
-async function refreshNow(
-  scope: StatsScope,
-  bucket: BucketInfo,
-  key: string,
-  mode: RefreshMode,
-  signal: AbortSignal,
-  onSlice?: StatsOptions['onSlice'],
-  waitForDetails?: boolean,
-): Promise<BucketStats> {
+/** Refreshes the bucket's slices, then assembles its figures unless they are the ones already held. */
+function refresh(r: Refresh): Promise<BucketStats> {
+  return cache.behind.foreground(() => refreshNow(r));
+}
+
+async function refreshNow({ scope, bucket, key, mode, signal, onSlice, waitForDetails }: Refresh): Promise<BucketStats> {
   const started = performance.now();
   const generation = cache.generation;
   const conn = scope.conn;
@@ -273,13 +267,13 @@ function statsOfBucket(scope: StatsScope, bucket: BucketInfo, opts: StatsOptions
   const mode = opts.mode ?? 'cached';
   if (mode !== 'cached')
     return singleFlight(`${key}|${mode}${opts.waitForDetails ? '|details' : ''}`, opts.signal, (signal) =>
-      refresh(scope, bucket, key, mode, signal, opts.onSlice, opts.waitForDetails),
+      refresh({ scope, bucket, key, mode, signal, onSlice: opts.onSlice, waitForDetails: opts.waitForDetails }),
     );
   const held = cache.entries.get(key);
-  if (!held) return singleFlight(key, opts.signal, (signal) => refresh(scope, bucket, key, 'check', signal, opts.onSlice));
+  if (!held) return singleFlight(key, opts.signal, (signal) => refresh({ scope, bucket, key, mode: 'check', signal, onSlice: opts.onSlice }));
   if (Date.now() - held.checkedAt < CHECK_MS) return Promise.resolve(held.stats);
   // The held figures answer at once; the check (and a recount if needed) runs behind them.
-  void singleFlight(key, undefined, (signal) => refresh(scope, bucket, key, 'check', signal)).catch((e: unknown) =>
+  void singleFlight(key, undefined, (signal) => refresh({ scope, bucket, key, mode: 'check', signal })).catch((e: unknown) =>
     log.warn('stats: refreshing a bucket failed', { bucket: bucket.name, error: errorText(e) }),
   );
   return Promise.resolve(held.stats);

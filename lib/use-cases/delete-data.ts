@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
 import { consoleError, ConsoleFailure } from '../errors';
-import { countSelection, deleteSelection, sampleSelection, type SelectionCount } from '../influx/selection';
-import { issuedPreview, issuePreview, spendPreview, type IssuedPreview } from '../data/issued-previews';
+import { countSelection, deleteSelection } from '../influx/selection';
+import { issuedPreview, spendPreview, type IssuedPreview } from '../data/issued-previews';
 import type { BucketInfo } from '../model/bucket';
 import { deletePredicate, describeSelection } from '../model/delete-predicate';
 import { deleteDataInputSchema, selectionOf } from '../data/delete-input';
@@ -15,8 +15,7 @@ import { backupFirst } from './shared/backup-first';
 import { outcome, recordChange, withInflux } from './context';
 import { invalidInput } from './shared/invalid-input';
 import { targetBucket } from './shared/target-bucket';
-
-export type { DeletePreview };
+import { described, totalOf, type Counted } from './shared/delete-count';
 
 export interface DeleteOutcome extends Omit<DeletePreview, 'sample'> {
   /** Points removed, as counted again after the delete. */
@@ -32,46 +31,6 @@ const samePoints = (a: Readonly<Record<string, number>>, b: Readonly<Record<stri
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...keys].every((k) => (a[k] ?? 0) === (b[k] ?? 0));
 };
-
-const totalOf = (points: Record<string, number>) => Object.values(points).reduce((a, b) => a + b, 0);
-
-type Counted = Omit<DeletePreview, 'sample' | 'previewId'>;
-
-function described(bucket: BucketInfo, sel: Selection, counted: SelectionCount): Counted {
-  const points = counted.points;
-  return {
-    countedWith: counted.method,
-    bucketId: bucket.id,
-    bucket: bucket.name,
-    selection: describeSelection(sel.measurement, sel.matches),
-    predicate: deletePredicate(sel.measurement, sel.matches),
-    start: sel.start.iso,
-    stop: sel.stop.iso,
-    points: Object.fromEntries(Object.entries(points).filter(([, n]) => n > 0)),
-    total: totalOf(points),
-  };
-}
-
-/** Counts (exactly, per measurement) and samples what a delete would remove; changes nothing. */
-export async function previewDataDelete(raw: unknown): Promise<Result<DeletePreview>> {
-  const input = deleteDataInputSchema.safeParse(raw);
-  if (!input.success) return fail(invalidInput(input.error));
-  return withInflux(async ({ influx }) => {
-    const bucket = await targetBucket(influx, input.data, 'deleted');
-    const sel = selectionOf(input.data);
-    const counted = described(bucket, sel, await countSelection(bucket, sel, influx.conn));
-    const sample = counted.total > 0 ? await sampleSelection(bucket.name, sel, 10, influx.conn) : [];
-    const issued = issuePreview({
-      bucketId: bucket.id,
-      predicate: counted.predicate,
-      startNs: sel.start.ns,
-      stopNs: sel.stop.ns,
-      total: counted.total,
-      points: counted.points,
-    });
-    return { previewId: issued.id, ...counted, sample };
-  });
-}
 
 /** The preview a delete names, when it is good and selects exactly what the delete asks for. */
 function boundPreview(previewId: string | undefined, bucket: BucketInfo, sel: Selection, predicate: string): IssuedPreview {

@@ -1,5 +1,6 @@
 import 'server-only';
-import { config, type ConsoleConfig } from '../config';
+import type { ConsoleConfig } from '../config';
+import type { Result } from '../result';
 import { connection } from '../influx/client';
 import { getHealth } from '../influx/health';
 import { toConsoleError } from '../influx/errors';
@@ -13,7 +14,8 @@ const KEY = Symbol.for('homeiq-influx-console.health-influx');
 
 type InfluxCheck = HealthReport['checks']['influxdb'];
 
-type Parsed = ReturnType<typeof config>;
+/** The configuration as the route parsed it: a bad one is reported as the database check's failure, not thrown. */
+type Parsed = Result<ConsoleConfig>;
 
 async function pingInflux(c: Parsed): Promise<InfluxCheck> {
   if (!c.ok || !c.data.influx.ok) return { status: 'down', message: 'InfluxDB is not configured: set INFLUXDB_URL, INFLUXDB_TOKEN and INFLUXDB_ORG.' };
@@ -50,9 +52,8 @@ function samplerCheck(c: ConsoleConfig | null): HealthReport['checks']['sampler'
   return { status: 'ok', lastSampleAt };
 }
 
-/** The console's health (the public /api/health): the configuration parsed once and handed to each check. */
-export async function readHealth(): Promise<HealthReport> {
-  const c = config();
+/** The console's health (the public /api/health): the configuration the route parsed, handed to each check. */
+export async function readHealth(c: Parsed): Promise<HealthReport> {
   const database = c.ok ? checkDatabase(c.data.dataDir) : { status: 'down' as const, message: c.error.message };
   const checks = { database, influxdb: await influxCheck(c), sampler: samplerCheck(c.ok ? c.data : null) };
   return { status: overall(checks), checks };

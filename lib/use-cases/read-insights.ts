@@ -5,8 +5,6 @@ import type { StatsOptions } from '../stats/service';
 import { withInflux } from './context';
 import { insightsOf } from './shared/insights';
 
-export { insightsOf };
-
 /**
  * Why each bucket grows, which detector went silent, and what to change in the writer: from the
  * record counts kept in console.db (brought up to date as `stats` does), the index and /metrics.

@@ -46,7 +46,7 @@ const LATEST_TIERS = [51, MAX_PAGED_POINTS + 1] as const;
 const latestPoints = processMemo<StoredPoint[]>('measurement-latest-points', TAG_COUNTS_MS);
 
 /** The smallest read that holds `needed` newest points. */
-export function latestTier(needed: number): number {
+function latestTier(needed: number): number {
   return LATEST_TIERS.find((t) => t >= needed) ?? MAX_PAGED_POINTS + 1;
 }
 const tagCounts = processMemo<{ value: string; records: number }[]>('measurement-tag-counts', TAG_COUNTS_MS);

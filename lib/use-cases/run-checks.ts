@@ -25,7 +25,7 @@ export interface RunChecksOptions {
  * Overview. It writes (the probe) and saves, so it is an admin's (or the CLI's) operation.
  */
 export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Result<VerifyReport | null>> {
-  return withConnection(async ({ spec, conn }) => {
+  return withConnection(async ({ config, spec, conn }) => {
     const record = (entry: Parameters<typeof recordChange>[1]) => recordChange(actor, entry, { changed: false });
     const onResult = opts.onResult ?? (() => {});
     if (opts.only !== undefined) {
@@ -38,15 +38,8 @@ export function runChecks(actor: Actor, opts: RunChecksOptions = {}): Promise<Re
     const previous = loadLastReport();
     saveLastReport(report);
     // Regressions go to the webhook; on the web without holding up the report.
-    const alerting = alertOnVerify(previous, report).catch((e: unknown) => log.error('alerts: verify evaluation failed', { error: errorText(e) }));
+    const alerting = alertOnVerify(config, previous, report).catch((e: unknown) => log.error('alerts: verify evaluation failed', { error: errorText(e) }));
     if (opts.waitForAlerts) await alerting;
     return report;
-  });
-}
-
-/** What makes a run impossible before it starts (configuration, spec, an unknown check id), for a 4xx answer. */
-export async function checkRunProblem(only?: string): Promise<Result<void>> {
-  return withConnection(({ spec }) => {
-    if (only !== undefined && !isCheckId(spec, only)) throw new ConsoleFailure(unknownCheck(only));
   });
 }

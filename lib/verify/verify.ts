@@ -2,7 +2,7 @@ import 'server-only';
 import type { AuditInput } from '../audit/log';
 import type { Connection } from '../influx/client';
 import type { ConsoleSpec } from '../spec/schema';
-import { summarize } from './report';
+import { summarize } from '../model/verify-report';
 import { runChecks } from './run';
 import type { CheckResult, VerifyReport } from './types';
 

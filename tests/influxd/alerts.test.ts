@@ -13,6 +13,7 @@ import { ai5Spec } from '@/lib/spec/load';
 import { forgetCachedReads } from '@/lib/stats/memo';
 import { readAlerts } from '@/lib/use-cases/read-alerts';
 import { sendTestAlert } from '@/lib/use-cases/send-test-alert';
+import { requireConfig } from '@/lib/config';
 import { evaluateAlerts, setDeliveryOptions } from '@/lib/use-cases/shared/alerting';
 import { runChecks } from '@/lib/use-cases/run-checks';
 import { sampleOnce } from '@/lib/use-cases/sample-storage';
@@ -80,13 +81,13 @@ describe('alerts to a webhook (a real local receiver)', () => {
       connection(),
     );
     unwrap(await setBudget({ bucketName: DAILY, maxBytes: null, maxRecords: 2 }, CLI_ACTOR));
-    await evaluateAlerts();
-    await evaluateAlerts();
+    await evaluateAlerts(requireConfig());
+    await evaluateAlerts(requireConfig());
     expect(events(hook)).toEqual([`open budget:${DAILY}:records`]);
     expect(hook.accepted[0]).toMatchObject({ source: 'homeiq-influx-console', kind: 'budget' });
     expect(String(hook.accepted[0]?.message)).toMatch(/already over/);
     unwrap(await setBudget({ bucketName: DAILY, maxBytes: null, maxRecords: 1_000_000 }, CLI_ACTOR));
-    await evaluateAlerts();
+    await evaluateAlerts(requireConfig());
     expect(events(hook)).toEqual([`open budget:${DAILY}:records`, `resolved budget:${DAILY}:records`]);
     const view = unwrap(await readAlerts());
     expect(view.incidents[0]?.resolvedAt).not.toBeNull();
@@ -106,11 +107,11 @@ describe('alerts to a webhook (a real local receiver)', () => {
     );
     unwrap(await readStats(DAILY, { mode: 'fresh' }));
     // The bucket was created just now: its detectors are judged once the grace (two days) has passed.
-    await evaluateAlerts(Date.now() + DAY);
+    await evaluateAlerts(requireConfig(), Date.now() + DAY);
     expect(events(hook).filter((e) => e.includes('detector:'))).toEqual([]);
     const later = Date.now() + 2.5 * DAY;
-    await evaluateAlerts(later);
-    await evaluateAlerts(later);
+    await evaluateAlerts(requireConfig(), later);
+    await evaluateAlerts(requireConfig(), later);
     const opened = events(hook).filter((e) => e.startsWith('open detector:'));
     expect(opened.sort()).toEqual(
       ['anomaly_daily', 'co_occurrence_daily', 'duration_daily', 'room_based_daily', 'sequence_daily'].map((m) => `open detector:${DAILY}:${m}:never-written`),
@@ -118,7 +119,7 @@ describe('alerts to a webhook (a real local receiver)', () => {
     expect(hook.accepted.find((a) => a.kind === 'detector')).toMatchObject({ title: expect.stringMatching(/^Detector never wrote/) });
     await writeLines(DAILY, [`anomaly_daily,date=x,entity_id=e1 anomaly_score=0.5 ${later - 3_600_000}000000`], connection());
     unwrap(await readStats(DAILY, { mode: 'fresh' }));
-    await evaluateAlerts(later);
+    await evaluateAlerts(requireConfig(), later);
     expect(events(hook).filter((e) => e.startsWith('resolved detector:'))).toEqual([`resolved detector:${DAILY}:anomaly_daily:never-written`]);
   });
 
@@ -144,15 +145,15 @@ describe('alerts to a webhook (a real local receiver)', () => {
     await withOwnInfluxd('', async (server) => {
       await stopInfluxd(server.state);
       expect((await sampleOnce()).kind).toBe('skipped');
-      await evaluateAlerts(Date.now() + 60_000);
+      await evaluateAlerts(requireConfig(), Date.now() + 60_000);
       expect(hook.accepted).toEqual([]);
-      await evaluateAlerts(Date.now() + 6 * 60_000);
-      await evaluateAlerts(Date.now() + 7 * 60_000);
+      await evaluateAlerts(requireConfig(), Date.now() + 6 * 60_000);
+      await evaluateAlerts(requireConfig(), Date.now() + 7 * 60_000);
       expect(events(hook)).toEqual(['open unreachable:influxdb']);
     });
     // Back on the suite's server, which answers.
     expect((await sampleOnce()).kind).toBe('sampled');
-    await evaluateAlerts();
+    await evaluateAlerts(requireConfig());
     expect(events(hook)).toEqual(['open unreachable:influxdb', 'resolved unreachable:influxdb']);
   }, 60_000);
 

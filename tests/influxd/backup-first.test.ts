@@ -1,15 +1,19 @@
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { readAudit } from '@/lib/audit/log';
 import { deleteBucket } from '@/lib/use-cases/delete-bucket';
-import { deleteData, previewDataDelete } from '@/lib/use-cases/delete-data';
+import { deleteData } from '@/lib/use-cases/delete-data';
+import { previewDataDelete } from '@/lib/use-cases/preview-data-delete';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { updateBucket } from '@/lib/use-cases/update-bucket';
-import { rawApi, resetBuckets } from '../support/reset';
+import { rawBucketId, rawInfluxql, rawSeedBucket } from '../support/raw-buckets';
+import { resetBuckets } from '../support/reset';
+import { temporaryBackupDir } from '../support/backup-dir';
 import { captureCli } from '../support/cli';
+import { rawNonOperatorToken } from '../support/raw-tokens';
 import { unwrap } from '../support/unwrap';
 
 /**
@@ -38,43 +42,16 @@ function lines(): string[] {
   return out;
 }
 
-async function orgID(): Promise<string> {
-  const res = await rawApi('/api/v2/orgs?org=homeiq');
-  return ((await res.json()) as { orgs: { id: string }[] }).orgs[0]?.id ?? '';
-}
-
-async function bucketId(name: string): Promise<string | null> {
-  const res = await rawApi(`/api/v2/buckets?orgID=${await orgID()}&name=${name}`);
-  return ((await res.json()) as { buckets?: { id: string }[] }).buckets?.[0]?.id ?? null;
-}
-
-async function createSource(name: string, retentionDays: number): Promise<void> {
-  const body = {
-    orgID: await orgID(),
-    name,
-    retentionRules: [{ type: 'expire', everySeconds: retentionDays * 86_400 }],
-    ...(name === DAILY ? { description: 'Daily pattern aggregates (Epic AI-5)' } : {}),
-  };
-  const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify(body) });
-  expect(res.status).toBe(201);
-  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${name}&precision=ns`, {
-    method: 'POST',
-    body: lines().join('\n'),
-    headers: { 'Content-Type': 'text/plain' },
-  });
-  expect(write.status, await write.clone().text()).toBe(204);
+function createSource(name: string, retentionDays: number): Promise<void> {
+  const description = name === DAILY ? { description: 'Daily pattern aggregates (Epic AI-5)' } : {};
+  return rawSeedBucket({ name, retentionRules: [{ type: 'expire', everySeconds: retentionDays * 86_400 }], ...description }, lines());
 }
 
 /** Every stored point of a bucket, one text each (InfluxQL reads them whole), sorted. */
 async function rows(bucket: string): Promise<string[]> {
   const out: string[] = [];
   for (const m of MEASUREMENTS) {
-    const res = await rawApi(`/query?db=${bucket}&q=${encodeURIComponent(`SELECT * FROM "${m}" WHERE time >= 0`)}&epoch=ns`, {
-      headers: { Accept: 'application/json' },
-    });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
-    for (const s of body.results[0]?.series ?? [])
+    for (const s of await rawInfluxql(bucket, `SELECT * FROM "${m}" WHERE time >= 0`))
       for (const row of s.values) out.push(`${m}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
   }
   return out.sort();
@@ -86,16 +63,7 @@ const cli = captureCli;
 
 const listed = async () => unwrap(await listBackups()).map((b) => b.id);
 
-let backups: string;
-const saved = process.env.CONSOLE_BACKUP_DIR;
-beforeAll(() => {
-  backups = mkdtempSync(join(tmpdir(), 'console-backup-first-'));
-  process.env.CONSOLE_BACKUP_DIR = backups;
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.CONSOLE_BACKUP_DIR;
-  else process.env.CONSOLE_BACKUP_DIR = saved;
-});
+const backups = temporaryBackupDir('console-backup-first-');
 
 /** The backup dir set to a path under a file: no backup can be written there. */
 function unwritableBackupDir(): string {
@@ -175,7 +143,7 @@ describe('a backup before every destructive change', () => {
       name: BUCKET,
       backup: { id: expect.any(String), dir: expect.any(String), restore: expect.stringContaining(`backup restore ${out.backup.id} --bucket ${BUCKET}`) },
     });
-    expect(await bucketId(BUCKET), 'the bucket is gone').toBeNull();
+    expect(await rawBucketId(BUCKET), 'the bucket is gone').toBeNull();
     expect(await listed()).toContain(out.backup.id);
     expect(readAudit({ action: 'bucket.delete', bucket: BUCKET, limit: 1 })[0]?.after).toEqual({ backup: out.backup.id });
 
@@ -186,7 +154,7 @@ describe('a backup before every destructive change', () => {
   });
 
   it('backs the bucket up before shortening its retention, and says how to restore', async () => {
-    const id = (await bucketId(BUCKET)) ?? '';
+    const id = (await rawBucketId(BUCKET)) ?? '';
     const updated = unwrap(await updateBucket({ id, retention: '45d', description: '', confirmName: BUCKET }, CLI_ACTOR));
     expect(updated.retentionSeconds).toBe(45 * 86_400);
     expect(updated.backup?.restore).toBe(`homeiq-console backup restore ${updated.backup?.id ?? ''} --bucket ${BUCKET} --as ${BUCKET}_restored`);
@@ -238,12 +206,12 @@ describe('a backup before every destructive change', () => {
     expect(gone.code).toBe(1);
     expect(gone.stderr).toContain('Nothing was changed: deleting bf_src backs up bf_src first');
 
-    const id = (await bucketId(BUCKET)) ?? '';
+    const id = (await rawBucketId(BUCKET)) ?? '';
     const shorter = await updateBucket({ id, retention: '45d', description: '', confirmName: BUCKET }, CLI_ACTOR);
     expect(shorter.ok).toBe(false);
     if (!shorter.ok) expect(shorter.error.fix).toContain('uncheck "Back up the bucket first"');
 
-    expect(await bucketId(BUCKET), 'the bucket is still there').toBe(id);
+    expect(await rawBucketId(BUCKET), 'the bucket is still there').toBe(id);
     expect(await rows(BUCKET), 'every point is still there').toEqual(before);
     process.env.CONSOLE_BACKUP_DIR = backups;
     expect((await listed()).length, 'no backup listed').toBe(count);
@@ -254,13 +222,7 @@ describe('a backup before every destructive change', () => {
   });
 
   it('changes nothing with a token that is not an operator token, naming the token and --no-backup', async () => {
-    const org = await orgID();
-    const permissions = [
-      ...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })),
-      { action: 'read', resource: { type: 'orgs', id: org } },
-    ];
-    const auth = await rawApi('/api/v2/authorizations', { method: 'POST', body: JSON.stringify({ orgID: org, permissions }) });
-    const token = ((await auth.json()) as { token: string }).token;
+    const token = await rawNonOperatorToken();
     const before = await rows(BUCKET);
     const operator = process.env.INFLUXDB_TOKEN;
     process.env.INFLUXDB_TOKEN = token;
@@ -276,7 +238,7 @@ describe('a backup before every destructive change', () => {
         expect(refused.error.fix).toContain('influx auth create --operator');
         expect(refused.error.fix).toContain('--no-backup');
       }
-      const id = (await bucketId(BUCKET)) ?? '';
+      const id = (await rawBucketId(BUCKET)) ?? '';
       const kept = await deleteBucket({ id, confirmName: BUCKET }, CLI_ACTOR);
       expect(kept.ok).toBe(false);
       process.env.INFLUXDB_TOKEN = operator;
@@ -312,7 +274,7 @@ describe('a backup before every destructive change', () => {
     const gone = await cli(['buckets', 'delete', BUCKET, '--yes', '--no-backup', '--json']);
     expect(gone.code, gone.stderr).toBe(0);
     expect(gone.json).toEqual({ id: expect.any(String), name: BUCKET });
-    expect(await bucketId(BUCKET)).toBeNull();
+    expect(await rawBucketId(BUCKET)).toBeNull();
     expect(readdirSync(backups).length, 'no backup made').toBe(count);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAlerts } from '@/lib/use-cases/read-alerts';
+import { requireConfig } from '@/lib/config';
 import { evaluateAlerts } from '@/lib/use-cases/shared/alerting';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { lastScheduledRun } from '@/lib/backup/scheduled-run';
@@ -149,14 +150,14 @@ describe('scheduled backups on a compressed clock', () => {
     expect(failed).toMatchObject({ at: '2026-03-04T02:00:00.000Z', ok: false, id: null });
     expect(failed?.message).toContain('Fix:');
 
-    await evaluateAlerts(now + H);
+    await evaluateAlerts(requireConfig(), now + H);
     const open = await openBackupIncidents();
     expect(open.map((i) => i.key)).toEqual(['backup:scheduled-failed']);
     expect(open[0]?.message).toContain('The scheduled backup of 2026-03-04T02:00:00.000Z failed');
     expect(open[0]?.message).toContain('then run `backup create`');
 
     // Two more days without a good backup: the newest one is older than twice the schedule.
-    await evaluateAlerts(T0 + 4 * DAY + 3 * H);
+    await evaluateAlerts(requireConfig(), T0 + 4 * DAY + 3 * H);
     expect((await openBackupIncidents()).map((i) => i.key).sort()).toEqual(['backup:scheduled-failed', 'backup:stale']);
     expect((await openBackupIncidents()).find((i) => i.key === 'backup:stale')?.message).toContain('49 hours old, more than twice the schedule (daily@02:00)');
 
@@ -164,7 +165,7 @@ describe('scheduled backups on a compressed clock', () => {
     now = T0 + 5 * DAY + 2 * H;
     await scheduler.tick();
     expect(await ids()).toEqual(['20260306T020000Z', '20260303T020000Z']);
-    await evaluateAlerts(now + H);
+    await evaluateAlerts(requireConfig(), now + H);
     expect(await openBackupIncidents()).toEqual([]);
   });
 });

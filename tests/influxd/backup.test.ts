@@ -4,15 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { readAudit } from '@/lib/audit/log';
 import { createBackup } from '@/lib/use-cases/create-backup';
 import { sampleRows, type RowSample } from '@/lib/backup/drill';
 import { connection } from '@/lib/influx/client';
 import { listBackups } from '@/lib/use-cases/list-backups';
+import { rawBucketId, rawInfluxql, rawOrgId, rawSeedBucket } from '../support/raw-buckets';
 import { rawApi, resetBuckets } from '../support/reset';
+import { temporaryBackupDir } from '../support/backup-dir';
 import { captureCli } from '../support/cli';
+import { rawNonOperatorToken } from '../support/raw-tokens';
 import { unwrap } from '../support/unwrap';
 
 /**
@@ -51,25 +54,9 @@ function daily(): string[] {
   return lines;
 }
 
-async function orgID(): Promise<string> {
-  const res = await rawApi('/api/v2/orgs?org=homeiq');
-  return ((await res.json()) as { orgs: { id: string }[] }).orgs[0]?.id ?? '';
-}
-
-async function createSource(): Promise<void> {
-  const body = {
-    orgID: await orgID(),
-    name: BUCKET,
-    retentionRules: [{ type: 'expire', everySeconds: 90 * 86_400 + 7 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }],
-  };
-  const res = await rawApi('/api/v2/buckets', { method: 'POST', body: JSON.stringify(body) });
-  expect(res.status).toBe(201);
-  const write = await rawApi(`/api/v2/write?org=homeiq&bucket=${BUCKET}&precision=ns`, {
-    method: 'POST',
-    body: daily().join('\n'),
-    headers: { 'Content-Type': 'text/plain' },
-  });
-  expect(write.status, await write.clone().text()).toBe(204);
+function createSource(): Promise<void> {
+  const retentionRules = [{ type: 'expire' as const, everySeconds: 90 * 86_400 + 7 * 86_400, shardGroupDurationSeconds: 7 * 86_400 }];
+  return rawSeedBucket({ name: BUCKET, retentionRules }, daily());
 }
 
 /** Every raw value as InfluxQL reads it, one query per field and type (a shard answers only for its own type). */
@@ -79,21 +66,13 @@ async function rawRows(bucket: string): Promise<string[]> {
     for (const f of fields) {
       for (const type of TYPES) {
         const q = `SELECT *::tag, "${f}"::${type} FROM "${m}" WHERE time >= 0`;
-        const res = await rawApi(`/query?db=${bucket}&q=${encodeURIComponent(q)}&epoch=ns`, { headers: { Accept: 'application/json' } });
-        expect(res.status).toBe(200);
-        const body = (await res.json()) as { results: { series?: { columns: string[]; values: unknown[][] }[] }[] };
-        for (const s of body.results[0]?.series ?? [])
+        for (const s of await rawInfluxql(bucket, q))
           for (const row of s.values)
             if (row.at(-1) !== null) out.push(`${m}|${f}::${type}|${s.columns.map((c, i) => `${c}=${JSON.stringify(row[i])}`).join(',')}`);
       }
     }
   }
   return out.sort();
-}
-
-async function bucketId(name: string): Promise<string | null> {
-  const res = await rawApi(`/api/v2/buckets?orgID=${await orgID()}&name=${name}`);
-  return ((await res.json()) as { buckets?: { id: string }[] }).buckets?.[0]?.id ?? null;
 }
 
 /**
@@ -120,16 +99,7 @@ async function cuttingProxy(target: string, cutAt: number): Promise<{ url: strin
 
 const cli = captureCli;
 
-let backups: string;
-const saved = process.env.CONSOLE_BACKUP_DIR;
-beforeAll(() => {
-  backups = mkdtempSync(join(tmpdir(), 'console-backups-'));
-  process.env.CONSOLE_BACKUP_DIR = backups;
-});
-afterAll(() => {
-  if (saved === undefined) delete process.env.CONSOLE_BACKUP_DIR;
-  else process.env.CONSOLE_BACKUP_DIR = saved;
-});
+const backups = temporaryBackupDir('console-backups-');
 
 describe("backups in influx backup's layout, restored into new buckets", () => {
   beforeEach(async () => {
@@ -183,7 +153,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     expect(listed.code).toBe(0);
     expect(listed.json).toEqual([{ id: backup.id, createdAt: expect.any(String), bytes: backup.bytes, buckets: [BUCKET], verified: null }]);
 
-    const id = await bucketId(BUCKET);
+    const id = await rawBucketId(BUCKET);
     expect((await rawApi(`/api/v2/buckets/${id}`, { method: 'DELETE' })).status).toBe(204);
 
     const asOld = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--json']);
@@ -253,7 +223,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
       },
     });
     expect(await rawRows(BUCKET), 'every raw row as backed up').toEqual(original);
-    const names = ((await (await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`)).json()) as { buckets: { name: string }[] }).buckets.map(
+    const names = ((await (await rawApi(`/api/v2/buckets?orgID=${await rawOrgId('homeiq')}&limit=100`)).json()) as { buckets: { name: string }[] }).buckets.map(
       (b) => b.name,
     );
     expect(
@@ -300,7 +270,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     expect(good.code, good.stderr).toBe(0);
     expect(good.json).toEqual({ ok: true, detail: expect.stringContaining('equal to the backup') });
     expect((good.json as { detail: string }).detail).toMatch(/; the [\d,]+ raw rows of \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d identical/);
-    const buckets = await rawApi(`/api/v2/buckets?orgID=${await orgID()}&limit=100`);
+    const buckets = await rawApi(`/api/v2/buckets?orgID=${await rawOrgId('homeiq')}&limit=100`);
     expect(
       ((await buckets.json()) as { buckets: { name: string }[] }).buckets.filter((b) => b.name.includes('restore_drill')),
       'the scratch bucket is deleted',
@@ -323,7 +293,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     const restore = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'from_damaged']);
     expect(restore.code).toBe(1);
     expect(restore.stderr).toContain(shard);
-    expect(await bucketId('from_damaged'), 'a damaged backup creates no bucket').toBeNull();
+    expect(await rawBucketId('from_damaged'), 'a damaged backup creates no bucket').toBeNull();
   });
 
   // `influx restore` reads a console backup: run when HOMEIQ_INFLUX_CLI names an influx binary (influx-cli 2.x).
@@ -391,7 +361,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     const taken = manifest.buckets[0]?.sample;
     expect(taken?.method, 'samples are read with InfluxQL now').toBe('influxql');
     if (!manifest.buckets[0] || !taken) throw new Error('the backup has no sample');
-    const id = await bucketId(BUCKET);
+    const id = await rawBucketId(BUCKET);
     const legacy = await sampleRows({ id: id ?? '', name: BUCKET }, taken, connection(), { ...taken, method: undefined });
     expect(legacy?.method).toBeUndefined();
     expect(legacy?.lines, 'one line per field in line protocol: more lines than points').toBeGreaterThan(taken.lines);
@@ -436,14 +406,8 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
   });
 
   it('needs an operator token, says how to get one, and leaves no partial folder', async () => {
-    const org = await orgID();
     // Everything but the operator's rights: the org and its buckets, read and written.
-    const permissions = [
-      ...['read', 'write'].map((action) => ({ action, resource: { type: 'buckets', orgID: org } })),
-      { action: 'read', resource: { type: 'orgs', id: org } },
-    ];
-    const auth = await rawApi('/api/v2/authorizations', { method: 'POST', body: JSON.stringify({ orgID: org, permissions }) });
-    const token = ((await auth.json()) as { token: string }).token;
+    const token = await rawNonOperatorToken();
     const out = mkdtempSync(join(tmpdir(), 'console-backups-token-'));
     const operator = process.env.INFLUXDB_TOKEN;
     process.env.INFLUXDB_TOKEN = token;

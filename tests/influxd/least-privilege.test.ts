@@ -8,7 +8,7 @@ import { openDb } from '@/lib/db';
 import { connection } from '@/lib/influx/client';
 import { requireOrg } from '@/lib/influx/orgs';
 import { forgetCachedReads } from '@/lib/process-cache';
-import { readConsoleToken } from '@/lib/use-cases/console-token';
+import { readConsoleToken } from '@/lib/use-cases/read-console-token';
 import { listTokens } from '@/lib/use-cases/list-tokens';
 import { planTokenSteps } from '@/lib/use-cases/plan-tokens';
 import { captureCli } from '../support/cli';
@@ -28,6 +28,10 @@ async function cli(args: string[]) {
   // With --json an error is a JSON answer on stdout; without, a message on stderr.
   return { ...r, said: `${r.stdout}\n${r.stderr}` };
 }
+
+/** `data delete` of every point of a bucket, confirmed and without a backup, as a script would run it. */
+const deleteEverything = (bucket: string) =>
+  cli(['data', 'delete', '--bucket', bucket, '--start', '1970-01-01T00:00:00Z', '--stop', new Date().toISOString(), '--yes', '--no-backup', '--json']);
 
 async function check(secret: string) {
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
@@ -126,19 +130,7 @@ describe('the console on least privilege', () => {
       expect((await cli(['seed', '--days', '3', '--weeks', '2', '--entities', '2'])).code).toBe(0);
       expect((await cli(['stats', '--json'])).code).toBe(0);
       expect((await cli(['insights', '--json'])).code).toBe(0);
-      const del = await cli([
-        'data',
-        'delete',
-        '--bucket',
-        DAILY,
-        '--start',
-        '1970-01-01T00:00:00Z',
-        '--stop',
-        new Date().toISOString(),
-        '--yes',
-        '--no-backup',
-        '--json',
-      ]);
+      const del = await deleteEverything(DAILY);
       expect(del.code).toBe(0);
 
       // Provision's token steps: the scoped console token can create the writer and the reader (InfluxDB lets it grant what it holds).
@@ -199,19 +191,7 @@ describe('the console on least privilege', () => {
       const seed = await cli(['seed', '--days', '1', '--weeks', '1', '--entities', '1']);
       expect(seed.code).toBe(1);
       expect(seed.said).toContain('cannot write bucket pattern_aggregates_');
-      const del = await cli([
-        'data',
-        'delete',
-        '--bucket',
-        WEEKLY,
-        '--start',
-        '1970-01-01T00:00:00Z',
-        '--stop',
-        new Date().toISOString(),
-        '--yes',
-        '--no-backup',
-        '--json',
-      ]);
+      const del = await deleteEverything(WEEKLY);
       expect(del.code).toBe(1);
       expect(del.said).toContain(`cannot delete data in bucket ${WEEKLY}: it needs write:orgs/<org ID>/buckets/<ID of ${WEEKLY}>`);
       const token = await cli(['tokens', 'create', '--role', 'writer', '--json']);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
-import { deleteData, previewDataDelete } from '@/lib/use-cases/delete-data';
+import { deleteData } from '@/lib/use-cases/delete-data';
+import { previewDataDelete } from '@/lib/use-cases/preview-data-delete';
 import { readMeasurement } from '@/lib/use-cases/read-measurement';
 import { readStats } from '@/lib/use-cases/read-stats';
 import { rawApi, resetBuckets } from '../support/reset';

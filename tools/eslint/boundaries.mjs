@@ -9,8 +9,11 @@
  * - model: lib/model imports nothing outside lib/model (npm packages the browser can load aside);
  * - client: a `'use client'` file never reaches a server module, directly or through what it imports
  *   at run time (type-only imports are erased and checked directly only);
- * - client-types: browser code (a `'use client'` file or lib/client/) takes its types from lib/model,
- *   never from a server folder (the domain, use cases, the gateway), even where the module is pure.
+ * - client-lib: browser code (a `'use client'` file or lib/client/) imports from lib/ only lib/model (types and
+ *   pure rules), lib/client and lib/actions: never the domain, use cases, the gateway or a top-level lib/*.ts,
+ *   not even a type or a pure function (those live in lib/model, where the server imports them too);
+ * - one-verb: a use-case file (lib/use-cases/*.ts, the hub aside) exports one function, its verb (types,
+ *   schemas and constants may stand beside it); helpers several verbs need go to lib/use-cases/shared/.
  * Files the rule must leave alone for now are listed with a reason in eslint.config.mjs (`allow`).
  */
 import fs from 'node:fs';
@@ -32,8 +35,8 @@ const SERVER_PATHS = [
   /^lib\/data-dir\.ts$/,
   /^lib\/log\.ts$/,
 ];
-/** Folders whose types the browser must not take: it finds them in lib/model. */
-const SERVER_TYPE_FOLDERS = /^lib\/(alerts|audit|auth|backup|data|influx|insights|provision|spec|stats|storage|use-cases|verify)\//;
+/** The only parts of lib/ browser code imports: types and pure rules, its own hooks, server actions by reference. */
+const BROWSER_LIB = /^lib\/(model|client|actions)\//;
 const SERVER_PACKAGES = [
   /^server-only$/,
   /^node:/,
@@ -138,14 +141,47 @@ function check(from, to, spec, names, typeOnly, isClient, typeNames = []) {
       if (chain) problems.push(['client', `a client component reaches a server module: ${chain.join(' → ')}. Browser types belong in lib/model.`]);
     }
   }
-  if ((isClient || from.startsWith('lib/client/')) && to && SERVER_TYPE_FOLDERS.test(to) && typeNames.length > 0) {
+  if ((isClient || from.startsWith('lib/client/')) && to && to.startsWith('lib/') && !BROWSER_LIB.test(to)) {
+    const what = typeNames.length > 0 && typeOnly ? `the type${typeNames.length > 1 ? 's' : ''} ${typeNames.join(', ')}` : names.join(', ') || 'a module';
     problems.push([
-      'client-types',
-      `browser code takes the type${typeNames.length > 1 ? 's' : ''} ${typeNames.join(', ')} from ${to}: move ${typeNames.length > 1 ? 'them' : 'it'} to lib/model (re-export it from the old place if that keeps the diff small) and import it from there.`,
+      'client-lib',
+      `browser code takes ${what} from ${to}: it imports only lib/model (types and pure rules), lib/client and lib/actions; move what it needs to lib/model and import it from there (server code imports it from there too).`,
     ]);
   }
   return problems;
 }
+
+const FUNCTION_NODES = new Set(['FunctionDeclaration', 'ArrowFunctionExpression', 'FunctionExpression']);
+
+/** The functions a module exports at run time, by name: declarations, `const f = () => …`, and `export { f }` of a local function. */
+function exportedFunctions(body) {
+  const local = new Map();
+  for (const n of body) {
+    const decl = n.type === 'ExportNamedDeclaration' || n.type === 'ExportDefaultDeclaration' ? n.declaration : n;
+    if (decl?.type === 'FunctionDeclaration' && decl.id) local.set(decl.id.name, true);
+    if (decl?.type === 'VariableDeclaration')
+      for (const d of decl.declarations) if (d.id.type === 'Identifier') local.set(d.id.name, FUNCTION_NODES.has(d.init?.type));
+  }
+  const names = [];
+  for (const n of body) {
+    if (n.type === 'ExportDefaultDeclaration') {
+      const d = n.declaration;
+      if (FUNCTION_NODES.has(d.type) || (d.type === 'Identifier' && local.get(d.name))) names.push('default');
+    }
+    if (n.type !== 'ExportNamedDeclaration' || n.exportKind === 'type') continue;
+    const d = n.declaration;
+    if (d?.type === 'FunctionDeclaration') names.push(d.id.name);
+    if (d?.type === 'VariableDeclaration') for (const v of d.declarations) if (FUNCTION_NODES.has(v.init?.type)) names.push(v.id.name);
+    for (const sp of n.specifiers ?? []) {
+      if (sp.exportKind === 'type') continue;
+      // A re-export from another module may be anything: count it as a verb, it is a second door either way.
+      if (n.source || local.get(sp.local.name) !== false) names.push(sp.exported.name);
+    }
+  }
+  return names;
+}
+
+const isUseCaseFile = (file) => /^lib\/use-cases\/[^/]+\.tsx?$/.test(file) && file !== 'lib/use-cases/context.ts';
 
 const rule = {
   meta: {
@@ -183,7 +219,17 @@ const rule = {
         .map((s) => (s.imported ?? s.local)?.name ?? s.local?.name)
         .filter(Boolean);
     };
+    const oneVerb = () => {
+      if (!isUseCaseFile(from) || allowed.has('one-verb')) return;
+      const verbs = exportedFunctions(body);
+      if (verbs.length > 1)
+        context.report({
+          node: context.sourceCode.ast,
+          message: `[one-verb] a use-case file exports ${verbs.length} functions (${verbs.join(', ')}): one verb per file, named after it; move the others to their own files and what they share to lib/use-cases/shared/.`,
+        });
+    };
     return {
+      'Program:exit': oneVerb,
       ImportDeclaration: (node) => visit(node, node.source.value, namesOf(node), typeOnlyOf(node), typeNamesOf(node)),
       ExportNamedDeclaration: (node) => node.source && visit(node, node.source.value, namesOf(node), typeOnlyOf(node), typeNamesOf(node)),
       ExportAllDeclaration: (node) => visit(node, node.source.value, [], node.exportKind === 'type'),

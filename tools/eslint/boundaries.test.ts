@@ -66,6 +66,24 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
     expect(await problems('lib/use-cases/fixture.ts', "import { withInflux } from './context';\nexport const r = withInflux;\n")).toEqual([]);
   });
 
+  it('refuses a use-case file exporting more than one verb; types, schemas and constants may stand beside it', async () => {
+    expect(await problems('lib/use-cases/fixture.ts', 'export async function planX(): Promise<void> {}\nexport function runX(): void {}\n')).toEqual([
+      '[one-verb]',
+    ]);
+    // Arrow functions and a list of local names count as much as declarations.
+    expect(await problems('lib/use-cases/fixture.ts', 'const a = () => 1;\nexport const b = () => 2;\nexport { a };\n')).toEqual(['[one-verb]']);
+    expect(await problems('lib/use-cases/fixture.ts', "export { planX, runX } from '../data/fixture';\n")).toEqual(['[one-verb]']);
+    expect(
+      await problems(
+        'lib/use-cases/fixture.ts',
+        "import { z } from 'zod';\nexport const inputSchema = z.string();\nexport const LIMIT = 5;\nexport interface Out { n: number }\nexport type { Out as O };\nconst helper = () => 1;\nexport function verb(): Out {\n  return { n: helper() + LIMIT };\n}\n",
+      ),
+    ).toEqual([]);
+    // Shared helpers and the hub may export several.
+    expect(await problems('lib/use-cases/shared/fixture.ts', 'export function a(): void {}\nexport function b(): void {}\n')).toEqual([]);
+    expect(await problems('lib/use-cases/context.ts', 'export function a(): void {}\nexport function b(): void {}\n')).toEqual([]);
+  });
+
   it('refuses lib/model importing anything outside lib/model', async () => {
     expect(await problems('lib/model/fixture.ts', "import type { Budget } from '../storage/budgets';\nexport type B = Budget;\n")).toEqual(['[model]']);
     expect(await problems('lib/model/fixture.ts', "import { config } from '@/lib/config';\nexport const c = config;\n")).toEqual(['[model]']);
@@ -82,12 +100,19 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
     const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
     expect(
       await problems('app/fixture.tsx', client("import type { DeletePreview } from '@/lib/use-cases/delete-data';\nexport type P = DeletePreview;")),
-    ).toEqual(['[client]', '[client-types]']);
-    expect(await problems('components/fixture.tsx', client("import { config } from '../lib/config';\nexport const c = config;"))).toEqual(['[client]']);
-    expect(await problems('components/fixture.tsx', client("import { ai5Spec } from '@/lib/spec/load';\nexport const s = ai5Spec;"))).toEqual(['[client]']);
+    ).toEqual(['[client]', '[client-lib]']);
+    expect(await problems('components/fixture.tsx', client("import { config } from '../lib/config';\nexport const c = config;"))).toEqual([
+      '[client]',
+      '[client-lib]',
+    ]);
+    expect(await problems('components/fixture.tsx', client("import { ai5Spec } from '@/lib/spec/load';\nexport const s = ai5Spec;"))).toEqual([
+      '[client]',
+      '[client-lib]',
+    ]);
     // Through a module that is not server code itself but imports one at run time.
     expect(await problems('components/fixture.tsx', client("import { withInflux } from '@/lib/use-cases/context';\nexport const w = withInflux;"))).toEqual([
       '[client]',
+      '[client-lib]',
     ]);
     expect(
       await problems(
@@ -101,37 +126,55 @@ describe('the import-graph check', { timeout: 30_000 }, () => {
     expect(await problems('app/fixture.tsx', "import { config } from '@/lib/config';\nexport const c = config;\n")).toEqual([]);
   });
 
-  it('refuses browser code taking a type from a server folder, even a pure module: its types live in lib/model', async () => {
+  it('refuses browser code importing lib/ outside lib/model, lib/client and lib/actions, even a type or a pure function', async () => {
     const client = (imports: string) => `'use client';\n${imports}\nexport function C() {\n  return null;\n}\n`;
     // Type-only, in every path form, and a `type` specifier inside a run-time import.
     expect(await problems('app/fixture.tsx', client("import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;"))).toEqual([
-      '[client-types]',
+      '[client-lib]',
     ]);
     expect(await problems('app/(console)/fixture.tsx', client("import type { Plan } from '../../lib/provision/plan';\nexport type P = Plan;"))).toEqual([
-      '[client-types]',
+      '[client-lib]',
     ]);
     expect(
       await problems(
         'components/fixture.tsx',
         client("import { coverage, type Coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, Coverage?] = [coverage];"),
       ),
-    ).toEqual(['[client-types]']);
+    ).toEqual(['[client-lib]']);
     expect(await problems('components/fixture.tsx', client("import type { Budget } from '@/lib/storage/budgets';\nexport type B = Budget;"))).toEqual([
-      '[client-types]',
+      '[client-lib]',
+    ]);
+    // A pure run-time function from the domain, and a top-level lib/*.ts module, even type-only: lib/model has them.
+    expect(await problems('app/fixture.tsx', client("import { summaryLine } from '@/lib/verify/report';\nexport const s = summaryLine;"))).toEqual([
+      '[client-lib]',
+    ]);
+    expect(await problems('app/fixture.tsx', client("import { linesToSend } from '../lib/data/import-check';\nexport const l = linesToSend;"))).toEqual([
+      '[client-lib]',
+    ]);
+    expect(await problems('components/fixture.tsx', client("import type { Result } from '@/lib/result';\nexport type R = Result<number>;"))).toEqual([
+      '[client-lib]',
     ]);
     // lib/client/ is browser code without the directive.
     expect(await problems('lib/client/fixture.ts', "import type { VerifyReport } from '../verify/types';\nexport type V = VerifyReport;\n")).toEqual([
-      '[client-types]',
+      '[client-lib]',
     ]);
-    // The same types from lib/model, a pure function from the domain, or a server component: fine.
+    expect(await problems('lib/client/fixture.ts', "import type { ConsoleError } from '../errors';\nexport type E = ConsoleError;\n")).toEqual([
+      '[client-lib]',
+    ]);
+    // lib/model, lib/client, server actions, the screen's own parts: fine; so is a server component importing the domain.
     expect(
       await problems(
         'app/fixture.tsx',
         client(
-          "import type { CheckResult } from '@/lib/model/verify';\nimport type { Plan } from '@/lib/model/provision';\nimport { coverage } from '@/lib/stats/coverage';\nexport const c: [typeof coverage, CheckResult?, Plan?] = [coverage];",
+          "import type { CheckResult } from '@/lib/model/verify';\nimport { coverage } from '@/lib/model/coverage';\nimport { keys } from '@/lib/client/query-keys';\nimport { createBucket } from '@/lib/actions/create-bucket';\nimport { DataTable } from '@/components/data-table';\nexport const c: [unknown, CheckResult?] = [[coverage, keys, createBucket, DataTable]];",
         ),
       ),
     ).toEqual([]);
-    expect(await problems('app/fixture.tsx', "import type { CheckResult } from '@/lib/verify/types';\nexport type R = CheckResult;\n")).toEqual([]);
+    expect(
+      await problems(
+        'app/fixture.tsx',
+        "import type { CheckResult } from '@/lib/verify/types';\nimport { coverage } from '@/lib/stats/coverage';\nexport const c: [unknown, CheckResult?] = [coverage];\n",
+      ),
+    ).toEqual([]);
   });
 });

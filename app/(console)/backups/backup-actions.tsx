@@ -6,7 +6,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { secondaryButton } from '@/components/form-styles';
 import { useCanChange } from '@/components/role-context';
 import { verifyBackup } from '@/lib/actions/verify-backup';
-import type { ConsoleError } from '@/lib/errors';
+import type { ConsoleError } from '@/lib/model/error';
 import type { BackupSummary } from '@/lib/model/backup';
 import { RestoreDialog } from './restore-dialog';
 

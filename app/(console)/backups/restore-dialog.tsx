@@ -7,7 +7,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { Field } from '@/components/field';
 import { dangerButton, inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
 import { restoreBackup } from '@/lib/actions/restore-backup';
-import type { ConsoleError } from '@/lib/errors';
+import type { ConsoleError } from '@/lib/model/error';
 import type { BackupSummary } from '@/lib/model/backup';
 import { backupSentence, restoredName } from '@/lib/model/backup-first';
 

@@ -9,6 +9,7 @@ import { createBucket } from '@/lib/actions/create-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
 import { formatRetention, parseRetention } from '@/lib/model/retention';
 import { derivedShardGroupSeconds, parseShardGroupDuration, shardGroupConflict } from '@/lib/model/shard-group';
+import { BucketFields } from './bucket-fields';
 import type { ChangeNote } from './change-note';
 import { useBucketMutation } from './use-bucket-mutation';
 
@@ -53,21 +54,18 @@ export function CreateBucketDialog({ onClose, onDone }: { onClose: () => void; o
           <Field label="Name" error={error?.fields?.name}>
             <input className={inputClass} value={name} onChange={(e) => setName(e.target.value)} placeholder="pattern_aggregates_hourly" />
           </Field>
-          <Field label="Retention" error={error?.fields?.retention} hint="90d, 12h, 52w, infinite">
-            <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} />
-          </Field>
-          <Field label="Shard groups" error={error?.fields?.shardGroupDuration ?? shardError} hint={derived}>
-            <input
-              className={inputClass}
-              value={shardGroups}
-              onChange={(e) => setShardGroups(e.target.value)}
-              placeholder="1d"
-              aria-label="Shard-group duration"
-            />
-          </Field>
-          <Field label="Description" error={error?.fields?.description}>
-            <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} />
-          </Field>
+          <BucketFields
+            retention={{ value: retention, onChange: setRetention, error: error?.fields?.retention, hint: '90d, 12h, 52w, infinite' }}
+            shardGroups={{
+              label: 'Shard groups',
+              value: shardGroups,
+              onChange: setShardGroups,
+              error: error?.fields?.shardGroupDuration ?? shardError,
+              hint: derived,
+              placeholder: '1d',
+            }}
+            description={{ value: description, onChange: setDescription, error: error?.fields?.description }}
+          />
         </div>
         {error && !error.fields ? <ErrorPanel error={error} /> : null}
         <div className="flex justify-end gap-2">

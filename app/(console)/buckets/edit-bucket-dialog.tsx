@@ -9,6 +9,7 @@ import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
 import { errorDetail } from '@/lib/client/fetch-result';
 import type { BucketRow } from '@/lib/model/bucket';
+import { BucketFields } from './bucket-fields';
 import type { ChangeNote } from './change-note';
 import { formatRetention, parseRetention, shortensRetention } from '@/lib/model/retention';
 import { parseShardGroupDuration, retentionBelowShardGroups, shardGroupConflict } from '@/lib/model/shard-group';
@@ -56,29 +57,23 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
           });
         }}
       >
-        <Field
-          label="Retention"
-          error={error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message)}
-          hint={`Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`}
-        >
-          <input className={inputClass} value={retention} onChange={(e) => setRetention(e.target.value)} aria-label="Retention" />
-        </Field>
-        <Field
-          label="Shard-group duration"
-          error={error?.fields?.shardGroupDuration ?? shardError}
-          hint={`Now ${bucket.shardGroupDurationSeconds ? formatRetention(bucket.shardGroupDurationSeconds) : "InfluxDB's choice"}. Empty keeps it; 1h, 1d or 7d. A change applies to new shard groups only.`}
-        >
-          <input
-            className={inputClass}
-            value={shardGroups}
-            onChange={(e) => setShardGroups(e.target.value)}
-            placeholder="unchanged"
-            aria-label="Shard-group duration"
-          />
-        </Field>
-        <Field label="Description" error={error?.fields?.description}>
-          <input className={inputClass} value={description} onChange={(e) => setDescription(e.target.value)} aria-label="Description" />
-        </Field>
+        <BucketFields
+          retention={{
+            value: retention,
+            onChange: setRetention,
+            error: error?.fields?.retention ?? (parsed.ok ? undefined : parsed.message),
+            hint: `Now ${bucket.retentionText}. 90d, 12h, 52w or infinite.`,
+          }}
+          shardGroups={{
+            label: 'Shard-group duration',
+            value: shardGroups,
+            onChange: setShardGroups,
+            error: error?.fields?.shardGroupDuration ?? shardError,
+            hint: `Now ${bucket.shardGroupDurationSeconds ? formatRetention(bucket.shardGroupDurationSeconds) : "InfluxDB's choice"}. Empty keeps it; 1h, 1d or 7d. A change applies to new shard groups only.`,
+            placeholder: 'unchanged',
+          }}
+          description={{ value: description, onChange: setDescription, error: error?.fields?.description }}
+        />
         {shortens ? (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm">
             <p className="font-medium text-amber-900">Shortening retention from {bucket.retentionText} expires all data older than the new retention.</p>

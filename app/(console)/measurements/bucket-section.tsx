@@ -7,7 +7,7 @@ import { ChartsPlaceholder, lazyChart } from '@/components/charts/lazy-chart';
 import { formatCount } from '@/lib/model/format';
 import { formatRetention } from '@/lib/model/retention';
 import type { BucketStats } from '@/lib/model/stats';
-import { coverage } from '@/lib/stats/coverage';
+import { coverage } from '@/lib/model/coverage';
 import { filterMeasurements, MeasurementTable } from './measurement-table';
 import type { MeasurementsQuery } from '@/lib/model/url-state';
 import { pluralWord } from '@/lib/model/plural';

@@ -10,7 +10,7 @@ import type { CsvCell } from '@/lib/model/csv';
 import type { MeasurementStats } from '@/lib/model/stats';
 import type { MeasurementsQuery } from '@/lib/model/url-state';
 import type { Coverage } from '@/lib/model/stats';
-import { expectation } from '@/lib/stats/coverage';
+import { expectation } from '@/lib/model/coverage';
 
 function perDay(m: MeasurementStats): number | null {
   return m.perDay.length === 0 ? null : m.perDay.reduce((n, d) => n + d.records, 0) / m.perDay.length;

@@ -11,7 +11,7 @@ import { useBuckets } from '@/lib/client/use-buckets';
 import { useStats } from '@/lib/client/use-stats';
 import { useUrlState } from '@/lib/client/use-url-state';
 import { measurementsQuery } from '@/lib/model/url-state';
-import { coverage } from '@/lib/stats/coverage';
+import { coverage } from '@/lib/model/coverage';
 import { LoadSampleButton } from '../load-sample-button';
 import type { BucketStats } from '@/lib/model/stats';
 import { BucketSection } from './bucket-section';

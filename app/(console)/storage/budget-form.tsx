@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { inputClass, secondaryButton } from '@/components/form-styles';
+import { CompactInput } from '@/components/compact-input';
+import { secondaryButton } from '@/components/form-styles';
 import { useCanChange } from '@/components/role-context';
 import { setBudget } from '@/lib/actions/set-budget';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
@@ -28,28 +29,16 @@ export function BudgetForm({ bucket, budget }: { bucket: string; budget: Budget 
         save.mutate();
       }}
     >
-      <label>
-        <span className="block text-xs text-slate-500">Budget, records</span>
-        <input
-          className={`${inputClass} w-32`}
-          value={records}
-          onChange={(e) => setRecords(e.target.value)}
-          placeholder="none"
-          aria-label="Budget records"
-          inputMode="numeric"
-        />
-      </label>
-      <label>
-        <span className="block text-xs text-slate-500">Budget, bytes</span>
-        <input
-          className={`${inputClass} w-36`}
-          value={bytes}
-          onChange={(e) => setBytes(e.target.value)}
-          placeholder="none"
-          aria-label="Budget bytes"
-          inputMode="numeric"
-        />
-      </label>
+      <CompactInput
+        label="Budget, records"
+        ariaLabel="Budget records"
+        width="w-32"
+        value={records}
+        onChange={setRecords}
+        placeholder="none"
+        inputMode="numeric"
+      />
+      <CompactInput label="Budget, bytes" ariaLabel="Budget bytes" width="w-36" value={bytes} onChange={setBytes} placeholder="none" inputMode="numeric" />
       <button type="submit" className={secondaryButton} disabled={save.isPending || !canChange} aria-describedby={canChange ? undefined : adminOnly}>
         {save.isPending ? 'Saving…' : 'Save budget'}
       </button>

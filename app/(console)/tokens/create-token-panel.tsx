@@ -7,7 +7,7 @@ import { SecretReveal } from '@/components/secret-reveal';
 import { ErrorPanel } from '@/components/error-panel';
 import { useCanChange } from '@/components/role-context';
 import { createToken } from '@/lib/actions/create-token';
-import type { ConsoleError } from '@/lib/errors';
+import type { ConsoleError } from '@/lib/model/error';
 import { describeToken, type TokenRole } from '@/lib/model/token';
 import { ViewerTokenNote } from './viewer-token-note';
 

@@ -3,9 +3,9 @@
 import { useState, useTransition } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { inputClass, primaryButton } from '@/components/form-styles';
-import type { ConsoleError } from '@/lib/errors';
+import type { ConsoleError } from '@/lib/model/error';
 import type { TokenCheck } from '@/lib/model/token';
-import type { Result } from '@/lib/result';
+import type { Result } from '@/lib/model/result';
 
 type Diagnosis = Omit<TokenCheck, 'method'>;
 

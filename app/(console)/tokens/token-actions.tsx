@@ -9,7 +9,7 @@ import { dangerButton, inputClass, secondaryButton } from '@/components/form-sty
 import { useCanChange } from '@/components/role-context';
 import { deleteToken } from '@/lib/actions/delete-token';
 import { setTokenStatus } from '@/lib/actions/set-token-status';
-import type { ConsoleError } from '@/lib/errors';
+import type { ConsoleError } from '@/lib/model/error';
 import { describeToken, type TokenInfo } from '@/lib/model/token';
 
 /** Deactivate / Activate / Delete for one token; the admin only (viewers see the list and can diagnose). */

@@ -8,8 +8,8 @@ import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { keys } from '@/lib/client/query-keys';
 import { download, streamChecks } from '@/lib/client/run-checks';
-import type { ConsoleError } from '@/lib/errors';
-import { summarize, summaryLine, toMarkdown } from '@/lib/verify/report';
+import type { ConsoleError } from '@/lib/model/error';
+import { summarize, summaryLine, toMarkdown } from '@/lib/model/verify-report';
 import type { CheckResult, VerifyReport } from '@/lib/model/verify';
 import { CheckRow } from './check-row';
 

@@ -1,5 +1,6 @@
 import { publicRoute } from '@/lib/auth/route-guard';
 import { SESSION_COOKIE } from '@/lib/auth/session';
+import { config } from '@/lib/config';
 import { checkSession, cookieValue } from '@/lib/auth/sessions';
 import { httpStatus, publicView } from '@/lib/health/report';
 import { readHealth } from '@/lib/use-cases/read-health';
@@ -13,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * would say which known flaws to try.
  */
 export const GET = publicRoute(async (req) => {
-  const report = await readHealth();
+  const report = await readHealth(config());
   const signedIn = (await checkSession(cookieValue(req.headers.get('cookie'), SESSION_COOKIE))) !== null;
   return Response.json(signedIn ? report : publicView(report), { status: httpStatus(report), headers: { 'Cache-Control': 'no-store' } });
 });

@@ -2,7 +2,8 @@ import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
 import { unknownCheck } from '@/lib/messages';
 import { fail } from '@/lib/result';
-import { checkRunProblem, runChecks } from '@/lib/use-cases/run-checks';
+import { checkRunProblem } from '@/lib/use-cases/check-run-problem';
+import { runChecks } from '@/lib/use-cases/run-checks';
 import { log } from '@/lib/log';
 
 export const dynamic = 'force-dynamic';

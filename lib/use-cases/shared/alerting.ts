@@ -1,5 +1,5 @@
 import 'server-only';
-import { config } from '../../config';
+import type { ConsoleConfig } from '../../config';
 import { openDb } from '../../db';
 import { log } from '../../log';
 import type { Result } from '../../result';
@@ -36,11 +36,6 @@ export function setDeliveryOptions(opts: DeliveryOptions): void {
   deliveryOptions = opts;
 }
 
-function webhook(): string | null {
-  const c = config();
-  return c.ok ? c.data.alertWebhookUrl : null;
-}
-
 export async function send(url: string, incidentId: number | null, message: AlertMessage): Promise<DeliveryResult> {
   const result = await deliver(url, webhookBody(url, message), deliveryOptions);
   recordDelivery(incidentId, message.event, result, Date.now());
@@ -49,11 +44,10 @@ export async function send(url: string, incidentId: number | null, message: Aler
   return result;
 }
 
-/** Opens and resolves incidents for the kinds evaluated, notifying the webhook once for each. */
-async function apply(active: readonly Condition[], kinds: readonly AlertKind[], now: number): Promise<void> {
+/** Opens and resolves incidents for the kinds evaluated, notifying the webhook (when one is configured) once for each. */
+async function apply(active: readonly Condition[], kinds: readonly AlertKind[], now: number, url: string | null): Promise<void> {
   const open = openIncidents();
   const { opened, resolved } = reconcile(open, active, kinds);
-  const url = webhook();
   for (const c of opened) {
     const incident = openIncident(c, now);
     if (!incident) continue; // another process opened it first, and notifies
@@ -80,12 +74,10 @@ async function apply(active: readonly Condition[], kinds: readonly AlertKind[], 
  * and budgets crossed within 30 days (only when a budget is set: it costs a check of the counts),
  * and, with a backup schedule, a failed scheduled backup or a newest good backup too old.
  */
-export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
-  const c = config();
-  if (!c.ok) return;
+export async function evaluateAlerts(config: ConsoleConfig, now: number = Date.now()): Promise<void> {
   const sampler = samplerStatus();
   const kinds: AlertKind[] = ['unreachable'];
-  const active: Condition[] = unreachableConditions(sampler.unreachableSince, now, c.data.alertUnreachableMinutes, sampler.lastFailure?.message ?? null);
+  const active: Condition[] = unreachableConditions(sampler.unreachableSince, now, config.alertUnreachableMinutes, sampler.lastFailure?.message ?? null);
   if (sampler.unreachableSince === null) {
     const down = await detectorsDown(now);
     if (down.ok) {
@@ -100,11 +92,11 @@ export async function evaluateAlerts(now: number = Date.now()): Promise<void> {
       active.push(...budgetConditions(storage.data.buckets.map((b) => ({ name: b.name, crossings: b.projection.crossings }))));
     }
   }
-  if (c.data.backupSchedule.kind !== 'off') {
+  if (config.backupSchedule.kind !== 'off') {
     kinds.push('backup');
-    active.push(...backupConditions(await backupHealth(c.data.backupSchedule, c.data.backupDir), now));
+    active.push(...backupConditions(await backupHealth(config.backupSchedule, config.backupDir), now));
   }
-  await apply(active, kinds, now);
+  await apply(active, kinds, now, config.alertWebhookUrl);
 }
 
 /** What the backup conditions read: the backup folder's listing and the last scheduled run (no InfluxDB call). */
@@ -140,11 +132,11 @@ function detectorsDown(now: number): Promise<Result<{ bucket: string; kind: 'nev
 }
 
 /** After a full verification run: a check that passed before and fails now is an incident; passing again resolves it. */
-export async function alertOnVerify(previous: VerifyReport | null, report: VerifyReport, now: number = Date.now()): Promise<void> {
+export async function alertOnVerify(config: ConsoleConfig, previous: VerifyReport | null, report: VerifyReport, now: number = Date.now()): Promise<void> {
   const openKeys = new Set(
     openIncidents()
       .filter((i) => i.kind === 'verify')
       .map((i) => i.key),
   );
-  await apply(verifyConditions(previous?.checks ?? null, report.checks, openKeys), ['verify'], now);
+  await apply(verifyConditions(previous?.checks ?? null, report.checks, openKeys), ['verify'], now, config.alertWebhookUrl);
 }

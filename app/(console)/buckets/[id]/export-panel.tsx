@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Field } from '@/components/field';
 import { inputClass, primaryButton } from '@/components/form-styles';
-import { exportInputSchema } from '@/lib/data/export-options';
+import { exportInputSchema } from '@/lib/model/export-options';
 import type { BucketRow } from '@/lib/model/bucket';
 
 /** The download's address: the checked form as query parameters. */

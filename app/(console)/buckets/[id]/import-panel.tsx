@@ -9,7 +9,7 @@ import { uploadAndCheck, writeImport, type CheckedUpload } from '@/lib/client/da
 import { errorDetail } from '@/lib/client/fetch-result';
 import { formatBytes, formatCount, formatUtc } from '@/lib/model/format';
 import { keys } from '@/lib/client/query-keys';
-import { linesToSend } from '@/lib/data/import-check';
+import { linesToSend } from '@/lib/model/data-operations';
 import type { LineProblem } from '@/lib/model/data-operations';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { ImportProgress, ImportReport } from '@/lib/model/data-operations';

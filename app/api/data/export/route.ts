@@ -1,8 +1,9 @@
 import { PassThrough, Readable } from 'node:stream';
 import { guardRoute } from '@/lib/auth/route-guard';
-import { exportFileName } from '@/lib/data/export-options';
+import { exportFileName } from '@/lib/model/export-options';
 import { resultResponse } from '@/lib/http-status';
-import { planExport, runExport } from '@/lib/use-cases/export-data';
+import { planExport } from '@/lib/use-cases/plan-export';
+import { runExport } from '@/lib/use-cases/run-export';
 
 export const dynamic = 'force-dynamic';
 

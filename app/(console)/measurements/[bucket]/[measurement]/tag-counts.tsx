@@ -1,4 +1,5 @@
 import { inputClass } from '@/components/form-styles';
+import { CompactInput } from '@/components/compact-input';
 import { tagCountsSummary } from '@/lib/client/measurement-view';
 import type { MeasurementDetail } from '@/lib/model/measurement-detail';
 import { DataTable } from '@/components/data-table';
@@ -33,16 +34,7 @@ export function TagCounts({ detail, tag, onTag, search, onSearch, stale }: Props
             ))}
           </select>
         </label>
-        <label className="text-sm">
-          <span className="block text-xs text-slate-500">Search values</span>
-          <input
-            className={`${inputClass} w-64`}
-            value={search}
-            onChange={(e) => onSearch(e.target.value)}
-            placeholder="e.g. kitchen"
-            aria-label="Search values"
-          />
-        </label>
+        <CompactInput label="Search values" width="w-64" value={search} onChange={onSearch} placeholder="e.g. kitchen" />
         {stale ? <span className="text-xs text-slate-600">Counting…</span> : null}
       </div>
       {perTag && summary ? (

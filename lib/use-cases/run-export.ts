@@ -3,57 +3,16 @@ import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Actor } from '../auth/actor';
-import { exportInputSchema } from '../data/export-options';
 import { exportWindows } from '../data/export-windows';
 import { consoleError } from '../errors';
-import type { Connection } from '../influx/client';
 import { toConsoleError } from '../influx/errors';
 import { exportLines } from '../influx/export-query';
-import type { BucketInfo } from '../model/bucket';
-import { fail, ok, type Result } from '../result';
-import { outcome, recordChange, withInflux } from './context';
-import { invalidInput } from './shared/invalid-input';
-import { targetBucket } from './shared/target-bucket';
 import { plural } from '../model/plural';
+import { fail, ok, type Result } from '../result';
+import { outcome, recordChange } from './context';
+import type { ExportPlan, ExportProgress, ExportSummary } from './shared/export';
 
-/** An export checked and ready to stream: the bucket found, the range settled. */
-export interface ExportPlan {
-  bucket: BucketInfo;
-  /** Empty: every measurement. */
-  measurements: string[];
-  start: string;
-  stop: string;
-  conn: Connection;
-}
-
-export interface ExportProgress {
-  /** Points: distinct (series, time), as InfluxDB keeps them (one line per field makes several lines of one point). */
-  points: number;
-  /** Lines written: one per field of each point. */
-  lines: number;
-  /** Bytes of gzip written so far. */
-  bytes: number;
-}
-
-export interface ExportSummary extends ExportProgress {
-  bucket: string;
-  measurements: string[];
-  start: string;
-  stop: string;
-  /** Rows line protocol cannot hold (a tag value ending in a backslash, a line break in a name). */
-  unwritableRows: number;
-  unwritable: string[];
-}
-
-/** Checks an export request (input, bucket) before a single byte is sent. */
-export async function planExport(raw: unknown): Promise<Result<ExportPlan>> {
-  const input = exportInputSchema.safeParse(raw);
-  if (!input.success) return fail(invalidInput(input.error));
-  return withInflux(async ({ influx }) => {
-    const bucket = await targetBucket(influx, input.data, 'exported');
-    return { bucket, measurements: input.data.measurements, start: input.data.start.iso, stop: input.data.stop.iso, conn: influx.conn };
-  });
-}
+export type { ExportProgress, ExportSummary };
 
 /** Counts the bytes passing through (the gzip the sink receives). */
 function byteCounter(onBytes: (n: number) => void): Transform {

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus, VerifyReport } from './types';
+import type { CheckResult, CheckStatus, VerifyReport } from './verify';
 
 export function summarize(checks: readonly CheckResult[]): { ok: boolean; counts: Record<CheckStatus, number> } {
   const counts: Record<CheckStatus, number> = { pass: 0, warn: 0, fail: 0, skipped: 0 };

@@ -1,20 +1,12 @@
 import 'server-only';
-import { log, errorText } from '../log';
-import type { Result } from '../result';
-import { consoleTokenStatus, type ConsoleTokenStatus } from '../tokens/console-token';
+import { errorText, log } from '../log';
+import { consoleTokenStatus } from '../tokens/console-token';
 import { withInflux } from './context';
-
-export type { ConsoleTokenStatus };
-
-/** Whether the console's own token is all-access, operator or broader than its features need. */
-export function readConsoleToken(): Promise<Result<ConsoleTokenStatus>> {
-  return withInflux(({ spec, influx }) => consoleTokenStatus(spec, influx.conn));
-}
 
 /** At start: one warning line when the console runs with an all-access or operator token (its ID and description, never its secret). */
 export async function warnWhenConsoleTokenBroad(): Promise<void> {
   try {
-    const status = await readConsoleToken();
+    const status = await withInflux(({ spec, influx }) => consoleTokenStatus(spec, influx.conn));
     if (!status.ok || !status.data.token || !status.data.verdict) return;
     const { token, verdict } = status.data;
     if (verdict.breadth === 'operator' || verdict.breadth === 'all-access') {

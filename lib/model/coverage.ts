@@ -2,9 +2,7 @@
  * How much of its retention window a bucket's data covers, and what the seed's estimate
  * (made for a full window) means for data that covers only part of it.
  */
-import type { Coverage, Expectation, Verdict } from '../model/stats';
-
-export type { Coverage, Expectation, Verdict };
+import type { Coverage, Expectation, Verdict } from './stats';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { bucketTargetShape } from '../model/bucket-input';
-import { instantOf, MAX_NS, MIN_NS, parseInstant, type Instant } from '../model/time-input';
+import { bucketTargetShape } from './bucket-input';
+import { instantOf, MAX_NS, MIN_NS, parseInstant, type Instant } from './time-input';
 
 const measurementName = z
   .string({ error: 'A measurement must be text.' })
