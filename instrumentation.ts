@@ -18,8 +18,9 @@ export async function register() {
   const { handOverAdminPassword } = await import('./lib/auth/first-password');
   await handOverAdminPassword();
   const { requireConfig } = await import('./lib/config');
-  (await import('./lib/use-cases/start-sampler')).startSampler(requireConfig());
-  (await import('./lib/use-cases/scheduled-backup')).startBackupScheduler();
+  const config = requireConfig();
+  (await import('./lib/use-cases/start-sampler')).startSampler(config);
+  (await import('./lib/use-cases/start-backup-scheduler')).startBackupScheduler(config);
   log.info('console started');
   // One warning line when the console's own token is all-access or operator (never the token itself).
   void (await import('./lib/use-cases/warn-when-console-token-broad')).warnWhenConsoleTokenBroad();

@@ -7,7 +7,7 @@ import { requireConfig } from '@/lib/config';
 import { evaluateAlerts } from '@/lib/use-cases/shared/alerting';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { lastScheduledRun } from '@/lib/backup/scheduled-run';
-import { backupScheduler } from '@/lib/use-cases/scheduled-backup';
+import { backupScheduler } from '@/lib/use-cases/shared/backup-scheduler';
 import { rawApi, resetBuckets } from '../support/reset';
 import { captureCli } from '../support/cli';
 import { unwrap } from '../support/unwrap';

@@ -1,14 +1,11 @@
 import 'server-only';
-import { CLI_ACTOR } from '../auth/actor';
-import { schedulerTick, type BackupSchedule, type SchedulerState } from '../backup/schedule';
-import { recordRun } from '../backup/scheduled-run';
-import { listStored, removeStored } from '../backup/store';
-import { config } from '../config';
-import { errorText, log } from '../log';
-import { recordedBackup } from './shared/backup-first';
+import { CLI_ACTOR } from '../../auth/actor';
+import { schedulerTick, type BackupSchedule, type SchedulerState } from '../../backup/schedule';
+import { recordRun } from '../../backup/scheduled-run';
+import { listStored, removeStored } from '../../backup/store';
+import { errorText, log } from '../../log';
+import { recordedBackup } from './backup-first';
 
-const KEY = Symbol.for('homeiq-influx-console.backup-scheduler');
-const TICK_MS = 60_000;
 export interface BackupSchedulerOptions {
   schedule: BackupSchedule;
   keep: number | null;
@@ -52,18 +49,4 @@ export function backupScheduler(opts: BackupSchedulerOptions): { tick(): Promise
       return state;
     },
   };
-}
-
-/** Scheduled backups (CONSOLE_BACKUP_SCHEDULE, off by default), then the keep-N prune (CONSOLE_BACKUP_KEEP). */
-export function startBackupScheduler(): void {
-  const g = globalThis as Record<symbol, unknown>;
-  if (g[KEY]) return;
-  const c = config();
-  if (!c.ok || c.data.backupSchedule.kind === 'off') return;
-  const { backupSchedule: schedule, backupKeep: keep, backupDir: root } = c.data;
-  const scheduler = backupScheduler({ schedule, keep, root });
-  const timer = setInterval(() => void scheduler.tick().catch((e: unknown) => log.error('backup: scheduler tick failed', { error: errorText(e) })), TICK_MS);
-  timer.unref();
-  g[KEY] = timer;
-  log.info('backup: scheduler started', { schedule, keep, root });
 }
