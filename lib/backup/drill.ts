@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket, findBucket } from '../influx/buckets';
-import { influxManifestSchema, restoreBucket, type BucketMetadata } from '../influx/backup';
+import { influxManifestSchema, restoreBucket, type BucketMetadata, type RestoredGroup } from '../influx/backup';
 import type { Connection } from '../influx/client';
 import { exportLines } from '../influx/export-query';
 import { bucketSchema, readPoints } from '../influx/points';
@@ -12,7 +12,7 @@ import type { OrgInfo } from '../influx/orgs';
 import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
 import { errorText, log } from '../log';
 import { plural } from '../model/plural';
-import { windowCounter, type WindowCounter } from '../stats/window-counts';
+import { countWindows } from '../stats/window-counts';
 
 /** A bucket's records per measurement (measurements without records left out), and their total. */
 export interface Counts {
@@ -179,9 +179,8 @@ export interface Restored {
 
 /**
  * Restores `bucket` of a backup as the new bucket `name` of `org`, and counts it exactly: its files
- * are checked against the console manifest first (a changed file is named), each shard group is
- * counted as soon as it is restored, while the next one uploads, and a restore that fails half-way
- * deletes the bucket it created.
+ * are checked against the console manifest first (a changed file is named), then every shard group
+ * is counted once all are in (window-counts.ts), and a restore that fails half-way deletes the bucket it created.
  */
 export async function restoreAs(stored: StoredBackup, bucket: string, name: string, org: OrgInfo, conn: Connection): Promise<Restored> {
   const recorded = manifestBucket(stored.manifest, bucket);
@@ -200,16 +199,13 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
         `Restore under a new name, or over ${name} with its name typed (CLI: --replace --confirm ${name}): it is backed up first.`,
       ),
     );
-  let counter: WindowCounter | null = null;
   try {
     const t0 = performance.now();
-    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (group) => {
-      counter ??= windowCounter(group.bucket, conn);
-      counter.add(group);
-    });
+    const groups: RestoredGroup[] = [];
+    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (g) => groups.push(g));
     const uploaded = performance.now();
-    const measurements = counter ? await (counter as WindowCounter).total() : {};
-    // restoreMs: the restore calls; countedAfterMs: how long the count went on after the last of them.
+    const measurements = await countWindows(restored, groups, conn);
+    // restoreMs: the restore calls; countedAfterMs: the count of the restored bucket after them.
     log.info('backup: restored', {
       bucket: name,
       shards: restored.shards,
@@ -218,7 +214,6 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
     });
     return { id: restored.id, counts: { records: Object.values(measurements).reduce((a, b) => a + b, 0), measurements } };
   } catch (e) {
-    await (counter as WindowCounter | null)?.total().catch(() => {}); // nothing still reads the bucket that goes
     // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
     const conflict = e instanceof ConsoleFailure && e.detail.code === 'conflict';
     const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);

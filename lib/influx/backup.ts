@@ -440,7 +440,7 @@ function groupsOf(entry: BucketMetadata): { start: string; stop: string; shards:
  * Restores a bucket's files from `dir` into a NEW bucket `name` of the same organization:
  * bucketMetadata creates it with the backed-up shard groups, then each shard file is posted to
  * the new shard ID the server mapped it to, group after group; `onGroup` hears each group once all
- * its shards are in (the caller counts it while the next one uploads). InfluxDB refuses a name in use (conflict).
+ * its shards are in (the caller counts them). InfluxDB refuses a name in use (conflict).
  */
 export async function restoreBucket(
   dir: string,
