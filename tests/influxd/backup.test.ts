@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
 import { readAudit } from '@/lib/audit/log';
@@ -95,6 +96,35 @@ async function cuttingProxy(target: string, cutAt: number): Promise<{ url: strin
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/**
+ * InfluxDB behind a proxy that answers the first `times` requests for the second shard asked for
+ * with an empty archive (a gzipped tar of its end blocks, 200): what influxd sends when it backs up a
+ * shard whose cache it could not write out ("Snapshotter busy: proceeding without cache contents").
+ */
+async function emptyingProxy(target: string, times: number): Promise<{ url: string; server: Server; emptied(): number }> {
+  const shards: string[] = [];
+  let emptied = 0;
+  const server = createServer((req, res) => {
+    const shard = /^\/api\/v2\/backup\/shards\/(\d+)/.exec(req.url ?? '')?.[1];
+    if (shard && !shards.includes(shard)) shards.push(shard);
+    if (shard && shard === shards[1] && emptied < times) {
+      emptied++;
+      const body = gzipSync(Buffer.alloc(1024));
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Encoding': 'gzip', 'Content-Length': body.length });
+      res.end(body);
+      req.resume();
+      return;
+    }
+    const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, emptied: () => emptied };
 }
 
 const cli = captureCli;
@@ -334,6 +364,43 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     }
     expect(readdirSync(out), 'no partial folder, no file').toEqual([]);
     expect(unwrap(await listBackups({ dir: out })), 'nothing listed').toEqual([]);
+  });
+
+  it('asks again for a shard InfluxDB sent without its data (snapshotter busy), and fails clearly, keeping nothing, when it never comes', async () => {
+    const real = process.env.INFLUXDB_URL ?? '';
+    const once = await emptyingProxy(real, 1);
+    process.env.INFLUXDB_URL = once.url;
+    let id = '';
+    try {
+      const result = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('backup: InfluxDB sent a shard without its data, asking again');
+      id = (result.json as { id: string }).id;
+    } finally {
+      process.env.INFLUXDB_URL = real;
+      await new Promise((resolve) => once.server.close(resolve));
+    }
+    expect(once.emptied(), 'one empty answer was sent').toBe(1);
+    const restored = await cli(['backup', 'restore', id, '--bucket', BUCKET, '--as', 'backup_after_retry', '--json']);
+    expect(restored.json, 'the shard asked again holds its data: every record restored').toEqual({
+      bucket: 'backup_after_retry',
+      records: 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length,
+      verified: true,
+    });
+
+    const out = mkdtempSync(join(tmpdir(), 'console-backups-empty-'));
+    const always = await emptyingProxy(real, 100);
+    process.env.INFLUXDB_URL = always.url;
+    try {
+      const result = await cli(['backup', 'create', '--bucket', BUCKET, '--out', out]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/without its data 4 times, though that range holds data.*The backup was abandoned: nothing of it was kept\./);
+      expect(result.stderr).toContain('Back up again in a minute');
+    } finally {
+      process.env.INFLUXDB_URL = real;
+      await new Promise((resolve) => always.server.close(resolve));
+    }
+    expect(readdirSync(out), 'no partial folder, no file').toEqual([]);
   });
 
   // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).

@@ -12,6 +12,7 @@ import type { Actor } from '../../auth/actor';
 import type { Result } from '../../result';
 import { outcome, recordChange, withInflux, type Context } from '../context';
 import { recordsOf } from './stats';
+import { countWindows } from '../../stats/window-counts';
 
 export interface BackupInput {
   /** Buckets of the organization to back up; none: every bucket of it but the system ones. */
@@ -90,10 +91,20 @@ export async function takeBackup(
     const t0 = performance.now();
     const took = { countsMs: 0, shardsMs: 0, samplesMs: 0 };
     const timed = <T>(p: Promise<T>, key: keyof typeof took) => p.finally(() => (took[key] = Math.round(performance.now() - t0)));
-    const backingUp = backupBuckets(partial.dir, partial.id, ctx.influx.org.id, names, ctx.influx.conn, (buckets) => {
-      sampling.started = timed(readSamples(buckets), 'samplesMs');
-      sampling.started.catch(() => {}); // handled below, once everything settled
-    });
+    const holdsData = async (bucket: { id: string; name: string }, window: { start: string; stop: string }) =>
+      Object.values(await countWindows(bucket, [window], ctx.influx.conn)).some((n) => n > 0);
+    const backingUp = backupBuckets(
+      partial.dir,
+      partial.id,
+      ctx.influx.org.id,
+      names,
+      ctx.influx.conn,
+      (buckets) => {
+        sampling.started = timed(readSamples(buckets), 'samplesMs');
+        sampling.started.catch(() => {}); // handled below, once everything settled
+      },
+      holdsData,
+    );
     // All settle before any error is thrown: the partial folder is removed only once nothing writes into it.
     const [countsDone, backupDone] = await Promise.allSettled([timed(countAll(), 'countsMs'), timed(backingUp, 'shardsMs')]);
     const [samplesDone] = await Promise.allSettled([sampling.started]);
