@@ -311,6 +311,26 @@ export interface BucketBackup {
  */
 const SHARD_DOWNLOADS = 1;
 
+/**
+ * What /metrics says of a shard's data on disk: the bytes in its WAL (its cache, not yet in a TSM
+ * file) and a fingerprint of its TSM files and writes. A shard whose WAL holds data after it was
+ * read, or whose fingerprint changed while it was read, may have been snapshotted without its cache
+ * (see SHARD_DOWNLOADS): it is read again once it holds still. After a write, the first read writes
+ * its cache out (the WAL empties, a TSM file appears) and the second finds it still.
+ */
+export interface ShardDiskState {
+  wal: number;
+  fingerprint: string;
+}
+
+/** Passes of reading again the shards that moved, before the backup keeps what it read. */
+const SETTLE_PASSES = 3;
+
+function unsettled(before: ShardDiskState | undefined, after: ShardDiskState | undefined): boolean {
+  if (!before || !after) return false; // a shard /metrics does not list: nothing to tell
+  return after.wal > 0 || before.fingerprint !== after.fingerprint;
+}
+
 /** Delays before asking again for a shard whose archive came back empty while its time range holds data. */
 const EMPTY_RETRY_MS = [1_000, 2_000, 4_000];
 
@@ -362,6 +382,8 @@ export async function backupBuckets(
   onMetadata: (buckets: BucketMetadata[]) => void = () => {},
   /** Whether a time range of a bucket holds data (asked only of a shard whose archive came back empty). */
   holdsData: (bucket: { id: string; name: string }, window: { start: string; stop: string }) => Promise<boolean> = async () => false,
+  /** The state of every shard by /metrics (null when it is not served): how a shard read while it moved is told. */
+  shardStates: () => Promise<ReadonlyMap<number, ShardDiskState> | null> = async () => null,
 ): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
   onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
@@ -382,7 +404,6 @@ export async function backupBuckets(
       (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => ({ id: s.id, bucket: b, window: { start: sg.startTime, stop: sg.endTime } }))),
     ),
   );
-  const ids = shards.map((s) => s.id);
   // An empty archive of a shard whose time range holds data lost the cache InfluxDB could not write out (see SHARD_DOWNLOADS): asked again.
   const downloadChecked = async ({ id, bucket, window }: (typeof shards)[number]): Promise<WrittenFile | null> => {
     const complete = async (w: WrittenFile | null) => !w || !(await emptyArchive(join(dir, w.name), w.bytes));
@@ -403,8 +424,29 @@ export async function backupBuckets(
       ),
     );
   };
-  const downloaded = await settledInTurn(shards, SHARD_DOWNLOADS, downloadChecked);
-  const byId = new Map(ids.map((id, i) => [id, downloaded[i] ?? null]));
+  // Shards whose cache or files moved while they were read are read again once they hold still (see ShardStates).
+  const byId = new Map<number, WrittenFile | null>();
+  let before = await shardStates();
+  let todo = shards;
+  for (let pass = 1; todo.length > 0; pass++) {
+    const got = await settledInTurn(todo, SHARD_DOWNLOADS, downloadChecked);
+    todo.forEach((s, i) => byId.set(s.id, got[i] ?? null));
+    const after = await shardStates();
+    if (!before || !after) break; // no /metrics: nothing tells a shard that moved
+    const moved = todo.filter((s) => unsettled(before?.get(s.id), after.get(s.id)));
+    before = after;
+    if (moved.length === 0) break;
+    if (pass > SETTLE_PASSES) {
+      log.warn('backup: shards kept changing while they were read: they hold what was on disk when read', { shards: moved.map((s) => s.id) });
+      break;
+    }
+    log.info('backup: reading again shards whose cache or files moved while they were read', { shards: moved.map((s) => s.id), pass });
+    for (const s of moved) {
+      const old = byId.get(s.id);
+      if (old) await unlink(join(dir, old.name));
+    }
+    todo = moved;
+  }
   const files: WrittenFile[] = [meta.kv, ...(meta.sql ? [meta.sql] : [])];
   const backedUp: BackedUpBucket[] = [];
   const entries: InfluxManifest['buckets'] = [];

@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { countsOfRecords, sampleRows, sampleWindow, type Counts, type RowSample } from '../../backup/drill';
 import { completePartial, discardPartial, fileProblem, openPartial, sweepPartials, type ConsoleManifest } from '../../backup/store';
 import { consoleError, ConsoleFailure } from '../../errors';
-import { backupBuckets, type BucketMetadata } from '../../influx/backup';
+import { backupBuckets, type BucketMetadata, type ShardDiskState } from '../../influx/backup';
+import { bucketShards } from '../../stats/change-signal';
+import { scrapeMetrics } from '../../stats/scrape';
 import { toConsoleError } from '../../influx/errors';
 import { errorText, log } from '../../log';
 import { bucketMissing } from '../../messages';
@@ -104,6 +106,15 @@ export async function takeBackup(
         sampling.started.catch(() => {}); // handled below, once everything settled
       },
       holdsData,
+      async () => {
+        const scrape = await scrapeMetrics(ctx.influx.conn, 0);
+        if (!scrape) return null;
+        const states = new Map<number, ShardDiskState>();
+        for (const b of existing.filter((x) => names.includes(x.name)))
+          for (const [id, st] of Object.entries(bucketShards(scrape.families, b.id)))
+            states.set(Number(id), { wal: st.wal, fingerprint: `${st.written}|${st.tsm ?? ''}|${st.files ?? ''}|${st.wal}` });
+        return states;
+      },
     );
     // All settle before any error is thrown: the partial folder is removed only once nothing writes into it.
     const [countsDone, backupDone] = await Promise.allSettled([timed(countAll(), 'countsMs'), timed(backingUp, 'shardsMs')]);
