@@ -482,13 +482,6 @@ export async function backupBuckets(
   return { files, buckets: backedUp, manifest, manifestFile: manifestFile.name };
 }
 
-/** The shard files of a bucket entry of an influx manifest, with their IDs. */
-export function shardFiles(entry: BucketMetadata): { id: number; fileName: string }[] {
-  return entry.retentionPolicies.flatMap((rp) =>
-    (rp.shardGroups ?? []).flatMap((sg) => (sg.shards ?? []).map((s) => ({ id: s.id, fileName: String((s as { fileName?: unknown }).fileName ?? '') }))),
-  );
-}
-
 /** The bucket entry as /api/v2/restore/bucketMetadata takes it: without the local file fields. */
 function restorable(entry: BucketMetadata, name: string): unknown {
   return {
@@ -503,7 +496,6 @@ function restorable(entry: BucketMetadata, name: string): unknown {
 
 /** A shard group of a bucket being restored, once InfluxDB holds all its data again. */
 export interface RestoredGroup {
-  bucket: { id: string; name: string };
   /** The group's time range, [start, stop). */
   start: string;
   stop: string;
@@ -568,7 +560,7 @@ export async function restoreBucket(
         sent.res.resume();
         shards++;
       }
-      onGroup({ bucket: { id: mapping.id, name: mapping.name }, start: group.start, stop: group.stop });
+      onGroup({ start: group.start, stop: group.stop });
     }
     return { id: mapping.id, name: mapping.name, shards };
   } catch (e) {

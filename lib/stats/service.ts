@@ -216,18 +216,7 @@ async function refreshNow({ scope, bucket, key, mode, signal, onSlice, waitForDe
     waitForDetails,
   );
   const stats = { ...assembled.stats, queryMs: Math.round(performance.now() - started), checkedAt: new Date(now).toISOString() };
-  if (counted.recounted > 0)
-    log.info('stats: counts refreshed', {
-      bucket: bucket.name,
-      mode,
-      recounted: counted.recounted,
-      appended: counted.appended,
-      readWith: counted.readWith,
-      slices: counted.slices.length,
-      reasons: counted.reasons,
-      countMs: counting,
-      totalMs: Math.round(performance.now() - started),
-    });
+  logRefreshed(bucket, mode, counted, counting, Math.round(performance.now() - started));
   // What arrived since the last refresh dates the writes (Insights' clock-offset finding); figures carried from an older read do not.
   if (!assembled.carried) noteNewest(conn.env.url, bucket.id, [...stats.measurements, ...stats.unexpected], now);
   if (generation === cache.generation) {
@@ -279,24 +268,30 @@ function statsOfBucket(scope: StatsScope, bucket: BucketInfo, opts: StatsOptions
   return Promise.resolve(held.stats);
 }
 
+/** One log line per refresh that counted anything: what, why, and how long (the bench reads it). */
+function logRefreshed(bucket: BucketInfo, mode: RefreshMode, counted: RefreshedCounts, countMs: number, totalMs: number): void {
+  if (counted.recounted === 0) return;
+  log.info('stats: counts refreshed', {
+    bucket: bucket.name,
+    mode,
+    recounted: counted.recounted,
+    appended: counted.appended,
+    readWith: counted.readWith,
+    slices: counted.slices.length,
+    reasons: counted.reasons,
+    countMs,
+    totalMs,
+  });
+}
+
 async function recordsOf(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal): Promise<Record<string, number>> {
   const started = performance.now();
   const conn = scope.conn;
   const counted = await inForeground(() =>
     refreshCounts(conn.env.url, bucket, 'fresh', { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) }),
   );
-  if (counted.recounted > 0)
-    log.info('stats: counts refreshed', {
-      bucket: bucket.name,
-      mode: 'fresh',
-      recounted: counted.recounted,
-      appended: counted.appended,
-      readWith: counted.readWith,
-      slices: counted.slices.length,
-      reasons: counted.reasons,
-      countMs: Math.round(performance.now() - started),
-      totalMs: Math.round(performance.now() - started),
-    });
+  const ms = Math.round(performance.now() - started);
+  logRefreshed(bucket, 'fresh', counted, ms, ms);
   const records: Record<string, number> = {};
   for (const [m, c] of mergeSlices(counted.slices.map((sl) => sl.counts)).counts) if (c.records > 0) records[m] = c.records;
   return records;
