@@ -23,6 +23,13 @@ describe('CONSOLE_BACKUP_SCHEDULE', () => {
     expect(nextDue(daily, null, T0 + H)).toBe(T0 + 3 * H);
     expect(nextDue(daily, T0 + 3 * H, T0 + 4 * H)).toBe(T0 + DAY + 3 * H);
     expect(nextDue(daily, T0 + 3 * H, T0 + 5 * DAY), 'missed days: due at once, not five times').toBeLessThan(T0 + 5 * DAY);
+    // A catch-up shortly before the next slot stands for it: one backup, not two ten minutes apart.
+    const catchUp = T0 + 2 * H + 50 * 60_000;
+    expect(nextDue(daily, T0 - 2 * DAY + 3 * H, catchUp), 'a missed slot: due at start').toBeLessThanOrEqual(catchUp);
+    expect(nextDue(daily, catchUp, catchUp + 10 * 60_000), 'the slot ten minutes after a catch-up is skipped').toBe(T0 + DAY + 3 * H);
+    expect(nextDue(daily, T0 + 16 * H, T0 + 17 * H), 'a catch-up in the afternoon: the next morning slot is kept').toBe(T0 + DAY + 3 * H);
+    expect(nextDue(daily, T0 + 22 * H, T0 + 23 * H), 'a catch-up late at night: no second run five hours later').toBe(T0 + 2 * DAY + 3 * H);
+    expect(nextDue(daily, T0 + 3 * H + 5_000, T0 + 4 * H), 'a run on time: the same slot the next day').toBe(T0 + DAY + 3 * H);
     expect(periodMs(daily)).toBe(DAY);
     expect(nextDue({ kind: 'off' }, null, T0)).toBeNull();
   });

@@ -41,12 +41,21 @@ export function periodMs(schedule: BackupSchedule): number | null {
 export function nextDue(schedule: BackupSchedule, last: number | null, now: number): number | null {
   if (schedule.kind === 'off') return null;
   if (schedule.kind === 'every') return last === null ? now : last + schedule.ms;
-  // Daily: the first slot after the last run (never run: the next slot); a slot missed while the console was down runs once, now.
-  const from = last ?? now;
-  const dayStart = Math.floor(from / DAY) * DAY;
-  let slot = dayStart + schedule.minuteOfDay * MINUTE;
-  if (slot <= from) slot += DAY;
-  return slot;
+  // Daily: never run, the next slot. Else the first slot at least six hours after the last run: a
+  // slot missed while the console was down runs once, at start, and stands for the slot that follows
+  // it too when that one is near (a catch-up at 02:50 does not run again at 03:00); the longest gap
+  // between two runs is 30 hours, short of the alert's two days.
+  if (last === null) return slotAfter(schedule.minuteOfDay, now);
+  return slotAfter(schedule.minuteOfDay, last + CATCH_UP_GAP_MS - 1);
+}
+
+/** A daily slot this soon after the last run is skipped: that run stands for it. */
+const CATCH_UP_GAP_MS = 6 * 60 * MINUTE;
+
+/** The first daily slot (minute of the UTC day) strictly after `t`. */
+function slotAfter(minuteOfDay: number, t: number): number {
+  const slot = Math.floor(t / DAY) * DAY + minuteOfDay * MINUTE;
+  return slot <= t ? slot + DAY : slot;
 }
 
 /** The IDs the keep-N rule removes: all but the newest `keep` backups (by creation time). */
