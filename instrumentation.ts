@@ -15,10 +15,9 @@ export async function register() {
     log.error(`The console cannot start: ${problem.message}`, { fix: problem.fix });
     process.exit(78); // EX_CONFIG
   }
-  const { handOverAdminPassword } = await import('./lib/auth/first-password');
-  await handOverAdminPassword();
   const { requireConfig } = await import('./lib/config');
   const config = requireConfig();
+  await (await import('./lib/auth/first-password')).handOverAdminPassword(config);
   (await import('./lib/use-cases/start-sampler')).startSampler(config);
   (await import('./lib/use-cases/start-backup-scheduler')).startBackupScheduler(config);
   log.info('console started');

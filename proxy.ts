@@ -1,10 +1,9 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { ALLOWED_METHODS, decide } from './lib/auth/policy';
-import { SIGNED_OUT } from './lib/auth/route-guard';
+import { fromConsolePage, SIGNED_OUT } from './lib/auth/route-guard';
 import { safeNext } from './lib/model/safe-next';
 import { SESSION_COOKIE } from './lib/auth/session';
 import { checkSession } from './lib/auth/sessions';
-import { isSameOrigin } from './lib/auth/same-origin';
 import { badRequest, checkActionBody, checkContentLength, FOREIGN_ORIGIN, malformedPath, methodNotAllowed, type Refusal } from './lib/http/request-checks';
 import { noteActivity } from './lib/http/activity';
 import { REQUEST_ID_HEADER, requestIdFor } from './lib/http/request-id';
@@ -70,7 +69,7 @@ export async function proxy(request: NextRequest) {
 
 /** A server action call: from the console's own origin, with a body React could have sent. */
 async function checkServerAction(request: NextRequest): Promise<Refusal | null> {
-  if (!isSameOrigin(request)) return FOREIGN_ORIGIN;
+  if (!fromConsolePage(request)) return FOREIGN_ORIGIN;
   const text = await request
     .clone()
     .text()

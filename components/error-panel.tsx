@@ -1,5 +1,5 @@
 import type { ConsoleError } from '@/lib/errors';
-import { CopyButton } from './copy-button';
+import { FixLine } from './fix-line';
 
 const TITLES: Record<ConsoleError['code'], string> = {
   unreachable: 'InfluxDB unreachable',
@@ -22,13 +22,7 @@ export function ErrorPanel({ error, title }: { error: ConsoleError; title?: stri
     <div role="alert" data-error-code={error.code} className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm">
       <p className="font-semibold text-red-800">{title ?? TITLES[error.code]}</p>
       <p className="mt-1 text-red-900">{error.message}</p>
-      <div className="mt-2 flex flex-wrap items-start gap-2 text-red-900">
-        <p className="min-w-48 flex-1 break-words">
-          <span className="font-medium">Fix: </span>
-          {error.fix}
-        </p>
-        <CopyButton text={error.fix} label="Copy fix" />
-      </div>
+      <FixLine fix={error.fix} className="mt-2 text-red-900" />
       {error.requestId ? (
         <p className="mt-2 text-xs text-red-700" data-testid="error-request-id">
           Request ID {error.requestId} (the server log has the details under it)

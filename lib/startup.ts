@@ -11,6 +11,6 @@ import { activeSpec } from './spec/load';
 export function startupProblem(): ConsoleError | null {
   const c = config();
   if (!c.ok) return c.error;
-  const spec = activeSpec();
+  const spec = activeSpec(c.data);
   return spec.ok ? null : spec.error;
 }

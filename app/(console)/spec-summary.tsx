@@ -1,11 +1,11 @@
 import { Card } from '@/components/card';
 import { ErrorPanel } from '@/components/error-panel';
-import { activeSpec } from '@/lib/spec/load';
+import { readSpec } from '@/lib/use-cases/read-spec';
 import { SpecBuckets, type SpecBucketSummary } from './spec-buckets';
 
 /** The active spec's buckets next to what exists; the spec is read on the server. */
-export function SpecSummary() {
-  const spec = activeSpec();
+export async function SpecSummary() {
+  const spec = await readSpec();
   if (!spec.ok) return <ErrorPanel error={spec.error} />;
   const buckets: SpecBucketSummary[] = spec.data.buckets.map((b) => ({
     name: b.name,

@@ -1,7 +1,7 @@
 import 'server-only';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { config } from '../config';
+import type { ConsoleConfig } from '../config';
 import { dataDir } from '../data-dir';
 import { log } from '../log';
 import { ensureAdminPassword } from './credentials';
@@ -13,11 +13,10 @@ export const PASSWORD_FILE = 'admin-password.txt';
  * terminal it is printed; off one (a container, LOG_FORMAT=json) it is written to a file only its
  * owner can read, and the log says where.
  */
-export async function handOverAdminPassword(): Promise<void> {
+export async function handOverAdminPassword(c: Pick<ConsoleConfig, 'logFormat'>): Promise<void> {
   const password = await ensureAdminPassword();
   if (!password) return;
-  const c = config();
-  const json = c.ok && c.data.logFormat !== null ? c.data.logFormat === 'json' : process.stdout.isTTY !== true;
+  const json = c.logFormat !== null ? c.logFormat === 'json' : process.stdout.isTTY !== true;
   if (!json) {
     process.stdout.write(`\n  Console admin password (shown once, keep it): ${password}\n  Set CONSOLE_ADMIN_PASSWORD to choose your own.\n\n`);
     return;

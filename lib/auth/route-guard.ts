@@ -1,4 +1,5 @@
 import 'server-only';
+import { config } from '../config';
 import type { ConsoleError } from '../errors';
 import { REQUEST_ID_HEADER, requestIdFor } from '../http/request-id';
 import { log, withRequestId } from '../log';
@@ -19,6 +20,12 @@ type Handler = (req: Request, ctx: RouteContext) => Promise<Response> | Response
 /** A refusal as the proxy and the actions word it: a typed error in JSON. */
 export function errorResponse(status: number, error: ConsoleError, headers: Record<string, string> = {}): Response {
   return Response.json({ ok: false, error }, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
+}
+
+/** Whether a request comes from the console's own pages (same-origin.ts), behind a proxy the console trusts when one is configured. */
+export function fromConsolePage(req: Request): boolean {
+  const c = config();
+  return isSameOrigin(req, c.ok && c.data.trustedProxy !== null);
 }
 
 export const SIGNED_OUT = signedOut();
@@ -42,7 +49,7 @@ export function guardRoute(operation: Operation, handler: Handler): (req: Reques
         break;
     }
     if (!session) return errorResponse(401, SIGNED_OUT);
-    if (operation === 'change' && !isSameOrigin(req)) return errorResponse(403, CROSS_SITE);
+    if (operation === 'change' && !fromConsolePage(req)) return errorResponse(403, CROSS_SITE);
     return handler(req, { session, actor: { role: session.role } });
   });
 }

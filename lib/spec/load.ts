@@ -2,7 +2,7 @@ import 'server-only';
 import { readFileSync } from 'node:fs';
 import ai5 from './ai5.json';
 import { consoleSpecSchema, type ConsoleSpec } from './schema';
-import { config } from '../config';
+import type { ConsoleConfig } from '../config';
 import { consoleError } from '../errors';
 import { fail, ok, type Result } from '../result';
 
@@ -76,14 +76,12 @@ export function withOrg(spec: ConsoleSpec, org: string, source: string | null): 
 
 let cached: { key: string; value: Result<ConsoleSpec> } | undefined;
 
-/** The active spec: `CONSOLE_SPEC` when set, else AI-5; always for the configured organization. */
-export function activeSpec(): Result<ConsoleSpec> {
-  const c = config();
-  if (!c.ok) return c;
-  const key = `${c.data.specPath ?? ''}\u0000${c.data.org}`;
+/** The active spec of a configuration: `CONSOLE_SPEC` when set, else AI-5; always for the configured organization. */
+export function activeSpec(c: Pick<ConsoleConfig, 'specPath' | 'org'>): Result<ConsoleSpec> {
+  const key = `${c.specPath ?? ''}\u0000${c.org}`;
   if (!cached || cached.key !== key) {
-    const loaded = c.data.specPath ? loadSpecFile(c.data.specPath) : ok(ai5Spec());
-    cached = { key, value: loaded.ok ? withOrg(loaded.data, c.data.org, c.data.specPath) : loaded };
+    const loaded = c.specPath ? loadSpecFile(c.specPath) : ok(ai5Spec());
+    cached = { key, value: loaded.ok ? withOrg(loaded.data, c.org, c.specPath) : loaded };
   }
   return cached.value;
 }

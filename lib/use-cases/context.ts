@@ -50,7 +50,7 @@ export interface Context extends SpecContext {
 function specContext(): Result<SpecContext> {
   const c = config();
   if (!c.ok) return c;
-  const spec = activeSpec();
+  const spec = activeSpec(c.data);
   if (!spec.ok) return spec;
   return ok({ config: c.data, spec: spec.data });
 }

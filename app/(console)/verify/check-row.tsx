@@ -1,8 +1,8 @@
 'use client';
 
 import { Badge, type Tone } from '@/components/badge';
-import { CopyButton } from '@/components/copy-button';
 import { FindingGroups } from '@/components/finding-groups';
+import { FixLine } from '@/components/fix-line';
 import type { CheckResult, CheckStatus } from '@/lib/model/verify';
 
 const TONE: Record<CheckStatus, Tone> = { pass: 'green', warn: 'amber', fail: 'red', skipped: 'slate' };
@@ -50,15 +50,7 @@ export function CheckRow({
             {result.detail}
           </p>
         ) : null}
-        {result && result.fix && result.status !== 'pass' ? (
-          <div className="mt-1 flex flex-wrap items-start gap-2 rounded bg-slate-50 p-2 text-xs" data-testid="fix">
-            <p className="min-w-48 flex-1 break-words">
-              <span className="font-semibold">Fix: </span>
-              {result.fix}
-            </p>
-            <CopyButton text={result.fix} label="Copy fix" />
-          </div>
-        ) : null}
+        {result && result.fix && result.status !== 'pass' ? <FixLine fix={result.fix} className="mt-1 rounded bg-slate-50 p-2 text-xs" testId="fix" /> : null}
       </div>
       <button
         type="button"

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { activeSpec } from '@/lib/spec/load';
+import { readSpec } from '@/lib/use-cases/read-spec';
 import { listBuckets } from '@/lib/use-cases/list-buckets';
 import { BucketDataScreen } from './bucket-data-screen';
 
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function BucketPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const spec = activeSpec();
+  const spec = await readSpec();
   // The spec's measurements per bucket: offered when choosing what to delete or export.
   const measurements = spec.ok ? Object.fromEntries(spec.data.buckets.map((b) => [b.name, b.measurements.map((m) => m.name)])) : {};
   return <BucketDataScreen id={id} specMeasurements={measurements} />;

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { roleForPassword } from '@/lib/auth/credentials';
 import { DEVICE_COOKIE, DEVICE_TTL_S, deviceOf, issueDevice } from '@/lib/auth/device';
-import { CROSS_SITE, errorResponse, publicRoute } from '@/lib/auth/route-guard';
+import { CROSS_SITE, errorResponse, fromConsolePage, publicRoute } from '@/lib/auth/route-guard';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '@/lib/auth/session';
 import { cookieValue, startSession } from '@/lib/auth/sessions';
 import { LOGIN_ACCOUNT, loginThrottle, trustedClientAddress } from '@/lib/auth/throttle';
 import { requireConfig } from '@/lib/config';
 import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
-import { isSameOrigin } from '@/lib/auth/same-origin';
 import { fail, ok } from '@/lib/result';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +15,7 @@ export const dynamic = 'force-dynamic';
 const loginSchema = z.strictObject({ password: z.string().min(1).max(1000) });
 
 export const POST = publicRoute(async (req) => {
-  if (!isSameOrigin(req)) return errorResponse(403, CROSS_SITE);
+  if (!fromConsolePage(req)) return errorResponse(403, CROSS_SITE);
   const body = loginSchema.safeParse(await req.json().catch(() => null));
   if (!body.success) return resultResponse(fail(consoleError('invalid', 'Enter the password.', 'Type the admin or viewer password.')));
   const client = trustedClientAddress(req.headers.get('x-forwarded-for'), requireConfig().trustedProxy?.toString());

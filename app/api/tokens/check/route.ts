@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { DIAGNOSE_LIMIT, DIAGNOSE_WINDOW_MS, RateLimit } from '@/lib/auth/rate-limit';
-import { CROSS_SITE, errorResponse, guardRoute } from '@/lib/auth/route-guard';
-import { isSameOrigin } from '@/lib/auth/same-origin';
+import { CROSS_SITE, errorResponse, fromConsolePage, guardRoute } from '@/lib/auth/route-guard';
 import { consoleError } from '@/lib/errors';
 import { resultResponse } from '@/lib/http-status';
 import { processCache } from '@/lib/process-cache';
@@ -21,7 +20,7 @@ const bodySchema = z.strictObject({ token: z.string().max(4096) });
  * only, never logged, kept, audited or answered back. Rate-limited per session.
  */
 export const POST = guardRoute('read', async (req, { session }) => {
-  if (!isSameOrigin(req)) return errorResponse(403, CROSS_SITE);
+  if (!fromConsolePage(req)) return errorResponse(403, CROSS_SITE);
   const allowed = limits.take(session.sid ?? session.role);
   if (!allowed.ok) {
     const seconds = Math.ceil(allowed.retryAfterMs / 1000);

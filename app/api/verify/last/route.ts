@@ -1,8 +1,12 @@
 import { guardRoute } from '@/lib/auth/route-guard';
 import { resultResponse } from '@/lib/http-status';
 import { ok } from '@/lib/result';
-import { loadLastReport } from '@/lib/verify/last-report';
+import { readVerifyScreen } from '@/lib/use-cases/read-verify-screen';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = guardRoute('read', () => resultResponse(ok(loadLastReport())));
+/** The last verification report (null before the first run). */
+export const GET = guardRoute('read', async () => {
+  const screen = await readVerifyScreen();
+  return resultResponse(screen.ok ? ok(screen.data.last) : screen);
+});
