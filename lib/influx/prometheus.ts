@@ -76,8 +76,12 @@ function parseLabels(text: string, start: number, line: number): { labels: Recor
   }
 }
 
-/** Families in order of appearance; samples of histograms and summaries stay under their base name. */
-export function parsePrometheus(text: string): Map<string, PromFamily> {
+/**
+ * Families in order of appearance; samples of histograms and summaries stay under their base name.
+ * `keep`: only the samples so named are parsed and kept (the others are skipped before their labels
+ * are read); every family still gets its type and help.
+ */
+export function parsePrometheus(text: string, keep?: (sampleName: string) => boolean): Map<string, PromFamily> {
   const families = new Map<string, PromFamily>();
   const family = (name: string): PromFamily => {
     let f = families.get(name);
@@ -102,6 +106,7 @@ export function parsePrometheus(text: string): Map<string, PromFamily> {
     }
     const name = NAME.exec(line);
     if (!name) throw new PromParseError('expected a metric name', n);
+    if (keep && !keep(name[0])) return;
     let i = name[0].length;
     let labels: Record<string, string> = {};
     if (line[i] === '{') {

@@ -14,8 +14,12 @@ export interface Rejections {
 const sum = (families: ReadonlyMap<string, PromFamily>, name: string, bucketId: string): number =>
   (families.get(name)?.samples ?? []).filter((s) => s.labels.bucket === bucketId && Number.isFinite(s.value)).reduce((n, s) => n + s.value, 0);
 
+/** The /metrics samples rejections are read from. */
+export const REJECTION_METRICS = ['storage_shard_write_dropped_sum', 'storage_shard_write_err_sum'] as const;
+
 export function rejectionsOf(families: ReadonlyMap<string, PromFamily>, bucketId: string): Rejections {
-  return { droppedPoints: sum(families, 'storage_shard_write_dropped_sum', bucketId), failedWrites: sum(families, 'storage_shard_write_err_sum', bucketId) };
+  const [dropped, failed] = REJECTION_METRICS;
+  return { droppedPoints: sum(families, dropped, bucketId), failedWrites: sum(families, failed, bucketId) };
 }
 
 export interface RejectionMark {

@@ -56,7 +56,7 @@ export interface Instance {
  * `sum.Inc()` and `count.Add(n)` (twoCounterObserver in tsdb/shard.go, v2.7 and v2.8), so
  * `write_count` is the points and `write_sum` the requests.
  */
-const SIGNALS: Record<string, keyof ShardState> = {
+export const SIGNALS: Record<string, keyof ShardState> = {
   storage_shard_write_count: 'written',
   storage_shard_write_sum: 'writes',
   storage_shard_series: 'series',
