@@ -5,6 +5,17 @@ import { fetchMetrics } from '../influx/metrics';
 import { parsePrometheus, sumBy } from '../influx/prometheus';
 import type { StorageReading } from './samples';
 
+/** Each figure of a reading, summed per bucket from the /metrics samples of this name. */
+const FIGURES = {
+  diskBytes: 'storage_shard_disk_size',
+  tsmBytes: 'storage_tsm_files_disk_bytes',
+  walBytes: 'storage_wal_size',
+  series: 'storage_bucket_series_num',
+  measurements: 'storage_bucket_measurement_num',
+} as const;
+type Figure = keyof typeof FIGURES;
+const DISK_METRICS: ReadonlySet<string> = new Set(Object.values(FIGURES));
+
 export type DiskUsage = { kind: 'ok'; readings: StorageReading[] } | { kind: 'disabled'; status: number };
 
 /**
@@ -14,22 +25,26 @@ export type DiskUsage = { kind: 'ok'; readings: StorageReading[] } | { kind: 'di
 export async function readDiskUsage(buckets: readonly BucketInfo[], conn: Connection): Promise<DiskUsage> {
   const metrics = await fetchMetrics(conn);
   if (metrics.kind === 'disabled') return metrics;
-  const families = parsePrometheus(metrics.text);
-  const disk = sumBy(families, 'storage_shard_disk_size', 'bucket');
-  const tsm = sumBy(families, 'storage_tsm_files_disk_bytes', 'bucket');
-  const wal = sumBy(families, 'storage_wal_size', 'bucket');
-  const series = sumBy(families, 'storage_bucket_series_num', 'bucket');
-  const measurements = sumBy(families, 'storage_bucket_measurement_num', 'bucket');
+  // Only the samples read here are parsed: the sampler reads /metrics every interval (see SCRAPED_METRICS in lib/stats/scrape.ts).
+  const families = parsePrometheus(metrics.text, (name) => DISK_METRICS.has(name));
+  const byBucket = (figure: Figure) => sumBy(families, FIGURES[figure], 'bucket');
+  const sums = {
+    diskBytes: byBucket('diskBytes'),
+    tsmBytes: byBucket('tsmBytes'),
+    walBytes: byBucket('walBytes'),
+    series: byBucket('series'),
+    measurements: byBucket('measurements'),
+  };
   return {
     kind: 'ok',
     readings: buckets.map((b) => ({
       bucketId: b.id,
       bucketName: b.name,
-      diskBytes: disk.get(b.id) ?? 0,
-      tsmBytes: tsm.get(b.id) ?? 0,
-      walBytes: wal.get(b.id) ?? 0,
-      series: series.get(b.id) ?? 0,
-      measurements: measurements.get(b.id) ?? 0,
+      diskBytes: sums.diskBytes.get(b.id) ?? 0,
+      tsmBytes: sums.tsmBytes.get(b.id) ?? 0,
+      walBytes: sums.walBytes.get(b.id) ?? 0,
+      series: sums.series.get(b.id) ?? 0,
+      measurements: sums.measurements.get(b.id) ?? 0,
     })),
   };
 }
