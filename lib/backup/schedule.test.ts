@@ -30,6 +30,8 @@ describe('CONSOLE_BACKUP_SCHEDULE', () => {
     expect(nextDue(daily, T0 + 16 * H, T0 + 17 * H), 'a catch-up in the afternoon: the next morning slot is kept').toBe(T0 + DAY + 3 * H);
     expect(nextDue(daily, T0 + 22 * H, T0 + 23 * H), 'a catch-up late at night: no second run five hours later').toBe(T0 + 2 * DAY + 3 * H);
     expect(nextDue(daily, T0 + 3 * H + 5_000, T0 + 4 * H), 'a run on time: the same slot the next day').toBe(T0 + DAY + 3 * H);
+    expect(nextDue(daily, T0 + 30 * DAY, T0 + H), 'a last run dated ahead of the clock holds nothing back').toBe(T0 + DAY + 3 * H);
+    expect(nextDue({ kind: 'every', ms: 6 * H }, T0 + 30 * DAY, T0 + H)).toBe(T0 + 7 * H);
     expect(periodMs(daily)).toBe(DAY);
     expect(nextDue({ kind: 'off' }, null, T0)).toBeNull();
   });

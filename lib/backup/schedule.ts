@@ -38,8 +38,10 @@ export function periodMs(schedule: BackupSchedule): number | null {
 }
 
 /** When the next scheduled backup is due, after the last one started at `last` (null: never). */
-export function nextDue(schedule: BackupSchedule, last: number | null, now: number): number | null {
+export function nextDue(schedule: BackupSchedule, lastRun: number | null, now: number): number | null {
   if (schedule.kind === 'off') return null;
+  // A last run dated after now (a clock set back, a backup folder from a machine ahead) counts as now: it never holds the schedule back.
+  const last = lastRun === null ? null : Math.min(lastRun, now);
   if (schedule.kind === 'every') return last === null ? now : last + schedule.ms;
   // Daily: never run, the next slot. Else the first slot at least six hours after the last run: a
   // slot missed while the console was down runs once, at start, and stands for the slot that follows
