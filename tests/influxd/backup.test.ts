@@ -127,6 +127,52 @@ async function emptyingProxy(target: string, times: number): Promise<{ url: stri
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, emptied: () => emptied };
 }
 
+/**
+ * A proxy to influxd that reports, in the first /metrics scrape after the first shard was sent, that
+ * shard's WAL as still holding data: what /metrics shows after influxd sent a shard without the cache
+ * its own compaction was writing out. Counts how often each shard was asked for.
+ */
+async function movingProxy(target: string): Promise<{ url: string; server: Server; asked(): ReadonlyMap<string, number>; moved(): string | null }> {
+  const asked = new Map<string, number>();
+  let first: string | null = null;
+  let reported = false;
+  const server = createServer((req, res) => {
+    const shard = /^\/api\/v2\/backup\/shards\/(\d+)/.exec(req.url ?? '')?.[1];
+    if (shard) {
+      asked.set(shard, (asked.get(shard) ?? 0) + 1);
+      first ??= shard;
+    }
+    const rewrite = (req.url ?? '').startsWith('/metrics') && first !== null && !reported;
+    const up = request(
+      new URL(req.url ?? '/', target),
+      { method: req.method, headers: rewrite ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers },
+      (answer) => {
+        if (!rewrite) {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          reported = true;
+          const text = Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(new RegExp(`^(storage_wal_size\\{[^}]*\\bid="${first}"[^}]*\\}) 0$`, 'm'), '$1 4096');
+          const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
+          delete headers['content-encoding'];
+          delete headers['transfer-encoding'];
+          res.writeHead(answer.statusCode ?? 502, headers);
+          res.end(text);
+        });
+      },
+    );
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, asked: () => asked, moved: () => (reported ? first : null) };
+}
+
 const cli = captureCli;
 
 const backups = temporaryBackupDir('console-backups-');
@@ -401,6 +447,40 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
       await new Promise((resolve) => always.server.close(resolve));
     }
     expect(readdirSync(out), 'no partial folder, no file').toEqual([]);
+  });
+
+  it('reads again a shard whose cache still held data after it was read (by /metrics), and the backup restores whole', async () => {
+    // A first backup writes every shard's cache out (the data was just written): in the next, nothing moves but what the proxy reports.
+    unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    const real = process.env.INFLUXDB_URL ?? '';
+    const proxy = await movingProxy(real);
+    process.env.INFLUXDB_URL = proxy.url;
+    let id = '';
+    try {
+      const result = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('backup: reading again shards whose cache or files moved while they were read');
+      id = (result.json as { id: string }).id;
+    } finally {
+      process.env.INFLUXDB_URL = real;
+      await new Promise((resolve) => proxy.server.close(resolve));
+    }
+    const moved = proxy.moved();
+    expect(moved, 'a scrape reported a shard still holding data').not.toBeNull();
+    // Read again until it held still: its WAL emptying between two reads is a move too (counted conservatively).
+    const asked = [...proxy.asked()];
+    expect(asked.find(([shard]) => shard === moved)?.[1], 'that shard was read again').toBeGreaterThanOrEqual(2);
+    expect(
+      asked.filter(([shard]) => shard !== moved).every(([, n]) => n === 1),
+      'every other shard was read once',
+    ).toBe(true);
+    expect(asked.length, 'every shard of the bucket was read').toBeGreaterThanOrEqual(13);
+    const restored = await cli(['backup', 'restore', id, '--bucket', BUCKET, '--as', 'backup_after_reread', '--json']);
+    expect(restored.json).toEqual({
+      bucket: 'backup_after_reread',
+      records: 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length,
+      verified: true,
+    });
   });
 
   // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).
