@@ -116,7 +116,7 @@ async function restoreOver(
 
 /**
  * Restores one bucket of a backup as a new bucket (or, with `replace`, over an existing one),
- * counts it afresh (every shard group, as it is restored) and compares with the counts recorded at backup time:
+ * counts it afresh once every shard is in (every record, shard group by shard group) and compares with the counts recorded at backup time:
  * `verified` only when every measurement matches.
  */
 export async function restoreBackup(raw: unknown, actor: Actor): Promise<Result<RestoredBackup>> {
