@@ -10,9 +10,12 @@ describe('configuration', () => {
 
   it("puts backups in the data folder's backups/ unless CONSOLE_BACKUP_DIR says otherwise, with no schedule and no pruning by default", () => {
     const c = parseConfig({ CONSOLE_DATA_DIR: '/var/lib/console' }, '/srv');
-    expect(c.ok && c.data).toMatchObject({ backupDir: '/var/lib/console/backups', backupSchedule: { kind: 'off' }, backupKeep: null });
-    const set = parseConfig({ CONSOLE_BACKUP_DIR: '/backups', CONSOLE_BACKUP_SCHEDULE: 'daily@02:30', CONSOLE_BACKUP_KEEP: '7' }, '/srv');
-    expect(set.ok && set.data).toMatchObject({ backupDir: '/backups', backupSchedule: { kind: 'daily', minuteOfDay: 150 }, backupKeep: 7 });
+    expect(c.ok && c.data).toMatchObject({ backupDir: '/var/lib/console/backups', backupSchedule: { kind: 'off' }, backupKeep: null, backupDrill: false });
+    const set = parseConfig(
+      { CONSOLE_BACKUP_DIR: '/backups', CONSOLE_BACKUP_SCHEDULE: 'daily@02:30', CONSOLE_BACKUP_KEEP: '7', CONSOLE_BACKUP_DRILL: 'on' },
+      '/srv',
+    );
+    expect(set.ok && set.data).toMatchObject({ backupDir: '/backups', backupSchedule: { kind: 'daily', minuteOfDay: 150 }, backupKeep: 7, backupDrill: true });
     const plain = parseConfig({}, '/srv');
     expect(plain.ok && plain.data.backupDir).toBe('/srv/.data/backups');
   });
@@ -35,6 +38,7 @@ describe('configuration', () => {
     ['CONSOLE_BACKUP_SCHEDULE', 'sometimes'],
     ['CONSOLE_BACKUP_KEEP', '0'],
     ['CONSOLE_BACKUP_KEEP', 'all'],
+    ['CONSOLE_BACKUP_DRILL', 'yes'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     const c = parseConfig({ [name]: value });
     expect(c.ok).toBe(false);

@@ -78,6 +78,8 @@ const schema = z.object({
       .transform(Number)
       .optional(),
   ),
+  /** The restore drill on each scheduled backup, right after it (off by default: it restores every bucket once more). */
+  CONSOLE_BACKUP_DRILL: z.preprocess(unset, z.enum(['on', 'off'], { error: 'CONSOLE_BACKUP_DRILL must be "on" or "off"' }).default('off')),
   CONSOLE_SAMPLE_INTERVAL_SECONDS: wholeNumber('CONSOLE_SAMPLE_INTERVAL_SECONDS', 1, 86_400, 60),
   CONSOLE_SAMPLER: z.preprocess(unset, z.enum(['on', 'off'], { error: 'CONSOLE_SAMPLER must be "on" or "off"' }).default('on')),
   CONSOLE_ADMIN_PASSWORD: z.preprocess(unset, z.string().max(1000, 'CONSOLE_ADMIN_PASSWORD is too long (1000 characters at most)').optional()),
@@ -131,6 +133,8 @@ export interface ConsoleConfig {
   backupSchedule: BackupSchedule;
   /** Null: no backup is ever removed by the schedule. */
   backupKeep: number | null;
+  /** The restore drill after each scheduled backup (CONSOLE_BACKUP_DRILL=on). */
+  backupDrill: boolean;
   specPath: string | null;
   sampleIntervalMs: number;
   sampler: boolean;
@@ -175,6 +179,7 @@ export function parseConfig(source: Record<string, string | undefined>, cwd: str
     backupDir: resolve(/*turbopackIgnore: true*/ v.CONSOLE_BACKUP_DIR ?? join(v.CONSOLE_DATA_DIR ?? join(cwd, '.data'), 'backups')),
     backupSchedule: v.CONSOLE_BACKUP_SCHEDULE,
     backupKeep: v.CONSOLE_BACKUP_KEEP ?? null,
+    backupDrill: v.CONSOLE_BACKUP_DRILL === 'on',
     specPath: v.CONSOLE_SPEC ?? null,
     sampleIntervalMs: v.CONSOLE_SAMPLE_INTERVAL_SECONDS * 1000,
     sampler: v.CONSOLE_SAMPLER === 'on',

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { evaluateAlerts } from '@/lib/use-cases/shared/alerting';
 import { listBackups } from '@/lib/use-cases/list-backups';
 import { lastScheduledRun } from '@/lib/backup/scheduled-run';
 import { backupScheduler } from '@/lib/use-cases/shared/backup-scheduler';
+import { drillBackup } from '@/lib/use-cases/shared/drill-backup';
+import { CLI_ACTOR } from '@/lib/auth/actor';
 import { rawApi, resetBuckets } from '../support/reset';
 import { captureCli } from '../support/cli';
 import { unwrap } from '../support/unwrap';
@@ -165,6 +167,57 @@ describe('scheduled backups on a compressed clock', () => {
     now = T0 + 5 * DAY + 2 * H;
     await scheduler.tick();
     expect(await ids()).toEqual(['20260306T020000Z', '20260303T020000Z']);
+    await evaluateAlerts(requireConfig(), now + H);
+    expect(await openBackupIncidents()).toEqual([]);
+  });
+
+  it('runs the restore drill on each scheduled backup (CONSOLE_BACKUP_DRILL=on); a failed drill is a failed run: nothing pruned, an alert naming the backup', async () => {
+    let now = T0 + 6 * DAY + 2 * H;
+    let corrupt = false;
+    const drilled: string[] = [];
+    const scheduler = backupScheduler({
+      schedule: { kind: 'daily', minuteOfDay: 2 * 60 },
+      keep: 2,
+      root,
+      now: () => now,
+      // The drill the console runs, on a backup whose shard file changed on disk when `corrupt` is set.
+      drill: async (id) => {
+        drilled.push(id);
+        if (corrupt) {
+          const shard = readdirSync(join(root, id)).find((f) => /\.\d+\.tar\.gz$/.test(f)) ?? '';
+          const bytes = readFileSync(join(root, id, shard));
+          bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
+          writeFileSync(join(root, id, shard), bytes);
+        }
+        return drillBackup(id, CLI_ACTOR);
+      },
+    });
+    await scheduler.tick();
+    expect(drilled).toEqual(['20260307T020000Z']);
+    expect(unwrap(await listBackups()).find((b) => b.id === '20260307T020000Z')?.verified, 'the drill passed and is recorded on the backup').toBe(true);
+    expect(await lastScheduledRun(root)).toEqual({ at: '2026-03-07T02:00:00.000Z', ok: true, id: '20260307T020000Z', message: '' });
+    expect(await ids()).toEqual(['20260307T020000Z', '20260306T020000Z']);
+
+    corrupt = true;
+    now += DAY;
+    await scheduler.tick();
+    expect(drilled).toEqual(['20260307T020000Z', '20260308T020000Z']);
+    expect(await ids(), 'a failed drill prunes nothing').toEqual(['20260308T020000Z', '20260307T020000Z', '20260306T020000Z']);
+    expect(unwrap(await listBackups()).find((b) => b.id === '20260308T020000Z')?.verified).toBe(false);
+    const run = await lastScheduledRun(root);
+    expect(run).toMatchObject({ at: '2026-03-08T02:00:00.000Z', ok: false, id: '20260308T020000Z' });
+    expect(run?.message).toMatch(/^Backup 20260308T020000Z was taken, but its restore drill failed: checksums: .*\.tar\.gz/);
+    await evaluateAlerts(requireConfig(), now + H);
+    const open = await openBackupIncidents();
+    expect(open.map((i) => i.key)).toEqual(['backup:scheduled-failed']);
+    expect(open[0]?.message).toContain('its restore drill failed');
+    expect(open[0]?.message).toContain('`backup verify 20260308T020000Z`');
+
+    // The next backup passes its drill: the incident resolves, and the keep rule prunes again.
+    corrupt = false;
+    now += DAY;
+    await scheduler.tick();
+    expect(await ids()).toEqual(['20260309T020000Z', '20260308T020000Z']);
     await evaluateAlerts(requireConfig(), now + H);
     expect(await openBackupIncidents()).toEqual([]);
   });

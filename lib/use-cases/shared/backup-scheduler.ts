@@ -5,11 +5,15 @@ import { recordRun } from '../../backup/scheduled-run';
 import { listStored, removeStored } from '../../backup/store';
 import { errorText, log } from '../../log';
 import { recordedBackup } from './backup-first';
+import type { Result } from '../../result';
+import type { Verification } from './drill-backup';
 
 export interface BackupSchedulerOptions {
   schedule: BackupSchedule;
   keep: number | null;
   root: string;
+  /** The restore drill run on each backup right after it (CONSOLE_BACKUP_DRILL=on: drillBackup): a failed drill is a failed run. */
+  drill?: (id: string) => Promise<Result<Verification>>;
   /** The clock (tests compress it): when backups are due, and the time each is named after. */
   now?: () => number;
 }
@@ -30,11 +34,28 @@ export function backupScheduler(opts: BackupSchedulerOptions): { tick(): Promise
       const result = await recordedBackup({}, CLI_ACTOR, at);
       if (result.ok) log.info('backup: scheduled backup complete', { id: result.data.id, bytes: result.data.bytes });
       else log.error('backup: scheduled backup failed', { error: result.error.message });
-      const run = result.ok
+      let run = result.ok
         ? { at: at.toISOString(), ok: true, id: result.data.id, message: '' }
         : { at: at.toISOString(), ok: false, id: null, message: `${result.error.message}${result.error.fix ? ` Fix: ${result.error.fix}` : ''}` };
+      if (result.ok && opts.drill) {
+        const { id } = result.data;
+        const drilled = await opts.drill(id);
+        const failed = !drilled.ok
+          ? `the restore drill could not run: ${drilled.error.message}${drilled.error.fix ? ` Fix: ${drilled.error.fix}` : ''}`
+          : drilled.data.ok
+            ? null
+            : `its restore drill failed: ${drilled.data.detail}.`;
+        if (failed) {
+          log.error('backup: the restore drill of a scheduled backup failed', { id, detail: failed });
+          run = {
+            ...run,
+            ok: false,
+            message: `Backup ${id} was taken, but ${failed} Run \`backup verify ${id}\` to see it again; restore from a backup whose drill passed (\`backup list\`).`,
+          };
+        } else log.info('backup: scheduled backup verified by its restore drill', { id });
+      }
       await recordRun(root, run).catch((e: unknown) => log.error('backup: recording the scheduled run failed', { root, error: errorText(e) }));
-      return { ok: result.ok };
+      return { ok: run.ok };
     },
     list: async () => (await listStored(root)).map((b) => ({ id: b.id, createdAt: b.createdAt })),
     remove: async (id: string) => {
