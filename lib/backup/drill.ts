@@ -155,6 +155,21 @@ export async function influxEntry(stored: StoredBackup, bucket: string): Promise
         `It holds: ${stored.manifest.buckets.map((b) => b.name).join(', ') || 'no bucket'}.`,
       ),
     );
+  // Only files the console manifest lists (and checkFiles checked) are sent: never a path the influx manifest was edited to name.
+  const listed = new Set(manifestBucket(stored.manifest, bucket).files);
+  for (const rp of entry.retentionPolicies)
+    for (const sg of rp.shardGroups ?? [])
+      for (const shard of sg.shards ?? []) {
+        const file = String((shard as { fileName?: unknown }).fileName ?? '');
+        if (!listed.has(file))
+          throw new ConsoleFailure(
+            consoleError(
+              'invalid',
+              `Backup ${stored.manifest.id} is damaged: its influx manifest names ${JSON.stringify(file)} for shard ${shard.id} of ${bucket}, a file its console manifest does not list.`,
+              'Restore from another backup (`backup list`), and take a new one.',
+            ),
+          );
+      }
   return entry;
 }
 

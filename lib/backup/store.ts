@@ -22,14 +22,19 @@ const PARTIAL_PREFIX = '.partial-';
 /** The process writing a partial backup: a partial whose writer is gone is swept away. */
 const OWNER_FILE = '.owner-pid';
 
-const fileSchema = z.object({ name: z.string(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+/** A file of the backup's own folder: a plain name, never a path (a manifest is read from disk, and may have been edited). */
+const fileNameSchema = z
+  .string()
+  .regex(/^[^/\\\0]+$/, 'a backup file name has no path in it')
+  .refine((n) => n !== '.' && n !== '..', 'a backup file name has no path in it');
+const fileSchema = z.object({ name: fileNameSchema, bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 export const consoleManifestSchema = z.object({
   formatVersion: z.literal(1),
   id: backupIdSchema,
   createdAt: z.string(),
   org: z.string(),
   /** influx-cli's manifest in the same folder (`influx restore <folder>` reads it). */
-  influxManifest: z.string(),
+  influxManifest: fileNameSchema,
   bytes: z.number().int().nonnegative(),
   buckets: z.array(
     z.object({
@@ -39,7 +44,7 @@ export const consoleManifestSchema = z.object({
       /** Records per measurement when the backup was taken (the console's exact counts). */
       measurements: z.record(z.string(), z.number().int().nonnegative()),
       /** The bucket's shard files. */
-      files: z.array(z.string()),
+      files: z.array(fileNameSchema),
       /** The raw rows of one shard group at backup time (line protocol: lines and sha256), for the drill. */
       sample: z
         .object({ start: z.string(), stop: z.string(), lines: z.number().int().nonnegative(), sha256: z.string(), method: z.literal('influxql').optional() })

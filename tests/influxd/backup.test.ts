@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI_ACTOR } from '@/lib/auth/actor';
@@ -484,6 +485,51 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
   });
 
   // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).
+  it('never sends a file outside the backup folder, whatever its manifests were edited to name', async () => {
+    const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    const outside = mkdtempSync(join(tmpdir(), 'console-backups-outside-'));
+    writeFileSync(join(outside, 'secret.tar.gz'), gzipSync(Buffer.alloc(1024)));
+    const consolePath = join(backup.dir, 'console-manifest.json');
+    const original = readFileSync(consolePath, 'utf8');
+    type Manifests = {
+      influxManifest: string;
+      files: { name: string; bytes: number; sha256: string }[];
+      buckets: { files: string[] }[];
+    };
+    // The influx manifest points a shard at a file outside, its checksum recorded again so the files' check passes.
+    const consoleManifest = JSON.parse(original) as Manifests;
+    const influxPath = join(backup.dir, consoleManifest.influxManifest);
+    const influx = JSON.parse(readFileSync(influxPath, 'utf8')) as { buckets: { retentionPolicies: { shardGroups: { shards: { fileName: string }[] }[] }[] }[] };
+    const shard = influx.buckets[0]?.retentionPolicies[0]?.shardGroups.find((g) => g.shards.length > 0)?.shards[0];
+    if (!shard) throw new Error('no shard in the influx manifest');
+    shard.fileName = relative(backup.dir, join(outside, 'secret.tar.gz'));
+    expect(shard.fileName.startsWith('../')).toBe(true);
+    const edited = JSON.stringify(influx);
+    writeFileSync(influxPath, edited);
+    const entry = consoleManifest.files.find((f) => f.name === consoleManifest.influxManifest);
+    if (!entry) throw new Error('the influx manifest is not listed');
+    entry.bytes = Buffer.byteLength(edited);
+    entry.sha256 = createHash('sha256').update(edited).digest('hex');
+    writeFileSync(consolePath, JSON.stringify(consoleManifest));
+    const refused = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_escaped']);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(`Backup ${backup.id} is damaged: its influx manifest names`);
+    expect(refused.stderr).toContain('a file its console manifest does not list');
+    expect(await rawBucketId('backup_escaped'), 'no bucket was created').toBeNull();
+
+    // The console manifest naming a path: not a backup the console restores.
+    const withPath = JSON.parse(original) as Manifests;
+    const first = withPath.buckets[0];
+    if (first) first.files = [...first.files, '../secret.tar.gz'];
+    writeFileSync(consolePath, JSON.stringify(withPath));
+    const listed = unwrap(await listBackups()).find((b) => b.id === backup.id);
+    expect(listed?.legacy, 'listed, not as a backup the console can restore').toBe(true);
+    const refusedToo = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_escaped']);
+    expect(refusedToo.code).toBe(1);
+    expect(await rawBucketId('backup_escaped')).toBeNull();
+    rmSync(outside, { recursive: true, force: true });
+  });
+
   it('fails the drill when the restored raw rows of the sample differ from those backed up', async () => {
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
     // What a restore that loses or changes rows looks like to the drill: the sample recorded at backup time no longer matches.
