@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { consoleError, ConsoleFailure } from '../errors';
 import { deleteBucket, findBucket } from '../influx/buckets';
 import { influxManifestSchema, restoreBucket, type BucketMetadata, type RestoredGroup } from '../influx/backup';
+import { toConsoleError } from '../influx/errors';
 import type { Connection } from '../influx/client';
 import { exportLines } from '../influx/export-query';
 import { bucketSchema, readPoints } from '../influx/points';
@@ -231,11 +232,23 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
   } catch (e) {
     // Half a restore is worse than none: the bucket it created goes (unless it was someone else's, created meanwhile under that name: conflict).
     const conflict = e instanceof ConsoleFailure && e.detail.code === 'conflict';
-    const created = conflict ? null : await findBucket(org.id, name, conn).catch(() => null);
-    if (created)
-      await deleteBucket(created.id, conn).catch((err: unknown) =>
-        log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) }),
-      );
-    throw e;
+    if (conflict) throw e;
+    const removed = await findBucket(org.id, name, conn)
+      .then(async (created) => {
+        if (created) await deleteBucket(created.id, conn);
+        return true;
+      })
+      .catch((err: unknown) => {
+        log.warn('backup: removing a half-restored bucket failed', { bucket: name, error: errorText(err) });
+        return false;
+      });
+    if (removed) throw e;
+    // InfluxDB went away part-way (or refuses the delete): the bucket may be there with part of the backup, and the user is told.
+    const detail = toConsoleError(e);
+    throw new ConsoleFailure({
+      ...detail,
+      message: `${detail.message} The restore stopped part-way, and the bucket ${name} could not be removed: it may hold part of the backup.`,
+      fix: `${detail.fix ? `${detail.fix} ` : ''}Once InfluxDB answers, delete it (homeiq-console buckets delete ${name} --yes --no-backup) and restore again.`,
+    });
   }
 }

@@ -174,6 +174,31 @@ async function movingProxy(target: string): Promise<{ url: string; server: Serve
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, asked: () => asked, moved: () => (reported ? first : null) };
 }
 
+/**
+ * InfluxDB behind a proxy that goes away at the `cutAt`-th shard restore it forwards (that request's
+ * connection cut, then every later one refused; with `stays: 'up'` only that one): influxd stopping part-way through a restore.
+ */
+async function stoppingProxy(target: string, cutAt: number, stays: 'down' | 'up' = 'down'): Promise<{ url: string; server: Server }> {
+  let shards = 0;
+  let down = false;
+  const server = createServer((req, res) => {
+    const cut = req.url?.startsWith('/api/v2/restore/shards/') && ++shards === cutAt;
+    if (cut && stays === 'down') down = true;
+    if (down || cut) {
+      req.resume();
+      res.socket?.destroy();
+      return;
+    }
+    const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    req.pipe(up);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
 const cli = captureCli;
 
 const backups = temporaryBackupDir('console-backups-');
@@ -485,6 +510,49 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
   });
 
   // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).
+  it('says which bucket a restore stopped part-way by influxd going away left behind, and how to remove it', async () => {
+    const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    const real = process.env.INFLUXDB_URL ?? '';
+    const proxy = await stoppingProxy(real, 4);
+    process.env.INFLUXDB_URL = proxy.url;
+    let result: Awaited<ReturnType<typeof cli>>;
+    try {
+      result = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_cut']);
+    } finally {
+      process.env.INFLUXDB_URL = real;
+      await new Promise((resolve) => proxy.server.close(resolve));
+    }
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('InfluxDB unreachable');
+    expect(result.stderr).toContain('The restore stopped part-way, and the bucket backup_cut could not be removed: it may hold part of the backup.');
+    expect(result.stderr).toContain('homeiq-console buckets delete backup_cut --yes --no-backup');
+    // InfluxDB is back: the bucket is there, part-restored, and the command given removes it; the restore then succeeds.
+    expect(await rawBucketId('backup_cut')).not.toBeNull();
+    const removed = await cli(['buckets', 'delete', 'backup_cut', '--yes', '--no-backup']);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(await rawBucketId('backup_cut')).toBeNull();
+    const again = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_cut', '--json']);
+    expect(again.json).toMatchObject({ bucket: 'backup_cut', verified: true });
+  });
+
+  it('removes the bucket of a restore whose connection was cut while InfluxDB still answers', async () => {
+    const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
+    const real = process.env.INFLUXDB_URL ?? '';
+    // The connection of the fourth shard is cut; every other request goes through (a network blip).
+    const proxy = await stoppingProxy(real, 4, 'up');
+    process.env.INFLUXDB_URL = proxy.url;
+    let result: Awaited<ReturnType<typeof cli>>;
+    try {
+      result = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_blip']);
+    } finally {
+      process.env.INFLUXDB_URL = real;
+      await new Promise((resolve) => proxy.server.close(resolve));
+    }
+    expect(result.code).toBe(1);
+    expect(result.stderr).not.toContain('could not be removed');
+    expect(await rawBucketId('backup_blip'), 'the half-restored bucket was removed').toBeNull();
+  });
+
   it('never sends a file outside the backup folder, whatever its manifests were edited to name', async () => {
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
     const outside = mkdtempSync(join(tmpdir(), 'console-backups-outside-'));
@@ -499,7 +567,9 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     // The influx manifest points a shard at a file outside, its checksum recorded again so the files' check passes.
     const consoleManifest = JSON.parse(original) as Manifests;
     const influxPath = join(backup.dir, consoleManifest.influxManifest);
-    const influx = JSON.parse(readFileSync(influxPath, 'utf8')) as { buckets: { retentionPolicies: { shardGroups: { shards: { fileName: string }[] }[] }[] }[] };
+    const influx = JSON.parse(readFileSync(influxPath, 'utf8')) as {
+      buckets: { retentionPolicies: { shardGroups: { shards: { fileName: string }[] }[] }[] }[];
+    };
     const shard = influx.buckets[0]?.retentionPolicies[0]?.shardGroups.find((g) => g.shards.length > 0)?.shards[0];
     if (!shard) throw new Error('no shard in the influx manifest');
     shard.fileName = relative(backup.dir, join(outside, 'secret.tar.gz'));
