@@ -1,4 +1,5 @@
 import { formatNumber } from '../lib/model/format';
+import type { OnProgress } from '../lib/model/progress';
 
 /** A progress bar on stderr: redrawn in place on a terminal, a line per 10% otherwise. */
 export function progressBar(label: string): (done: number, total: number) => void {
@@ -14,5 +15,15 @@ export function progressBar(label: string): (done: number, total: number) => voi
       lastTenth = Math.floor(frac * 10);
       process.stderr.write(`${text}\n`);
     }
+  };
+}
+
+/** Long work told in steps (ProgressStep): a bar per label, each drawn as progressBar draws one. */
+export function stepsOnStderr(): OnProgress {
+  const bars = new Map<string, (done: number, total: number) => void>();
+  return ({ label, done, total }) => {
+    let bar = bars.get(label);
+    if (!bar) bars.set(label, (bar = progressBar(label)));
+    bar(done, total);
   };
 }

@@ -9,6 +9,7 @@ import { verifyBackup } from '../../lib/use-cases/verify-backup';
 import { EXIT, printError, printJson, table, UsageError } from '../output';
 import { plural } from '../../lib/model/plural';
 import { formatUtc } from '../../lib/model/format';
+import { stepsOnStderr } from '../progress';
 import { runVerb } from '../verbs';
 
 /** `backup create|list|restore|verify`: backups in influx-cli's layout, restored into new buckets and drilled. */
@@ -33,6 +34,8 @@ async function create(argv: string[]): Promise<number> {
   const result = await createBackup(
     { ...(values.bucket ? { buckets: values.bucket } : {}), ...(values.out === undefined ? {} : { out: values.out }) },
     CLI_ACTOR,
+    undefined,
+    stepsOnStderr(),
   );
   if (!result.ok) return failed(result.error);
   const b = result.data;
@@ -80,7 +83,7 @@ async function restore(argv: string[]): Promise<number> {
   if (values.replace && values.confirm === undefined)
     throw new UsageError(`--replace restores over the existing bucket ${values.as}: confirm it with --confirm ${values.as}`);
   const replace = values.replace ? { replace: { confirm: values.confirm ?? '' } } : {};
-  const result = await restoreBackup({ id: positionals[0] ?? '', bucket: values.bucket, as: values.as, ...replace }, CLI_ACTOR);
+  const result = await restoreBackup({ id: positionals[0] ?? '', bucket: values.bucket, as: values.as, ...replace }, CLI_ACTOR, stepsOnStderr());
   if (!result.ok) return failed(result.error);
   const r = result.data;
   if (values.json)
@@ -101,7 +104,7 @@ async function restore(argv: string[]): Promise<number> {
 async function verify(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, options: { json: { type: 'boolean' } }, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('backup verify takes one backup ID: backup verify ID [--json]');
-  const result = await verifyBackup(positionals[0] ?? '', CLI_ACTOR);
+  const result = await verifyBackup(positionals[0] ?? '', CLI_ACTOR, stepsOnStderr());
   if (!result.ok) {
     if (values.json) printJson({ ok: false, detail: result.error.message });
     else printError(result.error);

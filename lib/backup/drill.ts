@@ -10,6 +10,7 @@ import type { Connection } from '../influx/client';
 import { exportLines } from '../influx/export-query';
 import { bucketSchema, readPoints } from '../influx/points';
 import type { OrgInfo } from '../influx/orgs';
+import type { OnProgress } from '../model/progress';
 import { checkFiles, type ConsoleManifest, type StoredBackup } from './store';
 import { errorText, log } from '../log';
 import { plural } from '../model/plural';
@@ -198,7 +199,14 @@ export interface Restored {
  * are checked against the console manifest first (a changed file is named), then every shard group
  * is counted once all are in (window-counts.ts), and a restore that fails half-way deletes the bucket it created.
  */
-export async function restoreAs(stored: StoredBackup, bucket: string, name: string, org: OrgInfo, conn: Connection): Promise<Restored> {
+export async function restoreAs(
+  stored: StoredBackup,
+  bucket: string,
+  name: string,
+  org: OrgInfo,
+  conn: Connection,
+  onProgress: OnProgress = () => {},
+): Promise<Restored> {
   const recorded = manifestBucket(stored.manifest, bucket);
   const files = stored.manifest.files.filter((f) => f.name === stored.manifest.influxManifest || recorded.files.includes(f.name));
   const problem = await checkFiles(stored.dir, files);
@@ -218,9 +226,14 @@ export async function restoreAs(stored: StoredBackup, bucket: string, name: stri
   try {
     const t0 = performance.now();
     const groups: RestoredGroup[] = [];
-    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (g) => groups.push(g));
+    const restored = await restoreBucket(stored.dir, { ...entry, organizationID: org.id, organizationName: org.name }, name, conn, (g, done, total) => {
+      groups.push(g);
+      onProgress({ label: `Restoring ${bucket} as ${name}: shard groups`, done, total });
+    });
     const uploaded = performance.now();
-    const measurements = await countWindows(restored, groups, conn);
+    const measurements = await countWindows(restored, groups, conn, undefined, (done, total) =>
+      onProgress({ label: `Counting every record of ${name}: shard groups`, done, total }),
+    );
     // restoreMs: the restore calls; countedAfterMs: the count of the restored bucket after them.
     log.info('backup: restored', {
       bucket: name,

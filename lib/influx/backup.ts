@@ -387,6 +387,8 @@ export async function backupBuckets(
   holdsData: (bucket: { id: string; name: string }, window: { start: string; stop: string }) => Promise<boolean> = async () => false,
   /** The state of every shard by /metrics (null when it is not served): how a shard read while it moved is told. */
   shardStates: () => Promise<ReadonlyMap<number, ShardDiskState> | null> = async () => null,
+  /** Told of each shard written, pass by pass (pass 2 on: the shards read again). */
+  onShard: (done: number, total: number, pass: number) => void = () => {},
 ): Promise<BucketBackup> {
   const meta = await downloadMetadata(dir, base, conn);
   onMetadata(meta.buckets.filter((b) => b.organizationID === orgID && names.includes(b.bucketName)));
@@ -431,8 +433,15 @@ export async function backupBuckets(
   const byId = new Map<number, WrittenFile | null>();
   let before = await shardStates();
   let todo = shards;
-  for (let pass = 1; todo.length > 0; pass++) {
-    const got = await settledInTurn(todo, SHARD_DOWNLOADS, downloadChecked);
+  let done = 0;
+  let pass = 1;
+  const counted = async (shard: (typeof shards)[number]) => {
+    const written = await downloadChecked(shard);
+    onShard(++done, todo.length, pass);
+    return written;
+  };
+  for (; todo.length > 0; pass++, done = 0) {
+    const got = await settledInTurn(todo, SHARD_DOWNLOADS, counted);
     todo.forEach((s, i) => byId.set(s.id, got[i] ?? null));
     const after = await shardStates();
     if (!before || !after) break; // no /metrics: nothing tells a shard that moved
@@ -537,7 +546,7 @@ export async function restoreBucket(
   entry: BucketMetadata,
   name: string,
   conn: Connection,
-  onGroup: (group: RestoredGroup) => void = () => {},
+  onGroup: (group: RestoredGroup, done: number, total: number) => void = () => {},
 ): Promise<{ id: string; name: string; shards: number }> {
   try {
     const body = Buffer.from(JSON.stringify(restorable(entry, name)));
@@ -548,7 +557,9 @@ export async function restoreBucket(
       .parse(JSON.parse((await readAll(res)).toString('utf8')));
     const newIds = new Map((mapping.shardMappings ?? []).map((m) => [m.oldId, m.newId]));
     let shards = 0;
-    await settledInTurn(groupsOf(entry), RESTORE_UPLOADS, async (group) => {
+    let groupsDone = 0;
+    const groups = groupsOf(entry);
+    await settledInTurn(groups, RESTORE_UPLOADS, async (group) => {
       for (const shard of group.shards) {
         const newId = newIds.get(shard.id);
         if (newId === undefined)
@@ -572,7 +583,7 @@ export async function restoreBucket(
         sent.res.resume();
         shards++;
       }
-      onGroup({ start: group.start, stop: group.stop });
+      onGroup({ start: group.start, stop: group.stop }, ++groupsDone, groups.length);
     });
     return { id: mapping.id, name: mapping.name, shards };
   } catch (e) {

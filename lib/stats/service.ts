@@ -40,7 +40,7 @@ export interface StatsService {
    * The records per measurement of `bucket`, its counts brought up to date (`fresh`: only what may
    * have changed is recounted) and nothing else read: no details, nothing behind (a backup's manifest).
    */
-  records(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal): Promise<Record<string, number>>;
+  records(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal, onSlice?: (done: number, total: number) => void): Promise<Record<string, number>>;
 }
 
 /**
@@ -284,11 +284,16 @@ function logRefreshed(bucket: BucketInfo, mode: RefreshMode, counted: RefreshedC
   });
 }
 
-async function recordsOf(scope: StatsScope, bucket: BucketInfo, signal?: AbortSignal): Promise<Record<string, number>> {
+async function recordsOf(
+  scope: StatsScope,
+  bucket: BucketInfo,
+  signal?: AbortSignal,
+  onSlice?: (done: number, total: number) => void,
+): Promise<Record<string, number>> {
   const started = performance.now();
   const conn = scope.conn;
   const counted = await inForeground(() =>
-    refreshCounts(conn.env.url, bucket, 'fresh', { conn, signal, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) }),
+    refreshCounts(conn.env.url, bucket, 'fresh', { conn, signal, onSlice, metrics: (maxAgeMs) => scrapeMetrics(conn, maxAgeMs) }),
   );
   const ms = Math.round(performance.now() - started);
   logRefreshed(bucket, 'fresh', counted, ms, ms);

@@ -44,11 +44,25 @@ export async function countWindows(
   windows: readonly Slice[],
   conn: Connection,
   signal?: AbortSignal,
+  /** Told of each window counted. */
+  onWindow: (done: number, total: number) => void = () => {},
 ): Promise<RecordCounts> {
   if (windows.length === 0) return {};
+  let done = 0;
   const schema = (await readsBucket(bucket, conn, signal)) ? await bucketSchema(bucket, conn, signal, { mapped: true, fieldsOnly: true }) : null;
   const settled = await Promise.allSettled(
-    windows.map((w) => slicePool().run({ batch: windows.length, cost: 0, signal, run: () => countWindow(bucket, w, schema, conn, signal) })),
+    windows.map((w) =>
+      slicePool().run({
+        batch: windows.length,
+        cost: 0,
+        signal,
+        run: async () => {
+          const counts = await countWindow(bucket, w, schema, conn, signal);
+          onWindow(++done, windows.length);
+          return counts;
+        },
+      }),
+    ),
   );
   // Every read settles before an error is thrown: none is still reading when the caller cleans up.
   const failed = settled.find((s) => s.status === 'rejected');

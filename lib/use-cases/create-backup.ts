@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Actor } from '../auth/actor';
+import type { OnProgress } from '../model/progress';
 import type { Result } from '../result';
 import { recordedBackup, type BackupInput, type CreatedBackup } from './shared/backup-first';
 
@@ -7,6 +8,6 @@ export type { BackupInput, CreatedBackup };
 
 /** Backs up buckets in influx-cli's layout (see `takeBackup`), and records it. */
 /** `at`: the time the backup is named after (the scheduler's clock). */
-export function createBackup(input: BackupInput, actor: Actor, at: Date = new Date()): Promise<Result<CreatedBackup>> {
-  return recordedBackup(input, actor, at);
+export function createBackup(input: BackupInput, actor: Actor, at: Date = new Date(), onProgress?: OnProgress): Promise<Result<CreatedBackup>> {
+  return recordedBackup(input, actor, at, onProgress);
 }

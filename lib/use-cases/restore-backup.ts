@@ -10,6 +10,7 @@ import { errorText, log } from '../log';
 import { systemBucket } from '../messages';
 import { restoreInputSchema, type RestoreInput } from '../model/backup';
 import { restoreCommand, type BackupRef } from '../model/backup-first';
+import type { OnProgress } from '../model/progress';
 import { fail, type Result } from '../result';
 import { takeBackup } from './shared/backup-first';
 import { outcome, recordChange, withInflux, type Context } from './context';
@@ -40,6 +41,7 @@ async function restoreOver(
   ctx: Context,
   input: { id: string; bucket: string; as: string; confirm: string },
   onBackup: (b: BackupRef) => void,
+  onProgress?: OnProgress,
 ): Promise<RestoredBackup> {
   const { org, conn } = ctx.influx;
   const stored = await readStored(ctx.config.backupDir, input.id);
@@ -63,7 +65,7 @@ async function restoreOver(
   }
   let before: BackupRef;
   try {
-    const taken = await takeBackup(ctx, { buckets: [existing.name] });
+    const taken = await takeBackup(ctx, { buckets: [existing.name] }, undefined, undefined, onProgress);
     before = { id: taken.id, dir: taken.dir, bucket: existing.name, restore: restoreCommand(taken.id, existing.name) };
   } catch (e) {
     const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);
@@ -74,7 +76,7 @@ async function restoreOver(
   }
   onBackup(before);
   const staging = stagingName(existing.name);
-  const { id: stagingId, counts: actual } = await restoreAs(stored, input.bucket, staging, org, conn);
+  const { id: stagingId, counts: actual } = await restoreAs(stored, input.bucket, staging, org, conn, onProgress);
   let replaced = false;
   try {
     const differs = countsDiffer(existing.name, expected, actual);
@@ -119,16 +121,16 @@ async function restoreOver(
  * counts it afresh once every shard is in (every record, shard group by shard group) and compares with the counts recorded at backup time:
  * `verified` only when every measurement matches.
  */
-export async function restoreBackup(raw: unknown, actor: Actor): Promise<Result<RestoredBackup>> {
+export async function restoreBackup(raw: unknown, actor: Actor, onProgress?: OnProgress): Promise<Result<RestoredBackup>> {
   const input = restoreInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   const { id, bucket, as, replace } = input.data;
   let before: BackupRef | null = null;
   const result = await withInflux(async (ctx): Promise<RestoredBackup> => {
-    if (replace) return restoreOver(ctx, { id, bucket, as, confirm: replace.confirm }, (b) => (before = b));
+    if (replace) return restoreOver(ctx, { id, bucket, as, confirm: replace.confirm }, (b) => (before = b), onProgress);
     const stored = await readStored(ctx.config.backupDir, id);
     const expected = manifestBucket(stored.manifest, bucket);
-    const { counts: actual } = await restoreAs(stored, bucket, as, ctx.influx.org, ctx.influx.conn);
+    const { counts: actual } = await restoreAs(stored, bucket, as, ctx.influx.org, ctx.influx.conn, onProgress);
     const differs = countsDiffer(as, expected, actual);
     return { bucket: as, records: actual.records, verified: differs === null, detail: differs ?? `restored and verified: ${equalText(actual)}` };
   });

@@ -219,6 +219,9 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
 
     const created = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
     expect(created.code, created.stderr).toBe(0);
+    // Long work shows progress on stderr (a line per tenth off a terminal), the JSON alone on stdout.
+    expect(created.stderr).toMatch(/^Backing up: shards \[#{30}\] 100% (\d+)\/\1$/m);
+    expect(created.stderr).toMatch(new RegExp(`^Counting the records of ${BUCKET} \\(slices not counted yet\\) \\[#{30}\\] 100% (\\d+)/\\1$`, 'm'));
     const backup = created.json as { id: string; dir: string; bytes: number; buckets: { name: string; records: number }[] };
     expect(Object.keys(backup).sort()).toEqual(['buckets', 'bytes', 'dir', 'id']);
     const expected = 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
@@ -266,6 +269,8 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     const asNew = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_restored', '--json']);
     expect(asNew.code, asNew.stderr).toBe(0);
     expect(asNew.json).toEqual({ bucket: 'backup_restored', records: expected, verified: true });
+    expect(asNew.stderr).toMatch(new RegExp(`^Restoring ${BUCKET} as backup_restored: shard groups \\[#{30}\\] 100% (\\d+)/\\1$`, 'm'));
+    expect(asNew.stderr).toMatch(/^Counting every record of backup_restored: shard groups \[#{30}\] 100% (\d+)\/\1$/m);
     expect(await rawRows('backup_restored')).toEqual(before);
 
     const again = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_restored']);

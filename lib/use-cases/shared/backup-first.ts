@@ -14,6 +14,7 @@ import type { Actor } from '../../auth/actor';
 import type { Result } from '../../result';
 import { outcome, recordChange, withInflux, type Context } from '../context';
 import { recordsOf } from './stats';
+import type { OnProgress } from '../../model/progress';
 import { countWindows } from '../../stats/window-counts';
 
 export interface BackupInput {
@@ -44,6 +45,7 @@ export async function takeBackup(
   input: BackupInput,
   onNames: (names: string[]) => void = () => {},
   at: Date = new Date(),
+  onProgress: OnProgress = () => {},
 ): Promise<CreatedBackup> {
   let names: string[] = [...new Set(input.buckets ?? [])];
   onNames(names);
@@ -74,7 +76,15 @@ export async function takeBackup(
     // The exact counts and the shards at once: one waits on InfluxDB's query engine, the other on its snapshots and the disk.
     const countAll = async () => {
       const counts = new Map<string, Counts>();
-      for (const name of names) counts.set(name, countsOfRecords(await recordsOf(ctx, name)));
+      for (const name of names)
+        counts.set(
+          name,
+          countsOfRecords(
+            await recordsOf(ctx, name, undefined, (done, total) =>
+              onProgress({ label: `Counting the records of ${name} (slices not counted yet)`, done, total }),
+            ),
+          ),
+        );
       return counts;
     };
     // The drill's row sample too, once the metadata says which shard group to read.
@@ -115,6 +125,8 @@ export async function takeBackup(
             states.set(Number(id), { wal: st.wal, fingerprint: `${st.written}|${st.tsm ?? ''}|${st.files ?? ''}|${st.wal}` });
         return states;
       },
+      (done, total, pass) =>
+        onProgress({ label: pass === 1 ? 'Backing up: shards' : `Backing up: shards read again, as they moved (pass ${pass})`, done, total }),
     );
     // All settle before any error is thrown: the partial folder is removed only once nothing writes into it.
     const [countsDone, backupDone] = await Promise.allSettled([timed(countAll(), 'countsMs'), timed(backingUp, 'shardsMs')]);
@@ -183,9 +195,9 @@ export async function backupFirst(ctx: Context, bucket: string, change: string):
  * Backs up buckets in influx-cli's layout (see `takeBackup`), and records it: the Backups screen's button,
  * the CLI and the schedule. `at`: the time the backup is named after (the scheduler's clock).
  */
-export async function recordedBackup(input: BackupInput, actor: Actor, at: Date = new Date()): Promise<Result<CreatedBackup>> {
+export async function recordedBackup(input: BackupInput, actor: Actor, at: Date = new Date(), onProgress?: OnProgress): Promise<Result<CreatedBackup>> {
   let names: string[] = [];
-  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n), at));
+  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n), at, onProgress));
   recordChange(
     actor,
     outcome(result, {

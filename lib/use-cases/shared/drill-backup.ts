@@ -5,6 +5,7 @@ import { countsDiffer, equalText, restoreAs, sampleRows } from '../../backup/dri
 import { checkFiles, readStored, recordVerification } from '../../backup/store';
 import { deleteBucket } from '../../influx/buckets';
 import { errorText, log } from '../../log';
+import type { OnProgress } from '../../model/progress';
 import type { Result } from '../../result';
 import { outcome, recordChange, withInflux } from '../context';
 import { formatNumber } from '../../model/format';
@@ -25,7 +26,7 @@ const scratchName = (bucket: string) => `${bucket.slice(0, 200)}_restore_drill_$
  * the scratch bucket deleted. The result is recorded on the backup and audited (`backup.verify`).
  * `backup verify`, its button, and the schedule with CONSOLE_BACKUP_DRILL=on run it.
  */
-export async function drillBackup(id: string, actor: Actor): Promise<Result<Verification>> {
+export async function drillBackup(id: string, actor: Actor, onProgress?: OnProgress): Promise<Result<Verification>> {
   const result = await withInflux(async (ctx) => {
     const stored = await readStored(ctx.config.backupDir, id);
     let verdict: Verification | null = null;
@@ -34,7 +35,7 @@ export async function drillBackup(id: string, actor: Actor): Promise<Result<Veri
     const equal: string[] = [];
     for (const bucket of verdict ? [] : stored.manifest.buckets) {
       const scratch = scratchName(bucket.name);
-      const { id: scratchId, counts: actual } = await restoreAs(stored, bucket.name, scratch, ctx.influx.org, ctx.influx.conn);
+      const { id: scratchId, counts: actual } = await restoreAs(stored, bucket.name, scratch, ctx.influx.org, ctx.influx.conn, onProgress);
       try {
         const differs = countsDiffer(bucket.name, bucket, actual);
         if (differs) {

@@ -24,8 +24,13 @@ export async function statsOf(ctx: Context, only?: string, opts: StatsOptions = 
 }
 
 /** Records per measurement of a bucket of the organization, brought up to date, nothing else read (see StatsService.records). */
-export async function recordsOf(ctx: Context, name: string, signal?: AbortSignal): Promise<Record<string, number>> {
+export async function recordsOf(
+  ctx: Context,
+  name: string,
+  signal?: AbortSignal,
+  onSlice?: (done: number, total: number) => void,
+): Promise<Record<string, number>> {
   const bucket = (await ctx.influx.buckets()).find((b) => b.name === name);
   if (!bucket) throw new ConsoleFailure(bucketMissing(name));
-  return statsService.records(statsScope(ctx), bucket, signal);
+  return statsService.records(statsScope(ctx), bucket, signal, onSlice);
 }
