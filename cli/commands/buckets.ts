@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { stepsOnStderr } from '../progress';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import { createBucket } from '../../lib/use-cases/create-bucket';
 import { deleteBucket } from '../../lib/use-cases/delete-bucket';
@@ -89,7 +90,7 @@ async function remove(argv: string[]): Promise<number> {
     return EXIT.failed;
   }
   // Backed up first unless --no-backup: a failed backup deletes nothing.
-  const result = await deleteBucket({ id: target.id, confirmName: name, backupFirst: !values['no-backup'] }, CLI_ACTOR);
+  const result = await deleteBucket({ id: target.id, confirmName: name, backupFirst: !values['no-backup'] }, CLI_ACTOR, stepsOnStderr());
   if (!result.ok) {
     printError(result.error);
     return EXIT.failed;

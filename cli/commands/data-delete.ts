@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { stepsOnStderr } from '../progress';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import type { ConsoleError } from '../../lib/errors';
 import type { DeletePreview } from '../../lib/model/data-operations';
@@ -80,7 +81,11 @@ export async function dataDeleteCommand(argv: string[]): Promise<number> {
   // --yes confirms the delete of what a preview counts right now, and only that; the bucket is backed up first unless --no-backup.
   const preview = await previewDataDelete(input);
   if (!preview.ok) return failed(preview.error);
-  const done = await deleteData({ ...input, confirmName: values.bucket, previewId: preview.data.previewId, backupFirst: !values['no-backup'] }, CLI_ACTOR);
+  const done = await deleteData(
+    { ...input, confirmName: values.bucket, previewId: preview.data.previewId, backupFirst: !values['no-backup'] },
+    CLI_ACTOR,
+    stepsOnStderr(),
+  );
   if (!done.ok) return failed(done.error);
   const d = done.data;
   if (values.json) printJson({ dryRun: false, points: d.points, deleted: d.deleted, ...backupJson(d.backup) });

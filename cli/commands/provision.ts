@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { stepsOnStderr } from '../progress';
 import { CLI_ACTOR } from '../../lib/auth/actor';
 import type { ApplyResult, StepResult, TokenStepResult } from '../../lib/provision/apply';
 import type { TokenStep } from '../../lib/provision/token-plan';
@@ -129,7 +130,11 @@ export async function provisionCommand(argv: string[]): Promise<number> {
   }
   // The same use case as the Provision button: it plans afresh, then applies; --yes confirms every destructive step,
   // each backing its bucket up first unless --no-backup.
-  const applied = await applyProvision({ backupFirst: !values['no-backup'] }, CLI_ACTOR, { confirmAll: !!values.yes, tokens: withTokens });
+  const applied = await applyProvision({ backupFirst: !values['no-backup'] }, CLI_ACTOR, {
+    confirmAll: !!values.yes,
+    tokens: withTokens,
+    onProgress: stepsOnStderr(),
+  });
   if (!applied.ok) {
     if (values.json) printJson({ applied: false, steps: [], error: applied.error });
     else printError(applied.error);

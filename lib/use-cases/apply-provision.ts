@@ -1,4 +1,5 @@
 import 'server-only';
+import type { OnProgress } from '../model/progress';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor';
 import { consoleError } from '../errors';
@@ -36,7 +37,11 @@ function record(actor: Actor, step: StepResult): void {
  * Re-reads the state, plans and applies: a plan shown earlier is never applied blindly.
  * The Provision button confirms destructive steps by name; the CLI's --yes confirms them all.
  */
-export async function applyProvision(raw: unknown, actor: Actor, opts: { confirmAll?: boolean; tokens?: boolean } = {}): Promise<Result<ApplyResult>> {
+export async function applyProvision(
+  raw: unknown,
+  actor: Actor,
+  opts: { confirmAll?: boolean; tokens?: boolean; onProgress?: OnProgress } = {},
+): Promise<Result<ApplyResult>> {
   const input = applyProvisionInputSchema.safeParse(raw ?? {});
   if (!input.success)
     return fail(
@@ -50,7 +55,7 @@ export async function applyProvision(raw: unknown, actor: Actor, opts: { confirm
     const { spec, conn } = ctx;
     // A session only when a destructive step backs up: provisioning itself works without the organization.
     const backup = input.data.backupFirst
-      ? async (bucket: string) => backupFirst({ ...ctx, influx: await openSession(conn.env) }, bucket, `shortening the retention of ${bucket}`)
+      ? async (bucket: string) => backupFirst({ ...ctx, influx: await openSession(conn.env) }, bucket, `shortening the retention of ${bucket}`, opts.onProgress)
       : undefined;
     return provision(
       spec,

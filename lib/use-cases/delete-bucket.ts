@@ -1,4 +1,5 @@
 import 'server-only';
+import type { OnProgress } from '../model/progress';
 import type { Actor } from '../auth/actor';
 import { ConsoleFailure, consoleError } from '../errors';
 import { deleteBucket as remove, getOrgBucket } from '../influx/buckets';
@@ -20,7 +21,7 @@ export interface DeletedBucket {
 }
 
 /** Deletes a bucket of the configured organization, only with its name typed exactly, backed up first unless turned off. */
-export async function deleteBucket(raw: unknown, actor: Actor): Promise<Result<DeletedBucket>> {
+export async function deleteBucket(raw: unknown, actor: Actor, onProgress?: OnProgress): Promise<Result<DeletedBucket>> {
   const input = deleteBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   let before: BucketInfo | undefined;
@@ -35,7 +36,7 @@ export async function deleteBucket(raw: unknown, actor: Actor): Promise<Result<D
         fields: { confirmName: `Type ${current.name} to confirm.` },
       });
     }
-    const backup = input.data.backupFirst ? await backupFirst(ctx, current.name, `deleting ${current.name}`) : null;
+    const backup = input.data.backupFirst ? await backupFirst(ctx, current.name, `deleting ${current.name}`, onProgress) : null;
     await remove(current.id, influx.conn);
     return { id: current.id, name: current.name, backup };
   });

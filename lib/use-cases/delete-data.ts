@@ -1,4 +1,5 @@
 import 'server-only';
+import type { OnProgress } from '../model/progress';
 import type { Actor } from '../auth/actor';
 import { consoleError, ConsoleFailure } from '../errors';
 import { countSelection, deleteSelection } from '../influx/selection';
@@ -49,7 +50,7 @@ function boundPreview(previewId: string | undefined, bucket: BucketInfo, sel: Se
  * person saw named by its ID. It counts right before (and stops when that differs from the
  * preview) and again after, the same exact way, and reports what InfluxDB lost: before − after.
  */
-export async function deleteData(raw: unknown, actor: Actor): Promise<Result<DeleteOutcome>> {
+export async function deleteData(raw: unknown, actor: Actor, onProgress?: OnProgress): Promise<Result<DeleteOutcome>> {
   const input = deleteDataInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   let bucketName: string = input.data.bucket ?? input.data.bucketId ?? '';
@@ -79,7 +80,7 @@ export async function deleteData(raw: unknown, actor: Actor): Promise<Result<Del
       );
     }
     // The backup comes before the preview is spent: when it fails, the same preview can be confirmed again without one.
-    const backup = counted.total > 0 && input.data.backupFirst ? await backupFirst(ctx, bucket.name, 'the delete') : null;
+    const backup = counted.total > 0 && input.data.backupFirst ? await backupFirst(ctx, bucket.name, 'the delete', onProgress) : null;
     // Another delete may have spent it while this one backed up: one preview, one delete.
     if (backup && !issuedPreview(preview.id))
       throw new ConsoleFailure(

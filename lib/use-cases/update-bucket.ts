@@ -1,4 +1,5 @@
 import 'server-only';
+import type { OnProgress } from '../model/progress';
 import type { Actor } from '../auth/actor';
 import { ConsoleFailure, consoleError } from '../errors';
 import { getOrgBucket, updateBucket as update } from '../influx/buckets';
@@ -21,7 +22,7 @@ export type UpdatedBucket = BucketInfo & { backup: BackupRef | null };
  * Changes retention, description and (when given) the shard-group duration; shortening retention
  * needs the bucket's name typed, and backs the bucket up first unless turned off.
  */
-export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<UpdatedBucket>> {
+export async function updateBucket(raw: unknown, actor: Actor, onProgress?: OnProgress): Promise<Result<UpdatedBucket>> {
   const input = updateBucketInputSchema.safeParse(raw);
   if (!input.success) return fail(invalidInput(input.error));
   const { id, retention, description, shardGroupDuration, confirmName } = input.data;
@@ -54,7 +55,7 @@ export async function updateBucket(raw: unknown, actor: Actor): Promise<Result<U
         fields: { confirmName: `Type ${current.name} to confirm.` },
       });
     }
-    const backup = shortens && input.data.backupFirst ? await backupFirst(ctx, current.name, `shortening the retention of ${current.name}`) : null;
+    const backup = shortens && input.data.backupFirst ? await backupFirst(ctx, current.name, `shortening the retention of ${current.name}`, onProgress) : null;
     const updated = await update(
       id,
       { retentionSeconds: retention, description, ...(shardGroupDuration === undefined ? {} : { shardGroupDurationSeconds: shardGroupDuration }) },

@@ -138,6 +138,7 @@ describe('a backup before every destructive change', () => {
     const before = await rows(BUCKET);
     const run = await cli(['buckets', 'delete', BUCKET, '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^Backing up: shards \[#{30}\] 100% (\d+)\/\1$/m);
     const out = run.json as { id: string; name: string; backup: { id: string; dir: string; restore: string } };
     expect(out).toMatchObject({
       name: BUCKET,
@@ -168,6 +169,7 @@ describe('a backup before every destructive change', () => {
     await createSource(DAILY, 400);
     const run = await cli(['provision', '--yes', '--json']);
     expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr, 'the backup first shows its progress').toMatch(/^Backing up: shards \[#{30}\] 100% (\d+)\/\1$/m);
     const step = (run.json as { steps: { bucket: string; status: string; destructive: boolean; backup?: { id: string; restore: string } }[] }).steps.find(
       (s) => s.bucket === DAILY,
     );
@@ -184,6 +186,7 @@ describe('a backup before every destructive change', () => {
     const count = (await listed()).length;
     const without = await cli(['provision', '--yes', '--no-backup', '--json']);
     expect(without.code, without.stderr).toBe(0);
+    expect(without.stderr).not.toContain('Backing up');
     const plain = (without.json as { steps: { bucket: string; status: string }[] }).steps.find((s) => s.bucket === DAILY);
     expect(plain).toMatchObject({ status: 'done' });
     expect(plain).not.toHaveProperty('backup');

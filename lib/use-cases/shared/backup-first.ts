@@ -174,9 +174,9 @@ export async function takeBackup(
  * fails the change must not go on: the error keeps its cause and code, and its fix says how to
  * proceed without a backup (the screen's checkbox, the CLI's --no-backup).
  */
-export async function backupFirst(ctx: Context, bucket: string, change: string): Promise<BackupRef> {
+export async function backupFirst(ctx: Context, bucket: string, change: string, onProgress?: OnProgress): Promise<BackupRef> {
   try {
-    const b = await takeBackup(ctx, { buckets: [bucket] });
+    const b = await takeBackup(ctx, { buckets: [bucket] }, undefined, undefined, onProgress);
     return { id: b.id, dir: b.dir, bucket, restore: restoreCommand(b.id, bucket) };
   } catch (e) {
     if (!(e instanceof ConsoleFailure))
