@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createServer, request, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -77,6 +77,21 @@ async function rawRows(bucket: string): Promise<string[]> {
   return out.sort();
 }
 
+/** Passes a request on to influxd as it came, and its answer back. */
+function forward(req: IncomingMessage, res: ServerResponse, target: string): void {
+  const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, answer.headers);
+    answer.pipe(res);
+  });
+  req.pipe(up);
+}
+
+/** Starts a proxy on a free local port: its URL. */
+async function listening(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 /**
  * InfluxDB behind a proxy that cuts the connection half-way through the `cutAt`-th shard it
  * sends: what a backup sees when influxd stops mid-way.
@@ -95,8 +110,7 @@ async function cuttingProxy(target: string, cutAt: number): Promise<{ url: strin
     });
     req.pipe(up);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: await listening(server), server };
 }
 
 /**
@@ -118,14 +132,9 @@ async function emptyingProxy(target: string, times: number): Promise<{ url: stri
       req.resume();
       return;
     }
-    const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(up);
+    forward(req, res, target);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, emptied: () => emptied };
+  return { url: await listening(server), server, emptied: () => emptied };
 }
 
 /**
@@ -143,35 +152,25 @@ async function movingProxy(target: string): Promise<{ url: string; server: Serve
       asked.set(shard, (asked.get(shard) ?? 0) + 1);
       first ??= shard;
     }
-    const rewrite = (req.url ?? '').startsWith('/metrics') && first !== null && !reported;
-    const up = request(
-      new URL(req.url ?? '/', target),
-      { method: req.method, headers: rewrite ? { ...req.headers, 'accept-encoding': 'identity' } : req.headers },
-      (answer) => {
-        if (!rewrite) {
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        answer.on('data', (c: Buffer) => chunks.push(c));
-        answer.on('end', () => {
-          reported = true;
-          const text = Buffer.concat(chunks)
-            .toString('utf8')
-            .replace(new RegExp(`^(storage_wal_size\\{[^}]*\\bid="${first}"[^}]*\\}) 0$`, 'm'), '$1 4096');
-          const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
-          delete headers['content-encoding'];
-          delete headers['transfer-encoding'];
-          res.writeHead(answer.statusCode ?? 502, headers);
-          res.end(text);
-        });
-      },
-    );
+    if (!(req.url ?? '').startsWith('/metrics') || first === null || reported) return forward(req, res, target);
+    const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: { ...req.headers, 'accept-encoding': 'identity' } }, (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on('data', (c: Buffer) => chunks.push(c));
+      answer.on('end', () => {
+        reported = true;
+        const text = Buffer.concat(chunks)
+          .toString('utf8')
+          .replace(new RegExp(`^(storage_wal_size\\{[^}]*\\bid="${first}"[^}]*\\}) 0$`, 'm'), '$1 4096');
+        const headers = { ...answer.headers, 'content-length': String(Buffer.byteLength(text)) };
+        delete headers['content-encoding'];
+        delete headers['transfer-encoding'];
+        res.writeHead(answer.statusCode ?? 502, headers);
+        res.end(text);
+      });
+    });
     req.pipe(up);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, asked: () => asked, moved: () => (reported ? first : null) };
+  return { url: await listening(server), server, asked: () => asked, moved: () => (reported ? first : null) };
 }
 
 /**
@@ -189,15 +188,28 @@ async function stoppingProxy(target: string, cutAt: number, stays: 'down' | 'up'
       res.socket?.destroy();
       return;
     }
-    const up = request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    req.pipe(up);
+    forward(req, res, target);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return { url: await listening(server), server };
 }
+
+/** Runs `fn` with the console talking to InfluxDB through `proxy`, then points it back at influxd and closes the proxy. */
+async function viaProxy<T>(proxy: { url: string; server: Server }, fn: () => Promise<T>): Promise<T> {
+  const real = process.env.INFLUXDB_URL ?? '';
+  process.env.INFLUXDB_URL = proxy.url;
+  try {
+    return await fn();
+  } finally {
+    process.env.INFLUXDB_URL = real;
+    await new Promise((resolve) => proxy.server.close(resolve));
+  }
+}
+
+/** influxd's own address (the proxies' target). */
+const influxd = () => process.env.INFLUXDB_URL ?? '';
+
+/** The records createSource writes: one a day per entity over 90 days, and the anomalies. */
+const everyRecord = () => 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
 
 const cli = captureCli;
 
@@ -224,7 +236,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     expect(created.stderr).toMatch(new RegExp(`^Counting the records of ${BUCKET} \\(slices not counted yet\\) \\[#{30}\\] 100% (\\d+)/\\1$`, 'm'));
     const backup = created.json as { id: string; dir: string; bytes: number; buckets: { name: string; records: number }[] };
     expect(Object.keys(backup).sort()).toEqual(['buckets', 'bytes', 'dir', 'id']);
-    const expected = 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
+    const expected = everyRecord();
     expect(backup.buckets).toEqual([{ name: BUCKET, records: expected }]);
     expect(backup.dir).toBe(join(backups, backup.id));
 
@@ -318,7 +330,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     const replaced = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', BUCKET, '--replace', '--confirm', BUCKET, '--json']);
     expect(replaced.code, replaced.stderr).toBe(0);
     const out = replaced.json as { bucket: string; records: number; verified: boolean; backup: { id: string; dir: string; restore: string } };
-    const expected = 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length;
+    const expected = everyRecord();
     expect(out).toEqual({
       bucket: BUCKET,
       records: expected,
@@ -428,74 +440,55 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
 
   it('lists nothing and leaves no file when influxd goes away in the middle of a shard', async () => {
     const out = mkdtempSync(join(tmpdir(), 'console-backups-cut-'));
-    const real = process.env.INFLUXDB_URL ?? '';
-    const proxy = await cuttingProxy(real, 3);
-    process.env.INFLUXDB_URL = proxy.url;
-    try {
+    const proxy = await cuttingProxy(influxd(), 3);
+    await viaProxy(proxy, async () => {
       const result = await cli(['backup', 'create', '--bucket', BUCKET, '--out', out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/^error: InfluxDB unreachable: .* The backup was abandoned: nothing of it was kept\.$/m);
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => proxy.server.close(resolve));
-    }
+    });
     expect(readdirSync(out), 'no partial folder, no file').toEqual([]);
     expect(unwrap(await listBackups({ dir: out })), 'nothing listed').toEqual([]);
   });
 
   it('asks again for a shard InfluxDB sent without its data (snapshotter busy), and fails clearly, keeping nothing, when it never comes', async () => {
-    const real = process.env.INFLUXDB_URL ?? '';
-    const once = await emptyingProxy(real, 1);
-    process.env.INFLUXDB_URL = once.url;
+    const once = await emptyingProxy(influxd(), 1);
     let id = '';
-    try {
+    await viaProxy(once, async () => {
       const result = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('backup: InfluxDB sent a shard without its data, asking again');
       id = (result.json as { id: string }).id;
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => once.server.close(resolve));
-    }
+    });
     expect(once.emptied(), 'one empty answer was sent').toBe(1);
     const restored = await cli(['backup', 'restore', id, '--bucket', BUCKET, '--as', 'backup_after_retry', '--json']);
     expect(restored.json, 'the shard asked again holds its data: every record restored').toEqual({
       bucket: 'backup_after_retry',
-      records: 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length,
+      records: everyRecord(),
       verified: true,
     });
 
     const out = mkdtempSync(join(tmpdir(), 'console-backups-empty-'));
-    const always = await emptyingProxy(real, 100);
-    process.env.INFLUXDB_URL = always.url;
-    try {
+    const always = await emptyingProxy(influxd(), 100);
+    await viaProxy(always, async () => {
       const result = await cli(['backup', 'create', '--bucket', BUCKET, '--out', out]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/without its data 4 times, though that range holds data.*The backup was abandoned: nothing of it was kept\./);
       expect(result.stderr).toContain('Back up again in a minute');
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => always.server.close(resolve));
-    }
+    });
     expect(readdirSync(out), 'no partial folder, no file').toEqual([]);
   });
 
   it('reads again a shard whose cache still held data after it was read (by /metrics), and the backup restores whole', async () => {
     // A first backup writes every shard's cache out (the data was just written): in the next, nothing moves but what the proxy reports.
     unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
-    const real = process.env.INFLUXDB_URL ?? '';
-    const proxy = await movingProxy(real);
-    process.env.INFLUXDB_URL = proxy.url;
+    const proxy = await movingProxy(influxd());
     let id = '';
-    try {
+    await viaProxy(proxy, async () => {
       const result = await cli(['backup', 'create', '--bucket', BUCKET, '--json']);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stderr).toContain('backup: reading again shards whose cache or files moved while they were read');
       id = (result.json as { id: string }).id;
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => proxy.server.close(resolve));
-    }
+    });
     const moved = proxy.moved();
     expect(moved, 'a scrape reported a shard still holding data').not.toBeNull();
     // Read again until it held still: its WAL emptying between two reads is a move too (counted conservatively).
@@ -509,24 +502,15 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     const restored = await cli(['backup', 'restore', id, '--bucket', BUCKET, '--as', 'backup_after_reread', '--json']);
     expect(restored.json).toEqual({
       bucket: 'backup_after_reread',
-      records: 90 * entities.length + daily().filter((l) => l.startsWith('anomaly_daily')).length,
+      records: everyRecord(),
       verified: true,
     });
   });
 
-  // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).
   it('says which bucket a restore stopped part-way by influxd going away left behind, and how to remove it', async () => {
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
-    const real = process.env.INFLUXDB_URL ?? '';
-    const proxy = await stoppingProxy(real, 4);
-    process.env.INFLUXDB_URL = proxy.url;
-    let result: Awaited<ReturnType<typeof cli>>;
-    try {
-      result = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_cut']);
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => proxy.server.close(resolve));
-    }
+    const proxy = await stoppingProxy(influxd(), 4);
+    const result = await viaProxy(proxy, () => cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_cut']));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('InfluxDB unreachable');
     expect(result.stderr).toContain('The restore stopped part-way, and the bucket backup_cut could not be removed: it may hold part of the backup.');
@@ -542,17 +526,9 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
 
   it('removes the bucket of a restore whose connection was cut while InfluxDB still answers', async () => {
     const backup = unwrap(await createBackup({ buckets: [BUCKET] }, CLI_ACTOR));
-    const real = process.env.INFLUXDB_URL ?? '';
     // The connection of the fourth shard is cut; every other request goes through (a network blip).
-    const proxy = await stoppingProxy(real, 4, 'up');
-    process.env.INFLUXDB_URL = proxy.url;
-    let result: Awaited<ReturnType<typeof cli>>;
-    try {
-      result = await cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_blip']);
-    } finally {
-      process.env.INFLUXDB_URL = real;
-      await new Promise((resolve) => proxy.server.close(resolve));
-    }
+    const proxy = await stoppingProxy(influxd(), 4, 'up');
+    const result = await viaProxy(proxy, () => cli(['backup', 'restore', backup.id, '--bucket', BUCKET, '--as', 'backup_blip']));
     expect(result.code).toBe(1);
     expect(result.stderr).not.toContain('could not be removed');
     expect(await rawBucketId('backup_blip'), 'the half-restored bucket was removed').toBeNull();
@@ -644,6 +620,7 @@ describe("backups in influx backup's layout, restored into new buckets", () => {
     expect((bad.json as { detail: string }).detail).toMatch(/^restored rows differ: backup_src/);
   });
 
+  // A full disk: a 12 KiB tmpfs (needs the right to mount one, as root in a container: skipped otherwise).
   it('says the disk is full and leaves nothing behind when the backup does not fit', async (ctx) => {
     const tiny = mkdtempSync(join(tmpdir(), 'console-backups-full-'));
     try {
