@@ -4,12 +4,16 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type ReactNode } from 'react';
 import { ErrorPanel } from '@/components/error-panel';
 import { primaryButton } from '@/components/form-styles';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import type { ConsoleError } from '@/lib/model/error';
 import type { Result } from '@/lib/model/result';
 
 interface ActionButtonProps<T> {
-  /** The server action the click runs. */
-  run: () => Promise<Result<T>>;
+  /** The server action the click runs (with `progress`: handed the ID its steps are reported under). */
+  run: (progressId: string | undefined) => Promise<Result<T>>;
+  /** Shows the steps the action reports while it runs (useProgress). */
+  progress?: boolean;
   label: string;
   pendingLabel: string;
   /** The title of the error panel when the action answers with an error. */
@@ -37,9 +41,11 @@ export function ActionButton<T>({
   refresh = false,
   className = 'space-y-3',
   children,
+  progress = false,
 }: ActionButtonProps<T>) {
   const router = useRouter();
   const [pending, start] = useTransition();
+  const tracked = useProgress(pending && progress);
   const [error, setError] = useState<ConsoleError | null>(null);
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -52,7 +58,7 @@ export function ActionButton<T>({
           start(async () => {
             setError(null);
             setDone(null);
-            const result = await run();
+            const result = await run(progress ? tracked.next() : undefined);
             if (result.ok) {
               if (doneText) setDone(doneText(result.data));
               onSuccess?.(result.data);
@@ -63,6 +69,7 @@ export function ActionButton<T>({
       >
         {pending ? pendingLabel : label}
       </button>
+      {pending ? <ProgressSteps steps={tracked.steps} /> : null}
       {done ? (
         <p className="text-sm text-emerald-700" role="status">
           {done}

@@ -11,7 +11,8 @@ export function BackUpNowButton() {
   if (!canChange) return <ReadOnlyNote what="the backups" />;
   return (
     <ActionButton
-      run={() => createBackup()}
+      run={(progressId) => createBackup({ progressId })}
+      progress
       label="Back up now"
       pendingLabel="Backing up…"
       errorTitle="Backup failed"

@@ -6,6 +6,8 @@ import { ErrorPanel } from '@/components/error-panel';
 import { secondaryButton } from '@/components/form-styles';
 import { useCanChange } from '@/components/role-context';
 import { verifyBackup } from '@/lib/actions/verify-backup';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import type { ConsoleError } from '@/lib/model/error';
 import type { BackupSummary } from '@/lib/model/backup';
 import { RestoreDialog } from './restore-dialog';
@@ -31,6 +33,7 @@ export function BackupActions({ backup }: { backup: BackupSummary }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<ConsoleError | null>(null);
   const [verdict, setVerdict] = useState<{ ok: boolean; detail: string } | null>(null);
+  const progress = useProgress(pending);
   if (!canChange) return null;
   if (backup.legacy) {
     return (
@@ -53,7 +56,7 @@ export function BackupActions({ backup }: { backup: BackupSummary }) {
             start(async () => {
               setError(null);
               setVerdict(null);
-              const result = await verifyBackup({ id: backup.id });
+              const result = await verifyBackup({ id: backup.id, progressId: progress.next() });
               if (result.ok) setVerdict(result.data);
               else setError(result.error);
               router.refresh();
@@ -63,6 +66,7 @@ export function BackupActions({ backup }: { backup: BackupSummary }) {
           {pending ? 'Verifying…' : 'Verify'}
         </button>
       </div>
+      {pending ? <ProgressSteps steps={progress.steps} /> : null}
       {verdict ? (
         <p className={`mt-1 text-xs ${verdict.ok ? 'text-emerald-700' : 'text-red-700'}`} role="status" data-testid="verify-result">
           {verdict.ok ? 'verified' : 'failed'}: {verdict.detail}

@@ -7,6 +7,8 @@ import { ErrorPanel } from '@/components/error-panel';
 import { Field } from '@/components/field';
 import { dangerButton, inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
 import { restoreBackup } from '@/lib/actions/restore-backup';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import type { ConsoleError } from '@/lib/model/error';
 import type { BackupSummary } from '@/lib/model/backup';
 import { backupSentence, restoredName } from '@/lib/model/backup-first';
@@ -28,11 +30,12 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
   const [pending, start] = useTransition();
   const [error, setError] = useState<ConsoleError | null>(null);
   const [done, setDone] = useState<Restored | null>(null);
+  const progress = useProgress(pending);
   const submit = () =>
     start(async () => {
       setError(null);
       setDone(null);
-      const result = await restoreBackup({ id: backup.id, bucket, as, ...(replace ? { replace: { confirm } } : {}) });
+      const result = await restoreBackup({ id: backup.id, bucket, as, ...(replace ? { replace: { confirm } } : {}), progressId: progress.next() });
       if (result.ok)
         setDone({
           bucket: result.data.bucket,
@@ -112,6 +115,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
           </p>
         ) : null}
         {error && !error.fields ? <ErrorPanel error={error} title="Restore failed" /> : null}
+        {pending ? <ProgressSteps steps={progress.steps} /> : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={secondaryButton} onClick={onClose}>
             {done ? 'Close' : 'Cancel'}
