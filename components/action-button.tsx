@@ -54,18 +54,20 @@ export function ActionButton<T>({
         type="button"
         className={primaryButton}
         disabled={pending || disabled}
-        onClick={() =>
+        onClick={() => {
+          // The progress ID is set outside the transition: an update inside it shows only when the action is done.
+          const progressId = progress ? tracked.next() : undefined;
           start(async () => {
             setError(null);
             setDone(null);
-            const result = await run(progress ? tracked.next() : undefined);
+            const result = await run(progressId);
             if (result.ok) {
               if (doneText) setDone(doneText(result.data));
               onSuccess?.(result.data);
             } else setError(result.error);
             if (refresh) router.refresh();
-          })
-        }
+          });
+        }}
       >
         {pending ? pendingLabel : label}
       </button>

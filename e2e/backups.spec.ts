@@ -47,7 +47,12 @@ test('deletes data with "Back up the bucket first" checked, restores that backup
   const dialog = page.getByRole('dialog', { name: `Restore from backup ${id}` });
   await expect(dialog.getByLabel('Bucket of the backup')).toHaveValue(BUCKET);
   await expect(dialog.getByLabel('New bucket name')).toHaveValue(RESTORED);
+  // While it runs the dialog polls the steps the restore reports (GET /api/progress/<id>).
+  const polled = page.waitForResponse((r) => r.url().includes('/api/progress/') && r.status() === 200);
   await dialog.getByRole('button', { name: 'Restore', exact: true }).click();
+  const steps = ((await (await polled).json()) as { data: { label: string; done: number; total: number }[] }).data;
+  for (const s of steps)
+    expect(s.label).toMatch(/^(Restoring e2e_backups as e2e_backups_restored|Counting every record of e2e_backups_restored): shard groups$/);
   await expect(dialog.getByTestId('restore-result')).toContainText(
     /^e2e_backups_restored: restored and verified: \d+ records in 1 measurement, equal to the backup\.$/,
     { timeout: 60_000 },

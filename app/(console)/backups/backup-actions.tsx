@@ -52,16 +52,17 @@ export function BackupActions({ backup }: { backup: BackupSummary }) {
           type="button"
           className={small}
           disabled={pending}
-          onClick={() =>
+          onClick={() => {
+            const progressId = progress.next();
             start(async () => {
               setError(null);
               setVerdict(null);
-              const result = await verifyBackup({ id: backup.id, progressId: progress.next() });
+              const result = await verifyBackup({ id: backup.id, progressId });
               if (result.ok) setVerdict(result.data);
               else setError(result.error);
               router.refresh();
-            })
-          }
+            });
+          }}
         >
           {pending ? 'Verifying…' : 'Verify'}
         </button>

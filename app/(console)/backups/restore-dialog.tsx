@@ -31,11 +31,12 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
   const [error, setError] = useState<ConsoleError | null>(null);
   const [done, setDone] = useState<Restored | null>(null);
   const progress = useProgress(pending);
-  const submit = () =>
+  const submit = () => {
+    const progressId = progress.next();
     start(async () => {
       setError(null);
       setDone(null);
-      const result = await restoreBackup({ id: backup.id, bucket, as, ...(replace ? { replace: { confirm } } : {}), progressId: progress.next() });
+      const result = await restoreBackup({ id: backup.id, bucket, as, ...(replace ? { replace: { confirm } } : {}), progressId });
       if (result.ok)
         setDone({
           bucket: result.data.bucket,
@@ -46,6 +47,7 @@ export function RestoreDialog({ backup, onClose }: { backup: BackupSummary; onCl
       else setError(result.error);
       router.refresh();
     });
+  };
   return (
     <Dialog title={`Restore from backup ${backup.id}`} onClose={onClose}>
       <form
