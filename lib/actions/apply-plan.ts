@@ -1,6 +1,11 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
+import { splitProgress } from '../progress/registry';
 import { applyProvision } from '../use-cases/apply-provision';
 
-export const applyPlan = adminAction((input: unknown, actor) => applyProvision(input, actor));
+/** "Provision": the plan's steps, each destructive one confirmed by name; `progressId` reports the backups taken first. */
+export const applyPlan = adminAction((raw: unknown, actor) => {
+  const { input, onProgress } = splitProgress(raw);
+  return applyProvision(input, actor, { onProgress });
+});

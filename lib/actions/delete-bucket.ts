@@ -1,6 +1,10 @@
 'use server';
 
 import { adminAction } from '../auth/guard';
+import { splitProgress } from '../progress/registry';
 import { deleteBucket as run } from '../use-cases/delete-bucket';
 
-export const deleteBucket = adminAction((input: unknown, actor) => run(input, actor));
+export const deleteBucket = adminAction((raw: unknown, actor) => {
+  const { input, onProgress } = splitProgress(raw);
+  return run(input, actor, onProgress);
+});

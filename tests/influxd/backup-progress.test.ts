@@ -7,7 +7,7 @@ import { CLI_ACTOR } from '@/lib/auth/actor';
 import { createBackup as takeBackup } from '@/lib/use-cases/create-backup';
 import type { ProgressStep } from '@/lib/model/progress';
 import { GET as progressRoute } from '@/app/api/progress/[id]/route';
-import { rawSeedBucket } from '../support/raw-buckets';
+import { rawBucketId, rawSeedBucket } from '../support/raw-buckets';
 import { resetBuckets } from '../support/reset';
 import { temporaryBackupDir } from '../support/backup-dir';
 import { unwrap } from '../support/unwrap';
@@ -22,6 +22,7 @@ vi.mock('next/headers', () => ({
 const { restoreBackup } = await import('@/lib/actions/restore-backup');
 const { verifyBackup } = await import('@/lib/actions/verify-backup');
 const { createBackup } = await import('@/lib/actions/create-backup');
+const { deleteBucket } = await import('@/lib/actions/delete-bucket');
 
 /**
  * The Backups screen's bars: an action handed a progress ID reports its steps under it, and
@@ -77,6 +78,20 @@ describe('progress of the Backups screen actions', () => {
     expect((await createBackup({ progressId: backupId })).ok).toBe(true);
     const shards = (await polled(backupId)).steps.find((s) => s.label === 'Backing up: shards');
     expect(shards && shards.done === shards.total && shards.total >= 3).toBe(true);
+  });
+
+  it('reports the backup a destructive change takes first (Delete bucket), under the ID its dialog made', async () => {
+    cookie = await startSession('admin');
+    const now = Date.now();
+    await rawSeedBucket({ name: 'progress_doomed', retentionRules: [{ type: 'expire', everySeconds: 30 * 86400 }] }, [
+      `time_based_daily,entity_id=light.porch occurrences=1i ${now - DAY}000000`,
+    ]);
+    const id = await rawBucketId('progress_doomed');
+    const progressId = randomUUID();
+    const deleted = await deleteBucket({ id, confirmName: 'progress_doomed', backupFirst: true, progressId });
+    expect(deleted).toMatchObject({ ok: true, data: { name: 'progress_doomed', backup: { id: expect.any(String) } } });
+    const shards = (await polled(progressId)).steps.find((s) => s.label === 'Backing up: shards');
+    expect(shards && shards.total > 0 && shards.done === shards.total).toBe(true);
   });
 
   it('answers nothing for an ID no action used or one that is not an ID, and nothing to a signed-out caller', async () => {

@@ -7,6 +7,8 @@ import { Field } from '@/components/field';
 import { dangerButton, inputClass, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { deleteBucket } from '@/lib/actions/delete-bucket';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import { errorDetail } from '@/lib/client/fetch-result';
 import type { BucketRow } from '@/lib/model/bucket';
 import type { ChangeNote } from './change-note';
@@ -20,6 +22,7 @@ export function DeleteBucketDialog({ bucket, onClose, onDone }: { bucket: Bucket
     onDone?.({ text: `Deleted ${done.name}.`, backup: done.backup });
     onClose();
   });
+  const progress = useProgress(mutation.isPending);
   const error = mutation.error ? errorDetail(mutation.error) : null;
   return (
     <Dialog title={`Delete ${bucket.name}`} onClose={onClose}>
@@ -27,7 +30,7 @@ export function DeleteBucketDialog({ bucket, onClose, onDone }: { bucket: Bucket
         className="space-y-4"
         onSubmit={(e) => {
           e.preventDefault();
-          mutation.mutate({ id: bucket.id, confirmName, backupFirst });
+          mutation.mutate({ id: bucket.id, confirmName, backupFirst, progressId: progress.next() });
         }}
       >
         <p className="text-sm">
@@ -38,6 +41,7 @@ export function DeleteBucketDialog({ bucket, onClose, onDone }: { bucket: Bucket
         </Field>
         <BackupFirstCheckbox checked={backupFirst} onChange={setBackupFirst} />
         {error && !error.fields ? <ErrorPanel error={error} /> : null}
+        {mutation.isPending ? <ProgressSteps steps={progress.steps} /> : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={secondaryButton} onClick={onClose}>
             Cancel

@@ -7,6 +7,8 @@ import { Field } from '@/components/field';
 import { inputClass, primaryButton, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { updateBucket } from '@/lib/actions/update-bucket';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import { errorDetail } from '@/lib/client/fetch-result';
 import type { BucketRow } from '@/lib/model/bucket';
 import { BucketFields } from './bucket-fields';
@@ -41,6 +43,7 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
       : shardParsed.ok
         ? (shardGroupConflict(parsed.seconds, shardParsed.seconds) ?? undefined)
         : shardParsed.message;
+  const progress = useProgress(mutation.isPending);
   const error = mutation.error ? errorDetail(mutation.error) : null;
   return (
     <Dialog title={`Edit ${bucket.name}`} onClose={onClose}>
@@ -54,6 +57,7 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
             description,
             ...(shardText ? { shardGroupDuration: shardText } : {}),
             ...(shortens ? { confirmName, backupFirst } : {}),
+            progressId: progress.next(),
           });
         }}
       >
@@ -84,6 +88,7 @@ export function EditBucketDialog({ bucket, onClose, onDone }: { bucket: BucketRo
           </div>
         ) : null}
         {error && !error.fields ? <ErrorPanel error={error} /> : null}
+        {mutation.isPending ? <ProgressSteps steps={progress.steps} /> : null}
         <div className="flex justify-end gap-2">
           <button type="button" className={secondaryButton} onClick={onClose}>
             Cancel

@@ -8,6 +8,8 @@ import { primaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { ReadOnlyNote, useCanChange } from '@/components/role-context';
 import { applyPlan } from '@/lib/actions/apply-plan';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import { errorDetail, fetchResult, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
 import type { Plan } from '@/lib/model/provision';
@@ -22,13 +24,14 @@ export function ProvisionScreen() {
   const [confirm, setConfirm] = useState<Record<string, string>>({});
   const [backupFirst, setBackupFirst] = useState(true);
   const apply = useMutation({
-    mutationFn: () =>
+    mutationFn: (progressId: string) =>
       unwrap(
         applyPlan({
           confirm: Object.entries(confirm)
             .filter(([bucket, typed]) => bucket === typed)
             .map(([bucket]) => bucket),
           backupFirst,
+          progressId,
         }),
       ),
     onSuccess: async () => {
@@ -36,6 +39,7 @@ export function ProvisionScreen() {
       await Promise.all([client.invalidateQueries({ queryKey: keys.plan() }), client.invalidateQueries({ queryKey: keys.buckets() })]);
     },
   });
+  const progress = useProgress(apply.isPending);
   // After Enter on Provision, focus goes to what happened, not to a button that may now be disabled.
   const outcome = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -79,11 +83,12 @@ export function ProvisionScreen() {
                 type="button"
                 className={primaryButton}
                 disabled={apply.isPending || !!data.blocker || !canChange || pending === 0}
-                onClick={() => apply.mutate()}
+                onClick={() => apply.mutate(progress.next())}
               >
                 {apply.isPending ? 'Provisioning…' : `Provision ${data.spec} buckets`}
               </button>
             </div>
+            {apply.isPending ? <ProgressSteps steps={progress.steps} /> : null}
             <div ref={outcome} tabIndex={-1} className="rounded-md focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-500">
               {apply.data ? (
                 <p role="status" className={`text-sm ${apply.data.applied ? 'text-emerald-700' : 'text-amber-800'}`}>

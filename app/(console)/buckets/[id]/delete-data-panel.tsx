@@ -7,6 +7,8 @@ import { Field } from '@/components/field';
 import { dangerButton, inputClass, secondaryButton } from '@/components/form-styles';
 import { ErrorPanel } from '@/components/error-panel';
 import { deleteData } from '@/lib/actions/delete-data';
+import { ProgressSteps } from '@/components/progress-steps';
+import { useProgress } from '@/lib/client/use-progress';
 import { previewDataDelete } from '@/lib/actions/preview-data-delete';
 import { errorDetail, unwrap } from '@/lib/client/fetch-result';
 import { keys } from '@/lib/client/query-keys';
@@ -38,7 +40,8 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
   const input = { bucketId: bucket.id, measurement: form.measurement, where: form.where.trim() ? [form.where] : [], start: form.start, stop: form.stop };
   const preview = useMutation({ mutationFn: () => unwrap(previewDataDelete(input)) });
   const remove = useMutation({
-    mutationFn: (shown: DeletePreview) => unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total, previewId: shown.previewId, backupFirst })),
+    mutationFn: ({ shown, progressId }: { shown: DeletePreview; progressId: string }) =>
+      unwrap(deleteData({ ...input, confirmName, expectedPoints: shown.total, previewId: shown.previewId, backupFirst, progressId })),
     onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: keys.stats() }), client.invalidateQueries({ queryKey: ['storage'] })]),
   });
   const edit = (patch: Partial<typeof form>) => {
@@ -47,6 +50,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
     remove.reset();
     setConfirmName('');
   };
+  const progress = useProgress(remove.isPending);
   const shown = preview.data;
   const previewError = preview.error ? errorDetail(preview.error) : null;
   const removeError = remove.error ? errorDetail(remove.error) : null;
@@ -113,7 +117,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
               className="flex flex-wrap items-end gap-3"
               onSubmit={(e) => {
                 e.preventDefault();
-                remove.mutate(shown);
+                remove.mutate({ shown, progressId: progress.next() });
               }}
             >
               <Field label={`Type ${bucket.name} to confirm`} error={removeError?.fields?.confirmName}>
@@ -127,6 +131,7 @@ export function DeleteDataPanel({ bucket, measurements }: { bucket: BucketRow; m
           ) : null}
         </div>
       ) : null}
+      {remove.isPending ? <ProgressSteps steps={progress.steps} /> : null}
       {removeError && !removeError.fields ? <ErrorPanel error={removeError} title="Nothing was deleted" /> : null}
       {remove.data ? (
         <p className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900" role="status" data-testid="delete-result">
