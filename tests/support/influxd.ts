@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,8 +27,10 @@ export async function startInfluxd(args: string[] = [], flags = ''): Promise<Sta
   return { ...parseInfluxdExports(stdout), state };
 }
 
+/** Stops the server of `state` (its data folder goes with it), then removes the state folder. */
 export async function stopInfluxd(state: string): Promise<void> {
   await run('bash', [script, 'stop'], { env: { ...process.env, HOMEIQ_INFLUXD_STATE: state } });
+  rmSync(state, { recursive: true, force: true });
 }
 
 /**
