@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { influxApi } from './support/influx-api';
 import { lightEntities, writeTwoLights } from './support/light-points';
-import { e2eServers } from './support/servers';
+import { BACKUP_FIRST_MS, e2eServers } from './support/servers';
 import { previewDeleteThroughUi } from './support/steps';
 
 const server = e2eServers().main;
@@ -36,7 +36,7 @@ test('deletes the points of one entity after an exact preview and the bucket nam
 
   await preview.getByLabel('Confirm bucket name').fill(BUCKET);
   await button.click();
-  await expect(panel.getByTestId('delete-result')).toContainText('Deleted 3 points');
+  await expect(panel.getByTestId('delete-result')).toContainText('Deleted 3 points', { timeout: BACKUP_FIRST_MS });
   expect(await entities()).toEqual(['light.hall', 'light.hall', 'light.hall']);
 });
 

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { writeLines } from './support/homeiq-writer';
 import { influxApi } from './support/influx-api';
-import { ADMIN_PASSWORD, e2eServers } from './support/servers';
+import { ADMIN_PASSWORD, BACKUP_FIRST_MS, e2eServers } from './support/servers';
 
 const server = e2eServers().main;
 const api = influxApi(server);
@@ -161,7 +161,7 @@ test('signs in, provisions, then opens, uses and closes every dialog with the ke
   await tabTo(page, confirm, 20);
   await page.keyboard.type(BUCKET);
   await page.keyboard.press('Enter');
-  await expect(dataDialog.getByTestId('delete-result')).toContainText('Deleted 1 point');
+  await expect(dataDialog.getByTestId('delete-result')).toContainText('Deleted 1 point', { timeout: BACKUP_FIRST_MS });
   await page.keyboard.press('Escape');
   await expect(dataDialog).toBeHidden();
   await expect(deleteData).toBeFocused();

@@ -58,3 +58,10 @@ export const FAULT_CONSOLE_URL = `http://127.0.0.1:${FAULT_PORT}`;
 
 export const ADMIN_PASSWORD = 'e2e-admin-password';
 export const VIEWER_PASSWORD = 'e2e-viewer-password';
+
+/**
+ * How long a change that backs its bucket up first may take in these specs: a shard written just
+ * before may be refused ("snapshots disabled") until influxd's shard monitor ticks, up to 10 s,
+ * and the console asks again (docs/backups.md, "When InfluxDB refuses a shard for a moment").
+ */
+export const BACKUP_FIRST_MS = 30_000;
