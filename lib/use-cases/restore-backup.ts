@@ -65,7 +65,7 @@ async function restoreOver(
   }
   let before: BackupRef;
   try {
-    const taken = await takeBackup(ctx, { buckets: [existing.name] }, undefined, undefined, onProgress);
+    const taken = await takeBackup(ctx, { buckets: [existing.name] }, { onProgress });
     before = { id: taken.id, dir: taken.dir, bucket: existing.name, restore: restoreCommand(taken.id, existing.name) };
   } catch (e) {
     const detail = e instanceof ConsoleFailure ? e.detail : toConsoleError(e);

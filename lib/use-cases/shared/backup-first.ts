@@ -43,10 +43,15 @@ const isFileError = (e: unknown) => !(e instanceof ConsoleFailure) && typeof (e 
 export async function takeBackup(
   ctx: Context,
   input: BackupInput,
-  onNames: (names: string[]) => void = () => {},
-  at: Date = new Date(),
-  onProgress: OnProgress = () => {},
+  opts: {
+    /** Hears the buckets backed up, once known (the audit row names them, also on failure). */
+    onNames?: (names: string[]) => void;
+    /** The time the backup is named after (the scheduler's clock). */
+    at?: Date;
+    onProgress?: OnProgress;
+  } = {},
 ): Promise<CreatedBackup> {
+  const { onNames = () => {}, at = new Date(), onProgress = () => {} } = opts;
   let names: string[] = [...new Set(input.buckets ?? [])];
   onNames(names);
   const root = input.out ? resolve(/*turbopackIgnore: true*/ input.out) : ctx.config.backupDir;
@@ -176,7 +181,7 @@ export async function takeBackup(
  */
 export async function backupFirst(ctx: Context, bucket: string, change: string, onProgress?: OnProgress): Promise<BackupRef> {
   try {
-    const b = await takeBackup(ctx, { buckets: [bucket] }, undefined, undefined, onProgress);
+    const b = await takeBackup(ctx, { buckets: [bucket] }, { onProgress });
     return { id: b.id, dir: b.dir, bucket, restore: restoreCommand(b.id, bucket) };
   } catch (e) {
     if (!(e instanceof ConsoleFailure))
@@ -197,7 +202,7 @@ export async function backupFirst(ctx: Context, bucket: string, change: string, 
  */
 export async function recordedBackup(input: BackupInput, actor: Actor, at: Date = new Date(), onProgress?: OnProgress): Promise<Result<CreatedBackup>> {
   let names: string[] = [];
-  const result = await withInflux((ctx) => takeBackup(ctx, input, (n) => (names = n), at, onProgress));
+  const result = await withInflux((ctx) => takeBackup(ctx, input, { onNames: (n) => (names = n), at, onProgress }));
   recordChange(
     actor,
     outcome(result, {
